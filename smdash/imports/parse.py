@@ -1,0 +1,268 @@
+"""From a file to typed rows, in DuckDB: the raw text table, then one typed column per field.
+
+Number and date conventions are decided from the whole column, never from one cell: a column
+whose values show ``1.234,5``-style decimals is read with a decimal comma, one with ``0.64`` with
+a decimal point; a date column takes the one format that reads every value, and is refused when
+two formats read every value differently (``03/04/2026``: March or April?).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from smdash.imports.errors import ImportFailed
+from smdash.imports.fields import COUNT, DATE, EXPECTED, NUMBER, TEXT, TIMESTAMP, Field
+from smdash.imports.sniff import Sniffed, cell_text
+
+NULL_TOKENS = ("", "-", "--", "—", "n/a", "N/A")
+_SPACES_AND_SIGNS = "[\\s\u00a0\u202f%€$£]"
+# evidence that '.' or ',' is the decimal mark: not followed by exactly three digits, or 0.x
+_DOT_DECIMAL = r"\.[0-9]{1,2}$|\.[0-9]{4,}|^-?0\.|,[0-9]{3}\."
+_COMMA_DECIMAL = r",[0-9]{1,2}$|,[0-9]{4,}|^-?0,|\.[0-9]{3},"
+DATE_SAMPLE_ROWS = 2000
+_CSV_LINE = re.compile(r"Line:\s*(\d+)")
+
+
+def column_name(index: int) -> str:
+    return f"c{index}"
+
+
+@contextmanager
+def utf8_copy(sniffed: Sniffed):
+    """The file itself, or for Windows-1252 a UTF-8 copy made by streaming (DuckDB reads UTF-8)."""
+    if sniffed.encoding != "cp1252":
+        yield sniffed.path
+        return
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False) as out:
+        decoder = codecs.getincrementaldecoder("cp1252")(errors="replace")
+        with sniffed.path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+                out.write(decoder.decode(chunk))
+    try:
+        yield Path(out.name)
+    finally:
+        Path(out.name).unlink(missing_ok=True)
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, sniffed: Sniffed, sheet: str, header_index: int,
+             width: int) -> None:
+    """Create temp table ``raw(_row, c0, c1, ...)``: the text of every row below the header."""
+    con.execute("DROP TABLE IF EXISTS raw")
+    if sniffed.kind == "xlsx":
+        _load_raw_xlsx(con, sniffed, sheet, header_index, width)
+    else:
+        _load_raw_csv(con, sniffed, header_index, width)
+
+
+def _load_raw_csv(con, sniffed: Sniffed, header_index: int, width: int) -> None:
+    columns = {column_name(i): "VARCHAR" for i in range(width)}
+    encoding = "utf-16" if sniffed.encoding == "utf-16" else "utf-8"
+    with utf8_copy(sniffed) as path:
+        try:
+            con.execute(
+                """CREATE TEMP TABLE raw AS
+                   SELECT row_number() OVER () AS _row, *
+                   FROM read_csv(?, header = false, skip = ?, columns = ?, delim = ?,
+                                 quote = '"', escape = '"', auto_detect = false,
+                                 encoding = ?, null_padding = false)""",
+                [str(path), header_index + 1, columns, sniffed.delimiter, encoding],
+            )
+        except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+            raise _csv_error(sniffed.file_name, str(exc)) from exc
+
+
+def _csv_error(file_name: str, message: str) -> ImportFailed:
+    line = _CSV_LINE.search(message)
+    detail = next((ln for ln in message.splitlines()[1:4] if "Expected" in ln), "")
+    if "unterminated" in message.lower():
+        detail = "a quoted value is never closed"
+    if line:
+        return ImportFailed("csv_shape", file=file_name, row=int(line.group(1)), detail=detail)
+    return ImportFailed("unreadable", file=file_name, detail=message.splitlines()[0])
+
+
+def _load_raw_xlsx(con, sniffed: Sniffed, sheet: str, header_index: int, width: int) -> None:
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(sniffed.path)).get_sheet_by_name(sheet).to_python()
+    body = rows[header_index + 1 :]
+    table = pa.table(
+        {"_row": pa.array(range(1, len(body) + 1), pa.int64())}
+        | {
+            column_name(i): pa.array(
+                [cell_text(row[i]) if i < len(row) else "" for row in body], pa.string()
+            )
+            for i in range(width)
+        }
+    )
+    con.register("raw_arrow", table)
+    try:
+        con.execute("CREATE TEMP TABLE raw AS SELECT * FROM raw_arrow")
+    finally:
+        con.unregister("raw_arrow")
+
+
+def _value(col: str) -> str:
+    """The cell's text, trimmed, with the placeholders that mean 'no value' as NULL."""
+    tokens = ", ".join(f"'{t}'" for t in NULL_TOKENS)
+    return f"(CASE WHEN trim({col}) IN ({tokens}) THEN NULL ELSE trim({col}) END)"
+
+
+def _number_expr(value: str, decimal: str) -> str:
+    cleaned = f"regexp_replace({value}, '{_SPACES_AND_SIGNS}', '', 'g')"
+    if decimal == ",":
+        return f"try_cast(replace(replace({cleaned}, '.', ''), ',', '.') AS DOUBLE)"
+    if decimal == "none":  # whole numbers whose '.' or ',' can only group thousands
+        return f"try_cast(replace(replace({cleaned}, '.', ''), ',', '') AS DOUBLE)"
+    return (
+        f"coalesce(try_cast({value} AS DOUBLE), try_cast(replace({cleaned}, ',', '') AS DOUBLE))"
+    )
+
+
+def _decimal_marks(con, numeric: dict[str, str], counts_only: set[str],
+                   decimal_hint: str) -> dict[str, str]:
+    """The decimal mark of each numeric field, from evidence across its whole column.
+
+    With no evidence either way (``1.234``, ``1,234``), a count's mark groups thousands
+    and any other number follows ``decimal_hint``.
+    """
+    if not numeric:
+        return {}
+    parts = []
+    for name, col in numeric.items():
+        value = _value(col)
+        parts.append(f"count_if(strpos({value}, '.') > 0 AND regexp_matches({value}, ?))")
+        parts.append(f"count_if(strpos({value}, ',') > 0 AND regexp_matches({value}, ?))")
+    params = [_DOT_DECIMAL, _COMMA_DECIMAL] * len(numeric)
+    counts = con.execute(f"SELECT {', '.join(parts)} FROM raw", params).fetchone()
+    marks = {}
+    for i, name in enumerate(numeric):
+        dots, commas = counts[2 * i], counts[2 * i + 1]
+        neutral = "none" if name in counts_only else decimal_hint
+        marks[name] = "," if commas and not dots else "." if dots else neutral
+    return marks
+
+
+def _date_format(con, f: Field, col: str, header: str, file_name: str, row_offset: int) -> str:
+    """The one format that reads every value of a date column."""
+    value = _value(col)
+    candidates = list(f.candidate_formats)
+    sample = f"(SELECT {value} AS v FROM raw WHERE {value} IS NOT NULL LIMIT {DATE_SAMPLE_ROWS})"
+    fails = ", ".join("count_if(try_strptime(v, ?) IS NULL)" for _ in candidates)
+    sample_fails = con.execute(f"SELECT {fails} FROM {sample}", candidates).fetchone()
+    survivors = [fmt for fmt, n in zip(candidates, sample_fails, strict=True) if n == 0]
+    if survivors:
+        fails = ", ".join(
+            f"count_if({value} IS NOT NULL AND try_strptime({value}, ?) IS NULL)"
+            for _ in survivors
+        )
+        full_fails = con.execute(f"SELECT {fails} FROM raw", survivors).fetchone()
+        survivors = [fmt for fmt, n in zip(survivors, full_fails, strict=True) if n == 0]
+    if not survivors:
+        best = candidates[sample_fails.index(min(sample_fails))] if candidates else "%Y-%m-%d"
+        row, found = con.execute(
+            f"SELECT _row, {col} FROM raw WHERE {value} IS NOT NULL "
+            f"AND try_strptime({value}, ?) IS NULL ORDER BY _row LIMIT 1",
+            [best],
+        ).fetchone()
+        raise ImportFailed(
+            "bad_value", file=file_name, row=row + row_offset, column=header,
+            expected=f"{EXPECTED[f.kind]} like {_example(best)}", found=found,
+        )
+    first = survivors[0]
+    for other in survivors[1:]:
+        differ = con.execute(
+            f"SELECT count_if(try_strptime({value}, ?) <> try_strptime({value}, ?)) FROM raw",
+            [first, other],
+        ).fetchone()[0]
+        if differ:
+            raise ImportFailed(
+                "ambiguous_dates", file=file_name, column=header,
+                first=_example(first), second=_example(other),
+            )
+    return first
+
+
+def _example(fmt: str) -> str:
+    import datetime as dt
+
+    return dt.datetime(2026, 3, 24, 17, 30).strftime(fmt.replace("%z", "+0000"))
+
+
+def _typed_expr(f: Field, value: str, decimal: str, date_format: str | None) -> str:
+    """SQL turning the cleaned text ``value`` of field ``f`` into its type (NULL if it can't)."""
+    if f.kind == TEXT:
+        return value
+    if f.kind in (COUNT, NUMBER):
+        return _number_expr(value, decimal)
+    parsed = f"try_strptime({value}, '{date_format}')"
+    if "%z" in (date_format or ""):
+        parsed = f"timezone('UTC', {parsed})"
+    return f"CAST({parsed} AS {'DATE' if f.kind == DATE else 'TIMESTAMP'})"
+
+
+def _final_expr(f: Field, typed: str) -> str:
+    if f.kind == COUNT:  # a count must be whole: 1203.0 is fine, 12.5 is not
+        return f"(CASE WHEN {typed} = round({typed}) THEN CAST({typed} AS BIGINT) END)"
+    return typed
+
+
+def parse_fields(
+    con: duckdb.DuckDBPyConnection,
+    fields: list[Field],
+    columns: dict[str, int],
+    header: list[str],
+    file_name: str,
+    row_offset: int,
+    decimal_hint: str = ".",
+) -> None:
+    """Create temp table ``parsed(_row, <field>...)``; refuse the first value that does not fit.
+
+    ``row_offset`` turns ``_row`` into the row number the user sees in a spreadsheet.
+    """
+    present = [f for f in fields if f.name in columns]
+    col = {f.name: column_name(columns[f.name]) for f in present}
+    numeric = {f.name: col[f.name] for f in present if f.kind in (COUNT, NUMBER)}
+    counts_only = {f.name for f in present if f.kind == COUNT}
+    marks = _decimal_marks(con, numeric, counts_only, decimal_hint)
+    formats = {
+        f.name: _date_format(con, f, col[f.name], header[columns[f.name]], file_name, row_offset)
+        for f in present
+        if f.kind in (DATE, TIMESTAMP)
+    }
+    # three layers, so that each cell is cleaned once and parsed once
+    texts, typed, finals, checks = ["_row"], ["_row"], ["_row"], []
+    for f in present:
+        raw_text = f"nullif(trim({col[f.name]}), '')" if f.kind == TEXT else _value(col[f.name])
+        texts.append(f"{raw_text} AS v_{f.name}")
+        expr = _typed_expr(f, f"v_{f.name}", marks.get(f.name, "."), formats.get(f.name))
+        typed.append(f"v_{f.name}, {expr} AS t_{f.name}")
+        finals.append(f"{_final_expr(f, f't_{f.name}')} AS {f.name}")
+        bad = f"{f.name} IS NULL" if f.required else f"v_{f.name} IS NOT NULL AND {f.name} IS NULL"
+        finals.append(f"({bad}) AS _bad_{f.name}")
+        checks.append(f"min(_row) FILTER (WHERE _bad_{f.name})")
+    sql_types = {TEXT: "VARCHAR", COUNT: "BIGINT", NUMBER: "DOUBLE", DATE: "DATE",
+                 TIMESTAMP: "TIMESTAMP"}
+    finals += [f"CAST(NULL AS {sql_types[f.kind]}) AS {f.name}" for f in fields if f not in present]
+    con.execute("DROP TABLE IF EXISTS parsed")
+    con.execute(
+        f"""CREATE TEMP TABLE parsed AS SELECT {', '.join(finals)} FROM (
+                SELECT {', '.join(typed)} FROM (SELECT {', '.join(texts)} FROM raw))"""
+    )
+    first_bad = con.execute(f"SELECT {', '.join(checks)} FROM parsed").fetchone() if checks else ()
+    failures = [(row, f) for row, f in zip(first_bad, present, strict=True) if row is not None]
+    if failures:
+        row, f = min(failures, key=lambda pair: pair[0])
+        found = con.execute(f"SELECT {col[f.name]} FROM raw WHERE _row = ?", [row]).fetchone()[0]
+        code = "missing_value" if not (found or "").strip() else "bad_value"
+        raise ImportFailed(
+            code, file=file_name, row=row + row_offset, column=header[columns[f.name]],
+            expected=EXPECTED.get(f.kind, "a value"), found=found or "",
+        )

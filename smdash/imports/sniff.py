@@ -1,0 +1,139 @@
+"""First look at a file: size, spreadsheet or text, encoding, separator, and its first rows."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from smdash.imports.errors import ImportFailed
+
+MAX_IMPORT_BYTES = 1024 * 1024 * 1024  # 1 GiB
+HEAD_BYTES = 64 * 1024
+HEAD_ROWS = 40
+SEPARATORS = (",", ";", "\t")
+
+
+@dataclass
+class Sniffed:
+    path: Path
+    file_name: str
+    size: int
+    kind: str  # "csv" or "xlsx"
+    encoding: str = "utf-8"  # of a csv: utf-8, utf-16 or cp1252
+    delimiter: str = ","
+    # csv: one list of rows; xlsx: rows per sheet name
+    sheets: dict[str, list[list[str]]] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> list[list[str]]:
+        return next(iter(self.sheets.values()), [])
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sniff(path: Path, file_name: str, max_bytes: int = MAX_IMPORT_BYTES) -> Sniffed:
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFailed("empty", file=file_name)
+    if size > max_bytes:
+        raise ImportFailed(
+            "too_big", file=file_name, size_mb=size / 2**20, limit_mb=max_bytes / 2**20
+        )
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_xlsx(path, file_name, size)
+    return _sniff_text(path, file_name, size, head)
+
+
+def _sniff_xlsx(path: Path, file_name: str, size: int) -> Sniffed:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        if not any(n.startswith("xl/") for n in zipfile.ZipFile(path).namelist()):
+            raise ImportFailed("zip_not_xlsx", file=file_name)
+        workbook = CalamineWorkbook.from_path(str(path))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ImportFailed("bad_xlsx", file=file_name, detail=str(exc)) from exc
+    sheets = {}
+    for name in workbook.sheet_names:
+        rows = workbook.get_sheet_by_name(name).to_python(nrows=HEAD_ROWS)
+        sheets[name] = [[cell_text(c) for c in row] for row in rows]
+    if not any(any(cell for cell in row) for rows in sheets.values() for row in rows):
+        raise ImportFailed("no_data", file=file_name)
+    return Sniffed(path, file_name, size, "xlsx", sheets=sheets)
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a CSV would hold (whole floats without '.0')."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _detect_encoding(head: bytes, file_name: str) -> tuple[str, str]:
+    """(encoding, Python codec to decode the head) of a text file, from its BOM or its bytes."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", "utf-16"
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", "utf-8-sig"
+    if b"\x00" in head:
+        raise ImportFailed("binary", file=file_name)
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+            return "cp1252", "cp1252"  # Windows' Western encoding; read() transcodes it
+    return "utf-8", "utf-8"
+
+
+def _sniff_text(path: Path, file_name: str, size: int, head: bytes) -> Sniffed:
+    encoding, codec = _detect_encoding(head, file_name)
+    text = head.decode(codec, errors="replace")
+    if "\ufffd" in text[:-4] or _looks_binary(text):
+        raise ImportFailed("binary", file=file_name)
+    lines = text.splitlines()
+    if len(head) == HEAD_BYTES and lines:
+        lines = lines[:-1]  # the sample may end in the middle of a line
+    lines = lines[:HEAD_ROWS]
+    if not any(line.strip() for line in lines):
+        raise ImportFailed("empty", file=file_name)
+    delimiter = _detect_delimiter(lines)
+    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    return Sniffed(path, file_name, size, "csv", encoding, delimiter, {"": rows})
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls > max(8, len(text) // 100)
+
+
+def _detect_delimiter(lines: list[str]) -> str:
+    """The separator that splits the most lines into the same number (>1) of cells."""
+    body = [line for line in lines if line.strip() and not line.startswith(("#", "sep="))]
+    for line in lines[:2]:
+        if line.lower().startswith("sep="):
+            return line[4:5] or ","
+    best, best_score = ",", 0
+    for sep in SEPARATORS:
+        counts = [len(row) for row in csv.reader(io.StringIO("\n".join(body)), delimiter=sep)]
+        common = max(set(counts), key=counts.count) if counts else 1
+        score = counts.count(common) * (common > 1)
+        if score > best_score:
+            best, best_score = sep, score
+    return best
