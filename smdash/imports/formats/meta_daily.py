@@ -15,6 +15,8 @@ TITLE_METRICS = (
     (("link clicks", "clics en el enlace"), "link_clicks"),
     (("profile visits", "visitas al perfil", "visits", "visitas"), "profile_visits"),
     (("follows", "seguimientos", "nuevos seguidores"), "new_followers"),
+    # the running total of followers (unconfirmed title; Meta shows it in Audience)
+    (("followers", "seguidores"), "followers"),
     (("views", "visualizaciones", "impressions", "impresiones"), "impressions"),
     (("reach", "alcance"), "reach"),
     (("interactions", "interacciones"), "engagements"),
