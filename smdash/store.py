@@ -68,6 +68,7 @@ def connect(
     resolved.parent.mkdir(parents=True, exist_ok=True)
     con = _open(resolved, retry_seconds)
     try:
+        con.execute("SET TimeZone = 'UTC'")  # export times are read as written, never shifted
         migrate(con, resolved)
         yield con
     finally:
@@ -113,9 +114,7 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "") -> int:
         with transaction(con):
             for statement in MIGRATIONS[version - 1]:
                 con.execute(statement)
-            con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
-            )
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
     return latest
 
 

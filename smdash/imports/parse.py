@@ -51,8 +51,9 @@ def utf8_copy(sniffed: Sniffed):
         Path(out.name).unlink(missing_ok=True)
 
 
-def load_raw(con: duckdb.DuckDBPyConnection, sniffed: Sniffed, sheet: str, header_index: int,
-             width: int) -> None:
+def load_raw(
+    con: duckdb.DuckDBPyConnection, sniffed: Sniffed, sheet: str, header_index: int, width: int
+) -> None:
     """Create temp table ``raw(_row, c0, c1, ...)``: the text of every row below the header."""
     con.execute("DROP TABLE IF EXISTS raw")
     if sniffed.kind == "xlsx":
@@ -121,13 +122,12 @@ def _number_expr(value: str, decimal: str) -> str:
         return f"try_cast(replace(replace({cleaned}, '.', ''), ',', '.') AS DOUBLE)"
     if decimal == "none":  # whole numbers whose '.' or ',' can only group thousands
         return f"try_cast(replace(replace({cleaned}, '.', ''), ',', '') AS DOUBLE)"
-    return (
-        f"coalesce(try_cast({value} AS DOUBLE), try_cast(replace({cleaned}, ',', '') AS DOUBLE))"
-    )
+    return f"coalesce(try_cast({value} AS DOUBLE), try_cast(replace({cleaned}, ',', '') AS DOUBLE))"
 
 
-def _decimal_marks(con, numeric: dict[str, str], counts_only: set[str],
-                   decimal_hint: str) -> dict[str, str]:
+def _decimal_marks(
+    con, numeric: dict[str, str], counts_only: set[str], decimal_hint: str
+) -> dict[str, str]:
     """The decimal mark of each numeric field, from evidence across its whole column.
 
     With no evidence either way (``1.234``, ``1,234``), a count's mark groups thousands
@@ -136,7 +136,7 @@ def _decimal_marks(con, numeric: dict[str, str], counts_only: set[str],
     if not numeric:
         return {}
     parts = []
-    for name, col in numeric.items():
+    for col in numeric.values():
         value = _value(col)
         parts.append(f"count_if(strpos({value}, '.') > 0 AND regexp_matches({value}, ?))")
         parts.append(f"count_if(strpos({value}, ',') > 0 AND regexp_matches({value}, ?))")
@@ -160,8 +160,7 @@ def _date_format(con, f: Field, col: str, header: str, file_name: str, row_offse
     survivors = [fmt for fmt, n in zip(candidates, sample_fails, strict=True) if n == 0]
     if survivors:
         fails = ", ".join(
-            f"count_if({value} IS NOT NULL AND try_strptime({value}, ?) IS NULL)"
-            for _ in survivors
+            f"count_if({value} IS NOT NULL AND try_strptime({value}, ?) IS NULL)" for _ in survivors
         )
         full_fails = con.execute(f"SELECT {fails} FROM raw", survivors).fetchone()
         survivors = [fmt for fmt, n in zip(survivors, full_fails, strict=True) if n == 0]
@@ -173,8 +172,12 @@ def _date_format(con, f: Field, col: str, header: str, file_name: str, row_offse
             [best],
         ).fetchone()
         raise ImportFailed(
-            "bad_value", file=file_name, row=row + row_offset, column=header,
-            expected=f"{EXPECTED[f.kind]} like {_example(best)}", found=found,
+            "bad_value",
+            file=file_name,
+            row=row + row_offset,
+            column=header,
+            expected=f"{EXPECTED[f.kind]} like {_example(best)}",
+            found=found,
         )
     first = survivors[0]
     for other in survivors[1:]:
@@ -184,8 +187,11 @@ def _date_format(con, f: Field, col: str, header: str, file_name: str, row_offse
         ).fetchone()[0]
         if differ:
             raise ImportFailed(
-                "ambiguous_dates", file=file_name, column=header,
-                first=_example(first), second=_example(other),
+                "ambiguous_dates",
+                file=file_name,
+                column=header,
+                first=_example(first),
+                second=_example(other),
             )
     return first
 
@@ -248,13 +254,18 @@ def parse_fields(
         bad = f"{f.name} IS NULL" if f.required else f"v_{f.name} IS NOT NULL AND {f.name} IS NULL"
         finals.append(f"({bad}) AS _bad_{f.name}")
         checks.append(f"min(_row) FILTER (WHERE _bad_{f.name})")
-    sql_types = {TEXT: "VARCHAR", COUNT: "BIGINT", NUMBER: "DOUBLE", DATE: "DATE",
-                 TIMESTAMP: "TIMESTAMP"}
+    sql_types = {
+        TEXT: "VARCHAR",
+        COUNT: "BIGINT",
+        NUMBER: "DOUBLE",
+        DATE: "DATE",
+        TIMESTAMP: "TIMESTAMP",
+    }
     finals += [f"CAST(NULL AS {sql_types[f.kind]}) AS {f.name}" for f in fields if f not in present]
     con.execute("DROP TABLE IF EXISTS parsed")
     con.execute(
-        f"""CREATE TEMP TABLE parsed AS SELECT {', '.join(finals)} FROM (
-                SELECT {', '.join(typed)} FROM (SELECT {', '.join(texts)} FROM raw))"""
+        f"""CREATE TEMP TABLE parsed AS SELECT {", ".join(finals)} FROM (
+                SELECT {", ".join(typed)} FROM (SELECT {", ".join(texts)} FROM raw))"""
     )
     first_bad = con.execute(f"SELECT {', '.join(checks)} FROM parsed").fetchone() if checks else ()
     failures = [(row, f) for row, f in zip(first_bad, present, strict=True) if row is not None]
@@ -263,6 +274,10 @@ def parse_fields(
         found = con.execute(f"SELECT {col[f.name]} FROM raw WHERE _row = ?", [row]).fetchone()[0]
         code = "missing_value" if not (found or "").strip() else "bad_value"
         raise ImportFailed(
-            code, file=file_name, row=row + row_offset, column=header[columns[f.name]],
-            expected=EXPECTED.get(f.kind, "a value"), found=found or "",
+            code,
+            file=file_name,
+            row=row + row_offset,
+            column=header[columns[f.name]],
+            expected=EXPECTED.get(f.kind, "a value"),
+            found=found or "",
         )

@@ -114,7 +114,9 @@ def _stage(con: duckdb.DuckDBPyConnection, fmt: Format, context: dict, file_name
 
 def _describe(con: duckdb.DuckDBPyConnection, fmt: Format, file_name: str, digest: str) -> Prepared:
     table = fmt.target
-    platform_expr = "string_agg(DISTINCT platform, ', ')" if "platform" in table.columns else "'web'"
+    platform_expr = (
+        "string_agg(DISTINCT platform, ', ')" if "platform" in table.columns else "'web'"
+    )
     platform, account, date_from, date_to, rows = con.execute(
         f"""SELECT {platform_expr}, string_agg(DISTINCT nullif({quote(table.account)}, ''), ', '),
                    CAST(min({quote(table.date_from)}) AS DATE),
@@ -122,8 +124,9 @@ def _describe(con: duckdb.DuckDBPyConnection, fmt: Format, file_name: str, diges
             FROM stage"""
     ).fetchone()
     preview = con.execute(f"SELECT * FROM stage LIMIT {PREVIEW_ROWS}").df()
-    return Prepared(file_name, digest, fmt, platform, account or "", date_from, date_to, rows,
-                    preview)
+    return Prepared(
+        file_name, digest, fmt, platform, account or "", date_from, date_to, rows, preview
+    )
 
 
 def import_file(
@@ -153,9 +156,22 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared, counts: Co
                date_from, date_to, rows_in_file, rows_added, rows_updated, rows_unchanged,
                status, imported_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'applied', ?)""",
-        [import_id, p.file_name, p.sha256, p.format.name, p.format.target.name, p.platform,
-         p.account, p.date_from, p.date_to, p.rows, counts.added, counts.updated,
-         counts.unchanged, dt.datetime.now()],
+        [
+            import_id,
+            p.file_name,
+            p.sha256,
+            p.format.name,
+            p.format.target.name,
+            p.platform,
+            p.account,
+            p.date_from,
+            p.date_to,
+            p.rows,
+            counts.added,
+            counts.updated,
+            counts.unchanged,
+            dt.datetime.now(),
+        ],
     )
 
 

@@ -15,12 +15,20 @@ from smdash.tables import WEB_TRAFFIC
 
 _FIELDS = [
     field("date", DATE, "Date", "Fecha", formats=("%Y%m%d", "%Y-%m-%d")),
-    field("source_medium", TEXT, "Session source / medium", "Fuente / medio de la sesión",
-          "Session source/medium", "Fuente/medio de la sesión"),
+    field(
+        "source_medium",
+        TEXT,
+        "Session source / medium",
+        "Fuente / medio de la sesión",
+        "Session source/medium",
+        "Fuente/medio de la sesión",
+    ),
     field("source", TEXT, "Session source", "Fuente de la sesión"),
     field("medium", TEXT, "Session medium", "Medio de la sesión"),
     field("campaign", TEXT, "Session campaign", "Campaña de la sesión"),
-    field("content", TEXT, "Session manual ad content", "Contenido del anuncio manual de la sesión"),
+    field(
+        "content", TEXT, "Session manual ad content", "Contenido del anuncio manual de la sesión"
+    ),
     field("term", TEXT, "Session manual term", "Término manual de la sesión"),
     field("sessions", COUNT, "Sessions", "Sesiones", required=True),
     field("engaged_sessions", COUNT, "Engaged sessions", "Sesiones con interacción"),

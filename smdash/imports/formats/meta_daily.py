@@ -24,8 +24,9 @@ TITLE_METRICS = (
 PLATFORMS = ("facebook", "instagram")
 
 _FIELDS = [
-    field("day", TIMESTAMP, "Date", "Fecha", required=True,
-          formats=("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d")),
+    field(
+        "day", TIMESTAMP, "Date", "Fecha", required=True, formats=("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d")
+    ),
     field("value", NUMBER, "Primary", "Principal", required=True),
 ]
 

@@ -12,10 +12,23 @@ from smdash.tables import POSTS
 PUBLISH_FORMATS = ("%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M")
 
 _COMMON = [
-    field("post_id", TEXT, "Post ID", "ID de la publicación", "Identificador de la publicación",
-          required=True),
-    field("published_at", TIMESTAMP, "Publish time", "Hora de publicación",
-          "Fecha de publicación", required=True, formats=PUBLISH_FORMATS),
+    field(
+        "post_id",
+        TEXT,
+        "Post ID",
+        "ID de la publicación",
+        "Identificador de la publicación",
+        required=True,
+    ),
+    field(
+        "published_at",
+        TIMESTAMP,
+        "Publish time",
+        "Hora de publicación",
+        "Fecha de publicación",
+        required=True,
+        formats=PUBLISH_FORMATS,
+    ),
     field("description", TEXT, "Description", "Descripción"),
     field("title", TEXT, "Title", "Título"),
     field("permalink", TEXT, "Permalink", "Enlace permanente"),
@@ -28,12 +41,17 @@ _COMMON = [
 
 _FACEBOOK_FIELDS = [
     *_COMMON,
-    field("page_id", TEXT, "Page ID", "ID de la página", "Identificador de la página",
-          required=True),
+    field(
+        "page_id", TEXT, "Page ID", "ID de la página", "Identificador de la página", required=True
+    ),
     field("page_name", TEXT, "Page name", "Nombre de la página"),
-    field("reactions_comments_shares", COUNT, "Reactions, comments and shares",
-          "Reacciones, comentarios y veces que se ha compartido",
-          "Reacciones, comentarios y compartidos"),
+    field(
+        "reactions_comments_shares",
+        COUNT,
+        "Reactions, comments and shares",
+        "Reacciones, comentarios y veces que se ha compartido",
+        "Reacciones, comentarios y compartidos",
+    ),
     field("reactions", COUNT, "Reactions", "Reacciones"),
     field("total_clicks", COUNT, "Total clicks", "Clics totales"),
     field("link_clicks", COUNT, "Link clicks", "Clics en el enlace"),
@@ -41,8 +59,14 @@ _FACEBOOK_FIELDS = [
 
 _INSTAGRAM_FIELDS = [
     *_COMMON,
-    field("account_id", TEXT, "Account ID", "ID de la cuenta", "Identificador de la cuenta",
-          required=True),
+    field(
+        "account_id",
+        TEXT,
+        "Account ID",
+        "ID de la cuenta",
+        "Identificador de la cuenta",
+        required=True,
+    ),
     field("account_username", TEXT, "Account username", "Nombre de usuario de la cuenta"),
     field("likes", COUNT, "Likes", "Me gusta"),
     field("saves", COUNT, "Saves", "Guardados", "Veces que se ha guardado"),

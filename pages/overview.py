@@ -1,0 +1,37 @@
+import streamlit as st
+
+from smdash import charts, ui
+from smdash.summary import FIGURES, last_full_month
+
+st.title(ui.tr("overview.title"))
+first, last = ui.load_data_range()
+if last is None:
+    st.info(ui.tr("workspace.empty"))
+    st.stop()
+
+default_from, default_to = last_full_month(last)
+period = st.date_input(
+    ui.tr("overview.period"),
+    value=(max(default_from, first), default_to),
+    min_value=first,
+    max_value=last,
+    key="overview_period",
+)
+if len(period) != 2:
+    st.stop()
+date_from, date_to = period
+result = ui.load_summary(date_from, date_to)
+total = result["total"]
+if all(value is None for value in total.values()):
+    st.info(ui.tr("overview.no_data", what=ui.tr("overview.what_to_import")))
+    st.stop()
+
+headline = ("sessions", "conversions", "revenue", "posts", "engagements")
+for column, figure in zip(st.columns(len(headline)), headline, strict=True):
+    column.metric(ui.tr(f"figure.{figure}"), ui.number(total[figure]))
+
+st.subheader(ui.tr("overview.by_network"))
+st.dataframe(ui.figures_table(result, FIGURES), hide_index=True)
+
+st.subheader(ui.tr("overview.sessions_trend"))
+st.altair_chart(charts.monthly_sessions_chart(ui.load_monthly_sessions(first, last), ui.lang()))

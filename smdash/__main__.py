@@ -1,0 +1,116 @@
+"""The command line, over the same functions as the pages.
+
+python -m smdash import [--db PATH] FILE...
+python -m smdash summary [--db PATH] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+python -m smdash history [--db PATH]
+python -m smdash undo [--db PATH] IMPORT_ID
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from smdash import store
+from smdash.i18n import LANGUAGES, format_number, t
+from smdash.imports.errors import ImportFailed
+from smdash.imports.pipeline import import_file, import_history, undo_import
+from smdash.summary import FIGURES, summary
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-10-31, got {text!r}") from exc
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m smdash", description="smdash command line")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="DuckDB file (default: $SMDASH_DB or data/smdash.duckdb)")
+    common.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages")
+    commands = parser.add_subparsers(dest="command", required=True)
+    imp = commands.add_parser("import", parents=[common], help="import export files")
+    imp.add_argument("files", nargs="+", type=Path)
+    summ = commands.add_parser("summary", parents=[common], help="figures per network")
+    summ.add_argument("--from", dest="date_from", type=_date, required=True)
+    summ.add_argument("--to", dest="date_to", type=_date, required=True)
+    summ.add_argument("--json", action="store_true", help="print one JSON object")
+    commands.add_parser("history", parents=[common], help="list imports")
+    undo = commands.add_parser("undo", parents=[common], help="undo one import")
+    undo.add_argument("import_id", type=int)
+    return parser
+
+
+def _import(args) -> int:
+    failed = 0
+    with store.connect(args.db) as con:
+        for path in args.files:
+            try:
+                if not path.is_file():
+                    raise ImportFailed("not_found", file=str(path))
+                result = import_file(con, path)
+            except ImportFailed as exc:
+                failed += 1
+                print(f"{path.name}: ERROR {exc.message(args.lang)}")
+                continue
+            c = result.counts
+            print(
+                f"{path.name}: {result.prepared.format.name}: {c.added} added, "
+                f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
+            )
+    return 1 if failed else 0
+
+
+def _summary(args) -> int:
+    if args.date_to < args.date_from:
+        print("--to must not be before --from", file=sys.stderr)
+        return 2
+    with store.connect(args.db) as con:
+        result = summary(con, args.date_from, args.date_to)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    header = ["network", *FIGURES]
+    print("\t".join(header))
+    for name, figures in [*result["networks"].items(), ("total", result["total"])]:
+        cells = [format_number(figures[f], args.lang) for f in FIGURES]
+        print("\t".join([name, *cells]))
+    return 0
+
+
+def _history(args) -> int:
+    with store.connect(args.db) as con:
+        print(import_history(con).drop(columns=["sha256"]).to_string(index=False))
+    return 0
+
+
+def _undo(args) -> int:
+    with store.connect(args.db) as con:
+        try:
+            undo_import(con, args.import_id)
+        except ImportFailed as exc:
+            print(f"ERROR {exc.message(args.lang)}")
+            return 1
+    print(t("import.undone", args.lang, id=args.import_id))
+    return 0
+
+
+COMMANDS = {"import": _import, "summary": _summary, "history": _history, "undo": _undo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except store.StoreError as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())
