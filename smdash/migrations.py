@@ -3,9 +3,9 @@
 Each step is a list of statements run in one transaction. ``MIGRATIONS[0]`` takes an empty file
 to schema 1, ``MIGRATIONS[1]`` takes schema 1 to schema 2, and so on.
 
-Every canonical data table comes in two parts: ``<table>_versions`` keeps each version of a row
-that an import wrote (tagged with its ``import_id``), and ``<table>`` holds the current version,
-the one from the latest import still applied. Undoing an import rebuilds the current rows it
+Every canonical data table comes in two parts: ``<table>_versions`` keeps every row each import
+brought (tagged with its ``import_id``), and ``<table>`` holds the current version of each
+row, the one from the latest import still applied. Undoing an import rebuilds the current rows it
 touched from the versions that remain (see ``smdash.imports.write``).
 """
 

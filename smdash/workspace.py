@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -15,8 +16,14 @@ DEMO_SUFFIXES = (".csv", ".xlsx")
 MODE_KEY = "workspace_mode"  # 'demo' or 'own'
 
 
-def demo_files(demo_dir: Path = DEMO_DIR) -> list[Path]:
-    return sorted(p for p in demo_dir.glob("*") if p.suffix.lower() in DEMO_SUFFIXES)
+def demo_dir() -> Path:
+    """data/demo, or $SMDASH_DEMO_DIR (tests point it elsewhere)."""
+    return Path(os.environ.get("SMDASH_DEMO_DIR") or DEMO_DIR)
+
+
+def demo_files(folder: Path | None = None) -> list[Path]:
+    folder = folder or demo_dir()
+    return sorted(p for p in folder.glob("*") if p.suffix.lower() in DEMO_SUFFIXES)
 
 
 def mode(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -27,7 +34,7 @@ def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
     return mode(con) == "demo"
 
 
-def ensure_workspace(con: duckdb.DuckDBPyConnection, demo_dir: Path = DEMO_DIR) -> int:
+def ensure_workspace(con: duckdb.DuckDBPyConnection, folder: Path | None = None) -> int:
     """On the very first start (no mode, nothing imported), import the demo files.
 
     Returns how many files were imported (0 when the workspace was already set up). The demo
@@ -38,7 +45,7 @@ def ensure_workspace(con: duckdb.DuckDBPyConnection, demo_dir: Path = DEMO_DIR) 
     if con.execute("SELECT count(*) FROM imports").fetchone()[0]:
         set_setting(con, MODE_KEY, "own")
         return 0
-    files = demo_files(demo_dir)
+    files = demo_files(folder)
     set_setting(con, MODE_KEY, "demo" if files else "own")
     for path in files:
         import_file(con, path)

@@ -1,9 +1,11 @@
 """Writing staged rows as new versions, and undoing an import, with set-based SQL.
 
 A staged row whose key is new is "added"; one whose values differ from the current version is
-"updated" (a new version, which becomes current); one equal to the current version is
-"unchanged" and writes nothing. Undo marks the import undone and rebuilds the current rows it
-touched from the latest version of each key among the imports still applied.
+"updated" (it becomes current); one equal to the current version is "unchanged" and leaves the
+current table alone. Every staged row is kept as a version of its import, unchanged ones too:
+an import vouches for every row of its file, so undoing an older import never removes a row
+that a later, still applied, export also holds. Undo marks the import undone and rebuilds the
+current rows it touched from the latest version of each key among the imports still applied.
 """
 
 from __future__ import annotations
@@ -41,19 +43,23 @@ def classify_stage(con: duckdb.DuckDBPyConnection, table: Table) -> Counts:
 
 
 def write_incoming(con: duckdb.DuckDBPyConnection, table: Table, import_id: int) -> None:
-    """Store the added and updated rows of ``incoming`` as versions of ``import_id``."""
+    """Keep every row of ``incoming`` as a version of ``import_id``; make changed rows current."""
     columns = ", ".join(quote(c) for c in table.columns)
     name = quote(table.name)
+    con.execute(
+        f"""INSERT INTO {quote(table.name + "_versions")} ({columns}, import_id)
+            SELECT {columns}, ? FROM incoming""",
+        [import_id],
+    )
     con.execute(
         f"""DELETE FROM {name} USING incoming i
             WHERE i.change = 'updated' AND {_key_match(table, name, "i")}"""
     )
-    for target in (name, quote(table.name + "_versions")):
-        con.execute(
-            f"""INSERT INTO {target} ({columns}, import_id)
-                SELECT {columns}, ? FROM incoming WHERE change <> 'unchanged'""",
-            [import_id],
-        )
+    con.execute(
+        f"""INSERT INTO {name} ({columns}, import_id)
+            SELECT {columns}, ? FROM incoming WHERE change <> 'unchanged'""",
+        [import_id],
+    )
 
 
 def rebuild_after_undo(con: duckdb.DuckDBPyConnection, table: Table, import_id: int) -> None:

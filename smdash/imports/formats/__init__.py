@@ -47,11 +47,27 @@ class Format:
 
 
 def all_formats() -> list[Format]:
-    from smdash.imports.formats import ga4_traffic, meta_daily, meta_posts
+    from smdash.imports.formats import (
+        ga4_traffic,
+        linkedin_content,
+        linkedin_followers,
+        meta_daily,
+        meta_posts,
+        tiktok_content,
+        x_tweets,
+        youtube_table,
+    )
 
     return [
         meta_posts.FACEBOOK,
         meta_posts.INSTAGRAM,
         meta_daily.FORMAT,
         ga4_traffic.FORMAT,
+        x_tweets.CLASSIC,
+        x_tweets.CONTENT,
+        tiktok_content.FORMAT,
+        youtube_table.FORMAT,
+        linkedin_content.POSTS_FORMAT,
+        linkedin_content.METRICS_FORMAT,
+        linkedin_followers.FORMAT,
     ]

@@ -1,0 +1,56 @@
+"""Shared fixtures: a throwaway DuckDB file per test, the shared sample exports, snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smdash import store
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"
+OWN_FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "smdash-test.duckdb"
+
+
+@pytest.fixture
+def con(db_path: Path):
+    with store.connect(db_path) as connection:
+        yield connection
+
+
+@pytest.fixture
+def shared():
+    """Path of a sample export in ../shared/fixtures (the test is skipped if it is missing)."""
+
+    def find(name: str) -> Path:
+        path = SHARED_FIXTURES / name
+        if not path.exists():
+            pytest.skip(f"shared fixture {name} not found beside the repo")
+        return path
+
+    return find
+
+
+def table_contents(connection) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted, to prove that a failed import changed nothing."""
+    names = [
+        row[0]
+        for row in connection.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1"
+        ).fetchall()
+    ]
+    return {
+        name: sorted(map(repr, connection.execute(f'SELECT * FROM "{name}"').fetchall()))
+        for name in names
+    }
+
+
+@pytest.fixture
+def snapshot():
+    return table_contents

@@ -1,0 +1,198 @@
+import csv
+import datetime as dt
+import hashlib
+
+import pytest
+
+from smdash.imports.errors import ImportFailed
+from smdash.imports.pipeline import import_file, import_history, prepare, undo_import
+
+FB = "meta_facebook_posts.csv"
+GA4 = "ga4_traffic_acquisition_source_medium.csv"
+
+
+def read_rows(path):
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def write_rows(path, rows, bom=True):
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return path
+
+
+def posts(con):
+    return con.execute(
+        "SELECT post_id, impressions, reach, engagements, import_id FROM posts ORDER BY post_id"
+    ).fetchall()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_format", "platform"),
+    [
+        (FB, "meta_facebook_posts", "facebook"),
+        ("meta_instagram_posts.csv", "meta_instagram_posts", "instagram"),
+        ("meta_facebook_follows_daily.csv", "meta_daily_series", "facebook"),
+        (GA4, "ga4_traffic_acquisition", "web"),
+    ],
+)
+def test_format_is_detected_from_content(con, shared, tmp_path, name, expected_format, platform):
+    renamed = tmp_path / "export.csv"  # the name says nothing: detection reads the content
+    renamed.write_bytes(shared(name).read_bytes())
+    prepared = prepare(con, renamed)
+    assert (prepared.format.name, prepared.platform) == (expected_format, platform)
+
+
+def test_facebook_post_export_lands_with_exact_figures(con, shared):
+    result = import_file(con, shared(FB))
+    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (18, 0, 0)
+    row = con.execute(
+        """SELECT platform, account, published_at, post_type, impressions, reach, engagements,
+                  reactions, comments, shares, clicks, link_clicks
+           FROM posts WHERE post_id = '2636663731674502'"""
+    ).fetchone()
+    assert row == (
+        "facebook", "Librería La Nau", dt.datetime(2026, 3, 24, 17, 30), "Videos",
+        1669, 970, 63, 29, 22, 12, 50, 16,
+    )
+    rows = read_rows(shared(FB))
+    header = rows[0]
+    expected_views = sum(int(r[header.index("Views")]) for r in rows[1:])
+    assert con.execute("SELECT sum(impressions), count(*) FROM posts").fetchone() == (
+        expected_views, 18,
+    )
+
+
+def test_instagram_engagements_add_likes_comments_shares_saves(con, shared):
+    import_file(con, shared("meta_instagram_posts.csv"))
+    row = con.execute(
+        "SELECT account, impressions, reach, engagements, saves, link_clicks FROM posts "
+        "WHERE post_id = '72551350790397014'"
+    ).fetchone()
+    assert row == ("clinicasonrisa", 2039, 1045, 52 + 6 + 8 + 12, 12, None)
+
+
+def test_ga4_export_lands_per_day_and_source(con, shared):
+    import_file(con, shared(GA4))
+    first = con.execute(
+        """SELECT property, date_from, date_to, campaign, sessions, engaged_sessions,
+                  conversions, revenue
+           FROM web_traffic WHERE date_from = DATE '2026-03-01' AND source = 'fb'
+             AND medium = 'paid_social'"""
+    ).fetchone()
+    assert first == ("Librería La Nau - GA4", dt.date(2026, 3, 1), dt.date(2026, 3, 1),
+                     "(organic)", 78, 49, 5.0, 65.46)
+    rows = [r for r in read_rows(shared(GA4)) if r and not r[0].startswith("#")][1:]
+    assert con.execute("SELECT sum(sessions), sum(revenue) FROM web_traffic").fetchone() == (
+        sum(int(r[3]) for r in rows), pytest.approx(sum(float(r[10]) for r in rows)),
+    )
+
+
+def test_daily_series_reads_the_title_as_metric(con, shared):
+    import_file(con, shared("meta_facebook_follows_daily.csv"))
+    assert con.execute(
+        "SELECT platform, metric, day, value FROM account_daily ORDER BY day LIMIT 2"
+    ).fetchall() == [
+        ("facebook", "new_followers", dt.date(2026, 3, 1), 13.0),
+        ("facebook", "new_followers", dt.date(2026, 3, 2), 23.0),
+    ]
+
+
+def test_same_file_twice_changes_nothing(con, shared, snapshot):
+    import_file(con, shared(FB))
+    before = snapshot(con)
+    again = import_file(con, shared(FB))
+    after = snapshot(con)
+    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 18)
+    assert after["posts"] == before["posts"]
+    assert len(after["imports"]) == len(before["imports"]) + 1  # the attempt is still logged
+
+
+def _split_exports(shared, tmp_path):
+    rows = read_rows(shared(FB))
+    header, body = rows[0], rows[1:]
+    reach = header.index("Reach")
+    first = write_rows(tmp_path / "first.csv", [header, *body[:12]])
+    later_body = [list(r) for r in body[6:]]
+    for r in later_body[:3]:  # the later export has grown figures for posts 7-9
+        r[reach] = str(int(r[reach]) + 100)
+    later = write_rows(tmp_path / "later.csv", [header, *later_body])
+    return first, later, body, reach
+
+
+def test_overlapping_export_updates_shared_rows_and_adds_new(con, shared, tmp_path):
+    first, later, body, reach = _split_exports(shared, tmp_path)
+    import_file(con, first)
+    result = import_file(con, later)
+    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (6, 3, 3)
+    reach_of = dict(con.execute("SELECT post_id, reach FROM posts").fetchall())
+    assert len(reach_of) == 18
+    assert reach_of[body[6][0]] == int(body[6][reach]) + 100
+    assert reach_of[body[0][0]] == int(body[0][reach])
+
+
+def test_undo_restores_exactly_what_the_import_replaced(con, shared, tmp_path, snapshot):
+    first, later, _, _ = _split_exports(shared, tmp_path)
+    import_file(con, first)
+    after_first = snapshot(con)["posts"]
+    second = import_file(con, later)
+    undo_import(con, second.import_id)
+    assert snapshot(con)["posts"] == after_first
+    history = import_history(con)
+    assert history.set_index("import_id").loc[second.import_id, "status"] == "undone"
+
+
+def test_undo_of_an_older_import_keeps_every_row_of_the_newer_one(con, shared, tmp_path):
+    first, later, body, reach = _split_exports(shared, tmp_path)
+    one = import_file(con, first)
+    two = import_file(con, later)
+    undo_import(con, one.import_id)
+    reach_of = dict(con.execute("SELECT post_id, reach FROM posts").fetchall())
+    assert sorted(reach_of) == sorted(r[0] for r in body[6:])  # posts only in 'first' are gone
+    assert reach_of[body[6][0]] == int(body[6][reach]) + 100
+    undo_import(con, two.import_id)
+    assert posts(con) == []
+
+
+def test_undo_twice_is_refused(con, shared):
+    result = import_file(con, shared(FB))
+    undo_import(con, result.import_id)
+    with pytest.raises(ImportFailed, match="already undone"):
+        undo_import(con, result.import_id)
+    with pytest.raises(ImportFailed, match="no import #999"):
+        undo_import(con, 999)
+
+
+def test_log_keeps_name_hash_source_account_range_and_counts(con, shared):
+    path = shared(FB)
+    import_file(con, path)
+    row = import_history(con).iloc[0]
+    assert row["file_name"] == FB
+    assert row["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert (row["format"], row["platform"], row["account"]) == (
+        "meta_facebook_posts", "facebook", "Librería La Nau",
+    )
+    assert (row["date_from"].date(), row["date_to"].date()) == (
+        dt.date(2026, 3, 1), dt.date(2026, 3, 31),
+    )
+    assert (row["rows_in_file"], row["rows_added"], row["rows_updated"], row["rows_unchanged"]) == (
+        18, 18, 0, 0,
+    )
+    assert row["status"] == "applied"
+
+
+def test_progress_is_reported_in_order(con, shared):
+    seen = []
+    import_file(con, shared(FB), progress=lambda stage, fraction: seen.append((stage, fraction)))
+    assert [s for s, _ in seen] == ["reading", "checking", "checking", "writing", "done"]
+    assert [f for _, f in seen] == sorted(f for _, f in seen)
+
+
+def test_undo_of_the_first_of_two_identical_imports_keeps_the_data(con, shared):
+    one = import_file(con, shared(FB))
+    figures = [row[:4] for row in posts(con)]
+    import_file(con, shared(FB))
+    undo_import(con, one.import_id)
+    assert [row[:4] for row in posts(con)] == figures
+    assert len(figures) == 18

@@ -1,0 +1,92 @@
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+from smdash import store
+from smdash.migrations import MIGRATIONS
+
+
+def test_new_file_gets_latest_schema(db_path):
+    with store.connect(db_path) as con:
+        assert store.schema_version(con) == len(MIGRATIONS) == store.latest_version()
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert {"imports", "posts", "posts_versions", "account_daily", "web_traffic", "settings"} <= (
+        tables
+    )
+
+
+def test_older_file_is_upgraded_on_open(db_path):
+    con = duckdb.connect(str(db_path))
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO imports (import_id, file_name, sha256, format, target, rows_in_file,"
+                " rows_added, rows_updated, rows_unchanged, imported_at)"
+                " VALUES (7, 'old.csv', 'abc', 'x', 'posts', 1, 1, 0, 0, now())")
+    con.close()
+    with store.connect(db_path) as con:
+        assert store.schema_version(con) == len(MIGRATIONS)
+        assert con.execute("SELECT file_name FROM imports").fetchall() == [("old.csv",)]
+        store.set_setting(con, "k", "v")
+        assert store.get_setting(con, "k") == "v"
+
+
+def test_file_from_newer_version_is_refused(db_path):
+    with store.connect(db_path) as con:
+        con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(store.DatabaseTooNew, match="newer version of smdash.*schema 999"):
+        with store.connect(db_path):
+            pass
+
+
+def test_db_path_comes_from_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("SMDASH_DB", str(tmp_path / "env.duckdb"))
+    assert store.db_path() == (tmp_path / "env.duckdb").resolve()
+    assert store.db_path(tmp_path / "flag.duckdb") == (tmp_path / "flag.duckdb").resolve()
+
+
+def test_busy_file_is_retried_then_reported(db_path):
+    with store.connect(db_path):
+        pass
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('held', flush=True);"
+         " time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        with pytest.raises(store.DatabaseBusy, match="in use by another program"):
+            with store.connect(db_path, retry_seconds=0.5):
+                pass
+        assert time.monotonic() - started >= 0.5
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_busy_file_is_opened_once_released(db_path):
+    with store.connect(db_path):
+        pass
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('held', flush=True);"
+         " time.sleep(1); c.close()"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    with store.connect(db_path, retry_seconds=20) as con:
+        assert store.schema_version(con) == len(MIGRATIONS)
+    holder.wait()
+
+
+def test_transaction_rolls_back_on_error(con):
+    with pytest.raises(RuntimeError):
+        with store.transaction(con):
+            store.set_setting(con, "a", "1")
+            raise RuntimeError("boom")
+    assert store.get_setting(con, "a") is None
