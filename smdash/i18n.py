@@ -119,7 +119,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "import_error.no_rows": "{file} has a header but no data rows.",
         "import_error.missing_key": "{file}: some rows have no '{column}', which smdash needs "
         "to tell rows apart.",
-        "import_error.duplicate_key": "{file} has two rows for the same {key}.",
+        "import_error.duplicate_key": "{file} has two rows for the same {row_key}.",
         "import_error.no_such_import": "There is no import #{import_id}.",
         "import_error.already_undone": "Import #{import_id} is already undone.",
     },
@@ -241,7 +241,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "import_error.no_rows": "{file} tiene cabecera pero ninguna fila de datos.",
         "import_error.missing_key": "{file}: algunas filas no tienen '{column}', que smdash "
         "necesita para distinguirlas.",
-        "import_error.duplicate_key": "{file} tiene dos filas para el mismo {key}.",
+        "import_error.duplicate_key": "{file} tiene dos filas para el mismo {row_key}.",
         "import_error.no_such_import": "No existe la importación n.º {import_id}.",
         "import_error.already_undone": "La importación n.º {import_id} ya está deshecha.",
     },

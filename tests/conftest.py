@@ -42,7 +42,7 @@ def table_contents(connection) -> dict[str, list[tuple]]:
     names = [
         row[0]
         for row in connection.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1"
+            "SELECT table_name FROM duckdb_tables() WHERE NOT temporary ORDER BY 1"
         ).fetchall()
     ]
     return {

@@ -25,6 +25,7 @@ from smdash.tables import TABLES, Table, quote
 
 Progress = Callable[[str, float], None]
 PREVIEW_ROWS = 5
+SCRATCH_TABLES = ("raw", "parsed", "stage", "incoming", "touched")
 
 
 @dataclass
@@ -85,6 +86,8 @@ def prepare(
     fmt, sheet, header_index, columns, context = detect(sniffed)
     header = sniffed.sheets[sheet][header_index]
     load_raw(con, sniffed, sheet, header_index, len(header))
+    if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
+        raise ImportFailed("no_rows", file=file_name)
     progress("checking", 0.4)
     parse_fields(con, fmt.fields, columns, header, file_name, row_offset=header_index + 1)
     if fmt.skip_rows_sql:
@@ -109,7 +112,9 @@ def _stage(con: duckdb.DuckDBPyConnection, fmt: Format, context: dict, file_name
         f"SELECT {keys} FROM stage GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
     ).fetchone()
     if duplicate:
-        raise ImportFailed("duplicate_key", file=file_name, key=" / ".join(map(str, duplicate)))
+        raise ImportFailed(
+            "duplicate_key", file=file_name, row_key=" / ".join(map(str, duplicate))
+        )
 
 
 def _describe(con: duckdb.DuckDBPyConnection, fmt: Format, file_name: str, digest: str) -> Prepared:
@@ -137,17 +142,26 @@ def import_file(
     progress: Progress = _no_progress,
 ) -> ImportResult:
     """Import one file; all its rows land, or none do."""
-    prepared = prepare(con, path, file_name, max_bytes, progress)
-    table = prepared.format.target
-    progress("writing", 0.7)
-    with transaction(con):
-        counts = classify_stage(con, table)
-        import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
-        _log(con, import_id, prepared, counts)
-        write_incoming(con, table, import_id)
-        bump_data_version(con)
+    try:
+        prepared = prepare(con, path, file_name, max_bytes, progress)
+        table = prepared.format.target
+        progress("writing", 0.7)
+        with transaction(con):
+            counts = classify_stage(con, table)
+            import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
+            _log(con, import_id, prepared, counts)
+            write_incoming(con, table, import_id)
+            bump_data_version(con)
+    finally:
+        drop_scratch(con)
     progress("done", 1.0)
     return ImportResult(import_id, prepared, counts)
+
+
+def drop_scratch(con: duckdb.DuckDBPyConnection) -> None:
+    """Free the temp tables an import works in."""
+    for name in SCRATCH_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared, counts: Counts) -> None:
@@ -192,6 +206,7 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
         )
         rebuild_after_undo(con, table, import_id)
         bump_data_version(con)
+    drop_scratch(con)
 
 
 def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

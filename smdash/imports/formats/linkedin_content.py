@@ -1,9 +1,9 @@
 """LinkedIn Page content export (XLSX): sheet ``All posts`` as posts, sheet ``Metrics`` as daily
 account figures. Both have a note in row 1 and the header in row 2.
 
-Engagements = likes + comments + reposts + clicks: LinkedIn's own engagement numerator (its
-engagement rate divides that plus follows by impressions) minus follows, which smdash counts
-as followers, not as engagement with the post. ``post_id`` is the number in the post's link
+Engagements = likes + comments + reposts + clicks: LinkedIn's own engagement numerator (it
+documents its engagement rate as that plus follows, over impressions) minus follows, which are
+new followers of the page rather than engagement with the post. ``post_id`` is the number in the post's link
 (``urn:li:activity:<id>``). Files up to 2022 say ``Update title/link/type`` and ``Shares``.
 
 English files write dates as MM/DD/YYYY; Spanish ones are taken to write DD/MM/YYYY but are
