@@ -31,5 +31,4 @@ navigation = st.navigation(
         ],
     }
 )
-ui.setup_workspace()
 navigation.run()

@@ -1,6 +1,4 @@
-import streamlit as st
-
 from smdash import ui
 
-st.title(ui.tr("page.summary"))
+ui.start_page("page.summary")
 ui.placeholder("placeholder.summary")

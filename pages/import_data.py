@@ -2,7 +2,7 @@ import streamlit as st
 
 from smdash import ui
 
-st.title(ui.tr("import.title"))
+ui.start_page("import.title")
 st.caption(ui.tr("import.intro"))
 with st.expander(ui.tr("import.supported")):
     st.dataframe(ui.supported_formats(), hide_index=True)

@@ -1,6 +1,4 @@
-import streamlit as st
-
 from smdash import ui
 
-st.title(ui.tr("page.kpis"))
+ui.start_page("page.kpis")
 ui.placeholder("placeholder.kpis")

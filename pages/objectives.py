@@ -1,6 +1,4 @@
-import streamlit as st
-
 from smdash import ui
 
-st.title(ui.tr("page.objectives"))
+ui.start_page("page.objectives")
 ui.placeholder("placeholder.objectives")

@@ -3,7 +3,7 @@ import streamlit as st
 from smdash import charts, ui
 from smdash.summary import FIGURES, last_full_month
 
-st.title(ui.tr("overview.title"))
+ui.start_page("overview.title")
 first, last = ui.load_data_range()
 if last is None:
     st.info(ui.tr("workspace.empty"))

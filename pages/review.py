@@ -1,6 +1,4 @@
-import streamlit as st
-
 from smdash import ui
 
-st.title(ui.tr("page.review"))
+ui.start_page("page.review")
 ui.placeholder("placeholder.review")

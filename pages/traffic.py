@@ -1,6 +1,4 @@
-import streamlit as st
-
 from smdash import ui
 
-st.title(ui.tr("page.traffic"))
+ui.start_page("page.traffic")
 ui.placeholder("placeholder.traffic")

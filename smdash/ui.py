@@ -41,7 +41,8 @@ def tr(key: str, **params: object) -> str:
     return t(key, lang(), **{k: plain(v) if isinstance(v, str) else v for k, v in params.items()})
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# what can turn text into markup in Streamlit: emphasis, code, links, colour tags, LaTeX
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]~$])")
 
 
 def plain(text: str) -> str:
@@ -85,6 +86,16 @@ def data_version() -> int:
         return store.data_version(con)
 
 
+def start_page(title_key: str) -> None:
+    """What every page opens with: the workspace (demo on first start, its banner), the title.
+
+    Called by the pages rather than app.py: widgets in the entry script are not driven by
+    AppTest when st.navigation is used (seen with streamlit 1.67).
+    """
+    setup_workspace()
+    st.title(tr(title_key))
+
+
 def setup_workspace() -> None:
     """Load the demo on the very first start; show the demo banner while it is in use."""
     with writing() as con:
@@ -100,20 +111,24 @@ def _demo_banner() -> None:
     with st.container(border=True):
         st.info(tr("demo.banner"))
         if not st.session_state.get("confirm_empty"):
-            if st.button(tr("demo.start_empty"), key="start_empty"):
-                st.session_state["confirm_empty"] = True
-                st.rerun()
+            st.button(tr("demo.start_empty"), key="start_empty", on_click=_ask_empty, args=(True,))
             return
         st.warning(tr("demo.confirm"))
         yes, no = st.columns(2)
-        if yes.button(tr("demo.confirm_yes"), key="confirm_empty_yes", type="primary"):
-            with writing() as con:
-                workspace.start_empty(con)
-            st.session_state["confirm_empty"] = False
-            st.rerun()
-        if no.button(tr("demo.cancel"), key="confirm_empty_no"):
-            st.session_state["confirm_empty"] = False
-            st.rerun()
+        yes.button(
+            tr("demo.confirm_yes"), key="confirm_empty_yes", type="primary", on_click=_start_empty
+        )
+        no.button(tr("demo.cancel"), key="confirm_empty_no", on_click=_ask_empty, args=(False,))
+
+
+def _ask_empty(asking: bool) -> None:
+    st.session_state["confirm_empty"] = asking
+
+
+def _start_empty() -> None:
+    with writing() as con:
+        workspace.start_empty(con)
+    st.session_state["confirm_empty"] = False
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)

@@ -23,9 +23,11 @@ def test_older_file_is_upgraded_on_open(db_path):
     for statement in MIGRATIONS[0]:
         con.execute(statement)
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
-    con.execute("INSERT INTO imports (import_id, file_name, sha256, format, target, rows_in_file,"
-                " rows_added, rows_updated, rows_unchanged, imported_at)"
-                " VALUES (7, 'old.csv', 'abc', 'x', 'posts', 1, 1, 0, 0, now())")
+    con.execute(
+        "INSERT INTO imports (import_id, file_name, sha256, format, target, rows_in_file,"
+        " rows_added, rows_updated, rows_unchanged, imported_at)"
+        " VALUES (7, 'old.csv', 'abc', 'x', 'posts', 1, 1, 0, 0, now())"
+    )
     con.close()
     with store.connect(db_path) as con:
         assert store.schema_version(con) == len(MIGRATIONS)
@@ -37,9 +39,11 @@ def test_older_file_is_upgraded_on_open(db_path):
 def test_file_from_newer_version_is_refused(db_path):
     with store.connect(db_path) as con:
         con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
-    with pytest.raises(store.DatabaseTooNew, match="newer version of smdash.*schema 999"):
-        with store.connect(db_path):
-            pass
+    with (
+        pytest.raises(store.DatabaseTooNew, match="newer version of smdash.*schema 999"),
+        store.connect(db_path),
+    ):
+        pass
 
 
 def test_db_path_comes_from_environment(monkeypatch, tmp_path):
@@ -52,17 +56,23 @@ def test_busy_file_is_retried_then_reported(db_path):
     with store.connect(db_path):
         pass
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('held', flush=True);"
-         " time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('held', flush=True);"
+            " time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"
         started = time.monotonic()
-        with pytest.raises(store.DatabaseBusy, match="in use by another program"):
-            with store.connect(db_path, retry_seconds=0.5):
-                pass
+        with (
+            pytest.raises(store.DatabaseBusy, match="in use by another program"),
+            store.connect(db_path, retry_seconds=0.5),
+        ):
+            pass
         assert time.monotonic() - started >= 0.5
     finally:
         holder.kill()
@@ -73,10 +83,14 @@ def test_busy_file_is_opened_once_released(db_path):
     with store.connect(db_path):
         pass
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('held', flush=True);"
-         " time.sleep(1); c.close()"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('held', flush=True);"
+            " time.sleep(1); c.close()",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout.readline().strip() == "held"
     with store.connect(db_path, retry_seconds=20) as con:
@@ -85,8 +99,7 @@ def test_busy_file_is_opened_once_released(db_path):
 
 
 def test_transaction_rolls_back_on_error(con):
-    with pytest.raises(RuntimeError):
-        with store.transaction(con):
-            store.set_setting(con, "a", "1")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.transaction(con):
+        store.set_setting(con, "a", "1")
+        raise RuntimeError("boom")
     assert store.get_setting(con, "a") is None

@@ -112,9 +112,7 @@ def _stage(con: duckdb.DuckDBPyConnection, fmt: Format, context: dict, file_name
         f"SELECT {keys} FROM stage GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
     ).fetchone()
     if duplicate:
-        raise ImportFailed(
-            "duplicate_key", file=file_name, row_key=" / ".join(map(str, duplicate))
-        )
+        raise ImportFailed("duplicate_key", file=file_name, row_key=" / ".join(map(str, duplicate)))
 
 
 def _describe(con: duckdb.DuckDBPyConnection, fmt: Format, file_name: str, digest: str) -> Prepared:

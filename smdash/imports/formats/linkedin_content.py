@@ -3,8 +3,9 @@ account figures. Both have a note in row 1 and the header in row 2.
 
 Engagements = likes + comments + reposts + clicks: LinkedIn's own engagement numerator (it
 documents its engagement rate as that plus follows, over impressions) minus follows, which are
-new followers of the page rather than engagement with the post. ``post_id`` is the number in the post's link
-(``urn:li:activity:<id>``). Files up to 2022 say ``Update title/link/type`` and ``Shares``.
+new followers of the page rather than engagement with the post. ``post_id`` is the number in
+the post's link (``urn:li:activity:<id>``). Files up to 2022 say ``Update title/link/type`` and
+``Shares``.
 
 English files write dates as MM/DD/YYYY; Spanish ones are taken to write DD/MM/YYYY but are
 checked against MM/DD/YYYY too, so an ambiguous file is refused rather than misread.
@@ -25,15 +26,21 @@ METRICS = {
     "clicks": ("Clicks (total)", "Clics (total)"),
     "reactions": ("Reactions (total)", "Reacciones (total)", "Recomendaciones (total)"),
     "comments": ("Comments (total)", "Comentarios (total)"),
-    "shares": ("Reposts (total)", "Shares (total)", "Veces compartido (total)",
-               "Contenido compartido (total)"),
+    "shares": (
+        "Reposts (total)",
+        "Shares (total)",
+        "Veces compartido (total)",
+        "Contenido compartido (total)",
+    ),
 }
 
 
 def date_fields(name: str, english: str, spanish: str):
     """The same date under English and Spanish headers, each with its language's order."""
-    return [field(name, DATE, english, formats=EN_DATES),
-            field(f"{name}_es", DATE, spanish, formats=ES_DATES)]
+    return [
+        field(name, DATE, english, formats=EN_DATES),
+        field(f"{name}_es", DATE, spanish, formats=ES_DATES),
+    ]
 
 
 def needs_date(name: str):
@@ -44,17 +51,40 @@ def needs_date(name: str):
 
 
 _POST_FIELDS = [
-    field("link", TEXT, "Post link", "Update link", "Enlace de la publicación",
-          "Enlace de la actualización", required=True),
-    field("title", TEXT, "Post title", "Update title", "Título de la publicación",
-          "Título de la actualización"),
-    field("post_type", TEXT, "Post type", "Update type", "Tipo de publicación",
-          "Tipo de actualización"),
+    field(
+        "link",
+        TEXT,
+        "Post link",
+        "Update link",
+        "Enlace de la publicación",
+        "Enlace de la actualización",
+        required=True,
+    ),
+    field(
+        "title",
+        TEXT,
+        "Post title",
+        "Update title",
+        "Título de la publicación",
+        "Título de la actualización",
+    ),
+    field(
+        "post_type",
+        TEXT,
+        "Post type",
+        "Update type",
+        "Tipo de publicación",
+        "Tipo de actualización",
+    ),
     field("content_type", TEXT, "Content Type", "Tipo de contenido"),
     *date_fields("created", "Created date", "Fecha de creación"),
     field("impressions", COUNT, "Impressions", "Impresiones", required=True),
-    field("views", COUNT, "Views (excluding off-site video views)",
-          "Visualizaciones (sin incluir las visualizaciones de vídeo fuera del sitio)"),
+    field(
+        "views",
+        COUNT,
+        "Views (excluding off-site video views)",
+        "Visualizaciones (sin incluir las visualizaciones de vídeo fuera del sitio)",
+    ),
     field("clicks", COUNT, "Clicks", "Clics"),
     field("likes", COUNT, "Likes", "Reactions", "Recomendaciones", "Reacciones"),
     field("comments", COUNT, "Comments", "Comentarios"),
@@ -63,8 +93,10 @@ _POST_FIELDS = [
 
 _METRIC_FIELDS = [
     *date_fields("day", "Date", "Fecha"),
-    *(field(metric, COUNT, *headers, required=metric == "impressions")
-      for metric, headers in METRICS.items()),
+    *(
+        field(metric, COUNT, *headers, required=metric == "impressions")
+        for metric, headers in METRICS.items()
+    ),
 ]
 
 POSTS_FORMAT = Format(
@@ -72,8 +104,7 @@ POSTS_FORMAT = Format(
     label={"en": "LinkedIn Page posts", "es": "Publicaciones de una página de LinkedIn"},
     hint={
         "en": "LinkedIn Page > Analytics > Content > Export (XLS), sheet All posts",
-        "es": "Página de LinkedIn > Analíticas > Contenido > Exportar (XLS), hoja de "
-        "publicaciones",
+        "es": "Página de LinkedIn > Analíticas > Contenido > Exportar (XLS), hoja de publicaciones",
     },
     target=POSTS,
     kind="xlsx",

@@ -11,13 +11,22 @@ from smdash.tables import ACCOUNT_DAILY
 
 _FIELDS = [
     *date_fields("day", "Date", "Fecha"),
-    field("new_followers", COUNT, "Total followers", "Total de seguidores", "Seguidores totales",
-          required=True),
+    field(
+        "new_followers",
+        COUNT,
+        "Total followers",
+        "Total de seguidores",
+        "Seguidores totales",
+        required=True,
+    ),
 ]
 
 FORMAT = Format(
     name="linkedin_new_followers",
-    label={"en": "LinkedIn Page new followers", "es": "Nuevos seguidores de una página de LinkedIn"},
+    label={
+        "en": "LinkedIn Page new followers",
+        "es": "Nuevos seguidores de una página de LinkedIn",
+    },
     hint={
         "en": "LinkedIn Page > Analytics > Followers > Export (XLS)",
         "es": "Página de LinkedIn > Analíticas > Seguidores > Exportar (XLS)",

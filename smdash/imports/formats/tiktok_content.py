@@ -13,14 +13,25 @@ from smdash.tables import POSTS
 _FIELDS = [
     field("link", TEXT, "Video link", "Enlace del vídeo", "Enlace del video", required=True),
     field("title", TEXT, "Video title", "Título del vídeo", "Título del video"),
-    field("published_at", TIMESTAMP, "Post time", "Hora de publicación",
-          "Fecha de publicación"),
+    field("published_at", TIMESTAMP, "Post time", "Hora de publicación", "Fecha de publicación"),
     field("likes", COUNT, "Total likes", "Total de me gusta", "Me gusta totales"),
     field("comments", COUNT, "Total comments", "Total de comentarios", "Comentarios totales"),
-    field("shares", COUNT, "Total shares", "Total de veces compartido",
-          "Total de veces que se ha compartido", "Veces compartido totales"),
-    field("views", COUNT, "Total views", "Total de visualizaciones", "Visualizaciones totales",
-          required=True),
+    field(
+        "shares",
+        COUNT,
+        "Total shares",
+        "Total de veces compartido",
+        "Total de veces que se ha compartido",
+        "Veces compartido totales",
+    ),
+    field(
+        "views",
+        COUNT,
+        "Total views",
+        "Total de visualizaciones",
+        "Visualizaciones totales",
+        required=True,
+    ),
 ]
 
 FORMAT = Format(

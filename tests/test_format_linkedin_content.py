@@ -1,0 +1,141 @@
+"""LinkedIn Page content export: All posts as posts, Metrics as daily figures."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+
+from smdash import store
+from smdash.imports.pipeline import import_file
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+OWN = Path(__file__).resolve().parent / "fixtures"
+CONTENT = SHARED / "linkedin_content.xlsx"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/fixtures")
+FIGURES = "published_at, impressions, clicks, reactions, comments, shares, engagements"
+
+
+def _post(con, post_id: str) -> tuple:
+    sql = f"SELECT {FIGURES} FROM posts WHERE platform = 'linkedin' AND post_id = ?"
+    return con.execute(sql, [post_id]).fetchone()
+
+
+def _file_rates() -> dict[str, float]:
+    rows = CalamineWorkbook.from_path(str(CONTENT)).get_sheet_by_name("All posts").to_python()
+    header = rows[1]
+    link, rate = header.index("Post link"), header.index("Engagement rate")
+    return {row[link].rsplit(":", 1)[1]: row[rate] for row in rows[2:]}
+
+
+@needs_shared
+def test_all_posts_totals_and_range(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, CONTENT)
+        sums = con.execute(
+            "SELECT count(*), sum(impressions), sum(clicks), sum(reactions), sum(comments), "
+            "sum(shares), sum(engagements), count(link_clicks) FROM posts"
+        ).fetchone()
+    # the file also has a Metrics sheet; one file is one import, and All posts wins
+    assert result.prepared.format.name == "linkedin_posts"
+    assert (result.prepared.platform, result.prepared.account) == ("linkedin", "")
+    assert result.prepared.date_from == dt.date(2026, 3, 1)
+    assert result.prepared.date_to == dt.date(2026, 3, 31)
+    assert sums == (10, 27667, 635, 296, 67, 26, 1024, 0)
+
+
+@needs_shared
+def test_all_posts_one_post_and_ids_as_text(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        import_file(con, CONTENT)
+        post = _post(con, "7300000000000000000")
+        post_type, permalink = con.execute(
+            "SELECT post_type, permalink FROM posts WHERE post_id = '7300000000000000000'"
+        ).fetchone()
+    assert post == (dt.datetime(2026, 3, 22), 3093, 96, 13, 3, 1, 113)
+    assert post_type == "Video"
+    assert permalink.endswith("urn:li:activity:7300000000000000000")
+
+
+@needs_shared
+def test_engagements_over_impressions_match_the_files_rate(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        import_file(con, CONTENT)
+        ours = dict(
+            con.execute("SELECT post_id, round(engagements / impressions, 4) FROM posts").fetchall()
+        )
+    assert ours == _file_rates()
+
+
+@needs_shared
+def test_reimport_is_unchanged(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        import_file(con, CONTENT)
+        again = import_file(con, CONTENT)
+    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 10)
+
+
+@needs_shared
+def test_metrics_sheet_as_daily_figures(tmp_path):
+    book = load_workbook(CONTENT)
+    del book["All posts"]
+    book.save(tmp_path / "metrics_only.xlsx")
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, tmp_path / "metrics_only.xlsx")
+        sums = dict(
+            con.execute("SELECT metric, sum(value) FROM account_daily GROUP BY metric").fetchall()
+        )
+        first_day = con.execute(
+            "SELECT value FROM account_daily WHERE day = '2026-03-01' AND metric = 'engagements'"
+        ).fetchone()
+        again = import_file(con, tmp_path / "metrics_only.xlsx")
+    assert result.prepared.format.name == "linkedin_daily_metrics"
+    assert result.prepared.rows == 31 * 7
+    assert (result.prepared.date_from, result.prepared.date_to) == (
+        dt.date(2026, 3, 1),
+        dt.date(2026, 3, 31),
+    )
+    assert sums == {
+        "impressions": 6182,
+        "reach": 4935,
+        "clicks": 7588,
+        "reactions": 5170,
+        "comments": 6510,
+        "shares": 6610,
+        "engagements": 25878,
+    }
+    assert first_day == (348 + 24 + 35 + 90,)
+    assert again.counts.unchanged == 31 * 7
+
+
+def test_pre_2022_update_headers(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, OWN / "linkedin_content_2021.xlsx")
+        # MM/DD/YYYY even when every day is 12 or less; a urn:li:share link gives its number
+        assert _post(con, "6752000000000000001") == (
+            dt.datetime(2021, 1, 5),
+            1500,
+            30,
+            12,
+            2,
+            1,
+            45,
+        )
+        assert _post(con, "6766000000000000002") == (dt.datetime(2021, 2, 3), 820, 11, 9, 0, 2, 22)
+    assert result.prepared.format.name == "linkedin_posts"
+
+
+def test_spanish_headers_and_day_first_dates(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        import_file(con, OWN / "linkedin_content_es.xlsx")
+        assert _post(con, "7300000000000000021") == (
+            dt.datetime(2026, 3, 22),
+            2000,
+            40,
+            25,
+            4,
+            3,
+            72,
+        )
+        assert _post(con, "7300000000000000022") == (dt.datetime(2026, 3, 9), 500, 10, 8, 1, 0, 19)

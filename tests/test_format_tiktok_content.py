@@ -1,0 +1,90 @@
+"""TikTok Studio content export."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from smdash import store
+from smdash.imports.errors import ImportFailed
+from smdash.imports.pipeline import import_file
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+OWN = Path(__file__).resolve().parent / "fixtures"
+CONTENT = SHARED / "tiktok_content.csv"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/fixtures")
+FIGURES = ("impressions", "video_views", "engagements", "reactions", "comments", "shares")
+
+
+def _figures(con, post_id: str) -> list:
+    columns = ", ".join(FIGURES)
+    sql = f"SELECT {columns} FROM posts WHERE platform = 'tiktok' AND post_id = ?"
+    return list(con.execute(sql, [post_id]).fetchone())
+
+
+@needs_shared
+def test_content_export_totals_and_range(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, CONTENT)
+        assert result.prepared.format.name == "tiktok_content"
+        assert (result.prepared.platform, result.prepared.account) == ("tiktok", "clinicasonrisa")
+        assert result.prepared.date_from == dt.date(2026, 3, 1)
+        assert result.prepared.date_to == dt.date(2026, 3, 30)
+        sums = con.execute(
+            "SELECT count(*), sum(impressions), sum(video_views), sum(engagements), "
+            "sum(reactions), sum(comments), sum(shares) FROM posts"
+        ).fetchone()
+    assert sums == (8, 181740, 181740, 11155, 10899, 150, 106)
+
+
+@needs_shared
+def test_content_export_one_video(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        import_file(con, CONTENT)
+        assert _figures(con, "7400000000000000001") == [41465, 41465, 2536, 2487, 26, 23]
+        published, link, text = con.execute(
+            "SELECT published_at, permalink, text FROM posts WHERE post_id = '7400000000000000000'"
+        ).fetchone()
+    assert published == dt.datetime(2026, 3, 26, 16, 35)
+    assert link == "https://www.tiktok.com/@clinicasonrisa/video/7400000000000000000"
+    assert text == 'Behind the scenes 📸 of our new clinic, with a comma, and quotes "here"'
+
+
+@needs_shared
+def test_reimport_is_unchanged(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        import_file(con, CONTENT)
+        again = import_file(con, CONTENT)
+    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 8)
+
+
+def test_grouped_numbers_and_other_column_order(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, OWN / "tiktok_content_grouped.csv")
+        assert result.prepared.account == "libreria.lanau"
+        assert _figures(con, "7412345678901234567") == [18400, 18400, 1284, 1203, 37, 44]
+        assert _figures(con, "7412345678901234568") == [950, 950, 68, 61, 5, 2]
+
+
+def test_spanish_headers_read_the_same_figures(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        import_file(con, OWN / "tiktok_content_grouped.csv")
+        spanish = import_file(con, OWN / "tiktok_content_es.csv")
+        assert spanish.prepared.format.name == "tiktok_content"
+        assert spanish.counts.unchanged == 2
+        assert _figures(con, "7412345678901234567") == [18400, 18400, 1284, 1203, 37, 44]
+
+
+def test_abbreviated_count_is_refused_not_misread(tmp_path):
+    path = tmp_path / "abbreviated.csv"
+    path.write_text(
+        "Video title,Video link,Post time,Total likes,Total comments,Total shares,Total views\n"
+        "A,https://www.tiktok.com/@a/video/1,2026-05-10 18:00:00,12,3,4,1.2K\n",
+        encoding="utf-8",
+    )
+    with store.connect(tmp_path / "t.duckdb") as con:
+        with pytest.raises(ImportFailed) as failed:
+            import_file(con, path)
+        assert con.execute("SELECT count(*) FROM posts").fetchone() == (0,)
+    assert failed.value.code == "bad_value"
+    assert (failed.value.params["column"], failed.value.params["found"]) == ("Total views", "1.2K")

@@ -1,0 +1,122 @@
+"""X (Twitter) posts: the classic tweet activity export and the newer content export."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from smdash import store
+from smdash.imports.pipeline import import_file
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+OWN = Path(__file__).resolve().parent / "fixtures"
+CLASSIC = SHARED / "x_tweet_activity.csv"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/fixtures")
+
+
+def _post(con, post_id: str) -> dict:
+    cursor = con.execute("SELECT * FROM posts WHERE platform = 'x' AND post_id = ?", [post_id])
+    names = [d[0] for d in cursor.description]
+    return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def _sums(con) -> tuple:
+    return con.execute(
+        """SELECT count(*), sum(impressions), sum(engagements), sum(reactions), sum(comments),
+                  sum(shares), sum(link_clicks), count(saves)
+           FROM posts WHERE platform = 'x'"""
+    ).fetchone()
+
+
+@needs_shared
+def test_classic_export_totals_and_range(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, CLASSIC)
+        assert result.prepared.format.name == "x_tweet_activity"
+        assert result.counts.added == 12
+        assert (result.prepared.platform, result.prepared.account) == ("x", "clinicasonrisa")
+        assert result.prepared.date_from == dt.date(2026, 3, 1)
+        assert result.prepared.date_to == dt.date(2026, 3, 31)
+        # impressions, engagements, likes, replies, retweets, url clicks; no bookmarks column
+        assert _sums(con) == (12, 58131, 2108, 184, 40, 48, 216, 0)
+
+
+@needs_shared
+def test_classic_export_one_post(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        import_file(con, CLASSIC)
+        post = _post(con, "1290055489425035143")
+        quoted = _post(con, "1290948753948134120")
+    assert post["published_at"] == dt.datetime(2026, 3, 8, 15, 19)
+    assert post["permalink"] == "https://twitter.com/clinicasonrisa/status/1290055489425035143"
+    assert post["text"].startswith("Tres consejos para cuidar tu sonrisa\n1) Cepillado")
+    figures = [
+        post[k]
+        for k in (
+            "impressions",
+            "engagements",
+            "reactions",
+            "comments",
+            "shares",
+            "link_clicks",
+            "reach",
+            "clicks",
+            "video_views",
+        )
+    ]
+    assert figures == [5379, 81, 18, 4, 7, 37, None, None, None]
+    assert quoted["text"] == 'Gracias por los 1.000 seguidores 🎉 "sois los mejores"'
+
+
+@needs_shared
+def test_reimport_is_unchanged(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        import_file(con, CLASSIC)
+        again = import_file(con, CLASSIC)
+    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 12)
+
+
+def test_account_analytics_content_export(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, OWN / "x_account_analytics_content.csv")
+        assert result.prepared.format.name == "x_post_analytics"
+        assert result.prepared.date_from == dt.date(2026, 6, 30)
+        assert result.prepared.date_to == dt.date(2026, 7, 14)
+        assert _sums(con) == (4, 20630, 1758, 382, 61, 79, 91, 4)
+        post = _post(con, "2074000000000000001")
+        no_link = _post(con, "2070000000000000004")
+        first_of_july = _post(con, "2071000000000000003")
+    # grouped "12,978"; shares are the Reposts (21), not the Shares column (4)
+    figures = [
+        post[k]
+        for k in (
+            "impressions",
+            "engagements",
+            "reactions",
+            "comments",
+            "shares",
+            "saves",
+            "link_clicks",
+        )
+    ]
+    assert figures == [12978, 1300, 112, 14, 21, 9, 66]
+    assert post["published_at"] == dt.datetime(2026, 7, 14)
+    assert post["account"] == "clinicasonrisa"
+    assert (no_link["account"], no_link["permalink"], no_link["impressions"]) == ("", None, 1002)
+    assert first_of_july["published_at"] == dt.datetime(2026, 7, 1)
+
+
+def test_pre_2015_export_says_favorites(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, OWN / "x_tweet_activity_2014.csv")
+        assert result.prepared.account == "LibreriaLaNau"
+        assert _sums(con) == (2, 2242, 80, 17, 3, 8, 40, 0)
+        assert _post(con, "520000000000000001")["reactions"] == 6
+
+
+def test_spanish_headers(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, OWN / "x_tweet_activity_es.csv")
+        assert result.prepared.format.name == "x_tweet_activity"
+        assert _sums(con) == (2, 11323, 340, 40, 7, 9, 47, 0)
+        assert _post(con, "1290420916326016524")["published_at"] == dt.datetime(2026, 3, 25, 12, 55)

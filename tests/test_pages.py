@@ -1,0 +1,164 @@
+"""Every page through Streamlit's AppTest, on the demo workspace and on an empty database."""
+
+import shutil
+
+import pytest
+import streamlit as st
+from conftest import REPO
+from streamlit.testing.v1 import AppTest
+
+from smdash import store
+from smdash.workspace import DEMO_DIR
+
+PAGES = [
+    "pages/overview.py",
+    "pages/kpis.py",
+    "pages/traffic.py",
+    "pages/objectives.py",
+    "pages/review.py",
+    "pages/import_data.py",
+    "pages/executive_summary.py",
+]
+SMALL_DEMO = (
+    "meta_facebook_posts.csv",
+    "meta_instagram_posts.csv",
+    "ga4_traffic_acquisition_source_medium.csv",
+)
+
+
+@pytest.fixture
+def app(db_path, tmp_path, monkeypatch):
+    """An AppTest factory over a fresh database and a chosen demo folder."""
+
+    def start(demo_dir):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        monkeypatch.setenv("SMDASH_DB", str(db_path))
+        monkeypatch.setenv("SMDASH_DEMO_DIR", str(demo_dir))
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        at.run()
+        assert not at.exception
+        return at
+
+    return start
+
+
+@pytest.fixture
+def small_demo(tmp_path, shared):
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    for name in SMALL_DEMO:
+        shutil.copy(shared(name), folder / name)
+    return folder
+
+
+@pytest.fixture
+def empty_demo(tmp_path):
+    folder = tmp_path / "no-demo"
+    folder.mkdir()
+    return folder
+
+
+def texts(elements):
+    return [element.value for element in elements]
+
+
+def visit_every_page(at):
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert len(at.title) == 1, page
+
+
+def test_every_page_runs_on_the_demo_workspace(app):
+    at = app(DEMO_DIR)
+    assert any("demo data" in text for text in texts(at.info))
+    assert len(at.metric) == 5
+    visit_every_page(at)
+
+
+def test_every_page_runs_on_an_empty_database(app, empty_demo, db_path):
+    at = app(empty_demo)
+    assert texts(at.info) == ["The workspace is empty. Import your exports on the Import page."]
+    visit_every_page(at)
+    assert (
+        texts(at.info)[-1] == "This page is not built yet. It will show: Visits, leads, "
+        "sales and cost in business terms for the director."
+    )
+
+
+def test_overview_shows_the_summary_of_the_last_full_month(app, small_demo):
+    at = app(small_demo)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {
+        "Sessions": "45,356",
+        "Conversions": "1,205",
+        "Revenue": "8,015",
+        "Posts": "33",
+        "Engagements": "3,012",
+    }
+    table = at.dataframe[0].value
+    assert table.iloc[-1]["Network"] == "Total"
+    assert table.set_index("Network").loc["facebook", "Posts"] == "18"
+
+
+def test_spanish_formats_numbers_the_spanish_way(app, small_demo):
+    at = app(small_demo)
+    at.sidebar.selectbox(key="lang").set_value("es").run()
+    assert not at.exception
+    assert texts(at.title) == ["Resumen"]
+    assert {m.label: m.value for m in at.metric}["Sesiones"] == "45.356"
+
+
+def test_start_empty_workspace_needs_confirmation(app, small_demo, db_path):
+    at = app(small_demo)
+    at.button(key="start_empty").click().run()
+    assert any("deletes all demo data" in text for text in texts(at.warning))
+    at.button(key="confirm_empty_no").click().run()
+    assert not at.warning
+    at.button(key="start_empty").click().run()
+    at.button(key="confirm_empty_yes").click().run()
+    assert not at.exception
+    assert not any("demo data" in text for text in texts(at.info))
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM posts").fetchone()[0] == 0
+    assert texts(at.info) == ["The workspace is empty. Import your exports on the Import page."]
+
+
+def test_import_page_previews_imports_and_undoes(app, empty_demo, shared, db_path):
+    at = app(empty_demo)
+    at.switch_page("pages/import_data.py").run()
+    content = shared("meta_facebook_posts.csv").read_bytes()
+    at.file_uploader[0].set_value(("fb.csv", content, "text/csv")).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric} == {
+        "Account": "Librería La Nau",
+        "Dates": "2026-03-01 – 2026-03-31",
+        "Rows": "18",
+    }
+    at.button(key="confirm_import").click().run()
+    assert not at.exception
+    assert texts(at.success) == ["fb.csv: 18 added, 0 updated, 0 unchanged."]
+    history = at.dataframe[-1].value
+    assert history["File"].tolist() == ["fb.csv"]
+    assert history["Status"].tolist() == ["applied"]
+    at.button(key="undo_button").click().run()
+    assert texts(at.success) == ["Import #1 undone."]
+    assert at.dataframe[-1].value["Status"].tolist() == ["undone"]
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT count(*) FROM posts").fetchone()[0] == 0
+
+
+def test_import_page_explains_a_bad_file_and_writes_nothing(app, empty_demo, db_path):
+    at = app(empty_demo)
+    at.switch_page("pages/import_data.py").run()
+    at.file_uploader[0].set_value(("photo.csv", bytes(range(256)) * 10, "text/csv")).run()
+    assert not at.exception
+    assert texts(at.error) == [
+        "photo.csv was not imported: photo.csv is not a text CSV or an XLSX spreadsheet (it "
+        "looks like a binary file)."
+    ]
+    assert not [b for b in at.button if b.key == "confirm_import"]
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
