@@ -161,8 +161,10 @@ def test_duplicate_rows_for_one_post(loaded, shared, tmp_path, snapshot):
 def test_ambiguous_day_month_order_is_refused(loaded, shared, tmp_path, snapshot):
     lines = fb_lines(shared)
     # every publish date has a day of 12 or less: 03/04 could be 3 April or 4 March
-    body = [re.sub(r"\b03/(\d\d)/2026", lambda m: f"03/{int(m[1]) % 12 + 1:02d}/2026", line)
-            for line in lines[1:]]
+    body = [
+        re.sub(r"\b03/(\d\d)/2026", lambda m: f"03/{int(m[1]) % 12 + 1:02d}/2026", line)
+        for line in lines[1:]
+    ]
     path = tmp_path / "ambiguous.csv"
     path.write_text("\n".join([lines[0], *body]) + "\n", encoding="utf-8")
     error = refused(loaded, path, snapshot)
@@ -177,6 +179,9 @@ def test_day_month_order_is_decided_from_the_whole_column(con, shared, tmp_path)
     path = tmp_path / "dayfirst.csv"
     path.write_text("\n".join([lines[0], *body]) + "\n", encoding="utf-8")
     import_file(con, path)
-    assert con.execute(
-        "SELECT published_at FROM posts WHERE post_id = '2636663731674502'"
-    ).fetchone()[0].isoformat() == "2026-03-24T17:30:00"
+    assert (
+        con.execute("SELECT published_at FROM posts WHERE post_id = '2636663731674502'")
+        .fetchone()[0]
+        .isoformat()
+        == "2026-03-24T17:30:00"
+    )

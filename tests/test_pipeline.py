@@ -53,14 +53,25 @@ def test_facebook_post_export_lands_with_exact_figures(con, shared):
            FROM posts WHERE post_id = '2636663731674502'"""
     ).fetchone()
     assert row == (
-        "facebook", "Librería La Nau", dt.datetime(2026, 3, 24, 17, 30), "Videos",
-        1669, 970, 63, 29, 22, 12, 50, 16,
+        "facebook",
+        "Librería La Nau",
+        dt.datetime(2026, 3, 24, 17, 30),
+        "Videos",
+        1669,
+        970,
+        63,
+        29,
+        22,
+        12,
+        50,
+        16,
     )
     rows = read_rows(shared(FB))
     header = rows[0]
     expected_views = sum(int(r[header.index("Views")]) for r in rows[1:])
     assert con.execute("SELECT sum(impressions), count(*) FROM posts").fetchone() == (
-        expected_views, 18,
+        expected_views,
+        18,
     )
 
 
@@ -81,11 +92,20 @@ def test_ga4_export_lands_per_day_and_source(con, shared):
            FROM web_traffic WHERE date_from = DATE '2026-03-01' AND source = 'fb'
              AND medium = 'paid_social'"""
     ).fetchone()
-    assert first == ("Librería La Nau - GA4", dt.date(2026, 3, 1), dt.date(2026, 3, 1),
-                     "(organic)", 78, 49, 5.0, 65.46)
+    assert first == (
+        "Librería La Nau - GA4",
+        dt.date(2026, 3, 1),
+        dt.date(2026, 3, 1),
+        "(organic)",
+        78,
+        49,
+        5.0,
+        65.46,
+    )
     rows = [r for r in read_rows(shared(GA4)) if r and not r[0].startswith("#")][1:]
     assert con.execute("SELECT sum(sessions), sum(revenue) FROM web_traffic").fetchone() == (
-        sum(int(r[3]) for r in rows), pytest.approx(sum(float(r[10]) for r in rows)),
+        sum(int(r[3]) for r in rows),
+        pytest.approx(sum(float(r[10]) for r in rows)),
     )
 
 
@@ -171,13 +191,19 @@ def test_log_keeps_name_hash_source_account_range_and_counts(con, shared):
     assert row["file_name"] == FB
     assert row["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert (row["format"], row["platform"], row["account"]) == (
-        "meta_facebook_posts", "facebook", "Librería La Nau",
+        "meta_facebook_posts",
+        "facebook",
+        "Librería La Nau",
     )
     assert (row["date_from"].date(), row["date_to"].date()) == (
-        dt.date(2026, 3, 1), dt.date(2026, 3, 31),
+        dt.date(2026, 3, 1),
+        dt.date(2026, 3, 31),
     )
     assert (row["rows_in_file"], row["rows_added"], row["rows_updated"], row["rows_unchanged"]) == (
-        18, 18, 0, 0,
+        18,
+        18,
+        0,
+        0,
     )
     assert row["status"] == "applied"
 
