@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,31 @@ def table_contents(connection) -> dict[str, list[tuple]]:
 @pytest.fixture
 def snapshot():
     return table_contents
+
+
+@contextmanager
+def database_held_by_another_process(path: Path, seconds: float):
+    """Another process holds the DuckDB file's lock for ``seconds`` (like the app mid-query)."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True);"
+            " time.sleep(float(sys.argv[2])); c.close()",
+            str(path),
+            str(seconds),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.fixture
+def held_database():
+    return database_held_by_another_process

@@ -96,21 +96,10 @@ def test_history_and_undo(db_path, shared):
     assert smdash("undo", "--db", db_path, 1).returncode == 1
 
 
-def test_import_waits_for_a_busy_database(db_path, shared):
+def test_import_waits_for_a_busy_database(db_path, shared, held_database):
     """The app holds the file only for a moment; the CLI retries until it is free."""
     smdash("history", "--db", db_path)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('held', flush=True);"
-            " time.sleep(2); c.close()",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout.readline().strip() == "held"
-    result = smdash("import", "--db", db_path, shared(FILES[0]))
-    holder.wait()
+    with held_database(db_path, 2):
+        result = smdash("import", "--db", db_path, shared(FILES[0]))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "18 added" in result.stdout

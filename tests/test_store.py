@@ -1,5 +1,3 @@
-import subprocess
-import sys
 import time
 
 import duckdb
@@ -52,21 +50,10 @@ def test_db_path_comes_from_environment(monkeypatch, tmp_path):
     assert store.db_path(tmp_path / "flag.duckdb") == (tmp_path / "flag.duckdb").resolve()
 
 
-def test_busy_file_is_retried_then_reported(db_path):
+def test_busy_file_is_retried_then_reported(db_path, held_database):
     with store.connect(db_path):
         pass
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('held', flush=True);"
-            " time.sleep(30)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_database(db_path, 30):
         started = time.monotonic()
         with (
             pytest.raises(store.DatabaseBusy, match="in use by another program"),
@@ -74,28 +61,16 @@ def test_busy_file_is_retried_then_reported(db_path):
         ):
             pass
         assert time.monotonic() - started >= 0.5
-    finally:
-        holder.kill()
-        holder.wait()
 
 
-def test_busy_file_is_opened_once_released(db_path):
+def test_busy_file_is_opened_once_released(db_path, held_database):
     with store.connect(db_path):
         pass
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb, time; c = duckdb.connect({str(db_path)!r}); print('held', flush=True);"
-            " time.sleep(1); c.close()",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout.readline().strip() == "held"
-    with store.connect(db_path, retry_seconds=20) as con:
-        assert store.schema_version(con) == len(MIGRATIONS)
-    holder.wait()
+    with held_database(db_path, 1):
+        started = time.monotonic()
+        with store.connect(db_path, retry_seconds=20) as con:
+            assert store.schema_version(con) == len(MIGRATIONS)
+        assert time.monotonic() - started >= 0.5  # it waited for the holder to let go
 
 
 def test_transaction_rolls_back_on_error(con):
