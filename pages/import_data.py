@@ -27,7 +27,7 @@ for uploaded in uploads or []:
         account.metric(ui.tr("import.account"), prepared.account or "—")
         dates.metric(ui.tr("import.range"), ui.date_range(prepared.date_from, prepared.date_to))
         rows.metric(ui.tr("import.rows"), ui.number(prepared.rows))
-        st.dataframe(prepared.preview, hide_index=True)
+        st.dataframe(ui.preview_table(prepared.preview), hide_index=True)
 
 if uploads and not ready:
     st.warning(ui.tr("import.nothing_valid"))

@@ -269,6 +269,11 @@ def supported_formats() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[tr("import.format"), tr("import.where")])
 
 
+def preview_table(preview: pd.DataFrame) -> pd.DataFrame:
+    """The first rows of a file as smdash will store them, with translated column names."""
+    return preview.rename(columns={c: tr(f"column.{c}") for c in preview.columns})
+
+
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
     """The import log with translated headers and statuses."""
     shown = history[
