@@ -27,7 +27,8 @@ from smdash.imports.pipeline import Prepared, import_file, import_history, prepa
 
 WRITE_LOCK = threading.Lock()  # one writer at a time across browser sessions
 CACHE_TTL_SECONDS = 3600
-LANG_KEY = "lang"
+LANG_KEY = "ui_lang"  # the chosen language; kept apart from the widget's own state
+LANG_WIDGET = "lang"
 
 
 def lang() -> str:
@@ -51,13 +52,18 @@ def plain(text: str) -> str:
 
 
 def language_switch() -> None:
-    lang()
     st.sidebar.selectbox(
         t("app.language", lang()),
         LANGUAGES,
-        key=LANG_KEY,
+        index=LANGUAGES.index(lang()),
+        key=LANG_WIDGET,
         format_func=lambda code: {"es": "Español", "en": "English"}[code],
+        on_change=_choose_language,
     )
+
+
+def _choose_language() -> None:
+    st.session_state[LANG_KEY] = st.session_state[LANG_WIDGET]
 
 
 def db_file() -> Path:
