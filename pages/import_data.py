@@ -1,21 +1,22 @@
 import streamlit as st
 
 from smdash import ui
+from smdash.ui import importing
 
 ui.start_page("import.title")
 st.caption(ui.tr("import.intro"))
 with st.expander(ui.tr("import.supported")):
-    st.dataframe(ui.supported_formats(), hide_index=True)
+    st.dataframe(importing.supported_formats(), hide_index=True)
 
 for status, line in st.session_state.pop("import_results", []):
     (st.success if status == "ok" else st.error)(line)
 
 uploads = st.file_uploader(
-    ui.tr("import.uploader"), accept_multiple_files=True, key=ui.uploader_key()
+    ui.tr("import.uploader"), accept_multiple_files=True, key=importing.uploader_key()
 )
 ready = []
 for uploaded in uploads or []:
-    path, prepared, error = ui.preview_upload(uploaded)
+    path, prepared, error = importing.preview_upload(uploaded)
     if error:
         st.error(ui.tr("import.failed", file=uploaded.name, error=error))
         continue
@@ -27,14 +28,16 @@ for uploaded in uploads or []:
         account.metric(ui.tr("import.account"), prepared.account or "—")
         dates.metric(ui.tr("import.range"), ui.date_range(prepared.date_from, prepared.date_to))
         rows.metric(ui.tr("import.rows"), ui.number(prepared.rows))
-        st.dataframe(ui.preview_table(prepared.preview), hide_index=True)
+        st.dataframe(importing.preview_table(prepared.preview), hide_index=True)
 
 if uploads and not ready:
     st.warning(ui.tr("import.nothing_valid"))
 if ready and st.button(ui.tr("import.confirm", n=len(ready)), type="primary", key="confirm_import"):
     bar = st.progress(0.0)
-    st.session_state["import_results"] = [ui.run_import(path, name, bar) for path, name in ready]
-    ui.clear_uploader()
+    st.session_state["import_results"] = [
+        importing.run_import(path, name, bar) for path, name in ready
+    ]
+    importing.clear_uploader()
     st.rerun()
 
 st.subheader(ui.tr("import.history"))
@@ -42,17 +45,17 @@ history = ui.load_history()
 if history.empty:
     st.info(ui.tr("import.no_history"))
     st.stop()
-st.dataframe(ui.history_table(history), hide_index=True)
+st.dataframe(importing.history_table(history), hide_index=True)
 applied = history[history["status"] == "applied"]
 if not applied.empty:
     choice = st.selectbox(
         ui.tr("import.pick_undo"),
         applied["import_id"].tolist(),
-        format_func=ui.import_label(applied),
+        format_func=importing.import_label(applied),
         key="undo_choice",
     )
     if st.button(ui.tr("import.undo", id=choice), key="undo_button"):
-        error = ui.undo(int(choice))
+        error = importing.undo(int(choice))
         st.session_state["import_results"] = [
             ("error", error) if error else ("ok", ui.tr("import.undone", id=choice))
         ]
