@@ -8,6 +8,11 @@ GA4's pattern on the medium. The tables are data, so users and docs can read the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+import pandas as pd
 
 SOCIAL_SOURCES: dict[str, tuple[str, ...]] = {
     "facebook": ("facebook", "fb", "facebook.com", "fb.com", "fb.me", "meta", "messenger"),
@@ -104,3 +109,22 @@ def classify(source: str, medium: str) -> tuple[str, bool]:
     if medium == "referral":
         return "referral", False
     return "other", paid
+
+
+def source_networks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every source / medium pair in the web data with its network and paid flag."""
+    pairs = con.execute("SELECT DISTINCT source, medium FROM web_traffic").fetchall()
+    rows = [(s, m, *classify(s, m)) for s, m in pairs]
+    return pd.DataFrame(rows, columns=["source", "medium", "network", "paid"]).astype(
+        {"source": "string", "medium": "string", "network": "string", "paid": "bool"}
+    )
+
+
+@contextmanager
+def network_lookup(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Make ``source_networks_view`` (source, medium, network, paid) joinable in SQL."""
+    con.register("source_networks_view", source_networks(con))
+    try:
+        yield
+    finally:
+        con.unregister("source_networks_view")

@@ -9,37 +9,16 @@ nothing behind it is None (JSON null), never 0.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import duckdb
 import pandas as pd
 
-from smdash.attribution import classify
+from smdash.attribution import network_lookup, source_networks
 
 POST_FIGURES = ("posts", "impressions", "reach", "engagements", "link_clicks")
 WEB_FIGURES = ("sessions", "engaged_sessions", "conversions", "revenue")
 FIGURES = (*POST_FIGURES, "followers", *WEB_FIGURES)
 INTEGER_FIGURES = frozenset(FIGURES) - {"conversions", "revenue"}
-
-
-def source_networks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every source / medium pair in the web data with its network and paid flag."""
-    pairs = con.execute("SELECT DISTINCT source, medium FROM web_traffic").fetchall()
-    rows = [(s, m, *classify(s, m)) for s, m in pairs]
-    return pd.DataFrame(rows, columns=["source", "medium", "network", "paid"]).astype(
-        {"source": "string", "medium": "string", "network": "string", "paid": "bool"}
-    )
-
-
-@contextmanager
-def _network_lookup(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Make ``source_networks_view`` (source, medium, network, paid) joinable in SQL."""
-    con.register("source_networks_view", source_networks(con))
-    try:
-        yield
-    finally:
-        con.unregister("source_networks_view")
 
 
 def _post_figures(con, date_from: dt.date, date_to: dt.date) -> dict[str, dict]:
@@ -64,7 +43,7 @@ def _followers(con, date_from: dt.date, date_to: dt.date) -> dict[str, dict]:
 
 
 def _web_figures(con, date_from: dt.date, date_to: dt.date) -> dict[str, dict]:
-    with _network_lookup(con):
+    with network_lookup(con):
         rows = con.execute(
             """SELECT n.network, sum(w.sessions), sum(w.engaged_sessions), sum(w.conversions),
                       sum(w.revenue)
@@ -149,7 +128,7 @@ def monthly_sessions_by_network(
     con: duckdb.DuckDBPyConnection, date_from: dt.date, date_to: dt.date
 ) -> pd.DataFrame:
     """Sessions per month and network (daily web rows only), for the trend chart."""
-    with _network_lookup(con):
+    with network_lookup(con):
         return con.execute(
             """SELECT date_trunc('month', w.date_from)::DATE AS month, n.network,
                       sum(w.sessions) AS sessions

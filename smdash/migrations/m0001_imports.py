@@ -1,13 +1,4 @@
-"""Ordered schema migrations. Never edit a released step: append a new one.
-
-Each step is a list of statements run in one transaction. ``MIGRATIONS[0]`` takes an empty file
-to schema 1, ``MIGRATIONS[1]`` takes schema 1 to schema 2, and so on.
-
-Every canonical data table comes in two parts: ``<table>_versions`` keeps every row each import
-brought (tagged with its ``import_id``), and ``<table>`` holds the current version of each
-row, the one from the latest import still applied. Undoing an import rebuilds the current rows it
-touched from the versions that remain (see ``smdash.imports.write``).
-"""
+"""Schema 1: the import log and the canonical data tables, each as current rows + versions."""
 
 _POST_COLUMNS = """
     platform VARCHAR NOT NULL,
@@ -55,7 +46,7 @@ _WEB_TRAFFIC_COLUMNS = """
     import_id INTEGER NOT NULL
 """
 
-_SCHEMA_1 = [
+STEPS = [
     "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     "CREATE SEQUENCE import_seq START 1",
     """CREATE TABLE imports (
@@ -83,10 +74,3 @@ _SCHEMA_1 = [
     f"CREATE TABLE web_traffic ({_WEB_TRAFFIC_COLUMNS})",
     f"CREATE TABLE web_traffic_versions ({_WEB_TRAFFIC_COLUMNS})",
 ]
-
-# Workspace settings (demo or own data, business name, ...).
-_SCHEMA_2 = [
-    "CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
-]
-
-MIGRATIONS: list[list[str]] = [_SCHEMA_1, _SCHEMA_2]

@@ -1,0 +1,21 @@
+"""Ordered schema migrations, one module a step: ``mNNNN_<what>.py`` with a list ``STEPS``.
+
+The steps run in the order of their file names, each in one transaction; step N takes a file
+from schema N-1 to schema N. Never edit a released step: add a new module.
+
+Every canonical data table comes in two parts: ``<table>_versions`` keeps every row each import
+brought (tagged with its ``import_id``), and ``<table>`` holds the current version of each
+row, the one from the latest import still applied. Undoing an import rebuilds the current rows it
+touched from the versions that remain (see ``smdash.imports.write``).
+"""
+
+import importlib
+import pkgutil
+
+
+def _steps() -> list[list[str]]:
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("m"))
+    return [importlib.import_module(f"{__name__}.{name}").STEPS for name in names]
+
+
+MIGRATIONS: list[list[str]] = _steps()

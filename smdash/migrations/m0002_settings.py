@@ -1,0 +1,5 @@
+"""Schema 2: workspace settings."""
+
+STEPS = [
+    "CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+]
