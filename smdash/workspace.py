@@ -14,6 +14,10 @@ from smdash.tables import TABLES, quote
 DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
 DEMO_SUFFIXES = (".csv", ".xlsx")
 MODE_KEY = "workspace_mode"  # 'demo' or 'own'
+# Modules that add their own part to the demo (objectives, calendar, ...): each has
+# seed_demo(con), called after the demo files are imported, and clear_workspace(con), called
+# when the user starts an empty workspace.
+DEMO_PARTS: tuple = ()
 
 
 def demo_dir() -> Path:
@@ -49,6 +53,9 @@ def ensure_workspace(con: duckdb.DuckDBPyConnection, folder: Path | None = None)
     set_setting(con, MODE_KEY, "demo" if files else "own")
     for path in files:
         import_file(con, path)
+    if files:
+        for part in DEMO_PARTS:
+            part.seed_demo(con)
     return len(files)
 
 
@@ -59,5 +66,7 @@ def start_empty(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"DELETE FROM {quote(table.name)}")
             con.execute(f"DELETE FROM {quote(table.name + '_versions')}")
         con.execute("DELETE FROM imports")
+        for part in DEMO_PARTS:
+            part.clear_workspace(con)
         set_setting(con, MODE_KEY, "own")
         bump_data_version(con)
