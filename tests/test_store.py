@@ -1,3 +1,4 @@
+import datetime as dt
 import time
 
 import duckdb
@@ -78,3 +79,27 @@ def test_transaction_rolls_back_on_error(con):
         store.set_setting(con, "a", "1")
         raise RuntimeError("boom")
     assert store.get_setting(con, "a") is None
+
+
+def test_sessions_on_threads_read_while_one_imports(db_path, shared):
+    """Like browser sessions: each thread opens its own short-lived connection."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from smdash.imports.pipeline import import_file
+    from smdash.summary import data_range
+
+    def read(_):
+        with store.connect(db_path) as con:
+            return data_range(con)
+
+    def write():
+        with store.connect(db_path) as con:
+            return import_file(con, shared("ga4_traffic_acquisition_source_medium.csv"))
+
+    with store.connect(db_path):
+        pass
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        importing = pool.submit(write)
+        reads = list(pool.map(read, range(40)))
+    assert importing.result().counts.added == 382
+    assert set(reads) <= {(None, None), (dt.date(2026, 3, 1), dt.date(2026, 3, 31))}
