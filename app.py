@@ -21,6 +21,7 @@ navigation = st.navigation(
         ],
         ui.tr("nav.plan"): [
             page("pages/objectives.py", "page.objectives", ":material/flag:"),
+            page("pages/links.py", "page.links", ":material/add_link:"),
             page("pages/review.py", "page.review", ":material/rule:"),
         ],
         ui.tr("nav.data"): [

@@ -1,4 +1,121 @@
-from smdash import ui
+import streamlit as st
+
+from smdash import kpis, ui
+from smdash.summary import last_full_month
+from smdash.ui import objectives as view
 
 ui.start_page("page.kpis")
-ui.placeholder("placeholder.kpis")
+st.caption(ui.tr("kpipage.intro"))
+view.show_flash()
+first, last = ui.load_data_range()
+if last is None:
+    st.info(ui.tr("kpipage.empty", what=ui.tr("overview.what_to_import")))
+
+items = view.load_objectives()
+networks = sorted({item.scope for item in items})
+network = st.selectbox(
+    ui.tr("kpipage.network"),
+    [None, *networks],
+    format_func=lambda n: ui.tr("kpipage.all_networks") if n is None else view.scope_name(n),
+    key="kpi_network",
+)
+shown = [item for item in items if network is None or item.scope == network]
+with st.expander(ui.tr("objectives.rules_title")):
+    st.markdown("\n".join(f"1. {rule}" for rule in view.status_rules()))
+    st.caption(ui.tr("objectives.progress_rule"))
+
+if not items:
+    st.info(ui.tr("kpipage.no_objectives"))
+elif not shown:
+    st.info(ui.tr("kpipage.no_objectives_network"))
+progress = {}
+for item in shown:
+    progress[item.objective_id] = result = view.load_progress(item)
+    with st.container(border=True):
+        st.markdown(f"**#{item.objective_id} · {ui.plain(item.statement)}**")
+        view.status_badge(result.status, result.rule)
+        st.caption(view.objective_summary(item))
+        if result.current is None:
+            st.info(
+                ui.tr(
+                    "kpipage.no_data",
+                    kpi=view.kpi_name(item.kpi),
+                    scope=view.scope_name(item.scope),
+                    start=view.date(item.start_date),
+                    needs=view.needs(item.kpi, item.scope),
+                )
+            )
+            continue
+        columns = st.columns(6)
+        ratio = kpis.KPIS[item.kpi].kind == kpis.RATIO
+        figures = [
+            ("kpipage.current", view.kpi_value(item.kpi, result.current)),
+            ("kpipage.target", view.kpi_value(item.kpi, result.target)),
+            ("kpipage.progress", view.share(result.progress)),
+            ("kpipage.elapsed", view.share(result.expected_progress)),
+            ("kpipage.forecast", view.kpi_value(item.kpi, result.forecast)),
+            (
+                "kpipage.needed_average" if ratio else "kpipage.needed",
+                view.kpi_value(item.kpi, result.needed_per_week),
+            ),
+        ]
+        for column, (label, value) in zip(columns, figures, strict=True):
+            column.metric(ui.tr(label), value)
+        st.caption(
+            ui.tr(
+                "kpipage.as_of",
+                date=view.date(result.as_of),
+                method=ui.tr(f"objectives.method.{result.forecast_method}"),
+            )
+        )
+
+if shown:
+    st.subheader(ui.tr("kpipage.chart"))
+    by_id = {item.objective_id: item for item in shown}
+    chosen = st.selectbox(
+        ui.tr("kpipage.pick_chart"),
+        list(by_id),
+        format_func=lambda i: f"#{i} · {by_id[i].statement[:80]}",
+        key="chart_objective",
+    )
+    st.altair_chart(view.progress_chart(by_id[chosen], progress[chosen]))
+
+if last is not None:
+    st.subheader(ui.tr("kpipage.comparison"))
+    default_from, default_to = last_full_month(last)
+    period = st.date_input(
+        ui.tr("kpipage.period"),
+        value=(max(default_from, first), default_to),
+        min_value=first,
+        max_value=last,
+        key="kpi_period",
+    )
+    if len(period) == 2:
+        scope = network or kpis.ALL
+        table = view.load_comparison(scope, *period)
+        st.dataframe(view.comparison_table(table), hide_index=True)
+
+st.subheader(ui.tr("annotations.title"))
+st.caption(ui.tr("annotations.intro"))
+notes = view.load_annotations()
+if notes.empty:
+    st.caption(ui.tr("annotations.none"))
+else:
+    st.dataframe(view.annotations_table(notes), hide_index=True)
+dates = st.date_input(ui.tr("annotations.dates"), value=(), key="annotation_dates")
+note = st.text_input(
+    ui.tr("annotations.note", limit=view.annotations.NOTE_MAX), key="annotation_note"
+)
+if st.button(ui.tr("annotations.add"), key="add_annotation"):
+    error = view.add_annotation(dates[0] if dates else None, dates[-1] if dates else None, note)
+    view.flash("error" if error else "ok", error or ui.tr("annotations.added", note=note))
+    st.rerun()
+if not notes.empty:
+    labels = dict(zip(notes["annotation_id"], notes["note"], strict=True))
+    pick = st.selectbox(
+        ui.tr("annotations.pick"), list(labels), format_func=labels.get, key="annotation_pick"
+    )
+    if st.button(ui.tr("annotations.archive"), key="archive_annotation"):
+        view.archive_annotation(pick)
+        view.flash("ok", ui.tr("annotations.archived", note=labels[pick]))
+        st.rerun()

@@ -1,4 +1,76 @@
-from smdash import ui
+import streamlit as st
+
+from smdash import objectives, ui
+from smdash.ui import objectives as view
 
 ui.start_page("page.objectives")
-ui.placeholder("placeholder.objectives")
+st.caption(ui.tr("objectives.intro"))
+view.show_flash()
+
+st.subheader(ui.tr("objectives.goals"))
+all_goals = view.load_goals(include_archived=True)
+goals = all_goals[all_goals["status"] == objectives.ACTIVE]
+if goals.empty:
+    st.info(ui.tr("objectives.no_goals"))
+for goal in goals.itertuples():
+    st.markdown(
+        f"- **{ui.plain(goal.name)}** · {ui.tr('objectives.goal_objectives', n=goal.objectives)}"
+    )
+name = st.text_input(ui.tr("objectives.goal_name"), key="goal_name")
+if st.button(ui.tr("objectives.add_goal"), key="add_goal"):
+    error = view.add_goal(name)
+    view.flash("error" if error else "ok", error or ui.tr("objectives.goal_added", name=name))
+    st.rerun()
+if not goals.empty:
+    with st.expander(ui.tr("objectives.archive_goal")):
+        names = dict(zip(goals["goal_id"], goals["name"], strict=True))
+        goal_id = st.selectbox(
+            ui.tr("objectives.archive_goal"), list(names), format_func=names.get, key="goal_pick"
+        )
+        if st.button(ui.tr("objectives.archive_goal_button"), key="archive_goal"):
+            view.archive_goal(goal_id)
+            view.flash("ok", ui.tr("objectives.goal_archived", name=names[goal_id]))
+            st.rerun()
+
+st.subheader(ui.tr("objectives.list"))
+items = view.load_objectives()
+if not items:
+    st.info(ui.tr("objectives.none"))
+goal_names = dict(zip(all_goals["goal_id"], all_goals["name"], strict=True))
+for item in items:
+    with st.container(border=True):
+        st.markdown(f"**#{item.objective_id} · {ui.plain(item.statement)}**")
+        st.caption(view.objective_summary(item))
+        if item.owner or item.goal_id:
+            goal = goal_names.get(item.goal_id, ui.tr("objectives.no_goal"))
+            st.caption(ui.tr("objectives.owner_goal", owner=item.owner or "—", goal=goal))
+        view.smart_badges(view.load_smart(item))
+        if st.button(ui.tr("objectives.archive"), key=f"archive_{item.objective_id}"):
+            view.set_objective_status(item.objective_id, objectives.ARCHIVED)
+            view.flash("ok", ui.tr("objectives.archived_ok", statement=item.statement))
+            st.rerun()
+
+with st.expander(ui.tr("objectives.new"), expanded=not items):
+    view.objective_form(None, all_goals)
+
+if items:
+    with st.expander(ui.tr("objectives.edit")):
+        by_id = {item.objective_id: item for item in items}
+        chosen = st.selectbox(
+            ui.tr("objectives.pick_edit"),
+            list(by_id),
+            format_func=lambda i: f"#{i} · {by_id[i].statement[:80]}",
+            key="edit_pick",
+        )
+        view.objective_form(by_id[chosen], all_goals)
+
+with st.expander(ui.tr("objectives.archived")):
+    archived = view.load_objectives(objectives.ARCHIVED)
+    if not archived:
+        st.caption(ui.tr("objectives.no_archived"))
+    for item in archived:
+        st.markdown(f"#{item.objective_id} · {ui.plain(item.statement)}")
+        if st.button(ui.tr("objectives.restore"), key=f"restore_{item.objective_id}"):
+            view.set_objective_status(item.objective_id, objectives.ACTIVE)
+            view.flash("ok", ui.tr("objectives.restored", statement=item.statement))
+            st.rerun()

@@ -2,6 +2,7 @@ import streamlit as st
 
 from smdash import charts, ui
 from smdash.summary import FIGURES, last_full_month
+from smdash.ui import objectives as annotations_ui
 
 ui.start_page("overview.title")
 first, last = ui.load_data_range()
@@ -34,4 +35,5 @@ st.subheader(ui.tr("overview.by_network"))
 st.dataframe(ui.figures_table(result, FIGURES), hide_index=True)
 
 st.subheader(ui.tr("overview.sessions_trend"))
-st.altair_chart(charts.monthly_sessions_chart(ui.load_monthly_sessions(first, last), ui.lang()))
+sessions_chart = charts.monthly_sessions_chart(ui.load_monthly_sessions(first, last), ui.lang())
+st.altair_chart(annotations_ui.annotated(sessions_chart, first, last))

@@ -1,4 +1,140 @@
-from smdash import ui
+import streamlit as st
+
+from smdash import attribution, charts_kpis, charts_traffic, traffic, ui
+from smdash.ui import traffic as view
 
 ui.start_page("page.traffic")
-ui.placeholder("placeholder.traffic")
+first, last = view.load("web_range")
+if last is None:
+    st.info(ui.tr("traffic.empty"))
+    st.stop()
+
+chosen = view.filter_bar(first, last)
+if chosen is None:
+    st.stop()
+filters, grain = chosen
+now = view.load("totals", filters)
+if now["sessions"] is None:
+    st.info(ui.tr("traffic.no_data"))
+    st.stop()
+view.headline(now, view.load("totals", filters.previous()))
+labels = view.figure_labels()
+
+over_time, networks, campaigns, hygiene = st.tabs(
+    [ui.tr(f"traffic.tab.{k}") for k in ("over_time", "networks", "campaigns", "hygiene")]
+)
+
+with over_time:
+    figure = st.selectbox(
+        ui.tr("traffic.figure"),
+        (*traffic.FIGURES, *traffic.RATES),
+        format_func=labels.get,
+        key="traffic_figure",
+    )
+    series = view.labelled(view.load("over_time", filters, grain))
+    chart = charts_traffic.over_time_chart(series, figure, grain, labels)
+    notes = view.load("annotations")
+    st.altair_chart(
+        charts_kpis.with_annotations(chart, notes, ui.lang(), filters.date_from, filters.date_to)
+    )
+    st.subheader(ui.tr("traffic.paid_vs_organic"))
+    split = view.labelled(view.load("paid_organic", filters))
+    split["kind_label"] = split["paid"].map(view.paid_label)
+    st.altair_chart(charts_traffic.paid_organic_chart(split, labels))
+
+with networks:
+    st.caption(
+        ui.tr(
+            "traffic.compared_with",
+            period=ui.date_range(filters.previous().date_from, filters.previous().date_to),
+        )
+    )
+    table = view.load("comparison", filters)
+    st.dataframe(view.shown(table), hide_index=True, key="traffic_table")
+    view.downloads(table, f"traffic_{filters.date_from}_{filters.date_to}", "traffic_download")
+
+with campaigns:
+    top = view.load("by_campaign", filters, "campaign")
+    if top.empty:
+        st.info(ui.tr("traffic.no_campaigns"))
+    else:
+        st.subheader(ui.tr("traffic.top_campaigns"))
+        st.dataframe(view.shown(top), hide_index=True, key="campaign_table")
+        names = top["name"].head(10).tolist()
+        split = view.labelled(view.load("campaign_networks", filters, names))
+        st.altair_chart(charts_traffic.campaign_split_chart(split, labels))
+        view.downloads(top, f"campaigns_{filters.date_from}_{filters.date_to}", "campaign_download")
+    content = view.load("by_campaign", filters, "content")
+    st.subheader(ui.tr("traffic.by_content"))
+    if content.empty:
+        st.caption(ui.tr("traffic.no_content"))
+    else:
+        st.dataframe(view.shown(content), hide_index=True, key="content_table")
+
+with hygiene:
+    st.subheader(ui.tr("traffic.untagged"))
+    share = view.load("untagged_share", filters)
+    st.markdown(ui.tr("traffic.untagged_intro", share=view.percent(share)))
+    untagged = view.load("untagged_social", filters)
+    if not untagged.empty:
+        st.dataframe(view.shown(untagged), hide_index=True, key="untagged_table")
+
+    st.subheader(ui.tr("traffic.unknown"))
+    unknown = view.load("unknown_sources")
+    if unknown.empty:
+        st.caption(ui.tr("traffic.unknown_none"))
+    else:
+        st.markdown(ui.tr("traffic.unknown_intro"))
+        st.dataframe(view.shown(unknown), hide_index=True, key="unknown_table")
+    with st.form("alias_form", clear_on_submit=True):
+        st.markdown(ui.tr("traffic.alias_intro"))
+        left, middle, right = st.columns(3)
+        source = left.text_input(ui.tr("traffic.alias_source"), key="alias_source")
+        network = middle.selectbox(
+            ui.tr("traffic.alias_network"),
+            attribution.NETWORKS,
+            format_func=view.labels_of(attribution.NETWORKS, "traffic.network.").get,
+            key="alias_network",
+        )
+        paid = right.radio(
+            ui.tr("traffic.alias_paid"),
+            ("medium", "organic", "paid"),
+            format_func=view.labels_of(("medium", "organic", "paid"), "traffic.alias_paid_").get,
+            key="alias_paid",
+        )
+        if st.form_submit_button(ui.tr("traffic.alias_save"), key="alias_save"):
+            st.session_state["alias_message"] = view.save_alias(source, network, paid)
+            st.rerun()
+    if message := st.session_state.pop("alias_message", None):
+        st.success(message)
+    aliases = view.load("aliases")
+    if not aliases.empty:
+        st.dataframe(view.shown(aliases), hide_index=True, key="alias_table")
+        remove = st.selectbox(ui.tr("traffic.alias_remove"), aliases["alias"], key="alias_remove")
+        if st.button(ui.tr("traffic.alias_remove_button"), key="alias_remove_button"):
+            view.delete_alias(remove)
+            st.rerun()
+
+    st.subheader(ui.tr("traffic.duplicates"))
+    duplicates = view.load("near_duplicates")
+    if duplicates.empty:
+        st.caption(ui.tr("traffic.duplicates_none"))
+    for key, group in duplicates.groupby("key", sort=True):
+        with st.container(border=True):
+            spellings = group["campaign"].tolist()
+            st.markdown(ui.tr("traffic.duplicates_group", names=", ".join(spellings)))
+            into = st.selectbox(ui.tr("traffic.merge_into"), spellings, key=f"merge_into_{key}")
+            if st.button(ui.tr("traffic.merge_button"), key=f"merge_{key}"):
+                error = view.merge(spellings, into)
+                if error:
+                    st.error(error)
+                else:
+                    st.rerun()
+    merges = view.load("merges")
+    if not merges.empty:
+        st.markdown(ui.tr("traffic.merges"))
+        st.dataframe(view.shown(merges), hide_index=True, key="merge_table")
+        undo = st.selectbox(ui.tr("traffic.unmerge"), merges["alias"], key="unmerge_pick")
+        if st.button(ui.tr("traffic.unmerge_button"), key="unmerge_button"):
+            view.unmerge(undo)
+            st.rerun()

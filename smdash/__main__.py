@@ -4,6 +4,7 @@ python -m smdash import [--db PATH] FILE...
 python -m smdash summary [--db PATH] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
 python -m smdash history [--db PATH]
 python -m smdash undo [--db PATH] IMPORT_ID
+python -m smdash kpi [--db PATH] --objective ID [--json]
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from smdash import store
+from smdash import objectives, store
 from smdash.i18n import LANGUAGES, format_number, t
 from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file, import_history, undo_import
@@ -43,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("history", parents=[common], help="list imports")
     undo = commands.add_parser("undo", parents=[common], help="undo one import")
     undo.add_argument("import_id", type=int)
+    kpi = commands.add_parser("kpi", parents=[common], help="an objective's KPI progress")
+    kpi.add_argument("--objective", type=int, required=True, help="objective id")
+    kpi.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -100,7 +104,34 @@ def _undo(args) -> int:
     return 0
 
 
-COMMANDS = {"import": _import, "summary": _summary, "history": _history, "undo": _undo}
+def _kpi(args) -> int:
+    with store.connect(args.db) as con:
+        objective = objectives.get_objective(con, args.objective)
+        if objective is None:
+            print(f"ERROR no objective with id {args.objective}", file=sys.stderr)
+            return 1
+        result = objectives.progress(con, objective).as_json()
+    result["kpi"], result["scope"] = objective.kpi, objective.scope
+    result["forecast_method"] = t(f"objectives.method.{result['forecast_method']}", args.lang)
+    if result["current"] is None:
+        source = objectives.kpis.KPIS[objective.kpi].source
+        result["what_to_import"] = objectives.what_to_import(source, objective.scope, args.lang)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    for name, value in result.items():
+        shown = format_number(value, args.lang, 2) if isinstance(value, float) else value
+        print(f"{name}\t{'' if shown is None else shown}")
+    return 0
+
+
+COMMANDS = {
+    "import": _import,
+    "summary": _summary,
+    "history": _history,
+    "undo": _undo,
+    "kpi": _kpi,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from smdash import calendar, objectives
 from smdash.imports.pipeline import import_file
 from smdash.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.tables import TABLES, quote
@@ -17,7 +18,7 @@ MODE_KEY = "workspace_mode"  # 'demo' or 'own'
 # Modules that add their own part to the demo (objectives, calendar, ...): each has
 # seed_demo(con), called after the demo files are imported, and clear_workspace(con), called
 # when the user starts an empty workspace.
-DEMO_PARTS: tuple = ()
+DEMO_PARTS: tuple = (calendar, objectives)
 
 
 def demo_dir() -> Path:

@@ -13,6 +13,7 @@ from python_calamine import CalamineWorkbook
 
 from smdash import demo, store
 from smdash.imports.pipeline import import_file
+from smdash.workspace import DEMO_SUFFIXES
 
 COMMITTED = Path(__file__).resolve().parent.parent / "data" / "demo"
 FALLAS = (date(2026, 3, 1), date(2026, 3, 19))
@@ -37,9 +38,14 @@ def workbook_values(path: Path) -> dict[str, list[list]]:
     return {name: workbook.get_sheet_by_name(name).to_python() for name in workbook.sheet_names}
 
 
+def export_names(folder: Path) -> list[str]:
+    """The generated export files (the plan's JSON files beside them are written by hand)."""
+    return sorted(p.name for p in folder.iterdir() if p.suffix in DEMO_SUFFIXES)
+
+
 def assert_same_files(expected: Path, actual: Path) -> None:
-    names = sorted(p.name for p in expected.iterdir())
-    assert names == sorted(p.name for p in actual.iterdir())
+    names = export_names(expected)
+    assert names == export_names(actual)
     for name in names:
         if name.endswith(".xlsx"):
             assert workbook_values(expected / name) == workbook_values(actual / name), name

@@ -1,0 +1,161 @@
+import datetime as dt
+
+import streamlit as st
+
+from smdash import calendar, ui, utm
+from smdash.ui import traffic as view
+
+ui.start_page("page.links")
+builder, planner, results = st.tabs(
+    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results")]
+)
+
+with builder:
+    url = st.text_input(ui.tr("links.url"), placeholder="https://", key="link_url")
+    left, right = st.columns(2)
+    network = left.selectbox(
+        ui.tr("links.network"),
+        view.LINK_NETWORKS,
+        format_func=view.labels_of(view.LINK_NETWORKS, "traffic.network.").get,
+        key="link_network",
+    )
+    paid = right.toggle(ui.tr("links.paid"), key="link_paid")
+    usual = view.load("usual_sources") if not paid else {}
+    source = left.text_input(
+        ui.tr("links.source"),
+        value=utm.default_source(network, usual),
+        key=f"link_source_{network}_{paid}",
+    )
+    medium = right.text_input(
+        ui.tr("links.medium"),
+        value=utm.default_medium(network, paid),
+        key=f"link_medium_{network}_{paid}",
+    )
+    campaign = st.text_input(ui.tr("links.campaign"), key="link_campaign")
+    left, right = st.columns(2)
+    content = left.text_input(ui.tr("links.content"), key="link_content")
+    term = right.text_input(ui.tr("links.term"), key="link_term")
+
+    link, error = None, None
+    if url.strip() and campaign.strip():
+        tags = utm.Tags(source, medium, campaign, content, term)
+        link, error, warnings = view.link_preview(url, network, tags)
+        if error:
+            st.error(error)
+        else:
+            st.markdown(ui.tr("links.your_link"))
+            st.code(link, language=None, wrap_lines=True)
+            for warning in warnings:
+                st.warning(warning)
+    else:
+        st.info(ui.tr("links.start"))
+
+    with st.form("entry_form"):
+        st.markdown(f"**{ui.tr('links.save_title')}**")
+        day_col, time_col, status_col = st.columns(3)
+        day = day_col.date_input(ui.tr("links.date"), key="entry_date")
+        moment = time_col.time_input(ui.tr("links.time"), value=dt.time(9, 0), key="entry_time")
+        status = status_col.selectbox(
+            ui.tr("links.status"),
+            calendar.STATUSES,
+            index=1,
+            format_func=view.labels_of(calendar.STATUSES, "links.status.").get,
+            key="entry_status",
+        )
+        topic = st.text_input(ui.tr("links.topic"), key="entry_topic")
+        copy = st.text_area(ui.tr("links.copy"), key="entry_copy")
+        if st.form_submit_button(ui.tr("links.save"), key="entry_save"):
+            if not link:
+                st.error(ui.tr("links.save_needs_link"))
+            elif not topic.strip():
+                st.error(ui.tr("links.save_needs_topic"))
+            else:
+                entry = calendar.Entry(
+                    dt.datetime.combine(day, moment), network, topic, copy, link, status
+                )
+                st.success(view.save_entry(entry))
+
+with planner:
+    everything = view.load("entries")
+    if everything.empty:
+        st.info(ui.tr("links.empty"))
+    else:
+        left, right = st.columns(2)
+        mode = left.radio(
+            ui.tr("links.view"),
+            ("month", "week"),
+            format_func=view.labels_of(("month", "week"), "links.view_").get,
+            horizontal=True,
+            key="calendar_view",
+        )
+        day = right.date_input(
+            ui.tr("links.day"), value=view.default_day(everything), key="calendar_day"
+        )
+        if mode == "month":
+            first, last = calendar.month_days(day.year, day.month)
+        else:
+            first, last = calendar.week_days(day)
+        shown = view.load("entries", first, last)
+        if shown.empty:
+            st.info(ui.tr("links.no_entries"))
+        elif mode == "month":
+            st.table(calendar.month_grid(shown, day.year, day.month, view.weekday_names()))
+        else:
+            week = calendar.week_table(shown, first)
+            st.dataframe(view.calendar_table(week), hide_index=True, key="week_table")
+        if not shown.empty:
+            st.download_button(
+                ui.tr("links.export"),
+                calendar.scheduler_csv(shown),
+                file_name=f"calendar_{first}_{last}.csv",
+                mime="text/csv",
+                key="calendar_export",
+            )
+            labels = {
+                row.entry_id: f"#{row.entry_id} · {row.planned_at:%Y-%m-%d %H:%M} · {row.topic}"
+                for row in shown.itertuples()
+            }
+            pick, status_col = st.columns([3, 1])
+            entry_id = pick.selectbox(
+                ui.tr("links.entry"), list(labels), format_func=labels.get, key="calendar_entry"
+            )
+            new_status = status_col.selectbox(
+                ui.tr("links.status"),
+                calendar.STATUSES,
+                format_func=view.labels_of(calendar.STATUSES, "links.status.").get,
+                key="calendar_status",
+            )
+            change, delete = st.columns(2)
+            if change.button(ui.tr("links.set_status"), key="calendar_set_status"):
+                view.set_status(entry_id, new_status)
+                st.rerun()
+            if delete.button(ui.tr("links.delete"), key="calendar_delete"):
+                view.delete_entry(entry_id)
+                st.rerun()
+
+with results:
+    per_entry = view.load("entry_results")
+    if per_entry.empty:
+        st.info(ui.tr("links.no_results"))
+    else:
+        st.caption(ui.tr("links.results_intro", days=calendar.ATTRIBUTION_DAYS))
+        columns = [
+            "entry_id",
+            "planned_at",
+            "network",
+            "topic",
+            "status",
+            "utm_campaign",
+            "first_day",
+            "last_day",
+            "sessions",
+            "conversions",
+            "revenue",
+        ]
+        st.dataframe(view.calendar_table(per_entry[columns]), hide_index=True, key="entry_results")
+        st.subheader(ui.tr("links.campaign_results"))
+        st.dataframe(
+            view.calendar_table(view.load("campaign_results")),
+            hide_index=True,
+            key="campaign_results",
+        )

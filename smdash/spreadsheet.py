@@ -1,0 +1,71 @@
+"""Downloads that open safely in a spreadsheet: CSV and XLSX with formula-like cells defused.
+
+A cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab / carriage return before one) is
+read as a formula by Excel and LibreOffice, even in a CSV; such text gets a leading apostrophe.
+Numbers stay numbers: a negative figure is not text and is written as it is.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_SHEET_NAME = 31  # Excel's limit
+
+
+def safe_cell(value: object) -> object:
+    """The value, or text prefixed with ``'`` when a spreadsheet would run it as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every text cell (and header) passed through ``safe_cell``."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(safe_cell)
+    safe.columns = [safe_cell(str(c)) for c in safe.columns]
+    return safe
+
+
+def write_csv(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM (Excel then reads the accents right), formula-like cells defused."""
+    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def _plain(value: object) -> object:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """An XLSX workbook with one sheet per (name, table), header row bold and frozen."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, frame in sheets.items():
+        sheet = book.create_sheet(str(safe_cell(name))[:MAX_SHEET_NAME].lstrip("'") or "Sheet")
+        sheet.append([safe_cell(str(c)) for c in frame.columns])
+        for row in frame.itertuples(index=False):
+            sheet.append([safe_cell(_plain(v)) for v in row])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(frame.columns, start=1):
+            width = max([len(str(column)), *(len(str(v)) for v in frame[column].head(200))])
+            sheet.column_dimensions[get_column_letter(index)].width = min(60, width + 2)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

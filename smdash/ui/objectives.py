@@ -1,0 +1,428 @@
+"""The Objectives and KPI progress pages' glue: cached loaders, writers, formatting, badges.
+
+``annotated(chart, date_from, date_to)`` is the one call any page needs to show the
+annotations on a time chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from smdash import annotations, charts_kpis, kpis, objectives, store
+from smdash.i18n import format_date
+from smdash.objectives import Objective
+from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
+
+STATUS_COLORS = {
+    "achieved": "green",
+    "on_track": "blue",
+    "at_risk": "orange",
+    "behind": "red",
+    "no_data": "gray",
+}
+VERDICT_LOOK = {
+    objectives.PASS: ("green", ":material/check:"),
+    objectives.WARN: ("orange", ":material/warning:"),
+    objectives.FAIL: ("red", ":material/close:"),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Cached loaders: keyed by the database file and its data version
+# ---------------------------------------------------------------------------------------------
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _goals(path: str, version: int, include_archived: bool) -> pd.DataFrame:
+    with store.connect(path) as con:
+        return objectives.goals(con, include_archived)
+
+
+def load_goals(include_archived: bool = False) -> pd.DataFrame:
+    return _goals(str(db_file()), data_version(), include_archived)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _objectives(path: str, version: int, status: str) -> list[Objective]:
+    with store.connect(path) as con:
+        return objectives.list_objectives(con, status)
+
+
+def load_objectives(status: str = objectives.ACTIVE) -> list[Objective]:
+    return _objectives(str(db_file()), data_version(), status)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _smart(path: str, version: int, objective: Objective) -> list[objectives.Check]:
+    with store.connect(path) as con:
+        return objectives.smart_check(con, objective)
+
+
+def load_smart(objective: Objective) -> list[objectives.Check]:
+    return _smart(str(db_file()), data_version(), objective)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _progress(path: str, version: int, objective: Objective):
+    with store.connect(path) as con:
+        return objectives.progress(con, objective)
+
+
+def load_progress(objective: Objective) -> objectives.Progress:
+    return _progress(str(db_file()), data_version(), objective)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _proposal(path: str, version: int, kpi: str, scope: str, start: dt.date, end: dt.date):
+    with store.connect(path) as con:
+        return objectives.propose_baseline(con, kpi, scope, start, end)
+
+
+def load_proposal(kpi: str, scope: str, start: dt.date, deadline: dt.date) -> float | None:
+    return _proposal(str(db_file()), data_version(), kpi, scope, start, deadline)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _chart_series(path: str, version: int, objective: Objective, as_of: dt.date | None):
+    with store.connect(path) as con:
+        return objectives.chart_series(con, objective, as_of)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _annotations(path: str, version: int) -> pd.DataFrame:
+    with store.connect(path) as con:
+        return annotations.annotations(con)
+
+
+def load_annotations() -> pd.DataFrame:
+    return _annotations(str(db_file()), data_version())
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _comparison(path: str, version: int, scope: str, date_from: dt.date, date_to: dt.date):
+    with store.connect(path) as con:
+        return kpis.comparison(con, scope, date_from, date_to)
+
+
+def load_comparison(scope: str, date_from: dt.date, date_to: dt.date) -> pd.DataFrame:
+    return _comparison(str(db_file()), data_version(), scope, date_from, date_to)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writers: each returns an error text for the user, or None when it worked
+# ---------------------------------------------------------------------------------------------
+
+
+def _write(action, *args) -> str | None:
+    try:
+        with writing() as con:
+            action(con, *args)
+    except (objectives.InvalidInput, annotations.InvalidAnnotation) as exc:
+        return exc.message(lang())
+    return None
+
+
+def add_goal(name: str) -> str | None:
+    return _write(objectives.add_goal, name)
+
+
+def archive_goal(goal_id: int) -> str | None:
+    return _write(objectives.set_goal_status, goal_id, objectives.ARCHIVED)
+
+
+def save_objective(objective: Objective) -> str | None:
+    if objective.objective_id is None:
+        return _write(objectives.add_objective, objective)
+    return _write(objectives.update_objective, objective)
+
+
+def set_objective_status(objective_id: int, status: str) -> str | None:
+    return _write(objectives.set_objective_status, objective_id, status)
+
+
+def add_annotation(date_from: dt.date, date_to: dt.date | None, note: str) -> str | None:
+    return _write(annotations.add_annotation, date_from, date_to, note)
+
+
+def archive_annotation(annotation_id: int) -> str | None:
+    return _write(annotations.set_annotation_status, annotation_id, annotations.ARCHIVED)
+
+
+# ---------------------------------------------------------------------------------------------
+# Names and numbers as the user reads them
+# ---------------------------------------------------------------------------------------------
+
+
+def kpi_name(key: str) -> str:
+    return tr(f"kpis.name.{key}")
+
+
+def scope_name(scope: str) -> str:
+    return tr("objectives.scope.all") if scope == kpis.ALL else tr(f"objectives.network.{scope}")
+
+
+def kpi_value(key: str, value: float | None) -> str:
+    """A KPI value in its unit: 1,234 · 4.58 % · 1,471.95."""
+    if value is None or pd.isna(value):
+        return "—"
+    unit = kpis.KPIS[key].unit
+    if unit == kpis.PERCENT:
+        return f"{number(value, 2)} %"
+    return number(value, 2 if unit == kpis.CURRENCY else 0)
+
+
+def date(value: dt.date | None) -> str:
+    return format_date(value, lang())
+
+
+def annotations_table(notes: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            tr("annotations.from"): [date(d) for d in notes["date_from"]],
+            tr("annotations.to"): [date(d) for d in notes["date_to"]],
+            tr("annotations.title"): notes["note"],
+        }
+    )
+
+
+def share(value: float | None) -> str:
+    return "—" if value is None else f"{number(value * 100)} %"
+
+
+def needs(key: str, scope: str) -> str:
+    return objectives.what_to_import(kpis.KPIS[key].source, scope, lang())
+
+
+def status_label(status: str) -> str:
+    return tr(f"objectives.status.{status}")
+
+
+def status_badge(status: str, rule: str) -> None:
+    st.badge(
+        status_label(status),
+        color=STATUS_COLORS[status],
+        help=tr(f"objectives.rule.{rule}", **margins()),
+    )
+
+
+def margins() -> dict[str, str]:
+    return {
+        "on_track": number(objectives.ON_TRACK_MARGIN * 100),
+        "at_risk": number(objectives.AT_RISK_MARGIN * 100),
+    }
+
+
+def smart_badges(checks: list[objectives.Check]) -> None:
+    """One badge per letter; the tooltip says why."""
+    for column, check in zip(st.columns(len(checks)), checks, strict=True):
+        color, icon = VERDICT_LOOK[check.verdict]
+        with column:
+            st.badge(
+                f"{check.letter} · {tr(f'objectives.smart.{check.letter}')}",
+                icon=icon,
+                color=color,
+                help=check.reason(lang()),
+            )
+
+
+def status_rules() -> list[str]:
+    """The status rule in words, in the order it is applied."""
+    return [tr(f"objectives.rule.{rule.rule}", **margins()) for rule in objectives.STATUS_RULES]
+
+
+def objective_summary(objective: Objective) -> str:
+    return tr(
+        "objectives.summary",
+        kpi=kpi_name(objective.kpi),
+        scope=scope_name(objective.scope),
+        baseline=kpi_value(objective.kpi, objective.baseline),
+        target=kpi_value(objective.kpi, objective.target),
+        start=date(objective.start_date),
+        deadline=date(objective.deadline),
+    )
+
+
+def comparison_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The period comparison with KPI names and values in the user's language."""
+    return pd.DataFrame(
+        {
+            tr("kpipage.kpi"): [kpi_name(k) for k in frame["kpi"]],
+            tr("kpipage.period"): [
+                kpi_value(k, v) for k, v in zip(frame["kpi"], frame["current"], strict=True)
+            ],
+            tr("kpipage.previous"): [
+                kpi_value(k, v) for k, v in zip(frame["kpi"], frame["previous"], strict=True)
+            ],
+            tr("kpipage.change"): [
+                "—" if c is None or pd.isna(c) else f"{'+' if c > 0 else ''}{number(c * 100)} %"
+                for c in frame["change"]
+            ],
+        }
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts
+# ---------------------------------------------------------------------------------------------
+
+
+def annotated(chart, date_from: dt.date | None = None, date_to: dt.date | None = None):
+    """Any time chart with the workspace's annotations between the dates drawn over it."""
+    return charts_kpis.with_annotations(chart, load_annotations(), lang(), date_from, date_to)
+
+
+def progress_chart(objective: Objective, progress: objectives.Progress):
+    series = _chart_series(str(db_file()), data_version(), objective, progress.as_of)
+    forecast = pd.DataFrame(columns=["day", "value"])
+    if progress.forecast is not None and progress.as_of and progress.as_of < objective.deadline:
+        forecast = pd.DataFrame(
+            {
+                "day": [progress.as_of, objective.deadline],
+                "value": [progress.current, progress.forecast],
+            }
+        )
+    data = charts_kpis.progress_lines(
+        series,
+        objectives.pace_line(objective),
+        forecast,
+        objective.target,
+        (objective.start_date, objective.deadline),
+        lang(),
+    )
+    chart = charts_kpis.progress_chart(data, kpis.KPIS[objective.kpi].unit, lang())
+    return annotated(chart, objective.start_date, objective.deadline)
+
+
+# ---------------------------------------------------------------------------------------------
+# Widgets
+# ---------------------------------------------------------------------------------------------
+
+FLASH_KEY = "objectives_flash"
+
+
+def flash(kind: str, text: str) -> None:
+    """A message to show after the rerun that follows a write."""
+    st.session_state.setdefault(FLASH_KEY, []).append((kind, text))
+
+
+def show_flash() -> None:
+    for kind, text in st.session_state.pop(FLASH_KEY, []):
+        (st.success if kind == "ok" else st.error)(text)
+
+
+def _default_dates() -> tuple[dt.date, dt.date]:
+    start = dt.date.today().replace(day=1)
+    end = (start + dt.timedelta(days=95)).replace(day=1) - dt.timedelta(days=1)
+    return start, end
+
+
+def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
+    """Create (``existing`` None) or edit an objective; the baseline is proposed from the data."""
+    key = "obj_new" if existing is None else f"obj_{existing.objective_id}"
+    default_start, default_end = _default_dates()
+    names = dict(zip(goals["goal_id"], goals["name"], strict=True))
+    current_goal = existing.goal_id if existing else None
+    goal_options = [
+        None,
+        *(
+            g
+            for g, s in zip(goals["goal_id"], goals["status"], strict=True)
+            if s == objectives.ACTIVE or g == current_goal
+        ),
+    ]
+    statement = st.text_area(
+        tr("objectives.statement", limit=objectives.STATEMENT_MAX),
+        value=existing.statement if existing else "",
+        max_chars=objectives.STATEMENT_MAX,
+        help=tr("objectives.statement_help"),
+        key=f"{key}_statement",
+    )
+    goal_id = st.selectbox(
+        tr("objectives.goal"),
+        goal_options,
+        index=goal_options.index(current_goal) if current_goal in goal_options else 0,
+        format_func=lambda g: tr("objectives.no_goal") if g is None else names[g],
+        key=f"{key}_goal",
+    )
+    left, right = st.columns(2)
+    keys = list(kpis.KPIS)
+    kpi = left.selectbox(
+        tr("objectives.kpi"),
+        keys,
+        index=keys.index(existing.kpi) if existing else 0,
+        format_func=kpi_name,
+        key=f"{key}_kpi",
+    )
+    scope = right.selectbox(
+        tr("objectives.scope"),
+        objectives.SCOPES,
+        index=objectives.SCOPES.index(existing.scope) if existing else 0,
+        format_func=scope_name,
+        key=f"{key}_scope",
+    )
+    st.caption(tr(f"kpis.doc.{kpi}"))
+    start = left.date_input(
+        tr("objectives.start"),
+        value=existing.start_date if existing else default_start,
+        key=f"{key}_start",
+    )
+    deadline = right.date_input(
+        tr("objectives.deadline"),
+        value=existing.deadline if existing else default_end,
+        key=f"{key}_deadline",
+    )
+    proposal = load_proposal(kpi, scope, start, deadline)
+    days = (deadline - start).days + 1
+    before = (start - dt.timedelta(days=max(1, days)), start - dt.timedelta(days=1))
+    span = {
+        "kpi": kpi_name(kpi),
+        "start": date(before[0]),
+        "end": date(before[1]),
+    }
+    if proposal is None:
+        st.caption(tr("objectives.baseline_none", **span))
+    else:
+        st.caption(tr("objectives.baseline_proposed", value=kpi_value(kpi, proposal), **span))
+    baseline = left.number_input(
+        tr("objectives.baseline"),
+        value=existing.baseline if existing else None,
+        step=1.0,
+        placeholder=kpi_value(kpi, proposal) if proposal is not None else None,
+        help=tr("objectives.baseline_help"),
+        key=f"{key}_baseline",
+    )
+    target = right.number_input(
+        tr("objectives.target"),
+        value=existing.target if existing else None,
+        step=1.0,
+        key=f"{key}_target",
+    )
+    owner = left.text_input(
+        tr("objectives.owner"), value=existing.owner if existing else "", key=f"{key}_owner"
+    )
+    notes = right.text_input(
+        tr("objectives.notes"), value=existing.notes if existing else "", key=f"{key}_notes"
+    )
+    if not st.button(tr("objectives.save"), type="primary", key=f"{key}_save"):
+        return
+    objective = Objective(
+        existing.objective_id if existing else None,
+        statement,
+        goal_id,
+        kpi,
+        scope,
+        baseline if baseline is not None else proposal,
+        target,
+        start,
+        deadline,
+        owner,
+        notes,
+    )
+    error = save_objective(objective)
+    if error:
+        st.error(error)
+        return
+    flash("ok", tr("objectives.saved", statement=statement.strip()))
+    st.rerun()

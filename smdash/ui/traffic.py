@@ -1,0 +1,324 @@
+"""The Traffic and Links pages' glue: cached loaders, filters, labels, writes with messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from smdash import annotations, attribution, calendar, store, traffic
+from smdash.spreadsheet import write_csv, write_xlsx
+from smdash.summary import last_full_month
+from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
+
+# what the pages may load, by name: each takes (con, *args)
+_LOADERS = {
+    "totals": traffic.totals,
+    "over_time": traffic.over_time,
+    "by_network": traffic.by_network,
+    "paid_organic": traffic.paid_organic,
+    "comparison": traffic.comparison,
+    "by_campaign": traffic.by_campaign,
+    "campaign_networks": traffic.campaign_networks,
+    "untagged_social": traffic.untagged_social,
+    "untagged_share": traffic.untagged_share,
+    "near_duplicates": traffic.near_duplicate_campaigns,
+    "merges": traffic.campaign_merges,
+    "networks": traffic.networks_in_data,
+    "web_range": traffic.web_range,
+    "unknown_sources": attribution.unknown_sources,
+    "aliases": attribution.alias_table,
+    "alias_map": attribution.aliases,
+    "usual_sources": attribution.usual_sources,
+    "entries": calendar.entries,
+    "entry_results": calendar.entry_results,
+    "campaign_results": calendar.campaign_results,
+    "annotations": annotations.annotations,
+}
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _load(path: str, version: int, name: str, args: tuple):
+    with store.connect(path) as con:
+        return _LOADERS[name](con, *args)
+
+
+def load(name: str, *args):
+    """A cached result of one traffic / attribution / calendar function."""
+    return _load(str(db_file()), data_version(), name, args)
+
+
+def network_label(network: str) -> str:
+    return tr(f"traffic.network.{network}")
+
+
+def labels_of(keys, prefix: str) -> dict:
+    """Option labels fixed for this run: a widget's format_func must not read the session
+    (AppTest calls it outside the script run, where the language is not known)."""
+    return {k: tr(f"{prefix}{k}") for k in keys}
+
+
+def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | None:
+    """Period, grain, networks and paid / organic; None while the period is half chosen."""
+    default_from, default_to = last_full_month(last)
+    left, middle, right = st.columns([2, 3, 2])
+    period = left.date_input(
+        tr("traffic.period"),
+        value=(max(default_from, first), default_to),
+        min_value=first,
+        max_value=last,
+        key="traffic_period",
+    )
+    names = labels_of(attribution.NETWORKS, "traffic.network.")
+    networks = middle.multiselect(
+        tr("traffic.networks"),
+        load("networks"),
+        format_func=names.get,
+        key="traffic_networks",
+        placeholder=tr("traffic.all_networks"),
+    )
+    paid = right.radio(
+        tr("traffic.paid_filter"),
+        ("all", "paid", "organic"),
+        format_func=labels_of(("all", "paid", "organic"), "traffic.paid_").get,
+        horizontal=True,
+        key="traffic_paid",
+    )
+    grain = st.radio(
+        tr("traffic.grain"),
+        traffic.GRAINS,
+        index=1,
+        format_func=labels_of(traffic.GRAINS, "traffic.grain_").get,
+        horizontal=True,
+        key="traffic_grain",
+    )
+    if len(period) != 2:
+        return None
+    flag = {"all": None, "paid": True, "organic": False}[paid]
+    return traffic.Filters(period[0], period[1], tuple(networks), flag), grain
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    return "—" if value is None or pd.isna(value) else f"{number(value * 100, decimals)} %"
+
+
+def change(now: float | None, before: float | None) -> str | None:
+    """'+12.5 %' against the previous period, None when there is nothing to compare."""
+    if now is None or not before:
+        return None
+    value = (now - before) / before * 100
+    return ("+" if value >= 0 else "") + f"{number(value, 1)} %"
+
+
+def headline(now: dict, before: dict) -> None:
+    figures = [
+        ("sessions", number),
+        ("engaged_sessions", number),
+        ("engagement_rate", percent),
+        ("conversions", number),
+        ("conversion_rate", lambda v: percent(v, 2)),
+        ("revenue", number),
+        ("social_share", percent),
+    ]
+    for column, (figure, shown) in zip(st.columns(len(figures)), figures, strict=True):
+        column.metric(
+            tr(f"traffic.figure.{figure}"),
+            shown(now[figure]),
+            change(now[figure], before[figure]),
+            help=tr(f"traffic.help.{figure}"),
+        )
+
+
+def labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["network_label"] = frame["network"].map(network_label)
+    return frame
+
+
+def figure_labels() -> dict[str, str]:
+    keys = (*traffic.FIGURES, *traffic.RATES)
+    labels = {k: tr(f"traffic.figure.{k}") for k in keys}
+    return labels | {
+        "period": tr("traffic.column.period"),
+        "network": tr("traffic.column.network"),
+        "kind": tr("traffic.column.kind"),
+        "campaign": tr("traffic.column.campaign"),
+    }
+
+
+_COUNTS = ("sessions", "engaged_sessions", "conversions", "revenue", "entries")
+_RATES = ("engagement_rate", "conversion_rate", "share", "network_share")
+
+
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table for the screen: numbers formatted in the user's language, headers translated."""
+    out = frame.copy()
+    for column in out.columns:
+        base = column.removesuffix("_previous")
+        if column.endswith("_change"):
+            out[column] = [percent(v) for v in out[column]]
+        elif base in _COUNTS or column == "paid_sessions":
+            out[column] = [number(v, 2 if base == "revenue" else 0) for v in out[column]]
+        elif base in _RATES:
+            out[column] = [percent(v) for v in out[column]]
+    if "network" in out.columns:
+        out["network"] = out["network"].map(network_label)
+    if "paid" in out.columns:
+        out["paid"] = out["paid"].map(paid_label)
+    return out.rename(columns=column_title)
+
+
+def paid_label(paid) -> str:
+    if paid is None or pd.isna(paid):
+        return tr("traffic.alias_paid_medium")
+    return tr("traffic.paid_paid" if paid else "traffic.paid_organic")
+
+
+def column_title(column: str) -> str:
+    for suffix in ("_previous", "_change"):
+        if column.endswith(suffix):
+            base = column.removesuffix(suffix)
+            return f"{column_title(base)} ({tr('traffic.column.' + suffix)})"
+    return tr(f"traffic.column.{column}")
+
+
+def for_download(frame: pd.DataFrame) -> pd.DataFrame:
+    """Raw numbers (rates as fractions), network names and headers translated."""
+    out = frame.copy()
+    if "network" in out.columns:
+        out["network"] = out["network"].map(network_label)
+    return out.rename(columns=column_title)
+
+
+def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
+    table = for_download(frame)
+    left, right = st.columns(2)
+    left.download_button(
+        tr("traffic.download_csv"),
+        write_csv(table),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+    )
+    right.download_button(
+        tr("traffic.download_xlsx"),
+        write_xlsx({name: table}),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+    )
+
+
+def save_alias(source: str, network: str, paid: str) -> str:
+    """Store a mapping; returns the message to show."""
+    flag = {"medium": None, "paid": True, "organic": False}[paid]
+    try:
+        with writing() as con:
+            alias = attribution.save_alias(con, source, network, flag)
+    except ValueError:
+        return tr("traffic.alias_invalid")
+    return tr("traffic.alias_saved", source=alias, network=network_label(network))
+
+
+def delete_alias(alias: str) -> None:
+    with writing() as con:
+        attribution.delete_alias(con, alias)
+
+
+def merge(names: list[str], into: str) -> str | None:
+    """Merge campaign spellings; returns an error text or None."""
+    if len(names) < 2 and (not names or names[0] == into):
+        return tr("traffic.merge_pick_two")
+    try:
+        with writing() as con:
+            traffic.merge_campaigns(con, names, into)
+    except ValueError:
+        return tr("traffic.merge_invalid")
+    return None
+
+
+def unmerge(alias: str) -> None:
+    with writing() as con:
+        traffic.unmerge_campaign(con, alias)
+
+
+def weekday_names() -> list[str]:
+    return [tr(f"links.weekday.{i}") for i in range(7)]
+
+
+def language() -> str:
+    return lang()
+
+
+# ------------------------------------------------------------------------------------------
+# UTM links and calendar
+# ------------------------------------------------------------------------------------------
+
+LINK_NETWORKS = (*attribution.SOCIAL_NETWORKS, "email")
+
+
+def link_preview(url: str, network: str, tags) -> tuple[str | None, str | None, list[str]]:
+    """(link, error text, warnings) for the builder as it is filled in."""
+    from smdash import utm
+
+    try:
+        link = utm.build_link(url, tags)
+    except utm.LinkError as error:
+        return None, tr(error.key), []
+    warning = utm.source_warning(
+        tags.source, tags.medium, network, load("usual_sources"), load("alias_map")
+    )
+    warnings = []
+    if warning:
+        key, values = warning
+        values = {
+            k: network_label(v) if k in ("network", "landed") else v for k, v in values.items()
+        }
+        warnings.append(tr(key, **values))
+    return link, None, warnings
+
+
+def save_entry(entry: calendar.Entry) -> str:
+    with writing() as con:
+        calendar.add_entry(con, entry)
+    return tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
+
+
+def set_status(entry_id: int, status: str) -> None:
+    with writing() as con:
+        calendar.set_status(con, entry_id, status)
+
+
+def delete_entry(entry_id: int) -> None:
+    with writing() as con:
+        calendar.delete_entry(con, entry_id)
+
+
+def calendar_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Entries or results for the screen: statuses, networks and numbers in the language."""
+    out = frame.copy()
+    if "status" in out.columns:
+        out["status"] = out["status"].map(lambda s: tr(f"links.status.{s}"))
+    if "network" in out.columns:
+        out["network"] = out["network"].map(network_label)
+    if "networks" in out.columns:
+        out["networks"] = out["networks"].map(
+            lambda names: ", ".join(network_label(n) for n in str(names).split(", "))
+        )
+    for column in ("sessions", "conversions", "entries"):
+        if column in out.columns:
+            out[column] = [number(v) for v in out[column]]
+    if "revenue" in out.columns:
+        out["revenue"] = [number(v, 2) for v in out["revenue"]]
+    if "planned_at" in out.columns:
+        out["planned_at"] = out["planned_at"].dt.strftime("%Y-%m-%d %H:%M")
+    return out.rename(columns=lambda c: tr(f"links.column.{c}"))
+
+
+def default_day(entries: pd.DataFrame) -> dt.date:
+    """Today when the calendar has entries from today on, else the day of the last entry."""
+    today = dt.date.today()
+    if entries.empty or entries["planned_at"].max().date() >= today:
+        return today
+    return entries["planned_at"].max().date()

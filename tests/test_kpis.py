@@ -1,0 +1,151 @@
+"""The KPI catalogue on a hand-made workspace (tests/kpi_fixture.py): every number by hand."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from kpi_fixture import fill
+
+from smdash import kpis
+from smdash.i18n import CATALOG
+
+MARCH = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+
+
+@pytest.fixture
+def data(con):
+    fill(con)
+    return con
+
+
+# March 2026. Posts p1, p2 (facebook), p3 (instagram), p5 (x); p4 is published in April.
+# Web: facebook/social, l.instagram.com/referral and linkedin/paid_social are social;
+# google/organic is not.
+ALL_MARCH = {
+    "followers": 1500.0,  # instagram 1000 on 31/03 + facebook 500 on 31/03
+    "follower_growth": 37.0,  # instagram 10 + 20, linkedin 7
+    "posts": 4.0,
+    "reach": 4300.0,  # 800 + 2000 + 1500 (x reports no reach)
+    "impressions": 7000.0,  # 1000 + 3000 + 2000 + 1000
+    "engagements": 300.0,  # 50 + 100 + 150
+    "engagement_rate": 5.0,  # 300 / (1000 + 3000 + 2000): x has no engagements
+    "link_clicks": 35.0,  # 10 + 20 + 5 (instagram reports none)
+    "ctr": 0.7,  # 35 / (1000 + 3000 + 1000): instagram has no link clicks
+    "sessions": 200.0,  # 100 + 50 + 50
+    "engaged_sessions": 100.0,  # 60 + 30 + 10
+    "conversions": 5.0,  # 4 + 1 + 0
+    "conversion_rate": 2.5,  # 5 / 200
+    "revenue": 100.0,  # 80 + 20 + 0
+    "cost_per_conversion": None,  # no costs table yet
+}
+FACEBOOK_MARCH = {
+    "followers": 500.0,
+    "follower_growth": None,
+    "posts": 2.0,
+    "reach": 2800.0,
+    "impressions": 4000.0,
+    "engagements": 150.0,
+    "engagement_rate": 3.75,  # 150 / 4000
+    "link_clicks": 30.0,
+    "ctr": 0.75,  # 30 / 4000
+    "sessions": 100.0,
+    "engaged_sessions": 60.0,
+    "conversions": 4.0,
+    "conversion_rate": 4.0,
+    "revenue": 80.0,
+    "cost_per_conversion": None,
+}
+
+
+def values(con, scope, date_from, date_to):
+    return {k.key: kpis.value(con, k, scope, date_from, date_to) for k in kpis.CATALOGUE}
+
+
+def test_every_kpi_over_all_social_networks_in_march(data):
+    assert values(data, "all", *MARCH) == pytest.approx(ALL_MARCH)
+
+
+def test_every_kpi_for_one_network_in_march(data):
+    assert values(data, "facebook", *MARCH) == pytest.approx(FACEBOOK_MARCH)
+
+
+def test_a_figure_the_network_does_not_report_is_none_not_zero(data):
+    assert kpis.value(data, "link_clicks", "instagram", *MARCH) is None
+    assert kpis.value(data, "ctr", "instagram", *MARCH) is None
+    assert kpis.value(data, "reach", "x", *MARCH) is None
+
+
+def test_followers_at_the_end_of_a_period_take_the_last_day_with_data(data):
+    february = (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    assert kpis.value(data, "followers", "instagram", *february) == 900
+    mid_march = (dt.date(2026, 3, 1), dt.date(2026, 3, 20))
+    assert kpis.value(data, "followers", "instagram", *mid_march) == 950
+
+
+def test_an_empty_workspace_has_no_value_for_any_kpi(con):
+    assert values(con, "all", *MARCH) == dict.fromkeys(ALL_MARCH)
+
+
+def test_weekly_series_and_running_totals(data):
+    weekly = kpis.series(data, "reach", "all", *MARCH)
+    assert weekly["period_start"].tolist() == [
+        dt.date(2026, 3, 2),
+        dt.date(2026, 3, 9),
+        dt.date(2026, 3, 16),
+    ]
+    assert weekly["period_end"].tolist() == [
+        dt.date(2026, 3, 8),
+        dt.date(2026, 3, 15),
+        dt.date(2026, 3, 22),
+    ]
+    assert weekly["value"].tolist()[:2] == [2300.0, 2000.0]  # p1 + p3, then p2
+    assert weekly["value"].isna().tolist() == [False, False, True]  # only x's p5, no reach
+    running = kpis.series(data, "reach", "all", *MARCH, cumulative=True)
+    assert running["value"].tolist() == [2300.0, 4300.0, 4300.0]
+
+
+def test_running_ratio_and_level_series(data):
+    rate = kpis.series(data, "engagement_rate", "all", *MARCH, cumulative=True)
+    # (50 + 150) / (1000 + 2000); then + 100 / 3000 -> 300 / 6000; p5 adds nothing
+    assert rate["value"].tolist() == pytest.approx([200 / 3000 * 100, 5.0, 5.0])
+    followers = kpis.series(data, "followers", "instagram", dt.date(2026, 2, 23), MARCH[1])
+    assert followers["value"].tolist() == [900.0, 950.0, 1000.0]  # weeks of 28/2, 15/3, 31/3
+
+
+def test_series_in_buckets_of_any_length(data):
+    buckets = kpis.series(data, "sessions", "all", *MARCH, days=2, anchor=dt.date(2026, 3, 1))
+    assert buckets.values.tolist() == [
+        [dt.date(2026, 3, 1), dt.date(2026, 3, 2), 150.0],
+        [dt.date(2026, 3, 3), dt.date(2026, 3, 4), 50.0],
+    ]
+
+
+def test_data_span_of_a_kpi_in_a_scope(data):
+    assert kpis.data_span(data, "sessions", "facebook") == (
+        dt.date(2026, 3, 1),
+        dt.date(2026, 4, 2),
+    )
+    assert kpis.data_span(data, "followers", "youtube") == (None, None)
+    assert kpis.data_span(data, "cost_per_conversion", "all") == (None, None)
+
+
+def test_comparison_with_the_previous_period_of_the_same_length(data):
+    table = kpis.comparison(data, "instagram", *MARCH).set_index("kpi")
+    # March has 31 days: the previous period is 29/01 - 28/02
+    assert table.loc["followers"].tolist() == pytest.approx([1000.0, 900.0, 1 / 9])
+    assert table.loc["posts", "current"] == 1
+    assert pd.isna(table.loc["posts", "previous"])  # no instagram post before March
+    assert pd.isna(table.loc["posts", "change"])
+
+
+def test_every_kpi_states_its_formula_unit_and_direction_in_both_languages():
+    for kpi in kpis.CATALOGUE:
+        assert "Unit:" in kpi.doc and f"Direction: {kpi.direction}." in kpi.doc, kpi.key
+        assert CATALOG["en"][f"kpis.doc.{kpi.key}"] == kpi.doc
+        assert "Unidad:" in CATALOG["es"][f"kpis.doc.{kpi.key}"], kpi.key
+        assert CATALOG["es"][f"kpis.name.{kpi.key}"], kpi.key
+    ratios = [k for k in kpis.CATALOGUE if k.kind == kpis.RATIO]
+    assert all(k.denominator for k in ratios)
+    assert "denominator: impressions" in kpis.KPIS["engagement_rate"].doc
+    assert kpis.KPIS["cost_per_conversion"].direction == kpis.DOWN
+    assert all(k.direction == kpis.UP for k in kpis.CATALOGUE if k.kind == kpis.TOTAL)

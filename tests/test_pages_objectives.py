@@ -1,0 +1,203 @@
+"""The Objectives and KPI progress pages through AppTest: create, check, track, annotate."""
+
+import datetime as dt
+
+import pytest
+import streamlit as st
+from conftest import REPO
+from kpi_fixture import fill
+from streamlit.testing.v1 import AppTest
+
+from smdash import store
+from smdash.workspace import DEMO_DIR
+
+D = dt.date
+STATEMENT = "Reach 1,100 Instagram followers by the end of April 2026"
+
+
+@pytest.fixture
+def app(db_path, tmp_path, monkeypatch):
+    """AppTest on a database holding the hand-made fixture data (or the demo workspace)."""
+
+    def start(demo: bool = False):
+        folder = DEMO_DIR if demo else tmp_path / "no-demo"
+        folder.mkdir(exist_ok=True)
+        if not demo:
+            with store.connect(db_path) as con:
+                fill(con)
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        monkeypatch.setenv("SMDASH_DB", str(db_path))
+        monkeypatch.setenv("SMDASH_DEMO_DIR", str(folder))
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        at.run()
+        assert not at.exception
+        return at
+
+    return start
+
+
+def run(element):
+    at = element.run()
+    assert not at.exception
+    return at
+
+
+def texts(elements):
+    return [element.value for element in elements]
+
+
+def badges(at):
+    return [(m.value, m.proto.help) for m in at.markdown if "-badge[" in m.value]
+
+
+def create_objective(at, **values):
+    at = run(at.switch_page("pages/objectives.py"))
+    at.text_input(key="goal_name").input("Grow online sales 10% in 2026")
+    at = run(at.button(key="add_goal").click())
+    assert texts(at.success) == ["Goal added: Grow online sales 10% in 2026"]
+    at.text_area(key="obj_new_statement").input(values.get("statement", STATEMENT))
+    at.selectbox(key="obj_new_goal").set_value(1)
+    at.selectbox(key="obj_new_kpi").set_value("followers")
+    at.selectbox(key="obj_new_scope").set_value("instagram")
+    at.date_input(key="obj_new_start").set_value(D(2026, 3, 1))
+    at = run(at.date_input(key="obj_new_deadline").set_value(D(2026, 4, 30)))
+    at.number_input(key="obj_new_target").set_value(values.get("target", 1100.0))
+    return at
+
+
+def test_create_an_objective_and_see_its_smart_badges(app):
+    at = create_objective(app())
+    assert (
+        "Proposed baseline: 900 (Followers at end of period from 2025-12-30 to 2026-02-28, the "
+        "same length of time before the start)." in texts(at.caption)
+    )
+    at = run(at.button(key="obj_new_save").click())
+    assert texts(at.success) == [f"Objective saved: {STATEMENT}"]
+    assert f"**#1 · {STATEMENT}**" in texts(at.markdown)
+    assert "Followers at end of period · Instagram · 900 → 1,100 · 2026-03-01 – 2026-04-30" in (
+        texts(at.caption)
+    )
+    assert badges(at) == [
+        (":green-badge[:material/check: S · Specific]", "One KPI, one scope and a statement."),
+        (
+            ":green-badge[:material/check: M · Measurable]",
+            "The KPI can be computed from the imported data for this scope "
+            "(2026-02-28 – 2026-03-31).",
+        ),
+        (
+            ":orange-badge[:material/warning: A · Achievable]",
+            "The target needs +22 % on the baseline; there is not enough history (two periods "
+            "of the same length before the start) to compare it with.",
+        ),
+        (
+            ":green-badge[:material/check: R · Relevant]",
+            "Serves the business goal: Grow online sales 10% in 2026.",
+        ),
+        (
+            ":green-badge[:material/check: T · Time-bound]",
+            "The deadline is 60 days after the start.",
+        ),
+    ]
+
+
+def test_the_new_objective_is_on_track_on_the_progress_page(app):
+    at = create_objective(app())
+    at = run(at.button(key="obj_new_save").click())
+    at = run(at.switch_page("pages/kpis.py"))
+    assert badges(at) == [
+        (
+            ":blue-badge[On track]",
+            "On track: progress trails the share of time elapsed by at most 10 points.",
+        )
+    ]
+    assert {m.label: m.value for m in at.metric} == {
+        "Current": "1,000",
+        "Target": "1,100",
+        "Progress": "50 %",
+        "Time elapsed": "50 %",
+        "Forecast at deadline": "1,107",
+        "Needed per week": "23",
+    }
+    assert any(
+        text.startswith("As of 2026-03-31. Forecast: linear trend") for text in texts(at.caption)
+    )
+    comparison = at.dataframe[0].value.set_index("KPI")
+    assert comparison.loc["Followers at end of period", "Period"] == "1,500"
+    assert comparison.loc["Followers at end of period", "Previous period"] == "900"
+    assert comparison.loc["Followers at end of period", "Change"] == "+67 %"
+
+
+def test_an_objective_without_a_statement_is_refused_with_a_message(app):
+    at = create_objective(app(), statement="")
+    at = run(at.button(key="obj_new_save").click())
+    assert texts(at.error) == ["Write the objective's statement."]
+    assert texts(at.info)[-1] == "No objectives yet. Create the first one below."
+
+
+def test_archive_an_objective_and_restore_it(app):
+    at = create_objective(app())
+    at = run(at.button(key="obj_new_save").click())
+    at = run(at.button(key="archive_1").click())
+    assert texts(at.success) == [f"Objective archived: {STATEMENT}. Restore it from the archive."]
+    assert not badges(at)
+    at = run(at.button(key="restore_1").click())
+    assert texts(at.success) == [f"Objective restored: {STATEMENT}"]
+    assert len(badges(at)) == 5
+
+
+def test_annotations_are_added_on_the_progress_page(app):
+    at = run(app().switch_page("pages/kpis.py"))
+    assert texts(at.info) == ["No active objectives. Create them on the Objectives page."]
+    at.date_input(key="annotation_dates").set_value((D(2026, 3, 1), D(2026, 3, 19)))
+    at.text_input(key="annotation_note").input("Fallas 2026")
+    at = run(at.button(key="add_annotation").click())
+    assert texts(at.success) == ["Annotation added: Fallas 2026"]
+    notes = at.dataframe[-1].value
+    assert notes.values.tolist() == [["2026-03-01", "2026-03-19", "Fallas 2026"]]
+    at.text_input(key="annotation_note").input("")
+    at = run(at.button(key="add_annotation").click())
+    assert texts(at.error) == ["Write the annotation's note."]
+    assert len(at.dataframe[-1].value) == 1
+
+
+def test_the_demo_objectives_have_each_status(app):
+    at = run(app(demo=True).switch_page("pages/kpis.py"))
+    assert [value for value, _ in badges(at)] == [
+        ":blue-badge[On track]",  # Instagram followers
+        ":orange-badge[At risk]",  # Facebook followers
+        ":blue-badge[On track]",  # sessions Q4
+        ":orange-badge[At risk]",  # conversions H2
+        ":blue-badge[On track]",  # revenue Q4
+        ":red-badge[Behind]",  # Instagram engagement rate
+        ":blue-badge[On track]",  # LinkedIn leads
+        ":green-badge[Achieved]",  # Fallas sessions
+        ":red-badge[Behind]",  # TikTok engagements
+        ":gray-badge[No data]",  # cost per conversion: no costs yet
+    ]
+    assert texts(at.info) == [
+        "You are looking at demo data for a fictional bakery chain in Valencia.",
+        "No data for Cost per conversion on LinkedIn since 2026-10-01. Import costs, which "
+        "smdash cannot record yet.",
+    ]
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_the_progress_page_in_spanish(app):
+    at = app(demo=True)
+    at = run(at.sidebar.selectbox(key="lang").set_value("es"))
+    at = run(at.switch_page("pages/kpis.py"))
+    assert texts(at.title) == ["Progreso de KPI"]
+    assert [value for value, _ in badges(at)][:2] == [
+        ":blue-badge[En camino]",
+        ":orange-badge[En riesgo]",
+    ]
+    metrics = {m.label: m.value for m in at.metric[:6]}
+    assert metrics == {
+        "Actual": "14.037",
+        "Meta": "15.000",
+        "Avance": "61 %",
+        "Tiempo transcurrido": "67 %",
+        "Previsión a la fecha límite": "14.701",
+        "Necesario por semana": "111",
+    }

@@ -1,0 +1,171 @@
+"""The Traffic page and the UTM links and calendar page, through AppTest on the demo."""
+
+import datetime as dt
+
+import pytest
+import streamlit as st
+from conftest import REPO
+from streamlit.testing.v1 import AppTest
+
+from smdash import store
+from smdash.workspace import DEMO_DIR
+
+
+@pytest.fixture
+def demo_app(db_path, monkeypatch):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("SMDASH_DB", str(db_path))
+    monkeypatch.setenv("SMDASH_DEMO_DIR", str(DEMO_DIR))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def texts(elements):
+    return [element.value for element in elements]
+
+
+def table_with(at, column):
+    """The first table on the page with that column (st.dataframe keys are not queryable)."""
+    return next((d.value for d in at.dataframe if column in d.value.columns), None)
+
+
+def metrics(at):
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def test_traffic_page_shows_the_last_full_month_by_network(demo_app):
+    at = demo_app.switch_page("pages/traffic.py").run()
+    assert not at.exception
+    assert metrics(at) == {
+        "Sessions": ("21,702", "+26.1 %"),
+        "Engaged sessions": ("13,182", "+25.0 %"),
+        "Engagement rate": ("60.7 %", "-0.8 %"),
+        "Conversions": ("543", "+55.1 %"),
+        "Conversion rate": ("2.50 %", "+23.1 %"),
+        "Revenue": ("11,715", "+39.3 %"),
+        "Social share": ("36.8 %", "+10.5 %"),
+    }
+    table = table_with(at, "Sessions (previous)").set_index("Network")
+    assert table.loc["LinkedIn", "Sessions"] == "1,139"
+    assert table.loc["Search engines", "Sessions"] == "8,410"
+    campaigns = table_with(at, "Name")
+    assert campaigns[["Name", "Sessions"]].values.tolist() == [
+        ["catering-empresas", "831"],
+        ["forn-marca", "824"],
+        ["butlleti-setmanal", "700"],
+    ]
+    assert texts(at.markdown)[0].startswith("57.5 % of the social sessions in this period")
+
+
+def test_filters_change_every_figure(demo_app):
+    at = demo_app.switch_page("pages/traffic.py").run()
+    at.multiselect(key="traffic_networks").set_value(["linkedin"]).run()
+    at.radio(key="traffic_paid").set_value("paid").run()
+    assert not at.exception
+    assert metrics(at)["Sessions"][0] == "244"
+    at.radio(key="traffic_grain").set_value("day").run()
+    at.selectbox(key="traffic_figure").set_value("conversion_rate").run()
+    assert not at.exception
+
+
+def test_an_unknown_source_is_listed_and_mapped_from_the_page(demo_app, db_path):
+    with store.connect(db_path) as con:
+        con.execute(
+            """INSERT INTO web_traffic VALUES ('GA4', DATE '2026-10-05', DATE '2026-10-05',
+               'Insta_Reels', 'stories', 'catering-empresas', '', '', 77, 40, 1, 0, 1)"""
+        )
+        store.bump_data_version(con)
+    at = demo_app.switch_page("pages/traffic.py").run()
+    unknown = table_with(at, "Medium")
+    assert unknown[["Source", "Medium", "Network", "Sessions"]].values.tolist() == [
+        ["Insta_Reels", "stories", "Other", "77"]
+    ]
+    at.text_input(key="alias_source").set_value("insta reels")
+    at.selectbox(key="alias_network").set_value("instagram")
+    at.button(key="alias_save").click().run()
+    assert not at.exception
+    assert texts(at.success) == ["From now on 'insta-reels' counts as Instagram."]
+    assert table_with(at, "Medium") is None
+    assert table_with(at, "Spelling").values.tolist() == [
+        ["insta-reels", "Instagram", "By the medium"]
+    ]
+
+
+def test_link_builder_suggests_the_usual_source_and_warns_on_another(demo_app, db_path):
+    at = demo_app.switch_page("pages/links.py").run()
+    assert texts(at.info)[-1] == "Write the landing page URL and a campaign to build the link."
+    at.text_input(key="link_url").set_value("forndelaplaca.es/carta?lang=va#dolços")
+    at.selectbox(key="link_network").set_value("instagram")
+    at.text_input(key="link_campaign").set_value("Tots Sants 2026").run()
+    assert not at.exception
+    assert texts(at.code) == [
+        "https://forndelaplaca.es/carta?lang=va&utm_source=ig&utm_medium=social"
+        "&utm_campaign=tots-sants-2026#dolços"
+    ]
+    assert not at.warning
+    at.text_input(key="link_source_instagram_False").set_value("Instagram").run()
+    assert texts(at.warning) == [
+        "Your past Instagram links used the source 'ig', not 'instagram'; one spelling "
+        "keeps your reports tidy."
+    ]
+    at.text_input(key="link_source_instagram_False").set_value("insta_reels").run()
+    assert "will count as Other social, not Instagram" in texts(at.warning)[0]
+    at.date_input(key="entry_date").set_value(dt.date(2026, 10, 28))
+    at.text_input(key="entry_topic").set_value("Panellets de Tots Sants")
+    at.button(key="entry_save").click().run()
+    assert not at.exception
+    assert texts(at.success) == ["Saved to the calendar for 28/10/2026 09:00."]
+    with store.connect(db_path) as con:
+        saved = con.execute(
+            "SELECT topic, utm_source, utm_campaign, status FROM calendar_entries "
+            "WHERE topic LIKE 'Panellets%'"
+        ).fetchall()
+    assert saved == [("Panellets de Tots Sants", "insta_reels", "tots-sants-2026", "planned")]
+
+
+def test_a_bad_url_gets_a_message_not_a_link(demo_app):
+    at = demo_app.switch_page("pages/links.py").run()
+    at.text_input(key="link_url").set_value("not a url")
+    at.text_input(key="link_campaign").set_value("x").run()
+    assert texts(at.error) == [
+        "That does not look like a web address; write it like https://example.com/page."
+    ]
+    assert not at.code
+
+
+def test_calendar_month_and_results_show_the_demo_campaigns(demo_app):
+    at = demo_app.switch_page("pages/links.py").run()
+    at.date_input(key="calendar_day").set_value(dt.date(2026, 3, 1)).run()
+    assert not at.exception
+    month = at.table[0].value
+    assert (
+        month.iloc[0, 6] == "1\n08:00 facebook: Fallas 2026: anuncio chocolate con buñuelos\n"
+        "09:00 instagram: Fallas 2026: buñuelos de calabaza"
+    )
+    results = table_with(at, "From").set_index("Topic")
+    assert results.loc["Fallas 2026: buñuelos de calabaza", "Sessions"] == "1,023"
+    by_campaign = table_with(at, "Entries").set_index("Campaign")
+    assert by_campaign.loc["fallas-2026", "Sessions"] == "3,520"
+    at.radio(key="calendar_view").set_value("week").run()
+    week = table_with(at, "Time")
+    assert week["Topic"].tolist() == [
+        "Fallas 2026: anuncio chocolate con buñuelos",
+        "Fallas 2026: buñuelos de calabaza",
+    ]
+    at.selectbox(key="calendar_status").set_value("idea")
+    at.button(key="calendar_set_status").click().run()
+    assert not at.exception
+    assert table_with(at, "Time")["Status"].tolist()[0] == "Idea"
+
+
+def test_pages_speak_spanish(demo_app):
+    demo_app.sidebar.selectbox(key="lang").set_value("es").run()
+    at = demo_app.switch_page("pages/traffic.py").run()
+    assert not at.exception
+    assert texts(at.title) == ["Tráfico por red"]
+    assert metrics(at)["Sesiones"][0] == "21.702"
+    at.switch_page("pages/links.py").run()
+    assert texts(at.title) == ["Enlaces UTM y calendario"]
