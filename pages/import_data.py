@@ -15,20 +15,25 @@ uploads = st.file_uploader(
     ui.tr("import.uploader"), accept_multiple_files=True, key=importing.uploader_key()
 )
 ready = []
-for uploaded in uploads or []:
-    path, prepared, error = importing.preview_upload(uploaded)
-    if error:
-        st.error(ui.tr("import.failed", file=uploaded.name, error=error))
+for n, uploaded in enumerate(uploads or []):
+    preview = importing.preview_upload(uploaded)
+    if preview.error:
+        st.error(ui.tr("import.failed", file=uploaded.name, error=preview.error))
+        if preview.header:
+            importing.mapping_form(n, uploaded, preview.header)
         continue
-    ready.append((path, uploaded.name))
-    with st.container(border=True):
-        source = prepared.format.label[ui.lang()]
-        st.markdown(f"**{ui.tr('import.detected', file=uploaded.name, source=source)}**")
-        account, dates, rows = st.columns(3)
-        account.metric(ui.tr("import.account"), prepared.account or "—")
-        dates.metric(ui.tr("import.range"), ui.date_range(prepared.date_from, prepared.date_to))
-        rows.metric(ui.tr("import.rows"), ui.number(prepared.rows))
-        st.dataframe(importing.preview_table(prepared.preview), hide_index=True)
+    ready.append((preview.path, uploaded.name))
+    for part in preview.prepared.parts:
+        with st.container(border=True):
+            source = part.format.label[ui.lang()]
+            st.markdown(f"**{ui.tr('import.detected', file=part.source, source=source)}**")
+            account, dates, rows = st.columns(3)
+            account.metric(ui.tr("import.account"), part.account or "—")
+            dates.metric(ui.tr("import.range"), ui.date_range(part.date_from, part.date_to))
+            rows.metric(ui.tr("import.rows"), ui.number(part.rows))
+            st.dataframe(importing.preview_table(part.preview), hide_index=True)
+    if preview.prepared.skipped:
+        st.caption(ui.tr("imports.skipped", files=", ".join(preview.prepared.skipped)))
 
 if uploads and not ready:
     st.warning(ui.tr("import.nothing_valid"))
@@ -46,7 +51,7 @@ if history.empty:
     st.info(ui.tr("import.no_history"))
     st.stop()
 st.dataframe(importing.history_table(history), hide_index=True)
-applied = history[history["status"] == "applied"]
+applied = importing.undoable(history)
 if not applied.empty:
     choice = st.selectbox(
         ui.tr("import.pick_undo"),

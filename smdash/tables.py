@@ -44,6 +44,11 @@ POSTS = Table(
     account="account",
 )
 
+# One row per network, account, day and metric. Metric ids: impressions, reach, engagements,
+# reactions, comments, shares, saves, clicks, link_clicks, video_views, profile_visits,
+# page_views, unique_visitors, new_followers (gained that day), lost_followers, followers (the
+# running total). Which export writes which: smdash/imports/formats/daily_metrics.py,
+# meta_daily.py, linkedin_content.py, linkedin_followers.py.
 ACCOUNT_DAILY = Table(
     name="account_daily",
     keys=("platform", "account", "day", "metric"),
@@ -68,3 +73,17 @@ TABLES = {table.name: table for table in (POSTS, ACCOUNT_DAILY, WEB_TRAFFIC)}
 def quote(identifier: str) -> str:
     """Quote an identifier taken from code (never from user text) for use in SQL."""
     return '"' + identifier.replace('"', '""') + '"'
+
+
+# Ad spend from the ads managers' exports (smdash/imports/formats/ads_*.py): one row per network,
+# ad account, campaign and reporting span (a day, or the export's whole range). Read by
+# smdash/costs.py; the schema is in smdash/migrations/m0007_costs.py.
+AD_SPEND = Table(
+    name="ad_spend",
+    keys=("platform", "account", "campaign", "date_from", "date_to"),
+    values=("currency", "amount", "results", "result_type", "impressions", "clicks"),
+    date_from="date_from",
+    date_to="date_to",
+    account="account",
+)
+TABLES[AD_SPEND.name] = AD_SPEND

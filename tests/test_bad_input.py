@@ -140,7 +140,10 @@ def test_zip_that_is_not_a_spreadsheet(loaded, tmp_path, snapshot):
     path = tmp_path / "archive.csv"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("notes.txt", "hello")
-    assert refused(loaded, path, snapshot).code == "zip_not_xlsx"
+    assert refused(loaded, path, snapshot).message() == (
+        "archive.csv is a ZIP archive with no export smdash recognises inside (it reads the CSV "
+        "and XLSX files in it)."
+    )
 
 
 def test_header_without_rows(loaded, shared, tmp_path, snapshot):

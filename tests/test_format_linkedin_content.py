@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from smdash import store
-from smdash.imports.pipeline import import_file
+from smdash.imports.errors import ImportFailed
+from smdash.imports.pipeline import import_file, import_history, undo_import
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 OWN = Path(__file__).resolve().parent / "fixtures"
@@ -37,12 +38,53 @@ def test_all_posts_totals_and_range(tmp_path):
             "SELECT count(*), sum(impressions), sum(clicks), sum(reactions), sum(comments), "
             "sum(shares), sum(engagements), count(link_clicks) FROM posts"
         ).fetchone()
-    # the file also has a Metrics sheet; one file is one import, and All posts wins
+    # the file is two parts, All posts (posts) and Metrics (daily figures), in one import
+    assert [(p.format.name, p.source, p.rows) for p in result.prepared.parts] == [
+        ("linkedin_posts", "linkedin_content.xlsx [All posts]", 10),
+        ("linkedin_daily_metrics", "linkedin_content.xlsx [Metrics]", 31 * 7),
+    ]
     assert result.prepared.format.name == "linkedin_posts"
     assert (result.prepared.platform, result.prepared.account) == ("linkedin", "")
     assert result.prepared.date_from == dt.date(2026, 3, 1)
     assert result.prepared.date_to == dt.date(2026, 3, 31)
     assert sums == (10, 27667, 635, 296, 67, 26, 1024, 0)
+
+
+@needs_shared
+def test_both_sheets_land_in_one_import_logged_per_part_and_undone_together(tmp_path):
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, CONTENT)
+        history = import_history(con)
+        counted = con.execute(
+            "SELECT (SELECT count(*) FROM posts), (SELECT count(*) FROM account_daily)"
+        ).fetchone()
+        undo_import(con, result.import_id)
+        after_undo = con.execute(
+            "SELECT (SELECT count(*) FROM posts), (SELECT count(*) FROM account_daily)"
+        ).fetchone()
+    assert counted == (10, 217)
+    assert history[["import_id", "part", "format", "rows_added"]].values.tolist() == [
+        [result.import_id, 1, "linkedin_posts", 10],
+        [result.import_id, 2, "linkedin_daily_metrics", 217],
+    ]
+    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (227, 0, 0)
+    assert after_undo == (0, 0)
+
+
+@needs_shared
+def test_a_bad_cell_in_one_sheet_writes_neither(tmp_path):
+    book = load_workbook(CONTENT)
+    book["Metrics"]["D5"] = "lots"
+    book.save(tmp_path / "bad_metrics.xlsx")
+    with store.connect(tmp_path / "t.duckdb") as con:
+        with pytest.raises(ImportFailed) as failed:
+            import_file(con, tmp_path / "bad_metrics.xlsx")
+        assert con.execute("SELECT count(*) FROM posts").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM imports").fetchone() == (0,)
+    assert failed.value.message() == (
+        "bad_metrics.xlsx [Metrics], row 5, column 'Impressions (total)': expected a whole "
+        "number, found 'lots'."
+    )
 
 
 @needs_shared
@@ -73,7 +115,12 @@ def test_reimport_is_unchanged(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, CONTENT)
         again = import_file(con, CONTENT)
-    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 10)
+    assert [
+        (p.counts.added, p.counts.updated, p.counts.unchanged) for p in again.prepared.parts
+    ] == [
+        (0, 0, 10),
+        (0, 0, 217),
+    ]
 
 
 @needs_shared
@@ -139,3 +186,32 @@ def test_spanish_headers_and_day_first_dates(tmp_path):
             72,
         )
         assert _post(con, "7300000000000000022") == (dt.datetime(2026, 3, 9), 500, 10, 8, 1, 0, 19)
+
+
+@needs_shared
+def test_import_page_previews_each_part(tmp_path, monkeypatch):
+    import streamlit as st
+    from conftest import REPO
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("SMDASH_DB", str(tmp_path / "t.duckdb"))
+    (tmp_path / "no-demo").mkdir()
+    monkeypatch.setenv("SMDASH_DEMO_DIR", str(tmp_path / "no-demo"))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/import_data.py").run()
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader[0].set_value(("li.xlsx", CONTENT.read_bytes(), xlsx)).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown if m.value.startswith("**li.xlsx")] == [
+        "**li.xlsx \\[All posts\\]: LinkedIn Page posts**",
+        "**li.xlsx \\[Metrics\\]: LinkedIn Page daily metrics**",
+    ]
+    assert [m.value for m in at.metric if m.label == "Rows"] == ["10", "217"]
+    at.button(key="confirm_import").click().run()
+    assert [s.value for s in at.success] == ["li.xlsx: 227 added, 0 updated, 0 unchanged."]
+    history = at.dataframe[-1].value
+    assert history["File"].tolist() == ["li.xlsx [All posts]", "li.xlsx [Metrics]"]
+    assert history["Added"].tolist() == [10, 217]

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from smdash import store
-from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
@@ -75,16 +74,18 @@ def test_spanish_headers_read_the_same_figures(tmp_path):
         assert _figures(con, "7412345678901234567") == [18400, 18400, 1284, 1203, 37, 44]
 
 
-def test_abbreviated_count_is_refused_not_misread(tmp_path):
+def test_abbreviated_counts_are_read_as_whole_numbers(tmp_path):
     path = tmp_path / "abbreviated.csv"
     path.write_text(
         "Video title,Video link,Post time,Total likes,Total comments,Total shares,Total views\n"
-        "A,https://www.tiktok.com/@a/video/1,2026-05-10 18:00:00,12,3,4,1.2K\n",
+        'A,https://www.tiktok.com/@a/video/1,2026-05-10 18:00:00,1.2K,3,4,"18,400"\n'
+        'B,https://www.tiktok.com/@a/video/2,2026-05-11 18:00:00,"3,4 M",1,2,1.25K\n'
+        'C,https://www.tiktok.com/@a/video/3,2026-05-12 18:00:00,"1,2 mil",0,0,950\n',
         encoding="utf-8",
     )
     with store.connect(tmp_path / "t.duckdb") as con:
-        with pytest.raises(ImportFailed) as failed:
-            import_file(con, path)
-        assert con.execute("SELECT count(*) FROM posts").fetchone() == (0,)
-    assert failed.value.code == "bad_value"
-    assert (failed.value.params["column"], failed.value.params["found"]) == ("Total views", "1.2K")
+        import_file(con, path)
+        rows = con.execute(
+            "SELECT post_id, reactions, video_views FROM posts ORDER BY post_id"
+        ).fetchall()
+    assert rows == [("1", 1200, 18400), ("2", 3_400_000, 1250), ("3", 1200, 950)]

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from smdash import store
-from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
@@ -71,12 +70,9 @@ def test_thumbnail_impressions_and_leading_space_id(tmp_path):
         assert _video(con, "dQw4w9WgXcQ")[:3] == (dt.datetime(2023, 12, 30), 10100, 1110)
 
 
-def test_spanish_month_names_are_not_read_yet(tmp_path):
-    """Pins a gap in parse.py: DuckDB's %b knows English month names only ('mar' passes)."""
+def test_spanish_headers_and_month_names(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
-        with pytest.raises(ImportFailed) as failed:
-            import_file(con, OWN / "youtube_table_es.csv")
-        assert con.execute("SELECT count(*) FROM posts").fetchone() == (0,)
-    params = failed.value.params
-    assert failed.value.code == "bad_value"
-    assert (params["column"], params["found"]) == ("Hora de publicación del vídeo", "15 abr 2026")
+        result = import_file(con, OWN / "youtube_table_es.csv")
+        assert result.prepared.rows == 2  # the Total row is not data
+        assert _video(con, "fowMPedTbC-")[:3] == (dt.datetime(2026, 3, 27), 32421, 1065)
+        assert _video(con, "hCzP33q7eRX")[:3] == (dt.datetime(2026, 4, 15), 924, 1530)

@@ -9,12 +9,14 @@ from functools import lru_cache
 TEXT = "text"
 COUNT = "count"  # a whole number: views, clicks, sessions
 NUMBER = "number"  # any number: money, conversions
+RATE = "rate"  # a fraction: 0.05, or '5%' / '5 %' (read as 0.05), or any value under a '%' header
 DATE = "date"
 TIMESTAMP = "timestamp"
 
 EXPECTED = {
     COUNT: "a whole number",
     NUMBER: "a number",
+    RATE: "a number or a percentage",
     DATE: "a date",
     TIMESTAMP: "a date and time",
 }
@@ -29,12 +31,16 @@ DATE_FORMATS = (
     "%d.%m.%Y",
     "%b %d, %Y",
     "%a, %b %d, %Y",
+    "%d %b %Y",  # also Spanish: '15 abr 2026', '10 de febrero de 2026' (see parse.month_names)
+    "%B %d, %Y",
 )
 TIMESTAMP_FORMATS = (
     "%Y-%m-%dT%H:%M:%S",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d %H:%M %z",
+    "%Y-%m-%dT%H:%M:%S%z",  # '+01:00' or 'Z'
+    "%Y-%m-%d %H:%M:%S %z",
     "%m/%d/%Y %H:%M",
     "%d/%m/%Y %H:%M",
     "%m/%d/%Y %H:%M:%S",

@@ -12,22 +12,44 @@ import codecs
 import re
 import tempfile
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from smdash.imports.errors import ImportFailed
-from smdash.imports.fields import COUNT, DATE, EXPECTED, NUMBER, TEXT, TIMESTAMP, Field
+from smdash.imports.fields import COUNT, DATE, EXPECTED, NUMBER, RATE, TEXT, TIMESTAMP, Field
 from smdash.imports.sniff import Sniffed, cell_text
 
 NULL_TOKENS = ("", "-", "--", "—", "n/a", "N/A")
 _SPACES_AND_SIGNS = "[\\s\u00a0\u202f%€$£]"
+# abbreviated amounts: '1.2K', '3,4 M', '1,2 mil' (TikTok, Spanish interfaces)
+_SUFFIX = "(?i)[0-9.,]\\s*(k|m|mil)$"
+_TAIL = "(\\s*%)?$"  # what may follow the digits (a mark before K or M is always a decimal)
 # evidence that '.' or ',' is the decimal mark: not followed by exactly three digits, or 0.x
-_DOT_DECIMAL = r"\.[0-9]{1,2}$|\.[0-9]{4,}|^-?0\.|,[0-9]{3}\."
-_COMMA_DECIMAL = r",[0-9]{1,2}$|,[0-9]{4,}|^-?0,|\.[0-9]{3},"
+_DOT_DECIMAL = rf"(?i)\.[0-9]{{1,2}}{_TAIL}|\.[0-9]{{4,}}|^-?0\.|,[0-9]{{3}}\."
+_COMMA_DECIMAL = rf"(?i),[0-9]{{1,2}}{_TAIL}|,[0-9]{{4,}}|^-?0,|\.[0-9]{{3}},"
 DATE_SAMPLE_ROWS = 2000
 _CSV_LINE = re.compile(r"Line:\s*(\d+)")
+EXCEL_SERIAL = "excel serial"  # a date column of spreadsheet day numbers (46082 = 2026-03-01)
+# Spanish month names and abbreviations -> the English abbreviation strptime knows
+SPANISH_MONTHS = (
+    ("ene(ro)?", "Jan"),
+    ("feb(rero)?", "Feb"),
+    ("mar(zo)?", "Mar"),
+    ("abr(il)?", "Apr"),
+    ("may(o)?", "May"),
+    ("jun(io)?", "Jun"),
+    ("jul(io)?", "Jul"),
+    ("ago(sto)?", "Aug"),
+    ("sep(t)?(tiembre)?|set(iembre)?", "Sep"),
+    ("oct(ubre)?", "Oct"),
+    ("nov(iembre)?", "Nov"),
+    ("dic(iembre)?", "Dec"),
+)
+# a leap year, so that '29 feb' reads when checking whether dates only lack their year
+_PROBE_YEAR = 2000
 
 
 def column_name(index: int) -> str:
@@ -52,14 +74,44 @@ def utf8_copy(sniffed: Sniffed):
 
 
 def load_raw(
-    con: duckdb.DuckDBPyConnection, sniffed: Sniffed, sheet: str, header_index: int, width: int
+    con: duckdb.DuckDBPyConnection,
+    sniffed: Sniffed,
+    sheet: str,
+    header_index: int,
+    width: int,
+    until_blank: bool = False,
 ) -> None:
-    """Create temp table ``raw(_row, c0, c1, ...)``: the text of every row below the header."""
+    """Create temp table ``raw(_row, c0, c1, ...)``: the text of every row below the header
+    (with ``until_blank``, only down to the first blank line: later tables are not read)."""
     con.execute("DROP TABLE IF EXISTS raw")
     if sniffed.kind == "xlsx":
         _load_raw_xlsx(con, sniffed, sheet, header_index, width)
+    elif until_blank:
+        with _first_table(sniffed, header_index) as table:
+            _load_raw_csv(con, table, -1, width)
     else:
         _load_raw_csv(con, sniffed, header_index, width)
+
+
+@contextmanager
+def _first_table(sniffed: Sniffed, header_index: int):
+    """A UTF-8 copy of the rows below the header down to the first blank line (small report
+    downloads that stack several tables; never the path of a large export)."""
+    codec = {"utf-16": "utf-16", "cp1252": "cp1252"}.get(sniffed.encoding, "utf-8-sig")
+    with (
+        tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False) as out,
+        sniffed.path.open(encoding=codec, errors="replace", newline="") as handle,
+    ):
+        for number, line in enumerate(handle):
+            if number <= header_index:
+                continue
+            if not line.strip():
+                break
+            out.write(line)
+    try:
+        yield replace(sniffed, path=Path(out.name), encoding="utf-8")
+    finally:
+        Path(out.name).unlink(missing_ok=True)
 
 
 def _load_raw_csv(con, sniffed: Sniffed, header_index: int, width: int) -> None:
@@ -125,46 +177,110 @@ def _number_expr(value: str, decimal: str) -> str:
     return f"coalesce(try_cast({value} AS DOUBLE), try_cast(replace({cleaned}, ',', '') AS DOUBLE))"
 
 
+def _abbreviated_expr(value: str, decimal: str) -> str:
+    """A number that may end in K, M or 'mil' ('1.2K' = 1200), rounded to a whole amount."""
+    digits = f"regexp_replace({value}, '(?i)\\s*(k|m|mil)$', '')"
+    scale = f"CASE lower(regexp_extract({value}, '(?i)(k|m|mil)$')) WHEN 'm' THEN 1e6 ELSE 1e3 END"
+    # one mark before a suffix is a decimal, never thousands: '1.2K' and '1,2 mil' are 1200
+    single = f"try_cast(replace({digits}, ',', '.') AS DOUBLE)"
+    mark = "." if decimal == "none" else decimal
+    return (
+        f"(CASE WHEN regexp_matches({value}, '{_SUFFIX}') "
+        f"THEN round(coalesce({single}, {_number_expr(digits, mark)}) * {scale}, 6) "
+        f"ELSE {_number_expr(value, decimal)} END)"
+    )
+
+
+def _rate_expr(value: str, decimal: str, percent_header: bool) -> str:
+    """A rate as a fraction: '12%' and '3,2 %' are 0.12 and 0.032; so is 12 under a '%' header."""
+    number = _number_expr(value, "." if decimal == "none" else decimal)
+    if percent_header:
+        return f"({number} / 100)"
+    return f"(CASE WHEN strpos({value}, '%') > 0 THEN {number} / 100 ELSE {number} END)"
+
+
 def _decimal_marks(
     con, numeric: dict[str, str], counts_only: set[str], decimal_hint: str
-) -> dict[str, str]:
-    """The decimal mark of each numeric field, from evidence across its whole column.
+) -> tuple[dict[str, str], set[str]]:
+    """The decimal mark of each numeric field, from evidence across its whole column, and the
+    fields with abbreviated values ('1.2K').
 
     With no evidence either way (``1.234``, ``1,234``), a count's mark groups thousands
     and any other number follows ``decimal_hint``.
     """
     if not numeric:
-        return {}
-    parts = []
+        return {}, set()
+    parts, params = [], []
     for col in numeric.values():
         value = _value(col)
         parts.append(f"count_if(strpos({value}, '.') > 0 AND regexp_matches({value}, ?))")
         parts.append(f"count_if(strpos({value}, ',') > 0 AND regexp_matches({value}, ?))")
-    params = [_DOT_DECIMAL, _COMMA_DECIMAL] * len(numeric)
+        # a cheap test on the raw cell's last character keeps plain numbers off the regex
+        parts.append(
+            f"count_if(right(rtrim({col}), 1) IN ('k', 'K', 'm', 'M', 'l', 'L') "
+            f"AND regexp_matches(trim({col}), ?))"
+        )
+        params += [_DOT_DECIMAL, _COMMA_DECIMAL, _SUFFIX]
     counts = con.execute(f"SELECT {', '.join(parts)} FROM raw", params).fetchone()
-    marks = {}
+    marks, abbreviated = {}, set()
     for i, name in enumerate(numeric):
-        dots, commas = counts[2 * i], counts[2 * i + 1]
+        dots, commas, suffixed = counts[3 * i : 3 * i + 3]
         neutral = "none" if name in counts_only else decimal_hint
         marks[name] = "," if commas and not dots else "." if dots else neutral
-    return marks
+        if suffixed:
+            abbreviated.add(name)
+    return marks, abbreviated
 
 
-def _date_format(con, f: Field, col: str, header: str, file_name: str, row_offset: int) -> str:
+def month_names(value: str) -> str:
+    """SQL turning Spanish month names into English ones: '10 de febrero de 2026' ->
+    '10 Feb 2026', '15 abr. 2026' -> '15 Apr 2026'. English dates pass unchanged."""
+    text = f"regexp_replace({value}, '(?i)\\s+de\\s+', ' ', 'g')"
+    for spanish, english in SPANISH_MONTHS:
+        text = f"regexp_replace({text}, '(?i)\\b({spanish})\\b\\.?', '{english}', 'g')"
+    return text
+
+
+def _date_text(f: Field, value: str) -> str:
+    """The text a date field's formats are tried on: month names in English, 'Z' as +00:00."""
+    formats = "".join(f.candidate_formats)
+    if "%b" in formats or "%B" in formats:
+        value = month_names(value)
+    if "%z" in formats:
+        value = f"regexp_replace({value}, 'Z$', '+00:00')"
+    return value
+
+
+def _excel_serials(con, value: str) -> bool:
+    """Whether every value of a spreadsheet's date column is a day number like 46082.5."""
+    total, serial = con.execute(
+        f"""SELECT count({value}), count_if(regexp_matches({value}, '^[0-9]{{5}}([.][0-9]+)?$')
+                   AND try_cast({value} AS DOUBLE) BETWEEN 20000 AND 80000)
+            FROM raw"""
+    ).fetchone()
+    return total > 0 and total == serial
+
+
+def _date_format(
+    con, f: Field, col: str, header: str, file_name: str, row_offset: int, options: dict
+) -> str:
     """The one format that reads every value of a date column."""
-    value = _value(col)
+    value = _date_text(f, _value(col))
+    if options.get("spreadsheet") and _excel_serials(con, _value(col)):
+        return EXCEL_SERIAL
     candidates = list(f.candidate_formats)
-    sample = f"(SELECT {value} AS v FROM raw WHERE {value} IS NOT NULL LIMIT {DATE_SAMPLE_ROWS})"
-    fails = ", ".join("count_if(try_strptime(v, ?) IS NULL)" for _ in candidates)
-    sample_fails = con.execute(f"SELECT {fails} FROM {sample}", candidates).fetchone()
-    survivors = [fmt for fmt, n in zip(candidates, sample_fails, strict=True) if n == 0]
-    if survivors:
-        fails = ", ".join(
-            f"count_if({value} IS NOT NULL AND try_strptime({value}, ?) IS NULL)" for _ in survivors
-        )
-        full_fails = con.execute(f"SELECT {fails} FROM raw", survivors).fetchone()
-        survivors = [fmt for fmt, n in zip(survivors, full_fails, strict=True) if n == 0]
+    if options.get("spreadsheet"):  # cells the spreadsheet itself holds as dates
+        candidates += [fmt for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d") if fmt not in candidates]
+    survivors, sample_fails = _surviving_formats(con, value, candidates)
     if not survivors:
+        yearless = _yearless_format(con, value, candidates)
+        if yearless and options.get("year"):
+            return f"{yearless}|{options['year']}"  # read with the year the file gives
+        if yearless:
+            example = con.execute(
+                f"SELECT {col} FROM raw WHERE {_value(col)} IS NOT NULL LIMIT 1"
+            ).fetchone()[0]
+            raise ImportFailed("no_year", file=file_name, column=header, found=example.strip())
         best = candidates[sample_fails.index(min(sample_fails))] if candidates else "%Y-%m-%d"
         row, found = con.execute(
             f"SELECT _row, {col} FROM raw WHERE {value} IS NOT NULL "
@@ -196,20 +312,47 @@ def _date_format(con, f: Field, col: str, header: str, file_name: str, row_offse
     return first
 
 
+def _surviving_formats(con, value: str, candidates: list[str]) -> tuple[list[str], tuple]:
+    """The formats that read every value (tried on a sample first), and the sample's misses."""
+    sample = f"(SELECT {value} AS v FROM raw WHERE {value} IS NOT NULL LIMIT {DATE_SAMPLE_ROWS})"
+    fails = ", ".join("count_if(try_strptime(v, ?) IS NULL)" for _ in candidates)
+    sample_fails = con.execute(f"SELECT {fails} FROM {sample}", candidates).fetchone()
+    survivors = [fmt for fmt, n in zip(candidates, sample_fails, strict=True) if n == 0]
+    if survivors:
+        fails = ", ".join(
+            f"count_if({value} IS NOT NULL AND try_strptime({value}, ?) IS NULL)" for _ in survivors
+        )
+        full_fails = con.execute(f"SELECT {fails} FROM raw", survivors).fetchone()
+        survivors = [fmt for fmt, n in zip(survivors, full_fails, strict=True) if n == 0]
+    return survivors, sample_fails
+
+
+def _yearless_format(con, value: str, candidates: list[str]) -> str | None:
+    """A format that reads every value once a year is added ('10 de febrero'), if any."""
+    dated = [fmt for fmt in candidates if fmt.endswith(" %Y")]
+    if not dated:
+        return None
+    probe = f"({value} || ' {_PROBE_YEAR}')"
+    survivors, _ = _surviving_formats(con, probe, dated)
+    return survivors[0][: -len(" %Y")] if survivors else None
+
+
 def _example(fmt: str) -> str:
     import datetime as dt
 
     return dt.datetime(2026, 3, 24, 17, 30).strftime(fmt.replace("%z", "+0000"))
 
 
-def _typed_expr(f: Field, value: str, decimal: str, date_format: str | None) -> str:
-    """SQL turning the cleaned text ``value`` of field ``f`` into its type (NULL if it can't)."""
-    if f.kind == TEXT:
-        return value
-    if f.kind in (COUNT, NUMBER):
-        return _number_expr(value, decimal)
-    parsed = f"try_strptime({value}, '{date_format}')"
-    if "%z" in (date_format or ""):
+def _date_expr(f: Field, value: str, date_format: str) -> str:
+    if date_format == EXCEL_SERIAL:
+        micros = f"CAST(round(CAST({value} AS DOUBLE) * 86400000000) AS BIGINT)"
+        parsed = f"(TIMESTAMP '1899-12-30' + to_microseconds({micros}))"
+    elif "|" in date_format:  # a year-less format and the year the file gives
+        fmt, year = date_format.split("|")
+        parsed = f"try_strptime({_date_text(f, value)} || ' {int(year)}', '{fmt} %Y')"
+    else:
+        parsed = f"try_strptime({_date_text(f, value)}, '{date_format}')"
+    if "%z" in date_format:
         parsed = f"timezone('UTC', {parsed})"
     return f"CAST({parsed} AS {'DATE' if f.kind == DATE else 'TIMESTAMP'})"
 
@@ -220,6 +363,16 @@ def _final_expr(f: Field, typed: str) -> str:
     return typed
 
 
+SQL_TYPES = {
+    TEXT: "VARCHAR",
+    COUNT: "BIGINT",
+    NUMBER: "DOUBLE",
+    RATE: "DOUBLE",
+    DATE: "DATE",
+    TIMESTAMP: "TIMESTAMP",
+}
+
+
 def parse_fields(
     con: duckdb.DuckDBPyConnection,
     fields: list[Field],
@@ -228,18 +381,23 @@ def parse_fields(
     file_name: str,
     row_offset: int,
     decimal_hint: str = ".",
+    options: dict | None = None,
 ) -> None:
     """Create temp table ``parsed(_row, <field>...)``; refuse the first value that does not fit.
 
     ``row_offset`` turns ``_row`` into the row number the user sees in a spreadsheet.
+    ``options``: ``spreadsheet`` (dates may be day numbers), ``year`` (for dates without one).
     """
+    options = options or {}
     present = [f for f in fields if f.name in columns]
     col = {f.name: column_name(columns[f.name]) for f in present}
-    numeric = {f.name: col[f.name] for f in present if f.kind in (COUNT, NUMBER)}
+    numeric = {f.name: col[f.name] for f in present if f.kind in (COUNT, NUMBER, RATE)}
     counts_only = {f.name for f in present if f.kind == COUNT}
-    marks = _decimal_marks(con, numeric, counts_only, decimal_hint)
+    marks, abbreviated = _decimal_marks(con, numeric, counts_only, decimal_hint)
     formats = {
-        f.name: _date_format(con, f, col[f.name], header[columns[f.name]], file_name, row_offset)
+        f.name: _date_format(
+            con, f, col[f.name], header[columns[f.name]], file_name, row_offset, options
+        )
         for f in present
         if f.kind in (DATE, TIMESTAMP)
     }
@@ -248,20 +406,20 @@ def parse_fields(
     for f in present:
         raw_text = f"nullif(trim({col[f.name]}), '')" if f.kind == TEXT else _value(col[f.name])
         texts.append(f"{raw_text} AS v_{f.name}")
-        expr = _typed_expr(f, f"v_{f.name}", marks.get(f.name, "."), formats.get(f.name))
+        expr = _typed_expr(
+            f,
+            f"v_{f.name}",
+            marks.get(f.name, "."),
+            formats.get(f.name),
+            f.name in abbreviated,
+            "%" in header[columns[f.name]],
+        )
         typed.append(f"v_{f.name}, {expr} AS t_{f.name}")
         finals.append(f"{_final_expr(f, f't_{f.name}')} AS {f.name}")
         bad = f"{f.name} IS NULL" if f.required else f"v_{f.name} IS NOT NULL AND {f.name} IS NULL"
         finals.append(f"({bad}) AS _bad_{f.name}")
         checks.append(f"min(_row) FILTER (WHERE _bad_{f.name})")
-    sql_types = {
-        TEXT: "VARCHAR",
-        COUNT: "BIGINT",
-        NUMBER: "DOUBLE",
-        DATE: "DATE",
-        TIMESTAMP: "TIMESTAMP",
-    }
-    finals += [f"CAST(NULL AS {sql_types[f.kind]}) AS {f.name}" for f in fields if f not in present]
+    finals += [f"CAST(NULL AS {SQL_TYPES[f.kind]}) AS {f.name}" for f in fields if f not in present]
     con.execute("DROP TABLE IF EXISTS parsed")
     con.execute(
         f"""CREATE TEMP TABLE parsed AS SELECT {", ".join(finals)} FROM (
@@ -281,3 +439,23 @@ def parse_fields(
             expected=EXPECTED.get(f.kind, "a value"),
             found=found or "",
         )
+
+
+def _typed_expr(
+    f: Field,
+    value: str,
+    decimal: str,
+    date_format: str | None,
+    abbreviated: bool = False,
+    percent_header: bool = False,
+) -> str:
+    """SQL turning the cleaned text ``value`` of field ``f`` into its type (NULL if it can't)."""
+    if f.kind == TEXT:
+        return value
+    if f.kind == RATE:
+        return _rate_expr(value, decimal, percent_header)
+    if f.kind in (COUNT, NUMBER):
+        if abbreviated:
+            return _abbreviated_expr(value, decimal)
+        return _number_expr(value, decimal)
+    return _date_expr(f, value, date_format)

@@ -1,4 +1,10 @@
-"""File -> detect -> read -> parse and validate -> stage -> write in one transaction -> log.
+"""File -> parts -> detect -> read -> parse, check -> stage -> write in one transaction -> log.
+
+A file holds one or more *parts*, each one export that fills one table: a CSV is one part; an
+XLSX has one per sheet that smdash recognises (LinkedIn's content export: ``All posts`` and
+``Metrics``); a zip (YouTube Studio, Plausible) one per recognised file inside. A file is one
+import: its parts land together or not at all, under one ``import_id`` that undo reverts as a
+whole, and the log keeps what each part added (table ``import_parts``).
 
 ``prepare`` does everything up to the staged rows without writing (the Import page's preview);
 ``import_file`` prepares and writes; ``undo_import`` reverts one import. Any failure raises
@@ -9,67 +15,139 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
-from smdash.imports.formats import Format, all_formats
+from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import load_raw, parse_fields
-from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sniff
+from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_incoming
 from smdash.store import bump_data_version, transaction
-from smdash.tables import TABLES, Table, quote
+from smdash.tables import TABLES, quote
 
 Progress = Callable[[str, float], None]
 PREVIEW_ROWS = 5
-SCRATCH_TABLES = ("raw", "parsed", "stage", "incoming", "touched")
+SCRATCH_TABLES = ("raw", "parsed", "touched")
 
 
 @dataclass
-class Prepared:
-    """What a file holds, read and checked, staged in the connection's temp table ``stage``."""
+class Part:
+    """One export inside a file, read and checked, staged in the temp table ``stage``."""
 
-    file_name: str
-    sha256: str
     format: Format
+    source: str  # the file, 'file.xlsx [Metrics]' or 'file.zip/Table data.csv'
+    stage: str
     platform: str
     account: str
     date_from: dt.date | None
     date_to: dt.date | None
     rows: int
     preview: pd.DataFrame
+    counts: Counts | None = None
+
+
+@dataclass
+class Prepared:
+    """What a file holds: its parts, in the order of ``all_formats()`` (posts first)."""
+
+    file_name: str
+    sha256: str
+    parts: list[Part]
+    skipped: list[str] = field(default_factory=list)  # files in a zip that are no export
+
+    @property
+    def format(self) -> Format:
+        return self.parts[0].format
+
+    @property
+    def rows(self) -> int:
+        return sum(p.rows for p in self.parts)
+
+    @property
+    def platform(self) -> str:
+        return _joined(p.platform for p in self.parts)
+
+    @property
+    def account(self) -> str:
+        return _joined(p.account for p in self.parts)
+
+    @property
+    def date_from(self) -> dt.date | None:
+        return min((p.date_from for p in self.parts if p.date_from), default=None)
+
+    @property
+    def date_to(self) -> dt.date | None:
+        return max((p.date_to for p in self.parts if p.date_to), default=None)
+
+    @property
+    def preview(self) -> pd.DataFrame:
+        return self.parts[0].preview
+
+
+def _joined(values) -> str:
+    return ", ".join(dict.fromkeys(v for v in values if v))
 
 
 @dataclass
 class ImportResult:
     import_id: int
     prepared: Prepared
-    counts: Counts
+    counts: Counts  # over all parts; each part has its own in ``prepared.parts``
 
 
 def _no_progress(stage: str, fraction: float) -> None:
     pass
 
 
-def detect(sniffed: Sniffed) -> tuple[Format, str, int, dict[str, int], dict]:
-    """(format, sheet, header row index, field -> column, context) for the file's content."""
+def _best_match(sniffed: Sniffed, sheet: str, rows: list[list[str]]) -> Match | None:
     best = None
     for fmt in all_formats():
         if fmt.kind != sniffed.kind:
             continue
-        for sheet, rows in sniffed.sheets.items():
-            if fmt.sheets and sheet.strip().lower() not in fmt.sheets:
-                continue
-            found = fmt.match(rows)
-            if found and (best is None or len(found[1]) > len(best[3])):
-                best = (fmt, sheet, *found)
-    if best is None:
-        known = "; ".join(f.label["en"] for f in all_formats())
-        raise ImportFailed("unknown_format", file=sniffed.file_name, known=known)
+        if fmt.sheets and sheet.strip().lower() not in fmt.sheets:
+            continue
+        found = fmt.match(rows)
+        if found and (best is None or len(found.columns) > len(best.columns)):
+            best = found
     return best
+
+
+def detect_parts(con: duckdb.DuckDBPyConnection | None, sniffed: Sniffed) -> list[Match]:
+    """Every export in one file: the best format per sheet, else a mapping the user saved."""
+    matches = []
+    for sheet, rows in sniffed.sheets.items():
+        found = _best_match(sniffed, sheet, rows)
+        if found is None and con is not None:
+            found = mapping.saved_match(con, rows)
+        if found is not None:
+            matches.append(found.on_sheet(sheet))
+    order = {fmt.name: i for i, fmt in enumerate(all_formats())}
+    return sorted(matches, key=lambda m: order.get(m.format.name, len(order)))
+
+
+def _without_superseded(matches: list[Match]) -> list[Match]:
+    """Drop a part that another part of the same file replaces (YouTube's Chart data.csv
+    when the zip also has Totals.csv)."""
+    names = {m.format.name for m in matches}
+    return [m for m in matches if m.format.extra.get("superseded_by") not in names]
+
+
+def detect(sniffed: Sniffed) -> Match:
+    """The main export of a file (the first of its parts), by content alone."""
+    parts = detect_parts(None, sniffed)
+    if not parts:
+        raise unknown_format(sniffed.file_name)
+    return parts[0]
+
+
+def unknown_format(file_name: str) -> ImportFailed:
+    known = "; ".join(f.label["en"] for f in all_formats())
+    return ImportFailed("unknown_format", file=file_name, known=known)
 
 
 def prepare(
@@ -82,40 +160,87 @@ def prepare(
     path = Path(path)
     file_name = file_name or path.name
     progress("reading", 0.05)
-    sniffed = sniff(path, file_name, max_bytes)
-    fmt, sheet, header_index, columns, context = detect(sniffed)
-    header = sniffed.sheets[sheet][header_index]
-    load_raw(con, sniffed, sheet, header_index, len(header))
+    drop_stages(con)
+    parts: list[Part] = []
+    with sources(path, file_name, max_bytes) as sniffed_files:
+        found = [(sniffed, detect_parts(con, sniffed)) for sniffed in sniffed_files]
+        kept = _without_superseded([m for _, matches in found for m in matches])
+        skipped = [sniffed.file_name for sniffed, matches in found if not matches]
+        for sniffed, matches in found:
+            for match in (m for m in matches if m in kept):
+                progress("checking", 0.1 + 0.5 * len(parts) / max(len(kept), 1))
+                parts.append(_prepare_part(con, sniffed, match, f"stage_{len(parts)}"))
+    if not parts:
+        if len(skipped) == 1 and skipped[0] == file_name:
+            raise unknown_format(file_name)
+        raise ImportFailed("zip_without_exports", file=file_name)
+    _refuse_overlapping_parts(con, parts, file_name)
+    progress("checking", 0.6)
+    return Prepared(file_name, sha256_of(path), parts, skipped)
+
+
+def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
+    fmt, sheet = match.format, match.sheet
+    source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{sheet}]"
+    header = match.header
+    until_blank = fmt.extra.get("ends_at_blank_line", False)
+    load_raw(con, sniffed, sheet, match.body_start - 1, len(header), until_blank)
     if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
-        raise ImportFailed("no_rows", file=file_name)
-    progress("checking", 0.4)
-    parse_fields(con, fmt.fields, columns, header, file_name, row_offset=header_index + 1)
+        raise ImportFailed("no_rows", file=source)
+    options = {"spreadsheet": sniffed.kind == "xlsx", "year": match.context.get("year")}
+    decimal_hint = "," if sniffed.delimiter == ";" else "."
+    parse_fields(
+        con,
+        fmt.fields,
+        match.columns,
+        header,
+        source,
+        row_offset=match.body_start,
+        decimal_hint=decimal_hint,
+        options=options,
+    )
     if fmt.skip_rows_sql:
         con.execute(f"DELETE FROM parsed WHERE {fmt.skip_rows_sql}")
-    _stage(con, fmt, context, file_name)
-    progress("checking", 0.6)
-    return _describe(con, fmt, file_name, sha256_of(path))
+    _stage(con, fmt, match.context, source, stage)
+    return _describe(con, fmt, source, stage)
 
 
-def _stage(con: duckdb.DuckDBPyConnection, fmt: Format, context: dict, file_name: str) -> None:
-    con.execute("DROP TABLE IF EXISTS stage")
+def _stage(con, fmt: Format, context: dict, file_name: str, stage: str) -> None:
     params = {k: v for k, v in context.items() if f"${k}" in fmt.rows_sql}
-    con.execute(f"CREATE TEMP TABLE stage AS {fmt.rows_sql}", params)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {fmt.rows_sql}", params)
     table = fmt.target
-    if con.execute("SELECT count(*) FROM stage").fetchone()[0] == 0:
+    if con.execute(f"SELECT count(*) FROM {stage}").fetchone()[0] == 0:
         raise ImportFailed("no_rows", file=file_name)
     for key in table.keys:
-        if con.execute(f"SELECT count(*) FROM stage WHERE {quote(key)} IS NULL").fetchone()[0]:
+        if con.execute(f"SELECT count(*) FROM {stage} WHERE {quote(key)} IS NULL").fetchone()[0]:
             raise ImportFailed("missing_key", file=file_name, column=key)
     keys = ", ".join(quote(k) for k in table.keys)
     duplicate = con.execute(
-        f"SELECT {keys} FROM stage GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
+        f"SELECT {keys} FROM {stage} GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
     ).fetchone()
     if duplicate:
         raise ImportFailed("duplicate_key", file=file_name, row_key=" / ".join(map(str, duplicate)))
 
 
-def _describe(con: duckdb.DuckDBPyConnection, fmt: Format, file_name: str, digest: str) -> Prepared:
+def _refuse_overlapping_parts(con, parts: list[Part], file_name: str) -> None:
+    """Two parts of one file must not write the same row (undo could not tell them apart)."""
+    for i, first in enumerate(parts):
+        for second in parts[i + 1 :]:
+            table = first.format.target
+            if second.format.target != table:
+                continue
+            keys = ", ".join(quote(k) for k in table.keys)
+            shared = con.execute(
+                f"SELECT {keys} FROM {first.stage} INTERSECT SELECT {keys} FROM {second.stage} "
+                "LIMIT 1"
+            ).fetchone()
+            if shared:
+                raise ImportFailed(
+                    "duplicate_key", file=file_name, row_key=" / ".join(map(str, shared))
+                )
+
+
+def _describe(con, fmt: Format, source: str, stage: str) -> Part:
     table = fmt.target
     platform_expr = (
         "string_agg(DISTINCT platform, ', ')" if "platform" in table.columns else "'web'"
@@ -124,12 +249,10 @@ def _describe(con: duckdb.DuckDBPyConnection, fmt: Format, file_name: str, diges
         f"""SELECT {platform_expr}, string_agg(DISTINCT nullif({quote(table.account)}, ''), ', '),
                    CAST(min({quote(table.date_from)}) AS DATE),
                    CAST(max({quote(table.date_to)}) AS DATE), count(*)
-            FROM stage"""
+            FROM {stage}"""
     ).fetchone()
-    preview = con.execute(f"SELECT * FROM stage LIMIT {PREVIEW_ROWS}").df()
-    return Prepared(
-        file_name, digest, fmt, platform, account or "", date_from, date_to, rows, preview
-    )
+    preview = con.execute(f"SELECT * FROM {stage} LIMIT {PREVIEW_ROWS}").df()
+    return Part(fmt, source, stage, platform, account or "", date_from, date_to, rows, preview)
 
 
 def import_file(
@@ -139,30 +262,43 @@ def import_file(
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
 ) -> ImportResult:
-    """Import one file; all its rows land, or none do."""
+    """Import one file; all the rows of all its parts land, or none do."""
     try:
         prepared = prepare(con, path, file_name, max_bytes, progress)
-        table = prepared.format.target
         progress("writing", 0.7)
         with transaction(con):
-            counts = classify_stage(con, table)
             import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
-            _log(con, import_id, prepared, counts)
-            write_incoming(con, table, import_id)
+            for part in prepared.parts:
+                part.counts = classify_stage(con, part.format.target, part.stage)
+                write_incoming(con, part.format.target, import_id)
+            _log(con, import_id, prepared)
             bump_data_version(con)
     finally:
         drop_scratch(con)
     progress("done", 1.0)
-    return ImportResult(import_id, prepared, counts)
+    total = Counts(*(sum(getattr(p.counts, f) for p in prepared.parts) for f in Counts.FIELDS))
+    return ImportResult(import_id, prepared, total)
+
+
+def drop_stages(con: duckdb.DuckDBPyConnection) -> None:
+    names = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary "
+        "AND (table_name LIKE 'stage%' OR table_name = 'incoming')"
+    ).fetchall()
+    for (name,) in names:
+        con.execute(f"DROP TABLE IF EXISTS {quote(name)}")
 
 
 def drop_scratch(con: duckdb.DuckDBPyConnection) -> None:
     """Free the temp tables an import works in."""
     for name in SCRATCH_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {name}")
+    drop_stages(con)
 
 
-def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared, counts: Counts) -> None:
+def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
+    first = p.parts[0]
+    totals = [sum(getattr(part.counts, f) for part in p.parts) for f in Counts.FIELDS]
     con.execute(
         """INSERT INTO imports (import_id, file_name, sha256, format, target, platform, account,
                date_from, date_to, rows_in_file, rows_added, rows_updated, rows_unchanged,
@@ -172,46 +308,82 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared, counts: Co
             import_id,
             p.file_name,
             p.sha256,
-            p.format.name,
-            p.format.target.name,
+            first.format.name,
+            first.format.target.name,
             p.platform,
             p.account,
             p.date_from,
             p.date_to,
             p.rows,
-            counts.added,
-            counts.updated,
-            counts.unchanged,
+            *totals,
             dt.datetime.now(),
         ],
     )
+    for number, part in enumerate(p.parts, start=1):
+        con.execute(
+            """INSERT INTO import_parts (import_id, part, source, format, target, platform,
+                   account, date_from, date_to, rows_in_file, rows_added, rows_updated,
+                   rows_unchanged)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                import_id,
+                number,
+                part.source,
+                part.format.name,
+                part.format.target.name,
+                part.platform,
+                part.account,
+                part.date_from,
+                part.date_to,
+                part.rows,
+                part.counts.added,
+                part.counts.updated,
+                part.counts.unchanged,
+            ],
+        )
 
 
 def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
-    """Revert one import: its rows fall back to the versions they replaced."""
-    row = con.execute("SELECT target, status FROM imports WHERE import_id = ?", [import_id])
-    found = row.fetchone()
+    """Revert one import, every part of it: its rows fall back to the versions they replaced."""
+    found = con.execute("SELECT status FROM imports WHERE import_id = ?", [import_id]).fetchone()
     if found is None:
         raise ImportFailed("no_such_import", import_id=import_id)
-    target, status = found
-    if status != "applied":
+    if found[0] != "applied":
         raise ImportFailed("already_undone", import_id=import_id)
-    table: Table = TABLES[target]
+    targets = [
+        name
+        for (name,) in con.execute(
+            """SELECT target FROM import_parts WHERE import_id = ?
+               UNION SELECT target FROM imports WHERE import_id = ?""",
+            [import_id, import_id],
+        ).fetchall()
+    ]
     with transaction(con):
         con.execute(
             "UPDATE imports SET status = 'undone', undone_at = ? WHERE import_id = ?",
             [dt.datetime.now(), import_id],
         )
-        rebuild_after_undo(con, table, import_id)
+        for name in sorted(targets):
+            rebuild_after_undo(con, TABLES[name], import_id)
         bump_data_version(con)
     drop_scratch(con)
 
 
 def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every import, newest first."""
+    """Every import, newest first; a file of several parts has one row per part."""
     return con.execute(
-        """SELECT import_id, imported_at, file_name, format, platform, account, date_from,
-                  date_to, rows_in_file, rows_added, rows_updated, rows_unchanged, status,
-                  undone_at, sha256
-           FROM imports ORDER BY import_id DESC"""
+        """SELECT i.import_id, i.imported_at, i.file_name,
+                  coalesce(p.part, 1) AS part, coalesce(p.source, i.file_name) AS source,
+                  coalesce(p.format, i.format) AS format,
+                  coalesce(p.platform, i.platform) AS platform,
+                  coalesce(p.account, i.account) AS account,
+                  coalesce(p.date_from, i.date_from) AS date_from,
+                  coalesce(p.date_to, i.date_to) AS date_to,
+                  coalesce(p.rows_in_file, i.rows_in_file) AS rows_in_file,
+                  coalesce(p.rows_added, i.rows_added) AS rows_added,
+                  coalesce(p.rows_updated, i.rows_updated) AS rows_updated,
+                  coalesce(p.rows_unchanged, i.rows_unchanged) AS rows_unchanged,
+                  i.status, i.undone_at, i.sha256
+           FROM imports i LEFT JOIN import_parts p USING (import_id)
+           ORDER BY i.import_id DESC, part"""
     ).df()

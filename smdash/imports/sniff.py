@@ -6,9 +6,13 @@ import codecs
 import csv
 import hashlib
 import io
+import shutil
+import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from smdash.imports.errors import ImportFailed
 
@@ -16,6 +20,7 @@ MAX_IMPORT_BYTES = 1024 * 1024 * 1024  # 1 GiB
 HEAD_BYTES = 64 * 1024
 HEAD_ROWS = 40
 SEPARATORS = (",", ";", "\t")
+ARCHIVE_MEMBERS = (".csv", ".xlsx", ".tsv")  # what smdash reads inside a plain zip
 
 
 @dataclass
@@ -55,6 +60,67 @@ def sniff(path: Path, file_name: str, max_bytes: int = MAX_IMPORT_BYTES) -> Snif
     if head.startswith(b"PK\x03\x04"):
         return _sniff_xlsx(path, file_name, size)
     return _sniff_text(path, file_name, size, head)
+
+
+@contextmanager
+def sources(
+    path: Path, file_name: str, max_bytes: int = MAX_IMPORT_BYTES
+) -> Iterator[list[Sniffed]]:
+    """The file's readable parts: the file itself, or each CSV/XLSX inside a plain zip
+    (YouTube Studio and Plausible downloads), extracted for the moment they are read."""
+    if not _is_plain_zip(path):
+        yield [sniff(path, file_name, max_bytes)]
+        return
+    folder = Path(tempfile.mkdtemp(prefix="smdash-zip-"))
+    try:
+        yield _archive_members(path, file_name, folder, max_bytes)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _is_plain_zip(path: Path) -> bool:
+    with path.open("rb") as handle:
+        if handle.read(4) != b"PK\x03\x04":
+            return False
+    try:
+        names = zipfile.ZipFile(path).namelist()
+    except zipfile.BadZipFile:
+        return False
+    return not any(n.startswith("xl/") for n in names)
+
+
+def _archive_members(path: Path, file_name: str, folder: Path, max_bytes: int) -> list[Sniffed]:
+    archive = zipfile.ZipFile(path)
+    members = [
+        info
+        for info in archive.infolist()
+        if not info.is_dir()
+        and PurePosixPath(info.filename).suffix.lower() in ARCHIVE_MEMBERS
+        and not PurePosixPath(info.filename).name.startswith((".", "__MACOSX"))
+        and "__MACOSX" not in info.filename
+    ]
+    if not members:
+        raise ImportFailed("zip_without_exports", file=file_name)
+    if sum(info.file_size for info in members) > max_bytes:
+        raise ImportFailed(
+            "too_big",
+            file=file_name,
+            size_mb=sum(i.file_size for i in members) / 2**20,
+            limit_mb=max_bytes / 2**20,
+        )
+    found = []
+    for number, info in enumerate(members):
+        target = folder / f"{number}{PurePosixPath(info.filename).suffix.lower()}"
+        with archive.open(info) as source, target.open("wb") as out:
+            shutil.copyfileobj(source, out, length=1024 * 1024)
+        name = f"{file_name}/{PurePosixPath(info.filename).name}"
+        try:
+            found.append(sniff(target, name, max_bytes))
+        except ImportFailed:
+            continue  # an empty or unreadable member: the others may still be exports
+    if not found:
+        raise ImportFailed("zip_without_exports", file=file_name)
+    return found
 
 
 def _sniff_xlsx(path: Path, file_name: str, size: int) -> Sniffed:

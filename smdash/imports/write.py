@@ -11,6 +11,7 @@ current rows it touched from the latest version of each key among the imports st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import duckdb
 
@@ -19,6 +20,8 @@ from smdash.tables import Table, quote
 
 @dataclass(frozen=True)
 class Counts:
+    FIELDS: ClassVar[tuple[str, ...]] = ("added", "updated", "unchanged")
+
     added: int
     updated: int
     unchanged: int
@@ -28,7 +31,7 @@ def _key_match(table: Table, left: str, right: str) -> str:
     return " AND ".join(f"{left}.{quote(k)} = {right}.{quote(k)}" for k in table.keys)
 
 
-def classify_stage(con: duckdb.DuckDBPyConnection, table: Table) -> Counts:
+def classify_stage(con: duckdb.DuckDBPyConnection, table: Table, stage: str = "stage") -> Counts:
     """Create temp table ``incoming``: the staged rows with their change against current data."""
     differs = " OR ".join(f"s.{quote(v)} IS DISTINCT FROM c.{quote(v)}" for v in table.values)
     con.execute("DROP TABLE IF EXISTS incoming")
@@ -36,7 +39,8 @@ def classify_stage(con: duckdb.DuckDBPyConnection, table: Table) -> Counts:
         f"""CREATE TEMP TABLE incoming AS
             SELECT s.*, CASE WHEN c.{quote(table.keys[0])} IS NULL THEN 'added'
                              WHEN {differs} THEN 'updated' ELSE 'unchanged' END AS change
-            FROM stage s LEFT JOIN {quote(table.name)} c ON {_key_match(table, "s", "c")}"""
+            FROM {quote(stage)} s
+            LEFT JOIN {quote(table.name)} c ON {_key_match(table, "s", "c")}"""
     )
     rows = dict(con.execute("SELECT change, count(*) FROM incoming GROUP BY change").fetchall())
     return Counts(rows.get("added", 0), rows.get("updated", 0), rows.get("unchanged", 0))

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats
 from smdash.imports.pipeline import Prepared, import_file, prepare, undo_import
+from smdash.imports.sniff import sniff
 from smdash.ui import database, lang, tr, writing
 
 UPLOADER_ROUND = "uploader_round"
@@ -48,17 +51,77 @@ def _error_text(exc: Exception) -> str:
     return tr("import.unexpected", error=f"{type(exc).__name__}: {exc}")
 
 
-def preview_upload(uploaded) -> tuple[Path, Prepared | None, str | None]:
-    """(saved path, what the file holds, or the error text); computed once per uploaded file."""
+@dataclass
+class Preview:
+    """What an uploaded file holds, or why it cannot be imported (and its header to map)."""
+
+    path: Path
+    prepared: Prepared | None = None
+    error: str | None = None
+    header: list[str] | None = None  # a file no format recognises: the columns to map
+
+
+def preview_upload(uploaded) -> Preview:
+    """What the file holds, or the error text; computed once per uploaded file."""
     previews = st.session_state.setdefault("previews", {})
     if uploaded.file_id not in previews:
         path = _saved_upload(uploaded)
         try:
             with database() as con:
-                previews[uploaded.file_id] = (path, prepare(con, path, uploaded.name), None)
+                previews[uploaded.file_id] = Preview(path, prepare(con, path, uploaded.name))
         except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
-            previews[uploaded.file_id] = (path, None, _error_text(exc))
+            header = _header_to_map(path, uploaded.name, exc)
+            previews[uploaded.file_id] = Preview(path, error=_error_text(exc), header=header)
     return previews[uploaded.file_id]
+
+
+def _header_to_map(path: Path, file_name: str, exc: Exception) -> list[str] | None:
+    if not (isinstance(exc, ImportFailed) and exc.code == "unknown_format"):
+        return None
+    try:
+        return mapping.header_row(sniff(path, file_name))[2]
+    except ImportFailed:
+        return None
+
+
+def save_mapping(uploaded, header: list[str], target: str, columns: dict, constants: dict) -> str:
+    """Save the user's mapping and read the file again; returns an error text or ''."""
+    try:
+        with writing() as con:
+            mapping.save_mapping(con, header, target, columns, constants, uploaded.name)
+    except ImportFailed as exc:
+        return exc.message(lang())
+    st.session_state.get("previews", {}).pop(uploaded.file_id, None)
+    return ""
+
+
+def mapping_targets() -> list[str]:
+    return list(mapping.TARGETS)
+
+
+def mapping_fields(target: str) -> list[tuple[str, bool]]:
+    """(field, required) a column can be mapped to in ``target``."""
+    return [(name, required) for name, _, required in mapping.TARGETS[target].fields]
+
+
+def mapping_constants(target: str) -> tuple[str, ...]:
+    return mapping.TARGETS[target].constants
+
+
+def field_label(target: str, name: str) -> str:
+    """A daily metric's name ('New followers'), else the table column's ('Published')."""
+    if target == "account_daily" and name != "day":
+        return tr(f"imports.metric_{name}")
+    return tr(f"column.{name}")
+
+
+def guess_column(name: str, header: list[str]) -> int:
+    """The header cell most likely meant for a field: same words as its label, else none (0)."""
+    labels = {tr(f"column.{name}").lower(), name.replace("_", " ")}
+    for index, cell in enumerate(header, start=1):
+        if cell.strip().lower() in labels:
+            return index
+    return 0
 
 
 def run_import(path: Path, file_name: str, bar) -> tuple[str, str]:
@@ -89,7 +152,7 @@ def undo(import_id: int) -> str | None:
 
 
 def supported_formats() -> pd.DataFrame:
-    rows = [(f.label[lang()], f.hint[lang()]) for f in all_formats()]
+    rows = [(f.label[lang()], f.hint[lang()]) for f in all_formats() if f.hint[lang()]]
     return pd.DataFrame(rows, columns=[tr("import.format"), tr("import.where")])
 
 
@@ -98,13 +161,17 @@ def preview_table(preview: pd.DataFrame) -> pd.DataFrame:
     return preview.rename(columns={c: tr(f"column.{c}") for c in preview.columns})
 
 
+def table_name(target: str) -> str:
+    return tr(f"imports.table_{target}")
+
+
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
-    """The import log with translated headers and statuses."""
+    """The import log with translated headers and statuses; one row per part of a file."""
     shown = history[
         [
             "import_id",
             "imported_at",
-            "file_name",
+            "source",
             "format",
             "account",
             "date_from",
@@ -115,10 +182,23 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
             "status",
         ]
     ].copy()
-    labels = {f.name: f.label[lang()] for f in all_formats()}
-    shown["format"] = shown["format"].map(lambda name: labels.get(name, name))
+    shown["format"] = shown["format"].map(lambda name: format_labels().get(name, name))
     shown["status"] = shown["status"].map(lambda s: tr(f"import.status_{s}"))
+    shown = shown.rename(columns={"source": "file_name"})
     return shown.rename(columns={c: tr(f"history.{c}") for c in shown.columns})
+
+
+def format_labels() -> dict[str, str]:
+    labels = {f.name: f.label for f in all_formats()}
+    with database() as con:
+        labels |= mapping.saved_labels(con)
+    return {name: label[lang()] for name, label in labels.items()}
+
+
+def undoable(history: pd.DataFrame) -> pd.DataFrame:
+    """The applied imports, one row per file (its parts are undone together)."""
+    applied = history[history["status"] == "applied"]
+    return applied.drop_duplicates("import_id")
 
 
 def import_label(imports: pd.DataFrame):
@@ -126,3 +206,37 @@ def import_label(imports: pd.DataFrame):
     names = dict(zip(imports["import_id"], imports["file_name"], strict=True))
     times = dict(zip(imports["import_id"], imports["imported_at"], strict=True))
     return lambda i: f"#{i} · {names[i]} · {times[i]:%Y-%m-%d %H:%M}"
+
+
+def mapping_form(n: int, uploaded, header: list[str]) -> None:
+    """Map the columns of a file no format knows to a table's fields, once for its header."""
+    with st.expander(tr("imports.map_title"), expanded=True):
+        st.caption(tr("imports.map_intro"))
+        target = st.selectbox(
+            tr("imports.map_target"),
+            mapping_targets(),
+            format_func=table_name,
+            key=f"map_target_{n}",
+        )
+        constants = {
+            name: st.text_input(tr(f"imports.map_{name}"), key=f"map_{n}_{target}_{name}")
+            for name in mapping_constants(target)
+        }
+        options = list(range(len(header) + 1))
+        columns = {}
+        for name, required in mapping_fields(target):
+            label = field_label(target, name) + (" *" if required else "")
+            choice = st.selectbox(
+                label,
+                options,
+                index=guess_column(name, header),
+                format_func=lambda i: header[i - 1] if i else "—",
+                key=f"map_{n}_{target}_{name}",
+            )
+            columns[name] = header[choice - 1] if choice else ""
+        if st.button(tr("imports.map_save"), key=f"map_save_{n}"):
+            error = save_mapping(uploaded, header, target, columns, constants)
+            if error:
+                st.error(error)
+            else:
+                st.rerun()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from smdash.imports.fields import Field, locate
 from smdash.tables import Table
@@ -32,28 +32,71 @@ class Format:
     sheets: tuple[str, ...] = ()  # xlsx: the sheet names it reads (normalized), any if empty
     context: ContextRule | None = None
     skip_rows_sql: str = ""  # a condition on parsed rows that are not data (totals)
+    header_rows: int = 1  # 2: titles, then a row of descriptions (legacy Facebook Insights)
     extra: dict = field(default_factory=dict)
 
-    def match(self, rows: list[list[str]]) -> tuple[int, dict[str, int], dict] | None:
-        """(header row index, field -> column index, context) when ``rows`` are this format."""
+    def match(self, rows: list[list[str]]) -> Match | None:
+        """Where this format's header is in ``rows`` and what it found, or None if not ours."""
         for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-            columns = locate(self.fields, row)
+            if self.header_rows == 2 and index + 1 >= len(rows):
+                break
+            header = merged_header(row, rows[index + 1]) if self.header_rows == 2 else row
+            columns = locate(self.fields, header)
             if columns is None:
                 continue
             context = self.context(rows[:index], columns) if self.context else {}
             if context is not None:
-                return index, columns, context
+                return Match(self, index, columns, context, header)
         return None
+
+
+def merged_header(titles: list[str], descriptions: list[str]) -> list[str]:
+    """One name per column from a title row and a description row: the title, or for a title
+    that repeats, 'title (description)'."""
+    counts = {title: titles.count(title) for title in titles}
+    return [
+        f"{title} ({descriptions[i].strip()})"
+        if counts[title] > 1 and i < len(descriptions)
+        else title
+        for i, title in enumerate(titles)
+    ]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A format found in a file (a sheet of it): the header's row, field -> column, context."""
+
+    format: Format
+    header_index: int
+    columns: dict[str, int]
+    context: dict
+    header: list[str]
+    sheet: str = ""
+
+    @property
+    def body_start(self) -> int:
+        """The index of the first data row."""
+        return self.header_index + self.format.header_rows
+
+    def on_sheet(self, sheet: str) -> Match:
+        return replace(self, sheet=sheet)
 
 
 def all_formats() -> list[Format]:
     from smdash.imports.formats import (
+        ads_linkedin,
+        ads_meta,
+        ads_tiktok,
+        ads_x,
+        daily_metrics,
+        facebook_legacy,
         ga4_traffic,
         linkedin_content,
         linkedin_followers,
         meta_daily,
         meta_posts,
         tiktok_content,
+        web_sources,
         x_tweets,
         youtube_table,
     )
@@ -61,13 +104,28 @@ def all_formats() -> list[Format]:
     return [
         meta_posts.FACEBOOK,
         meta_posts.INSTAGRAM,
+        facebook_legacy.FORMAT,
         meta_daily.FORMAT,
         ga4_traffic.FORMAT,
+        web_sources.UNIVERSAL_ANALYTICS,
+        web_sources.MATOMO,
+        web_sources.PLAUSIBLE,
         x_tweets.CLASSIC,
         x_tweets.CONTENT,
+        daily_metrics.X_DAILY,
         tiktok_content.FORMAT,
+        daily_metrics.TIKTOK_OVERVIEW,
         youtube_table.FORMAT,
+        daily_metrics.YOUTUBE_TOTALS,
+        daily_metrics.YOUTUBE_CHART,
         linkedin_content.POSTS_FORMAT,
         linkedin_content.METRICS_FORMAT,
         linkedin_followers.FORMAT,
+        daily_metrics.LINKEDIN_VISITORS,
+        ads_meta.FORMAT,
+        ads_meta.XLSX_FORMAT,
+        ads_linkedin.FORMAT,
+        ads_x.FORMAT,
+        ads_tiktok.FORMAT,
+        ads_tiktok.XLSX_FORMAT,
     ]

@@ -36,6 +36,7 @@ _FIELDS = [
     field("likes", COUNT, "Likes", "Me gusta"),
     field("comments", COUNT, "Comments added", "Comentarios añadidos"),
     field("shares", COUNT, "Shares", "Veces compartido", "Contenido compartido"),
+    field("day", TEXT, "Date", "Fecha"),  # only in Chart data.csv, a series per day
 ]
 
 FORMAT = Format(
@@ -53,6 +54,7 @@ FORMAT = Format(
     target=POSTS,
     fields=_FIELDS,
     skip_rows_sql="lower(post_id) = 'total'",
+    context=lambda rows, columns: None if "day" in columns else {},
     rows_sql="""
         SELECT 'youtube' AS platform, post_id, '' AS account,
                CAST(published_at AS TIMESTAMP) AS published_at, NULL AS post_type,

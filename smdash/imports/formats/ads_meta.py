@@ -1,0 +1,77 @@
+"""Meta Ads Manager export (Ads Reporting / Ads Manager > Export table data, CSV or XLSX).
+
+``Campaign name, Reporting starts, Reporting ends, ..., Results, Result indicator, Reach,
+Impressions, Cost per result, Amount spent (EUR), ...``: the currency is in the amount's header.
+With the ``Day`` breakdown each row is one day (then ``Reporting starts`` = ``Reporting ends``);
+with the ``Platform`` breakdown (facebook, instagram, audience_network, messenger) the spend is
+split by network; without it the whole campaign counts as Facebook (Meta's ads run on both
+Facebook and Instagram, and the export does not say where each euro went).
+English headers confirmed from public samples; the Spanish ones (Ads Manager in Spanish:
+``Nombre de la campaña``, ``Inicio del informe``, ``Importe gastado (EUR)``) are unconfirmed.
+"""
+
+from dataclasses import replace
+
+from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field
+from smdash.imports.formats import Format
+from smdash.imports.formats.ads_common import (
+    SKIP_TOTALS,
+    amount_fields,
+    amount_sql,
+    currency_sql,
+    has_any,
+)
+from smdash.tables import AD_SPEND
+
+_AMOUNTS = amount_fields("spent", "Amount spent", "Importe gastado", "Importe gastado total")
+_FIELDS = [
+    field("campaign", TEXT, "Campaign name", "Nombre de la campaña", "Campaña", required=True),
+    field("starts", DATE, "Reporting starts", "Inicio del informe", required=True),
+    field("ends", DATE, "Reporting ends", "Fin del informe", required=True),
+    field("day", DATE, "Day", "Día"),
+    field("network", TEXT, "Platform", "Plataforma"),
+    field("account", TEXT, "Account name", "Nombre de la cuenta"),
+    field("spent", NUMBER, "Amount spent", "Importe gastado"),
+    *_AMOUNTS,
+    field("results", NUMBER, "Results", "Resultados"),
+    field("result_type", TEXT, "Result indicator", "Indicador de resultado", "Result type"),
+    field("impressions", COUNT, "Impressions", "Impresiones"),
+    field("clicks", COUNT, "Link clicks", "Clics en el enlace"),
+]
+
+
+def _context(rows: list[list[str]], columns: dict[str, int]) -> dict | None:
+    """Ours only with an amount spent column."""
+    return {} if has_any(columns, ["spent", *(f.name for f in _AMOUNTS)]) else None
+
+
+FORMAT = Format(
+    name="meta_ads",
+    label={"en": "Meta Ads Manager – campaign spend", "es": "Meta Ads Manager – gasto en campañas"},
+    hint={
+        "en": "Ads Manager > Campaigns > Reports > Export table data (.csv or .xlsx); add the "
+        "Day breakdown for daily spend and the Platform breakdown to split Facebook / Instagram",
+        "es": "Administrador de anuncios > Campañas > Informes > Exportar datos de la tabla "
+        "(.csv o .xlsx); añade el desglose Día para el gasto diario y Plataforma para separar "
+        "Facebook e Instagram",
+    },
+    target=AD_SPEND,
+    fields=_FIELDS,
+    context=_context,
+    skip_rows_sql=SKIP_TOTALS,
+    rows_sql=f"""
+        SELECT CASE WHEN lower(network) LIKE '%instagram%' THEN 'instagram'
+                    WHEN lower(network) LIKE '%threads%' THEN 'threads'
+                    ELSE 'facebook' END AS platform,
+               coalesce(account, '') AS account, campaign,
+               coalesce(day, starts) AS date_from, coalesce(day, ends) AS date_to,
+               {currency_sql("spent")} AS currency,
+               sum(coalesce(spent, {amount_sql("spent")})) AS amount,
+               sum(results) AS results, string_agg(DISTINCT result_type, ', ') AS result_type,
+               sum(impressions) AS impressions, sum(clicks) AS clicks
+        FROM parsed
+        GROUP BY ALL
+    """,
+)
+
+XLSX_FORMAT = replace(FORMAT, name="meta_ads_xlsx", kind="xlsx")
