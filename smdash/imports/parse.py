@@ -9,14 +9,17 @@ two formats read every value differently (``03/04/2026``: March or April?).
 from __future__ import annotations
 
 import codecs
+import gc
 import re
 import tempfile
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import zip_longest
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from smdash.imports.errors import ImportFailed
 from smdash.imports.fields import COUNT, DATE, EXPECTED, NUMBER, RATE, TEXT, TIMESTAMP, Field
@@ -32,6 +35,7 @@ _DOT_DECIMAL = rf"(?i)\.[0-9]{{1,2}}{_TAIL}|\.[0-9]{{4,}}|^-?0\.|,[0-9]{{3}}\."
 _COMMA_DECIMAL = rf"(?i),[0-9]{{1,2}}{_TAIL}|,[0-9]{{4,}}|^-?0,|\.[0-9]{{3}},"
 DATE_SAMPLE_ROWS = 2000
 _CSV_LINE = re.compile(r"Line:\s*(\d+)")
+ROW = "(rowid + 1)"  # a row's number in ``raw``: 1 for the first row below the header
 EXCEL_SERIAL = "excel serial"  # a date column of spreadsheet day numbers (46082 = 2026-03-01)
 # Spanish month names and abbreviations -> the English abbreviation strptime knows
 SPANISH_MONTHS = (
@@ -80,17 +84,24 @@ def load_raw(
     header_index: int,
     width: int,
     until_blank: bool = False,
+    used: set[int] | None = None,
 ) -> None:
-    """Create temp table ``raw(_row, c0, c1, ...)``: the text of every row below the header
-    (with ``until_blank``, only down to the first blank line: later tables are not read)."""
+    """Create temp table ``raw(c0, c1, ...)``: the text of every row below the header (with
+    ``until_blank``, only down to the first blank line: later tables are not read).
+
+    Only the columns in ``used`` (all when None) are kept. A row's number is ``rowid + 1``
+    (``ROW``): the table is filled in file order, as DuckDB keeps insertion order, and that
+    is much cheaper than numbering rows with a window, which runs on one thread.
+    """
     con.execute("DROP TABLE IF EXISTS raw")
+    keep = sorted(i for i in (used or range(width)) if i < width) or list(range(width))
     if sniffed.kind == "xlsx":
-        _load_raw_xlsx(con, sniffed, sheet, header_index, width)
+        _load_raw_xlsx(con, sniffed, sheet, header_index, keep)
     elif until_blank:
         with _first_table(sniffed, header_index) as table:
-            _load_raw_csv(con, table, -1, width)
+            _load_raw_csv(con, table, -1, width, keep)
     else:
-        _load_raw_csv(con, sniffed, header_index, width)
+        _load_raw_csv(con, sniffed, header_index, width, keep)
 
 
 @contextmanager
@@ -114,14 +125,14 @@ def _first_table(sniffed: Sniffed, header_index: int):
         Path(out.name).unlink(missing_ok=True)
 
 
-def _load_raw_csv(con, sniffed: Sniffed, header_index: int, width: int) -> None:
+def _load_raw_csv(con, sniffed: Sniffed, header_index: int, width: int, keep: list[int]) -> None:
     columns = {column_name(i): "VARCHAR" for i in range(width)}
     encoding = "utf-16" if sniffed.encoding == "utf-16" else "utf-8"
     with utf8_copy(sniffed) as path:
         try:
             con.execute(
-                """CREATE TEMP TABLE raw AS
-                   SELECT row_number() OVER () AS _row, *
+                f"""CREATE TEMP TABLE raw AS
+                   SELECT {", ".join(column_name(i) for i in keep)}
                    FROM read_csv(?, header = false, skip = ?, columns = ?, delim = ?,
                                  quote = '"', escape = '"', auto_detect = false,
                                  encoding = ?, null_padding = false)""",
@@ -141,25 +152,52 @@ def _csv_error(file_name: str, message: str) -> ImportFailed:
     return ImportFailed("unreadable", file=file_name, detail=message.splitlines()[0])
 
 
-def _load_raw_xlsx(con, sniffed: Sniffed, sheet: str, header_index: int, width: int) -> None:
-    from python_calamine import CalamineWorkbook
+@contextmanager
+def _gc_paused():
+    """Pause Python's cycle collector, which would otherwise walk a sheet's many cells again
+    and again while they become columns (none of them is part of a reference cycle)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
-    rows = CalamineWorkbook.from_path(str(sniffed.path)).get_sheet_by_name(sheet).to_python()
-    body = rows[header_index + 1 :]
-    table = pa.table(
-        {"_row": pa.array(range(1, len(body) + 1), pa.int64())}
-        | {
-            column_name(i): pa.array(
-                [cell_text(row[i]) if i < len(row) else "" for row in body], pa.string()
-            )
-            for i in range(width)
-        }
-    )
+
+def _load_raw_xlsx(con, sniffed: Sniffed, sheet: str, header_index: int, keep: list[int]) -> None:
+    with _gc_paused():
+        body = sniffed.sheet(sheet).to_python()[header_index + 1 :]
+        cells = list(zip_longest(*body, fillvalue=""))  # column by column
+        del body
+        empty = ("",) * (len(cells[0]) if cells else 0)
+        table = pa.table(
+            {column_name(i): _text_column(cells[i] if i < len(cells) else empty) for i in keep}
+        )
+        del cells
     con.register("raw_arrow", table)
     try:
         con.execute("CREATE TEMP TABLE raw AS SELECT * FROM raw_arrow")
     finally:
         con.unregister("raw_arrow")
+
+
+def _text_column(values: tuple) -> pa.Array:
+    """A column of spreadsheet cells as text, as ``cell_text`` writes them.
+
+    Text goes to Arrow as it is and a column of numbers is turned into text by Arrow (whole
+    numbers without '.0'); only other columns (dates, mixed cells) go cell by cell.
+    """
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return pa.array(values, pa.string())
+    if kinds <= {float, int, str} and not any(v for v in values if type(v) is str):
+        numbers = pa.array([None if type(v) is str else v for v in values], pa.float64())
+        whole = pc.and_(pc.equal(pc.floor(numbers), numbers), pc.less(pc.abs(numbers), 2.0**62))
+        integers = pc.cast(pc.cast(numbers, pa.int64(), safe=False), pa.string())
+        text = pc.if_else(whole, integers, pc.cast(numbers, pa.string()))
+        return pc.fill_null(text, "")
+    return pa.array([cell_text(v) for v in values], pa.string())
 
 
 def _value(col: str) -> str:
@@ -170,11 +208,22 @@ def _value(col: str) -> str:
 
 def _number_expr(value: str, decimal: str) -> str:
     cleaned = f"regexp_replace({value}, '{_SPACES_AND_SIGNS}', '', 'g')"
+    if decimal == ".":
+        return (
+            f"coalesce(try_cast({value} AS DOUBLE), "
+            f"try_cast(replace({cleaned}, ',', '') AS DOUBLE))"
+        )
+    # a plain number without '.' or ',' (most cells) skips the clean-up
+    plain = (
+        f"CASE WHEN NOT (contains({value}, '.') OR contains({value}, ',')) "
+        f"THEN try_cast({value} AS DOUBLE) END"
+    )
     if decimal == ",":
-        return f"try_cast(replace(replace({cleaned}, '.', ''), ',', '.') AS DOUBLE)"
-    if decimal == "none":  # whole numbers whose '.' or ',' can only group thousands
-        return f"try_cast(replace(replace({cleaned}, '.', ''), ',', '') AS DOUBLE)"
-    return f"coalesce(try_cast({value} AS DOUBLE), try_cast(replace({cleaned}, ',', '') AS DOUBLE))"
+        return (
+            f"coalesce({plain}, try_cast(replace(replace({cleaned}, '.', ''), ',', '.') AS DOUBLE))"
+        )
+    # "none": whole numbers whose '.' or ',' can only group thousands
+    return f"coalesce({plain}, try_cast(replace(replace({cleaned}, '.', ''), ',', '') AS DOUBLE))"
 
 
 def _abbreviated_expr(value: str, decimal: str) -> str:
@@ -210,18 +259,20 @@ def _decimal_marks(
     """
     if not numeric:
         return {}, set()
+    # whether any cell shows the evidence: each probe stops at the first such cell, and only
+    # cells holding the mark (or ending like a suffix) go through the regex
     parts, params = [], []
     for col in numeric.values():
-        value = _value(col)
-        parts.append(f"count_if(strpos({value}, '.') > 0 AND regexp_matches({value}, ?))")
-        parts.append(f"count_if(strpos({value}, ',') > 0 AND regexp_matches({value}, ?))")
-        # a cheap test on the raw cell's last character keeps plain numbers off the regex
-        parts.append(
-            f"count_if(right(rtrim({col}), 1) IN ('k', 'K', 'm', 'M', 'l', 'L') "
-            f"AND regexp_matches(trim({col}), ?))"
-        )
+        for cheap_test in (
+            f"contains({col}, '.')",
+            f"contains({col}, ',')",
+            f"right(rtrim({col}), 1) IN ('k', 'K', 'm', 'M', 'l', 'L')",
+        ):
+            parts.append(
+                f"EXISTS (SELECT 1 FROM raw WHERE {cheap_test} AND regexp_matches(trim({col}), ?))"
+            )
         params += [_DOT_DECIMAL, _COMMA_DECIMAL, _SUFFIX]
-    counts = con.execute(f"SELECT {', '.join(parts)} FROM raw", params).fetchone()
+    counts = con.execute(f"SELECT {', '.join(parts)}", params).fetchone()
     marks, abbreviated = {}, set()
     for i, name in enumerate(numeric):
         dots, commas, suffixed = counts[3 * i : 3 * i + 3]
@@ -283,8 +334,8 @@ def _date_format(
             raise ImportFailed("no_year", file=file_name, column=header, found=example.strip())
         best = candidates[sample_fails.index(min(sample_fails))] if candidates else "%Y-%m-%d"
         row, found = con.execute(
-            f"SELECT _row, {col} FROM raw WHERE {value} IS NOT NULL "
-            f"AND try_strptime({value}, ?) IS NULL ORDER BY _row LIMIT 1",
+            f"SELECT {ROW}, {col} FROM raw WHERE {value} IS NOT NULL "
+            f"AND try_strptime({value}, ?) IS NULL ORDER BY rowid LIMIT 1",
             [best],
         ).fetchone()
         raise ImportFailed(
@@ -402,7 +453,7 @@ def parse_fields(
         if f.kind in (DATE, TIMESTAMP)
     }
     # three layers, so that each cell is cleaned once and parsed once
-    texts, typed, finals, checks = ["_row"], ["_row"], ["_row"], []
+    texts, typed, finals, checks = [f"{ROW} AS _row"], ["_row"], ["_row"], []
     for f in present:
         raw_text = f"nullif(trim({col[f.name]}), '')" if f.kind == TEXT else _value(col[f.name])
         texts.append(f"{raw_text} AS v_{f.name}")
@@ -429,7 +480,7 @@ def parse_fields(
     failures = [(row, f) for row, f in zip(first_bad, present, strict=True) if row is not None]
     if failures:
         row, f = min(failures, key=lambda pair: pair[0])
-        found = con.execute(f"SELECT {col[f.name]} FROM raw WHERE _row = ?", [row]).fetchone()[0]
+        found = con.execute(f"SELECT {col[f.name]} FROM raw WHERE {ROW} = ?", [row]).fetchone()[0]
         code = "missing_value" if not (found or "").strip() else "bad_value"
         raise ImportFailed(
             code,

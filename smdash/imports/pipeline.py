@@ -184,7 +184,8 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
     source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{sheet}]"
     header = match.header
     until_blank = fmt.extra.get("ends_at_blank_line", False)
-    load_raw(con, sniffed, sheet, match.body_start - 1, len(header), until_blank)
+    used = set(match.columns.values())
+    load_raw(con, sniffed, sheet, match.body_start - 1, len(header), until_blank, used)
     if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
         raise ImportFailed("no_rows", file=source)
     options = {"spreadsheet": sniffed.kind == "xlsx", "year": match.context.get("year")}
@@ -199,6 +200,7 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
         decimal_hint=decimal_hint,
         options=options,
     )
+    con.execute("DROP TABLE raw")  # every cell is parsed: free the text
     if fmt.skip_rows_sql:
         con.execute(f"DELETE FROM parsed WHERE {fmt.skip_rows_sql}")
     _stage(con, fmt, match.context, source, stage)
@@ -208,13 +210,22 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
 def _stage(con, fmt: Format, context: dict, file_name: str, stage: str) -> None:
     params = {k: v for k, v in context.items() if f"${k}" in fmt.rows_sql}
     con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {fmt.rows_sql}", params)
+    con.execute("DROP TABLE IF EXISTS parsed")  # staged: free the typed copy
     table = fmt.target
-    if con.execute(f"SELECT count(*) FROM {stage}").fetchone()[0] == 0:
-        raise ImportFailed("no_rows", file=file_name)
-    for key in table.keys:
-        if con.execute(f"SELECT count(*) FROM {stage} WHERE {quote(key)} IS NULL").fetchone()[0]:
-            raise ImportFailed("missing_key", file=file_name, column=key)
+    nulls = ", ".join(f"count_if({quote(k)} IS NULL)" for k in table.keys)
     keys = ", ".join(quote(k) for k in table.keys)
+    # one 64-bit hash per key is far cheaper to count than the keys themselves; only when two
+    # rows share a hash (a duplicate, or rarely a collision) are the keys compared
+    rows, distinct, *missing = con.execute(
+        f"SELECT count(*), count(DISTINCT hash({keys})), {nulls} FROM {stage}"
+    ).fetchone()
+    if rows == 0:
+        raise ImportFailed("no_rows", file=file_name)
+    for key, count in zip(table.keys, missing, strict=True):
+        if count:
+            raise ImportFailed("missing_key", file=file_name, column=key)
+    if distinct == rows:
+        return
     duplicate = con.execute(
         f"SELECT {keys} FROM {stage} GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
     ).fetchone()

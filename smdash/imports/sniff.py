@@ -33,10 +33,20 @@ class Sniffed:
     delimiter: str = ","
     # csv: one list of rows; xlsx: rows per sheet name
     sheets: dict[str, list[list[str]]] = field(default_factory=dict)
+    # xlsx: the sheets as calamine read them, so that the chosen one is not parsed twice
+    loaded: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def rows(self) -> list[list[str]]:
         return next(iter(self.sheets.values()), [])
+
+    def sheet(self, name: str):
+        """The calamine sheet ``name`` of an xlsx file (read once, when sniffed)."""
+        if name not in self.loaded:
+            from python_calamine import CalamineWorkbook
+
+            self.loaded[name] = CalamineWorkbook.from_path(str(self.path)).get_sheet_by_name(name)
+        return self.loaded[name]
 
 
 def sha256_of(path: Path) -> str:
@@ -132,13 +142,14 @@ def _sniff_xlsx(path: Path, file_name: str, size: int) -> Sniffed:
         workbook = CalamineWorkbook.from_path(str(path))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise ImportFailed("bad_xlsx", file=file_name, detail=str(exc)) from exc
-    sheets = {}
+    sheets, loaded = {}, {}
     for name in workbook.sheet_names:
-        rows = workbook.get_sheet_by_name(name).to_python(nrows=HEAD_ROWS)
+        loaded[name] = workbook.get_sheet_by_name(name)  # parses the whole sheet
+        rows = loaded[name].to_python(nrows=HEAD_ROWS)
         sheets[name] = [[cell_text(c) for c in row] for row in rows]
     if not any(any(cell for cell in row) for rows in sheets.values() for row in rows):
         raise ImportFailed("no_data", file=file_name)
-    return Sniffed(path, file_name, size, "xlsx", sheets=sheets)
+    return Sniffed(path, file_name, size, "xlsx", sheets=sheets, loaded=loaded)
 
 
 def cell_text(value: object) -> str:
