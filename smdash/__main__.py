@@ -63,8 +63,9 @@ def _import(args) -> int:
                 print(f"{path.name}: ERROR {exc.message(args.lang)}")
                 continue
             c = result.counts
+            sources = " + ".join(part.format.name for part in result.prepared.parts)
             print(
-                f"{path.name}: {result.prepared.format.name}: {c.added} added, "
+                f"{path.name}: {sources}: {c.added} added, "
                 f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
             )
     return 1 if failed else 0

@@ -50,7 +50,7 @@ EN = {
     "import.intro": "Drop the files you downloaded from each network's analytics. smdash "
     "recognises the format from the content, shows what it found, and imports only after "
     "you confirm. Re-importing a file never duplicates data.",
-    "import.uploader": "Export files (CSV or XLSX)",
+    "import.uploader": "Export files (CSV, XLSX or ZIP)",
     "import.supported": "Supported exports and where to download them",
     "import.detected": "{file}: {source}",
     "import.account": "Account",
@@ -204,7 +204,7 @@ ES = {
     "import.intro": "Suelta los archivos que descargaste de la analítica de cada red. smdash "
     "reconoce el formato por su contenido, muestra lo que encontró e importa solo cuando "
     "confirmas. Volver a importar un archivo nunca duplica datos.",
-    "import.uploader": "Archivos exportados (CSV o XLSX)",
+    "import.uploader": "Archivos exportados (CSV, XLSX o ZIP)",
     "import.supported": "Exportaciones admitidas y dónde descargarlas",
     "import.detected": "{file}: {source}",
     "import.account": "Cuenta",
