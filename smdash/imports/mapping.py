@@ -30,18 +30,8 @@ class Target:
     constants: tuple[str, ...]  # values typed once for the whole file (platform, property)
 
 
-POST_COUNTS = (
-    "impressions",
-    "reach",
-    "engagements",
-    "reactions",
-    "comments",
-    "shares",
-    "saves",
-    "clicks",
-    "link_clicks",
-    "video_views",
-)
+# the posts columns after the permalink are all counts (impressions ... video_views)
+POST_COUNTS = POSTS.values[POSTS.values.index("permalink") + 1 :]
 # account_daily metric ids a mapped column can hold (same ids as the built-in formats)
 DAILY_METRICS = (
     "impressions",
