@@ -222,3 +222,20 @@ def test_undo_of_the_first_of_two_identical_imports_keeps_the_data(con, shared):
     undo_import(con, one.import_id)
     assert [row[:4] for row in posts(con)] == figures
     assert len(figures) == 18
+
+
+def test_ga4_rows_differing_in_an_unkept_dimension_are_added_together(con, tmp_path):
+    path = tmp_path / "ga4.csv"
+    path.write_text(
+        "# Start date: 20260301\n# End date: 20260331\n"
+        "Date,Session source / medium,Session default channel group,Sessions,Key events,"
+        "Total revenue\n"
+        "20260301,google / organic,Organic Search,10,1,5.5\n"
+        "20260301,google / organic,Other,5,0,1.5\n"
+        "20260302,google / organic,Organic Search,7,0,0\n"
+    )
+    result = import_file(con, path)
+    assert result.counts.added == 2
+    assert con.execute(
+        "SELECT date_from, sessions, conversions, revenue FROM web_traffic ORDER BY 1"
+    ).fetchall() == [(dt.date(2026, 3, 1), 15, 1.0, 7.0), (dt.date(2026, 3, 2), 7, 0.0, 0.0)]

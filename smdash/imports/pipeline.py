@@ -226,11 +226,22 @@ def _stage(con, fmt: Format, context: dict, file_name: str, stage: str) -> None:
             raise ImportFailed("missing_key", file=file_name, column=key)
     if distinct == rows:
         return
+    if fmt.sums_duplicates:
+        _sum_duplicates(con, table, stage)
+        return
     duplicate = con.execute(
         f"SELECT {keys} FROM {stage} GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
     ).fetchone()
     if duplicate:
         raise ImportFailed("duplicate_key", file=file_name, row_key=" / ".join(map(str, duplicate)))
+
+
+def _sum_duplicates(con, table, stage: str) -> None:
+    keys = ", ".join(quote(k) for k in table.keys)
+    sums = ", ".join(f"sum({quote(v)}) AS {quote(v)}" for v in table.values)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {keys}, {sums} FROM {stage} GROUP BY ALL"
+    )
 
 
 def _refuse_overlapping_parts(con, parts: list[Part], file_name: str) -> None:

@@ -33,6 +33,9 @@ class Format:
     context: ContextRule | None = None
     skip_rows_sql: str = ""  # a condition on parsed rows that are not data (totals)
     header_rows: int = 1  # 2: titles, then a row of descriptions (legacy Facebook Insights)
+    # rows with the same key (they differ in a dimension smdash does not keep) are added
+    # together instead of refused; only for tables whose values are all additive
+    sums_duplicates: bool = False
     extra: dict = field(default_factory=dict)
 
     def match(self, rows: list[list[str]]) -> Match | None:

@@ -2,7 +2,8 @@
 
 The file opens with ``#`` lines naming the account, property and date range. With a ``Date``
 dimension each row is one day; without it, the figures cover the preamble's whole range.
-Rows that differ only in a dimension smdash does not keep are added together.
+Rows that differ only in a dimension smdash does not keep are added together
+(``sums_duplicates``).
 """
 
 from __future__ import annotations
@@ -105,9 +106,8 @@ FORMAT = Format(
         )
         SELECT $property AS property, date_from, date_to, trim(source) AS source,
                trim(medium) AS medium, campaign, content, term,
-               sum(sessions) AS sessions, sum(engaged_sessions) AS engaged_sessions,
-               sum(conversions) AS conversions, sum(revenue) AS revenue
+               sessions, engaged_sessions, conversions, revenue
         FROM split
-        GROUP BY ALL
     """,
+    sums_duplicates=True,
 )
