@@ -29,6 +29,7 @@ navigation = st.navigation(
         ],
         ui.tr("nav.director"): [
             page("pages/executive_summary.py", "page.summary", ":material/business_center:"),
+            page("pages/costs.py", "costs.page", ":material/payments:"),
         ],
     }
 )

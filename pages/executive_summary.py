@@ -1,4 +1,116 @@
-from smdash import ui
+import streamlit as st
+
+from smdash import executive, ui
+from smdash.ui import executive as view
 
 ui.start_page("page.summary")
-ui.placeholder("placeholder.summary")
+st.caption(ui.tr("executive.intro"))
+view.show_flash()
+
+period = view.period_picker()
+if period is None:
+    st.stop()
+summary = view.load_summary(period)
+settings = view.load_settings()
+_, last = ui.load_data_range()
+if last is None:
+    st.info(ui.tr("executive.empty"))
+
+if summary.business:
+    st.markdown(f"**{ui.plain(summary.business)}** · {ui.plain(period.label(ui.lang()))}")
+st.caption(
+    ui.tr(
+        "executive.compared",
+        previous=period.previous().label(ui.lang()),
+        year=period.year_before().label(ui.lang()),
+    )
+)
+view.figure_metrics(summary.figures, summary)
+if summary.other_currencies:
+    st.warning(
+        ui.tr(
+            "executive.other_currencies",
+            currencies=", ".join(summary.other_currencies),
+            currency=summary.currency,
+        )
+    )
+
+st.subheader(ui.tr("executive.story_title"))
+st.markdown("\n\n".join(ui.plain(s) for s in executive.narrative(summary, ui.lang())))
+if summary.comment:
+    with st.container(border=True):
+        st.markdown(f"**{ui.tr('executive.comment_title')}**")
+        st.markdown(ui.plain(summary.comment))
+
+st.subheader(ui.tr("executive.goals_title"))
+if summary.goals:
+    view.goal_lines(summary)
+else:
+    st.caption(ui.tr("executive.goals_none"))
+
+view.charts(summary)
+
+if summary.vanity:
+    st.subheader(ui.tr("executive.pinned_title"))
+    view.figure_metrics(summary.vanity, summary)
+
+if not summary.networks.empty:
+    with st.expander(ui.tr("executive.report.networks")):
+        st.dataframe(view.networks_frame(summary), hide_index=True)
+
+st.subheader(ui.tr("executive.report_title"))
+view.report_buttons(period)
+
+with st.expander(ui.tr("executive.comment_title")):
+    text = st.text_area(
+        ui.tr("executive.comment_edit", period=period.label(ui.lang())),
+        value=summary.comment,
+        max_chars=executive.COMMENT_MAX,
+        key=f"exec_comment_{period.key}",
+    )
+    if st.button(ui.tr("executive.comment_save"), key="exec_save_comment"):
+        error = view.save_comment(period, text)
+        view.flash("error" if error else "ok", error or ui.tr("executive.comment_saved"))
+        st.rerun()
+
+with st.expander(ui.tr("executive.settings_title")):
+    name = st.text_input(
+        ui.tr("executive.business_name"),
+        value=settings["name"],
+        max_chars=executive.NAME_MAX,
+        key="exec_name",
+    )
+    if st.button(ui.tr("executive.save_name"), key="exec_save_name"):
+        error = view.save_name(name)
+        view.flash("error" if error else "ok", error or ui.tr("executive.name_saved"))
+        st.rerun()
+    if settings["logo"]:
+        st.image(settings["logo"][0], width=160)
+        if st.button(ui.tr("executive.remove_logo"), key="exec_remove_logo"):
+            view.save_logo(None)
+            view.flash("ok", ui.tr("executive.logo_removed"))
+            st.rerun()
+    upload = st.file_uploader(ui.tr("executive.logo"), type=["png", "jpg", "jpeg"], key="exec_logo")
+    if upload is not None and st.button(ui.tr("executive.save_logo"), key="exec_save_logo"):
+        error = view.save_logo(upload.getvalue())
+        view.flash("error" if error else "ok", error or ui.tr("executive.logo_saved"))
+        st.rerun()
+    vanity = {k: ui.tr(f"kpis.name.{k}") for k in executive.VANITY}
+    pins = st.multiselect(
+        ui.tr("executive.pin"),
+        list(vanity),
+        default=settings["pinned"],
+        format_func=vanity.get,
+        key="exec_pins",
+    )
+    if st.button(ui.tr("executive.save_pins"), key="exec_save_pins"):
+        error = view.save_pins(pins)
+        view.flash("error" if error else "ok", error or ui.tr("executive.pins_saved"))
+        st.rerun()
+    currency = st.text_input(
+        ui.tr("executive.currency"), value=settings["currency"], max_chars=3, key="exec_currency"
+    )
+    if st.button(ui.tr("executive.save_currency"), key="exec_save_currency"):
+        error = view.save_currency(currency)
+        view.flash("error" if error else "ok", error or ui.tr("executive.currency_saved"))
+        st.rerun()

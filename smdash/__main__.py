@@ -5,6 +5,7 @@ python -m smdash summary [--db PATH] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
 python -m smdash history [--db PATH]
 python -m smdash undo [--db PATH] IMPORT_ID
 python -m smdash kpi [--db PATH] --objective ID [--json]
+python -m smdash report [--db PATH] --period 2026-10 [--lang es] --out FILE.pdf|FILE.xlsx
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     kpi = commands.add_parser("kpi", parents=[common], help="an objective's KPI progress")
     kpi.add_argument("--objective", type=int, required=True, help="objective id")
     kpi.add_argument("--json", action="store_true", help="print one JSON object")
+    rep = commands.add_parser("report", parents=[common], help="the executive summary as a file")
+    rep.add_argument(
+        "--period", required=True, help="2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15"
+    )
+    rep.add_argument("--out", type=Path, required=True, help="FILE.pdf or FILE.xlsx")
     return parser
 
 
@@ -126,12 +132,30 @@ def _kpi(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from smdash import executive, report  # the PDF libraries load only for this command
+
+    try:
+        period = executive.parse_period(args.period)
+        with store.connect(args.db) as con:
+            out = report.write_report(con, period, args.lang, args.out)
+    except executive.InvalidInput as exc:
+        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"ERROR {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(t("executive.cli.written", args.lang, period=period.label(args.lang), file=out))
+    return 0
+
+
 COMMANDS = {
     "import": _import,
     "summary": _summary,
     "history": _history,
     "undo": _undo,
     "kpi": _kpi,
+    "report": _report,
 }
 
 

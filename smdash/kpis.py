@@ -48,11 +48,11 @@ _SOURCES = {
                w.sessions, w.engaged_sessions, w.conversions, w.revenue
         FROM web_traffic w JOIN source_networks_view n
           ON n.source = w.source AND n.medium = w.medium""",
-    # Costs arrive with a later issue; until a ``costs`` table (day, network, amount) exists,
-    # cost per conversion has no data.
+    # Costs (smdash.costs): imported ad spend and costs entered by hand, spread over the days
+    # they cover; network 'all' is a cost of social media as a whole (counts in scope 'all').
     "costs": """
         SELECT day, day AS last_day, network, '' AS account,
-               amount AS cost, NULL::DOUBLE AS conversions FROM costs
+               amount AS cost, NULL::DOUBLE AS conversions FROM cost_days
         UNION ALL BY NAME
         SELECT w.date_from AS day, w.date_to AS last_day, n.network, '' AS account,
                NULL::DOUBLE AS cost, w.conversions
@@ -226,8 +226,9 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "cost_per_conversion",
-        "Cost per conversion = costs entered for the period / conversions from social in the "
-        "period. No data until costs are entered. Unit: currency. Direction: down.",
+        "Cost per conversion = costs of the period (ad spend imported from the ads managers "
+        "and costs entered by hand, each spread over the days it covers) / conversions from "
+        "social in the period. No data until costs exist. Unit: currency. Direction: down.",
         RATIO,
         CURRENCY,
         DOWN,
@@ -240,18 +241,15 @@ KPIS: dict[str, Kpi] = {k.key: k for k in CATALOGUE}
 
 
 def scope_networks(scope: str) -> list[str]:
-    return list(SOCIAL_NETWORKS) if scope == ALL else [scope]
+    """The networks a scope covers; 'all' also covers costs of social media as a whole."""
+    return [*SOCIAL_NETWORKS, ALL] if scope == ALL else [scope]
 
 
 def available(con: duckdb.DuckDBPyConnection, kpi: Kpi) -> bool:
-    """False when the KPI's source table does not exist yet (costs before they can be entered)."""
+    """False for cost per conversion while no cost has been imported or entered at all."""
     if kpi.source != "costs":
         return True
-    return bool(
-        con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'costs' AND NOT temporary"
-        ).fetchone()[0]
-    )
+    return bool(con.execute("SELECT EXISTS (SELECT 1 FROM cost_lines)").fetchone()[0])
 
 
 def _rows(kpi: Kpi) -> str:

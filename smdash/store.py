@@ -19,7 +19,8 @@ from smdash.migrations import MIGRATIONS
 
 DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "smdash.duckdb"
 BUSY_RETRY_SECONDS = 15.0
-_LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
+# another process holds the file; or another thread of this process is attaching or closing it
+_LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "Unique file handle conflict")
 
 
 class StoreError(Exception):
@@ -46,7 +47,7 @@ def _open(path: Path, retry_seconds: float) -> duckdb.DuckDBPyConnection:
     while True:
         try:
             return duckdb.connect(str(path))
-        except duckdb.IOException as exc:
+        except (duckdb.IOException, duckdb.ResourceInUseException) as exc:
             if not any(marker in str(exc) for marker in _LOCK_MARKERS):
                 raise StoreError(f"Cannot open the database file {path}: {exc}") from exc
             if time.monotonic() >= deadline:

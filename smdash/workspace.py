@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from smdash import calendar, objectives
+from smdash import calendar, costs, executive, objectives, review
 from smdash.imports.pipeline import import_file
 from smdash.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.tables import TABLES, quote
@@ -18,7 +18,7 @@ MODE_KEY = "workspace_mode"  # 'demo' or 'own'
 # Modules that add their own part to the demo (objectives, calendar, ...): each has
 # seed_demo(con), called after the demo files are imported, and clear_workspace(con), called
 # when the user starts an empty workspace.
-DEMO_PARTS: tuple = (calendar, objectives)
+DEMO_PARTS: tuple = (calendar, objectives, costs, executive, review)
 
 
 def demo_dir() -> Path:
@@ -66,6 +66,7 @@ def start_empty(con: duckdb.DuckDBPyConnection) -> None:
         for table in TABLES.values():
             con.execute(f"DELETE FROM {quote(table.name)}")
             con.execute(f"DELETE FROM {quote(table.name + '_versions')}")
+        con.execute("DELETE FROM import_parts")
         con.execute("DELETE FROM imports")
         for part in DEMO_PARTS:
             part.clear_workspace(con)

@@ -173,12 +173,10 @@ def test_the_demo_objectives_have_each_status(app):
         ":blue-badge[On track]",  # LinkedIn leads
         ":green-badge[Achieved]",  # Fallas sessions
         ":red-badge[Behind]",  # TikTok engagements
-        ":gray-badge[No data]",  # cost per conversion: no costs yet
+        ":blue-badge[On track]",  # LinkedIn cost per conversion: the demo's costs
     ]
     assert texts(at.info) == [
         "You are looking at demo data for a fictional bakery chain in Valencia.",
-        "No data for Cost per conversion on LinkedIn since 2026-10-01. Import costs, which "
-        "smdash cannot record yet.",
     ]
     assert len(at.get("vega_lite_chart")) == 1
 

@@ -1,0 +1,78 @@
+import datetime as dt
+
+import streamlit as st
+
+from smdash import costs, executive, ui
+from smdash.ui import executive as view
+
+ui.start_page("costs.page")
+st.caption(ui.tr("costs.intro"))
+view.show_flash()
+currency = view.load_settings()["currency"]
+_, last = ui.load_data_range()
+period = executive.default_period(last)
+
+st.subheader(ui.tr("costs.add_title"))
+networks = {n: view.network_name(n) for n in costs.NETWORKS}
+categories = {c: ui.tr(f"costs.category.{c}") for c in costs.CATEGORIES}
+with st.form("add_cost", clear_on_submit=True):
+    left, middle, right = st.columns(3)
+    month = left.date_input(ui.tr("costs.month"), value=period.start, key="cost_month")
+    network = middle.selectbox(
+        ui.tr("costs.network"), list(networks), format_func=networks.get, key="cost_network"
+    )
+    category = right.selectbox(
+        ui.tr("costs.category"), list(categories), format_func=categories.get, key="cost_category"
+    )
+    left, middle, right = st.columns(3)
+    amount = left.number_input(
+        ui.tr("costs.amount", currency=currency),
+        min_value=0.0,
+        value=None,
+        step=10.0,
+        key="cost_amount",
+    )
+    description = middle.text_input(
+        ui.tr("costs.description"), max_chars=costs.DESCRIPTION_MAX, key="cost_description"
+    )
+    campaign = right.text_input(
+        ui.tr("costs.campaign"), max_chars=costs.DESCRIPTION_MAX, key="cost_campaign"
+    )
+    if st.form_submit_button(ui.tr("costs.add")):
+        error = view.add_cost(month, network, category, amount, description, campaign)
+        added = ui.tr(
+            "costs.added",
+            amount=executive.money(amount, ui.lang(), currency, 2),
+            month=executive.month_period(month or dt.date.today()).label(ui.lang()),
+        )
+        view.flash("error" if error else "ok", error or added)
+        st.rerun()
+
+st.subheader(ui.tr("costs.by_month_title"))
+first, end = view.load_costs("range")
+if first is None:
+    st.info(ui.tr("costs.no_spend"))
+else:
+    by_month = view.load_costs("spend_by", first, end, "month_network")
+    wide = by_month.pivot_table(index="month", columns="network", values="amount", aggfunc="sum")
+    wide = wide.rename(columns=view.network_name).sort_index(ascending=False)
+    wide.index = [executive.month_period(m).label(ui.lang()) for m in wide.index]
+    st.dataframe(wide, column_config={"_index": ui.tr("costs.column.month")})
+    st.subheader(ui.tr("costs.by_campaign_title", period=period.label(ui.lang())))
+    by_campaign = view.load_costs("spend_by", period.start, period.end, "campaign")
+    st.dataframe(view.costs_frame(by_campaign), hide_index=True)
+
+st.subheader(ui.tr("costs.entered_title"))
+entered = view.load_costs("manual")
+if entered.empty:
+    st.caption(ui.tr("costs.none"))
+else:
+    st.dataframe(view.costs_frame(entered), hide_index=True)
+    labels = {row["cost_id"]: view.cost_label(row, currency) for row in entered.to_dict("records")}
+    pick = st.selectbox(
+        ui.tr("costs.delete_pick"), list(labels), format_func=labels.get, key="cost_delete_pick"
+    )
+    if st.button(ui.tr("costs.delete"), key="cost_delete"):
+        view.delete_cost(pick)
+        view.flash("ok", ui.tr("costs.deleted"))
+        st.rerun()

@@ -1,0 +1,322 @@
+"""The Director page's and the Costs page's glue: cached loaders, period picker, writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from smdash import costs, executive, report, store
+from smdash.charts_executive import growth_chart, pays_off_chart
+from smdash.executive import Figure, Period, Summary
+from smdash.objectives import scope_name
+from smdash.ui import (
+    CACHE_TTL_SECONDS,
+    data_version,
+    db_file,
+    lang,
+    load_data_range,
+    plain,
+    tr,
+    writing,
+)
+
+LIGHT_BADGES = {"green": "green", "amber": "orange", "red": "red", "grey": "gray"}
+LIGHT_ICONS = {
+    "green": ":material/check_circle:",
+    "amber": ":material/warning:",
+    "red": ":material/error:",
+    "grey": ":material/help:",
+}
+FLASH_KEY = "executive_flash"
+
+# ---------------------------------------------------------------------------------------------
+# Cached loaders: keyed by the database file and its data version
+# ---------------------------------------------------------------------------------------------
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _summary(path: str, version: int, period: Period) -> Summary:
+    with store.connect(path) as con:
+        return executive.build(con, period)
+
+
+def load_summary(period: Period) -> Summary:
+    return _summary(str(db_file()), data_version(), period)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _settings(path: str, version: int) -> dict:
+    with store.connect(path) as con:
+        return {
+            "name": executive.business_name(con),
+            "logo": executive.logo(con),
+            "pinned": executive.pinned(con),
+            "currency": costs.currency(con),
+        }
+
+
+def load_settings() -> dict:
+    return _settings(str(db_file()), data_version())
+
+
+_COST_LOADERS = {
+    "manual": costs.manual_costs,
+    "spend_by": costs.spend_by,
+    "range": costs.spend_range,
+}
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _costs(path: str, version: int, name: str, args: tuple):
+    with store.connect(path) as con:
+        return _COST_LOADERS[name](con, *args)
+
+
+def load_costs(name: str, *args):
+    return _costs(str(db_file()), data_version(), name, args)
+
+
+# ---------------------------------------------------------------------------------------------
+# Flash messages (shown once after a rerun)
+# ---------------------------------------------------------------------------------------------
+
+
+def flash(kind: str, text: str) -> None:
+    st.session_state[FLASH_KEY] = (kind, text)
+
+
+def show_flash() -> None:
+    kind, text = st.session_state.pop(FLASH_KEY, (None, None))
+    if kind == "ok":
+        st.success(text)
+    elif kind == "error":
+        st.error(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Period picker
+# ---------------------------------------------------------------------------------------------
+
+
+def period_picker() -> Period | None:
+    """Kind (month, quarter, year, custom) and which one; None while custom dates are half
+    picked. Defaults to the last full month of data."""
+    first, last = load_data_range()
+    default = executive.default_period(last)
+    first, last = first or default.start, last or default.end
+    kinds = {k: tr(f"executive.kind.{k}") for k in executive.PERIOD_KINDS}
+    left, right = st.columns([3, 2])
+    kind = left.segmented_control(
+        tr("executive.period_kind"),
+        list(kinds),
+        default=executive.MONTH,
+        format_func=kinds.get,
+        key="exec_kind",
+    )
+    kind = kind or executive.MONTH
+    if kind == executive.CUSTOM:
+        picked = right.date_input(
+            tr("executive.dates"), value=(default.start, default.end), key="exec_dates"
+        )
+        if len(picked) != 2:
+            right.caption(tr("executive.pick_dates"))
+            return None
+        return executive.custom_period(*picked)
+    choices = executive.period_choices(first, max(last, default.end), kind)
+    labels = {p.key: p.label(lang()) for p in choices}
+    chosen = right.selectbox(
+        tr("executive.pick"), list(labels), format_func=labels.get, key=f"exec_{kind}"
+    )
+    return executive.parse_period(chosen)
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures, goals, charts
+# ---------------------------------------------------------------------------------------------
+
+
+def _delta(figure: Figure, period: Period) -> str | None:
+    if figure.change is None:
+        return None
+    return tr(
+        "executive.vs",
+        change=executive.percent_change(figure.change, lang()),
+        period=period.previous().label(lang()),
+    )
+
+
+def _second_line(figure: Figure, period: Period) -> str:
+    """Under a figure: its change on a year earlier; for objectives, at risk and behind."""
+    if figure.key == "objectives":
+        extra = figure.extra
+        return tr("executive.objectives_detail", risk=extra["at_risk"], behind=extra["behind"])
+    year = period.year_before().label(lang())
+    if figure.change_year is None:
+        return tr("executive.no_comparison", period=year)
+    change = executive.percent_change(figure.change_year, lang())
+    return tr("executive.vs", change=change, period=year)
+
+
+def figure_metrics(figures: list[Figure], s: Summary) -> None:
+    """One st.metric per figure: value, change on the previous period, and a year earlier."""
+    columns = st.columns(len(figures)) if len(figures) <= 3 else st.columns(3)
+    for index, figure in enumerate(figures):
+        column = columns[index % len(columns)]
+        with column.container(border=True):
+            st.metric(
+                executive.figure_label(figure.key, lang()),
+                executive.figure_value(figure, lang(), s.currency, short=True),
+                delta=None if figure.key == "objectives" else _delta(figure, s.period),
+                delta_color="normal" if figure.direction == "up" else "inverse",
+            )
+            if figure.key != "objectives" or figure.value is not None:
+                st.caption(_second_line(figure, s.period))
+
+
+def goal_lines(s: Summary) -> None:
+    for goal in s.goals:
+        name = goal.name or tr("executive.goal.no_goal")
+        badge = LIGHT_BADGES[goal.light]
+        label = tr(f"executive.light.{goal.light}")
+        st.markdown(
+            f"{LIGHT_ICONS[goal.light]} **{plain(name)}** "
+            f":{badge}-badge[{label}]  \n{plain(goal.line(lang()))}"
+        )
+
+
+def charts(s: Summary) -> None:
+    left, right = st.columns(2)
+    with left:
+        st.subheader(tr("executive.chart.growing"))
+        if s.trend.empty:
+            st.caption(tr("executive.chart.no_trend"))
+        else:
+            st.altair_chart(growth_chart(s.trend, lang()).properties(title="", width="container"))
+    with right:
+        st.subheader(tr("executive.chart.pays_off"))
+        if not (s.networks["conversions"].fillna(0) > 0).any():
+            st.caption(tr("executive.chart.no_networks"))
+        else:
+            chart = pays_off_chart(s.networks, lang(), s.currency)
+            st.altair_chart(chart.properties(title="", width="container"))
+
+
+def networks_frame(s: Summary) -> pd.DataFrame:
+    table = s.networks.copy()
+    table["network"] = [scope_name(n, lang()) for n in table["network"]]
+    return table.rename(columns={c: tr(f"executive.column.{c}") for c in table.columns})
+
+
+# ---------------------------------------------------------------------------------------------
+# Report downloads (made when clicked, in the download's own thread: no session state there)
+# ---------------------------------------------------------------------------------------------
+
+
+def _report(path: str, period: Period, language: str, kind: str) -> bytes:
+    with store.connect(path) as con:
+        return report.report_bytes(con, period, language, kind)
+
+
+def report_buttons(period: Period) -> None:
+    name = f"smdash-{period.key}"
+    left, right = st.columns(2)
+    left.download_button(
+        tr("executive.download_pdf"),
+        data=partial(_report, str(db_file()), period, lang(), "pdf"),
+        file_name=f"{name}.pdf",
+        mime="application/pdf",
+        key="exec_pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+    right.download_button(
+        tr("executive.download_xlsx"),
+        data=partial(_report, str(db_file()), period, lang(), "xlsx"),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="exec_xlsx",
+        on_click="ignore",
+        icon=":material/table:",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Writes: each returns an error message in the user's words, or None
+# ---------------------------------------------------------------------------------------------
+
+
+def _guarded(write) -> str | None:
+    try:
+        with writing() as con:
+            write(con)
+    except (executive.InvalidInput, costs.InvalidCost) as exc:
+        return exc.message(lang())
+    return None
+
+
+def save_comment(period: Period, text: str) -> str | None:
+    return _guarded(lambda con: executive.save_comment(con, period, text))
+
+
+def save_name(name: str) -> str | None:
+    return _guarded(lambda con: executive.set_business_name(con, name))
+
+
+def save_logo(data: bytes | None) -> str | None:
+    return _guarded(lambda con: executive.set_logo(con, data))
+
+
+def save_pins(keys: list[str]) -> str | None:
+    return _guarded(lambda con: executive.set_pinned(con, keys))
+
+
+def save_currency(code: str) -> str | None:
+    return _guarded(lambda con: costs.set_currency(con, code))
+
+
+def add_cost(
+    month: dt.date | None,
+    network: str,
+    category: str,
+    amount: float | None,
+    description: str,
+    campaign: str,
+) -> str | None:
+    return _guarded(
+        lambda con: costs.add_cost(con, month, network, category, amount, description, campaign)
+    )
+
+
+def delete_cost(cost_id: int) -> None:
+    _guarded(lambda con: costs.delete_cost(con, cost_id))
+
+
+# ---------------------------------------------------------------------------------------------
+# Costs tables
+# ---------------------------------------------------------------------------------------------
+
+
+def network_name(network: str) -> str:
+    return tr("costs.network.all") if network == costs.ALL else scope_name(network, lang())
+
+
+def costs_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Costs (entered or grouped) with names in the user's language and readable headers."""
+    shown = frame.drop(columns=[c for c in ("cost_id", "currency") if c in frame]).copy()
+    if "network" in shown:
+        shown["network"] = [network_name(n) for n in shown["network"]]
+    if "category" in shown:
+        shown["category"] = [tr(f"costs.category.{c}") for c in shown["category"]]
+    if "month" in shown:
+        shown["month"] = [executive.month_period(m).label(lang()) for m in shown["month"]]
+    return shown.rename(columns={c: tr(f"costs.column.{c}") for c in shown.columns})
+
+
+def cost_label(row: dict, currency: str) -> str:
+    amount = executive.money(row["amount"], lang(), currency, 2)
+    month = executive.month_period(row["month"]).label(lang())
+    what = row["description"] or tr(f"costs.category.{row['category']}")
+    return f"{month} · {network_name(row['network'])} · {what} · {amount}"

@@ -1,0 +1,727 @@
+"""The Plan review page's glue: cached loaders, writers, tables in the user's words, sections.
+
+Every section is one function the page calls: the cycle and what it carried over, the review
+(evidence, suggestions, decisions, interpretation, save, export, next cycle), the actions
+(Gantt chart, results, editor), the history and the rules with their thresholds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from smdash import actions, charts_review, review, store
+from smdash.actions import Action
+from smdash.objectives import InvalidInput
+from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
+from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, plain, tr, writing
+from smdash.ui import objectives as objective_view
+
+DECISION_COLORS = {review.KEEP: "green", review.IMPROVE: "orange", review.DROP: "red"}
+FLASH_KEY = "review_flash"
+
+# ---------------------------------------------------------------------------------------------
+# Cached loaders: keyed by the database file and its data version
+# ---------------------------------------------------------------------------------------------
+
+
+def _cached(function):
+    """A loader of ``function(con, *args)`` cached on the file, its data version and args."""
+
+    def load(path: str, version: int, *args):
+        with store.connect(path) as con:
+            return function(con, *args)
+
+    # the cache tells functions apart by name: one name per loader
+    load.__name__ = load.__qualname__ = f"load_{function.__module__}.{function.__name__}"
+    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)(load)
+
+    def loader(*args):
+        return cached(str(db_file()), data_version(), *args)
+
+    return loader
+
+
+load_cycles = _cached(review.cycles)
+load_current = _cached(review.current_cycle)
+load_thresholds = _cached(review.thresholds)
+load_evidence = _cached(review.evidence)
+load_reviews = _cached(review.reviews)
+load_items = _cached(review.review_items)
+load_carried = _cached(review.carried)
+load_history = _cached(review.history)
+load_overview = _cached(review.cycles_overview)
+load_dropped = _cached(review.dropped)
+load_plan = _cached(actions.plan)
+load_actions = _cached(actions.list_actions)
+load_results = _cached(actions.results)
+load_as_of = _cached(review.cycle_as_of)
+load_workbook = _cached(review.workbook)
+load_draft = _cached(review.interpretation_draft)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writers: each returns an error text for the user, or None when it worked
+# ---------------------------------------------------------------------------------------------
+
+
+def _write(action, *args):
+    """(what ``action(con, *args)`` returned, None) or (None, the error in the user's words)."""
+    try:
+        with writing() as con:
+            return action(con, *args), None
+    except InvalidInput as exc:
+        return None, exc.message(lang())
+
+
+def flash(kind: str, text: str) -> None:
+    st.session_state.setdefault(FLASH_KEY, []).append((kind, text))
+
+
+def show_flash() -> None:
+    for kind, text in st.session_state.pop(FLASH_KEY, []):
+        {"ok": st.success, "info": st.info}.get(kind, st.error)(text)
+
+
+def _done(error: str | None, message: str) -> None:
+    """After a write: the message (or the error) on the next run."""
+    flash("error" if error else "ok", error or message)
+    st.rerun()
+
+
+# ---------------------------------------------------------------------------------------------
+# Words and numbers
+# ---------------------------------------------------------------------------------------------
+
+
+def _labels(options, label):
+    """A selectbox's format_func that looks the words up in the run that drew it (AppTest calls
+    format_func outside any run, in the default language)."""
+    return {option: label(option) for option in options}.get
+
+
+def date(value: dt.date | None) -> str:
+    return objective_view.date(value)
+
+
+def period(cycle: Cycle) -> str:
+    return f"{date(cycle.date_from)} – {date(cycle.date_to)}"
+
+
+def decision_label(decision: str) -> str:
+    return tr(f"review.decision.{decision}")
+
+
+def rule_text(kind: str, rule: str, limits: Thresholds) -> str:
+    return tr(f"review.rule.{kind}.{rule}", **review.rule_params(limits, lang()))
+
+
+def _value(kpi: str | None, value) -> str:
+    if kpi is None or value is None or pd.isna(value):
+        return "—"
+    return objective_view.kpi_value(kpi, value)
+
+
+def _share(value) -> str:
+    return "—" if value is None or pd.isna(value) else f"{number(value * 100)} %"
+
+
+def _change(value) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    return f"{'+' if value > 0 else ''}{number(value * 100)} %"
+
+
+def _money(value) -> str:
+    return tr("review.no_cost") if value is None or pd.isna(value) else number(value, 2)
+
+
+def _per_result(value) -> str:
+    return "—" if value is None or pd.isna(value) else number(value, 2)
+
+
+def _result(value, kind) -> str:
+    if value is None or pd.isna(value):
+        return tr("review.no_results")
+    if kind in actions.RESULT_KINDS:
+        return f"{number(value)} {tr(f'review.result.{kind}')}"
+    return _value(kind, value)
+
+
+def objective_table(frame: pd.DataFrame) -> pd.DataFrame:
+    rows = frame[frame["kind"] == OBJECTIVE]
+    column = lambda key: tr(f"review.column.{key}")  # noqa: E731
+    return pd.DataFrame(
+        {
+            "#": rows["item_id"].astype(int),
+            column("objective"): rows["label"],
+            column("kpi"): [
+                f"{objective_view.kpi_name(k)} · {objective_view.scope_name(s)}"
+                for k, s in zip(rows["kpi"], rows["scope"], strict=True)
+            ],
+            column("target"): [
+                _value(k, v) for k, v in zip(rows["kpi"], rows["target"], strict=True)
+            ],
+            column("achieved"): [
+                _value(k, v) for k, v in zip(rows["kpi"], rows["achieved"], strict=True)
+            ],
+            column("progress"): [_share(v) for v in rows["progress"]],
+            column("expected"): [_share(v) for v in rows["expected"]],
+            column("status"): [tr(f"review.item_status.{s}") for s in rows["status"]],
+            column("trend"): [_change(v) for v in rows["trend"]],
+            column("stalled_periods"): rows["stalled_periods"].fillna(0).astype(int),
+            column("forecast"): [
+                _value(k, v) for k, v in zip(rows["kpi"], rows["forecast"], strict=True)
+            ],
+            column("cost"): [_money(v) for v in rows["cost"]],
+            column("cost_per_result"): [_per_result(v) for v in rows["cost_per_result"]],
+            column("previous_cost_per_result"): [
+                _per_result(v) for v in rows["previous_cost_per_result"]
+            ],
+            column("suggested"): [decision_label(d) for d in rows["suggested"]],
+        }
+    )
+
+
+def action_table(frame: pd.DataFrame) -> pd.DataFrame:
+    rows = frame[frame["kind"] == ACTION]
+    column = lambda key: tr(f"review.column.{key}")  # noqa: E731
+    return pd.DataFrame(
+        {
+            "#": rows["item_id"].astype(int),
+            column("objective_id"): [f"#{o}" for o in rows["objective_id"]],
+            column("action"): rows["label"],
+            column("scope"): [
+                "—" if pd.isna(s) else objective_view.scope_name(s) for s in rows["scope"]
+            ],
+            column("status"): [tr(f"review.item_status.{s}") for s in rows["status"]],
+            column("result"): [
+                _result(v, k) for v, k in zip(rows["result"], rows["result_kind"], strict=True)
+            ],
+            column("cost"): [_money(v) for v in rows["cost"]],
+            column("cost_per_result"): [_per_result(v) for v in rows["cost_per_result"]],
+            column("previous_cost_per_result"): [
+                _per_result(v) for v in rows["previous_cost_per_result"]
+            ],
+            column("suggested"): [decision_label(d) for d in rows["suggested"]],
+        }
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The cycle
+# ---------------------------------------------------------------------------------------------
+
+
+def _period_widgets(key: str, start: dt.date, kind: str = "month") -> tuple:
+    """(period kind, first day, last day for custom dates) chosen by the user."""
+    left, right = st.columns(2)
+    period_kind = left.selectbox(
+        tr("review.period"),
+        review.PERIODS,
+        index=review.PERIODS.index(kind),
+        format_func=_labels(review.PERIODS, lambda p: tr(f"review.period.{p}")),
+        key=f"{key}_period",
+    )
+    first = right.date_input(tr("review.period_start"), value=start, key=f"{key}_start")
+    last = None
+    if period_kind == "custom":
+        last = right.date_input(
+            tr("review.period_end"), value=first + dt.timedelta(days=29), key=f"{key}_end"
+        )
+    return period_kind, first, last
+
+
+def first_cycle_section() -> None:
+    st.info(tr("review.no_cycle"))
+    today = dt.date.today()
+    period_kind, first, last = _period_widgets("first_cycle", today.replace(day=1))
+    if st.button(tr("review.start_first"), type="primary", key="start_first_cycle"):
+        _, error = _write(review.start_first_cycle, period_kind, first, last)
+        _done(error, tr("review.cycle_started"))
+
+
+def cycle_header(cycle: Cycle) -> None:
+    st.subheader(tr("review.cycle_title", number=cycle.number, period=period(cycle)))
+    st.caption(tr(f"review.period.{cycle.period}"))
+    carried = load_carried(cycle.cycle_id)
+    if carried.empty:
+        return
+    pending = carried[(carried["origin"] == review.IMPROVE) & ~carried["adjusted"]]
+    counts = carried["origin"].value_counts()
+    st.caption(
+        tr(
+            "review.carried_counts",
+            keep=int(counts.get(review.KEEP, 0)),
+            improve=int(counts.get(review.IMPROVE, 0)),
+            drop=int(counts.get(review.DROP, 0)),
+        )
+    )
+    if pending.empty:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{tr('review.to_adjust')}**")
+        st.caption(tr("review.to_adjust_help"))
+        for row in pending.itertuples():
+            label = (row.label or "").rstrip(". ")
+            parts = [tr(f"review.adjust.{row.kind}", label=plain(label), id=row.item_id)]
+            if not pd.isna(row.new_target):
+                parts.append(tr("review.adjust.new_target", target=number(row.new_target, 2)))
+            if row.reason:
+                parts.append(tr("review.adjust.reason", reason=plain(row.reason)))
+            line = " · ".join(parts)
+            text, button = st.columns([5, 1])
+            text.markdown(line)
+            if button.button(tr("review.adjusted"), key=f"adjusted_{row.kind}_{row.item_id}"):
+                _, error = _write(review.mark_adjusted, cycle.cycle_id, row.kind, row.item_id)
+                _done(error, tr("review.adjusted_ok", label=row.label))
+
+
+# ---------------------------------------------------------------------------------------------
+# The review
+# ---------------------------------------------------------------------------------------------
+
+
+def _key(cycle: Cycle, what: str, kind: str, item_id: int) -> str:
+    return f"c{cycle.cycle_id}_{what}_{kind}_{item_id}"
+
+
+def _decision_widgets(cycle: Cycle, row, saved: dict, limits: Thresholds) -> Decision:
+    before = saved.get((row.kind, row.item_id), {})
+    with st.container(border=True):
+        prefix = "#" if row.kind == OBJECTIVE else tr("review.action_prefix")
+        suggested = tr("review.suggested", decision=decision_label(row.suggested))
+        st.markdown(
+            f"**{prefix}{row.item_id} · {plain(row.label)}** "
+            f":{DECISION_COLORS[row.suggested]}-badge[{suggested}]"
+        )
+        st.caption(rule_text(row.kind, row.rule, limits))
+        left, middle, right = st.columns([1, 2, 1])
+        chosen = before.get("decision", row.suggested)
+        decision = left.selectbox(
+            tr("review.decision"),
+            review.DECISIONS,
+            index=review.DECISIONS.index(chosen),
+            format_func=_labels(review.DECISIONS, decision_label),
+            key=_key(cycle, "decision", row.kind, row.item_id),
+        )
+        reason = middle.text_input(
+            tr("review.reason"),
+            value=before.get("reason", ""),
+            max_chars=review.REASON_MAX,
+            placeholder=tr("review.reason_placeholder"),
+            key=_key(cycle, "reason", row.kind, row.item_id),
+        )
+        target = None
+        if row.kind == OBJECTIVE:
+            saved_target = before.get("new_target")
+            target = right.number_input(
+                tr("review.new_target"),
+                value=None if saved_target is None or pd.isna(saved_target) else saved_target,
+                step=1.0,
+                help=tr("review.new_target_help"),
+                key=_key(cycle, "target", row.kind, row.item_id),
+            )
+    return Decision(row.kind, int(row.item_id), decision, reason, target)
+
+
+def _saved_decisions(review_id: int | None) -> dict:
+    if review_id is None:
+        return {}
+    items = load_items(review_id)
+    return {
+        (row["kind"], row["item_id"]): row
+        for row in items[["kind", "item_id", *review.DECISION_COLUMNS]].to_dict("records")
+    }
+
+
+def review_section(cycle: Cycle) -> None:
+    limits = load_thresholds()
+    frame = load_evidence(cycle)
+    as_of = load_as_of(cycle)
+    saved = load_reviews(cycle.cycle_id)
+    latest = saved[0] if saved else None
+    st.caption(tr("review.as_of", date=date(as_of)) if as_of else tr("review.no_data"))
+    if latest:
+        st.caption(
+            tr(
+                "review.saved_version",
+                version=latest.version,
+                saved=latest.saved_at.strftime("%Y-%m-%d %H:%M"),
+            )
+        )
+    with st.expander(tr("review.rules_title")):
+        rules_in_words(limits)
+    if frame.empty:
+        st.info(tr("review.nothing"))
+        return
+    st.markdown(f"#### {tr('review.evidence_objectives')}")
+    st.dataframe(objective_table(frame), hide_index=True)
+    if (frame["kind"] == ACTION).any():
+        st.markdown(f"#### {tr('review.evidence_actions')}")
+        st.dataframe(action_table(frame), hide_index=True)
+    else:
+        st.caption(tr("review.no_actions"))
+    _decisions_form(cycle, frame, latest, limits)
+    if latest:
+        export_button(latest, cycle)
+    next_cycle_section(cycle, latest)
+
+
+def _decisions_form(cycle: Cycle, frame: pd.DataFrame, latest, limits: Thresholds) -> None:
+    saved = _saved_decisions(latest.review_id if latest else None)
+    texts = latest.interpretation if latest else load_draft(cycle, frame, lang())
+    with st.form(f"review_form_{cycle.cycle_id}"):
+        st.markdown(f"#### {tr('review.decisions')}")
+        st.caption(tr("review.decisions_help"))
+        decisions = [_decision_widgets(cycle, row, saved, limits) for row in frame.itertuples()]
+        st.markdown(f"#### {tr('review.interpretation')}")
+        st.caption(tr("review.interpretation_help"))
+        sections = {
+            section: st.text_area(
+                tr(f"review.section.{section}"),
+                value=texts[section],
+                max_chars=review.SECTION_MAX,
+                key=f"c{cycle.cycle_id}_section_{section}",
+            )
+            for section in review.SECTIONS
+        }
+        submitted = st.form_submit_button(tr("review.save"), type="primary", key="save_review")
+    if not submitted:
+        return
+    result, error = _write(review.save_review, cycle.cycle_id, decisions, sections)
+    if error:
+        st.error(error)
+        return
+    if result.created:
+        _done(None, tr("review.saved", version=result.version))
+    flash("info", tr("review.unchanged", version=result.version))
+    st.rerun()
+
+
+def export_button(saved: review.Review, cycle: Cycle, where: str = "review") -> None:
+    st.download_button(
+        tr("review.export", version=saved.version),
+        data=load_workbook(saved.review_id, lang()),
+        file_name=f"plan-review-cycle{cycle.number}-v{saved.version}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"export_{where}_{saved.review_id}",
+    )
+
+
+def next_cycle_section(cycle: Cycle, latest) -> None:
+    st.markdown(f"#### {tr('review.next_cycle')}")
+    if latest is None:
+        st.caption(tr("review.next_cycle_save_first"))
+        return
+    st.caption(tr("review.next_cycle_help", version=latest.version))
+    start, _ = review.next_period(cycle)
+    period_kind, first, last = _period_widgets(f"next_{cycle.cycle_id}", start, cycle.period)
+    if st.button(tr("review.start_next"), type="primary", key="start_next_cycle"):
+        _, error = _write(review.start_next_cycle, cycle.cycle_id, period_kind, first, last)
+        _done(error, tr("review.next_started", number=cycle.number + 1))
+
+
+def rules_in_words(limits: Thresholds) -> None:
+    for kind in (OBJECTIVE, ACTION):
+        st.markdown(f"**{tr(f'review.rules_for.{kind}')}**")
+        st.markdown("\n".join(f"1. {text}" for text in review.rules_in_words(kind, limits, lang())))
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions
+# ---------------------------------------------------------------------------------------------
+
+
+def actions_section(today: dt.date | None) -> None:
+    st.caption(tr("actions.intro"))
+    plan = load_plan()
+    if plan.empty:
+        st.info(tr("actions.none"))
+    else:
+        st.altair_chart(
+            charts_review.gantt(plan, lang(), today), height=charts_review.gantt_height(len(plan))
+        )
+        st.dataframe(actions_table(plan, load_results()), hide_index=True)
+    goals = objective_view.load_objectives()
+    if not goals:
+        st.caption(tr("actions.no_objectives"))
+        return
+    with st.expander(tr("actions.new"), expanded=plan.empty):
+        action_form(None, goals)
+    listed = load_actions()
+    if listed:
+        with st.expander(tr("actions.edit")):
+            by_id = {a.action_id: a for a in listed}
+            chosen = st.selectbox(
+                tr("actions.pick"),
+                list(by_id),
+                format_func=_labels(
+                    by_id, lambda i: f"{tr('review.action_prefix')}{i} · {by_id[i].description}"
+                ),
+                key="action_pick",
+            )
+            action_form(by_id[chosen], goals)
+
+
+def actions_table(plan: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
+    found = plan.merge(results, on="action_id", how="left")
+    column = lambda key: tr(f"actions.column.{key}")  # noqa: E731
+    return pd.DataFrame(
+        {
+            "#": found["action_id"].astype(int),
+            column("objective"): [f"#{o}" for o in found["objective_id"]],
+            column("description"): found["description"],
+            column("network"): [
+                objective_view.scope_name(n) if n else "—" for n in found["network"]
+            ],
+            column("campaign"): [c or "—" for c in found["campaign"]],
+            column("dates"): [
+                f"{date(a)} – {date(b)}"
+                for a, b in zip(found["start_date"], found["end_date"], strict=True)
+            ],
+            column("owner"): found["owner"],
+            column("status"): [tr(f"review.item_status.{s}") for s in found["status"]],
+            column("cost"): [_money(v) for v in found["cost_x"]],
+            column("result"): [
+                _result(v, k) for v, k in zip(found["result"], found["result_kind"], strict=True)
+            ],
+            column("cost_per_result"): [_per_result(v) for v in found["cost_per_result"]],
+        }
+    )
+
+
+def _to_date(value) -> dt.date:
+    return value.date() if isinstance(value, pd.Timestamp) else value
+
+
+def action_form(existing: Action | None, goals: list) -> None:
+    """Add (``existing`` None) or edit an action."""
+    key = "act_new" if existing is None else f"act_{existing.action_id}"
+    ids = [g.objective_id for g in goals]
+    if existing is not None and existing.objective_id not in ids:
+        ids.append(existing.objective_id)
+    statements = {g.objective_id: g.statement for g in goals}
+    objective_id = st.selectbox(
+        tr("actions.objective"),
+        ids,
+        index=ids.index(existing.objective_id) if existing else 0,
+        format_func=lambda i: f"#{i} · {statements.get(i, '')[:80]}",
+        key=f"{key}_objective",
+    )
+    description = st.text_input(
+        tr("actions.description"),
+        value=existing.description if existing else "",
+        max_chars=actions.DESCRIPTION_MAX,
+        key=f"{key}_description",
+    )
+    left, right = st.columns(2)
+    network = left.selectbox(
+        tr("actions.network"),
+        actions.NETWORKS,
+        index=actions.NETWORKS.index(existing.network) if existing else 0,
+        format_func=_labels(
+            actions.NETWORKS,
+            lambda n: objective_view.scope_name(n) if n else tr("actions.no_network"),
+        ),
+        key=f"{key}_network",
+    )
+    campaign = right.text_input(
+        tr("actions.campaign"),
+        value=existing.campaign if existing else "",
+        help=tr("actions.campaign_help"),
+        key=f"{key}_campaign",
+    )
+    today = dt.date.today()
+    start = left.date_input(
+        tr("actions.start"),
+        value=_to_date(existing.start_date) if existing else today,
+        key=f"{key}_start",
+    )
+    end = right.date_input(
+        tr("actions.end"),
+        value=_to_date(existing.end_date) if existing else today + dt.timedelta(days=30),
+        key=f"{key}_end",
+    )
+    owner = left.text_input(
+        tr("actions.owner"), value=existing.owner if existing else "", key=f"{key}_owner"
+    )
+    cost = right.number_input(
+        tr("actions.cost"),
+        value=existing.cost if existing and existing.cost is not None else None,
+        min_value=0.0,
+        step=10.0,
+        help=tr("actions.cost_help"),
+        key=f"{key}_cost",
+    )
+    status = left.selectbox(
+        tr("actions.status"),
+        actions.STATUSES,
+        index=actions.STATUSES.index(existing.status) if existing else 0,
+        format_func=_labels(actions.STATUSES, lambda s: tr(f"review.item_status.{s}")),
+        key=f"{key}_status",
+    )
+    if not st.button(tr("actions.save"), type="primary", key=f"{key}_save"):
+        return
+    action = Action(
+        existing.action_id if existing else None,
+        objective_id,
+        description,
+        network,
+        campaign,
+        start,
+        end,
+        owner,
+        cost,
+        status,
+    )
+    write = actions.add_action if existing is None else actions.update_action
+    _, error = _write(write, action)
+    if error:
+        st.error(error)
+        return
+    _done(None, tr("actions.saved", description=description.strip()))
+
+
+# ---------------------------------------------------------------------------------------------
+# History
+# ---------------------------------------------------------------------------------------------
+
+
+def history_section(cycle: Cycle | None) -> None:
+    overview = load_overview()
+    if overview.empty:
+        st.info(tr("review.history_none"))
+        return
+    st.dataframe(overview_table(overview), hide_index=True)
+    past = load_history()
+    if past.empty:
+        st.caption(tr("review.history_no_reviews"))
+        return
+    current = None
+    if cycle is not None and not load_reviews(cycle.cycle_id):
+        current = load_evidence(cycle)
+    if (past["kind"] == OBJECTIVE).any() and past["progress"].notna().any():
+        st.markdown(f"#### {tr('review.history_chart_title')}")
+        chart = charts_review.history_chart(past, lang(), current, cycle.number if cycle else 0)
+        st.altair_chart(chart)
+    st.markdown(f"#### {tr('review.history_decisions')}")
+    st.dataframe(history_table(past), hide_index=True)
+    gone = load_dropped()
+    if not gone.empty:
+        st.markdown(f"#### {tr('review.history_dropped')}")
+        st.dataframe(dropped_table(gone), hide_index=True)
+    past_reviews_picker()
+
+
+def overview_table(overview: pd.DataFrame) -> pd.DataFrame:
+    column = lambda key: tr(f"review.column.{key}")  # noqa: E731
+    return pd.DataFrame(
+        {
+            column("cycle"): overview["cycle"].astype(int),
+            column("period"): [
+                f"{date(a)} – {date(b)}"
+                for a, b in zip(overview["date_from"], overview["date_to"], strict=True)
+            ],
+            column("cycle_status"): [tr(f"review.cycle_status.{s}") for s in overview["status"]],
+            column("versions"): overview["versions"].astype(int),
+            decision_label(review.KEEP): overview["keep"].astype(int),
+            decision_label(review.IMPROVE): overview["improve"].astype(int),
+            decision_label(review.DROP): overview["drop"].astype(int),
+        }
+    )
+
+
+def history_table(past: pd.DataFrame) -> pd.DataFrame:
+    column = lambda key: tr(f"review.column.{key}")  # noqa: E731
+    prefix = {OBJECTIVE: "#", ACTION: tr("review.action_prefix")}
+    return pd.DataFrame(
+        {
+            column("cycle"): past["cycle"].astype(int),
+            column("label"): [
+                f"{prefix[k]}{i} · {label}"
+                for k, i, label in zip(past["kind"], past["item_id"], past["label"], strict=True)
+            ],
+            column("progress"): [_share(v) for v in past["progress"]],
+            column("status"): [tr(f"review.item_status.{s}") for s in past["status"]],
+            column("suggested"): [decision_label(d) for d in past["suggested"]],
+            column("decision"): [decision_label(d) for d in past["decision"]],
+            column("reason"): past["reason"],
+        }
+    )
+
+
+def dropped_table(gone: pd.DataFrame) -> pd.DataFrame:
+    column = lambda key: tr(f"review.column.{key}")  # noqa: E731
+    prefix = {OBJECTIVE: "#", ACTION: tr("review.action_prefix")}
+    return pd.DataFrame(
+        {
+            column("cycle"): gone["cycle"].astype(int),
+            column("label"): [
+                f"{prefix[k]}{i} · {label}"
+                for k, i, label in zip(gone["kind"], gone["item_id"], gone["label"], strict=True)
+            ],
+            column("reason"): gone["reason"],
+        }
+    )
+
+
+def past_reviews_picker() -> None:
+    saved = load_reviews(None)
+    numbers = {c.cycle_id: c for c in load_cycles()}
+    by_id = {r.review_id: r for r in saved}
+    chosen = st.selectbox(
+        tr("review.past_pick"),
+        list(by_id),
+        format_func=_labels(
+            by_id,
+            lambda i: tr(
+                "review.past_label",
+                number=numbers[by_id[i].cycle_id].number,
+                version=by_id[i].version,
+                saved=by_id[i].saved_at.strftime("%Y-%m-%d %H:%M"),
+            ),
+        ),
+        key="past_review_pick",
+    )
+    export_button(by_id[chosen], numbers[by_id[chosen].cycle_id], "history")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules and thresholds
+# ---------------------------------------------------------------------------------------------
+
+
+def _shown_setting(setting: review.Setting, value: float) -> float:
+    """Shares are shown in points / percent; periods as they are."""
+    return int(value) if setting.whole else round(value * 100, 4)
+
+
+def rules_section() -> None:
+    limits = load_thresholds()
+    st.caption(tr("review.rules_intro"))
+    rules_in_words(limits)
+    st.markdown(f"#### {tr('review.settings')}")
+    values = {}
+    for setting in review.SETTINGS:
+        shown = _shown_setting(setting, getattr(limits, setting.key))
+        values[setting.key] = st.number_input(
+            tr(f"review.setting.{setting.key}"),
+            value=shown,
+            min_value=_shown_setting(setting, setting.minimum),
+            max_value=_shown_setting(setting, setting.maximum),
+            step=1 if setting.whole else 1.0,
+            help=tr(f"review.setting.{setting.key}.help"),
+            key=f"setting_{setting.key}",
+        )
+    if st.button(tr("review.save_settings"), key="save_settings"):
+        chosen = Thresholds(
+            **{
+                s.key: int(values[s.key]) if s.whole else values[s.key] / 100
+                for s in review.SETTINGS
+            }
+        )
+        _, error = _write(review.save_thresholds, chosen)
+        _done(error, tr("review.settings_saved"))

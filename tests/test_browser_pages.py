@@ -1,0 +1,100 @@
+"""Every page of the navigation in a real headless Chromium, on the demo workspace.
+
+Starts the app on a fresh database with SMDASH_DEMO_DIR pointing at the repository's data/demo
+(so the first start imports the demo), clicks each sidebar link in turn and fails on any
+exception or error box shown on a page. Needs /usr/bin/chromium and playwright (skipped
+otherwise); see browser_support.py.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_support import (  # noqa: F401 - browser_page is a fixture
+    REPO,
+    STARTUP_SECONDS,
+    RunningApp,
+    _healthy,
+    _stop,
+    browser_page,
+    free_port,
+)
+
+from smdash.workspace import DEMO_DIR
+
+expect = pytest.importorskip("playwright.sync_api").expect
+PAGE_MS = 30_000  # one page, the first with the demo import
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path) -> Iterator[RunningApp]:
+    """The app on a free port with a fresh database that loads the demo on first start."""
+    db = tmp_path / "demo.duckdb"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "SMDASH_DB": str(db), "SMDASH_DEMO_DIR": str(DEMO_DIR)}
+    log = tmp_path / "streamlit.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    running = RunningApp(url=url, db=db, log=log)
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while not _healthy(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start:\n{running.log_tail()}")
+            time.sleep(0.2)
+        yield running
+    finally:
+        _stop(process)
+
+
+def settled(page) -> None:
+    """Wait until the script run is over (the running indicator is gone)."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=PAGE_MS)
+
+
+def problems(page) -> list[str]:
+    main = page.get_by_test_id("stMain")
+    found = main.get_by_test_id("stException").all_inner_texts()
+    found += main.get_by_test_id("stAlertContentError").all_inner_texts()
+    return found
+
+
+def test_every_page_of_the_navigation_on_the_demo(demo_app: RunningApp, browser_page):  # noqa: F811
+    page = browser_page
+    page.goto(demo_app.url)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", level=1)).to_have_text("Overview", timeout=PAGE_MS)
+    settled(page)
+    links = page.get_by_test_id("stSidebarNav").get_by_role("link")
+    count = links.count()
+    assert count >= 9  # every page of app.py's navigation
+    visited = []
+    for index in range(count):
+        link = links.nth(index)
+        href = link.get_attribute("href")
+        link.click()
+        page.wait_for_url(href, timeout=PAGE_MS)
+        heading = main.get_by_role("heading", level=1)
+        expect(heading).to_have_count(1, timeout=PAGE_MS)
+        settled(page)
+        assert problems(page) == [], f"{href}: {problems(page)}"
+        assert "Traceback" not in main.inner_text(), href
+        visited.append(heading.inner_text().strip())
+    assert len(set(visited)) == count
+    assert {"Overview", "Import exports", "Executive summary", "Costs"} <= set(visited)

@@ -1,0 +1,237 @@
+"""The Plan review page through AppTest: a whole review (open, suggestions, override, save,
+next cycle, history), the actions editor, the thresholds, and the demo's review in Spanish."""
+
+import datetime as dt
+import re
+
+import pytest
+import streamlit as st
+from conftest import REPO
+from kpi_fixture import fill
+from streamlit.testing.v1 import AppTest
+
+from smdash import actions, objectives, store
+from smdash.actions import Action
+from smdash.objectives import Objective
+from smdash.workspace import DEMO_DIR
+
+D = dt.date
+FOLLOWERS = "Reach 1,100 Instagram followers by the end of April"
+SESSIONS = "1,000 social visits in March"
+BADGE = re.compile(r":\w+-badge\[[^\]]*\]")
+
+
+def plan(con) -> None:
+    """The fixture data of March 2026, two objectives and an action (ids 1, 2 and A1)."""
+    fill(con)
+    goal = objectives.add_goal(con, "Grow online sales 10% in 2026")
+    objectives.add_objective(
+        con,
+        Objective(None, FOLLOWERS, goal, "followers", "instagram", 900, 1100, D(2026, 3, 1),
+                  D(2026, 4, 30)),
+    )  # fmt: skip
+    objectives.add_objective(
+        con,
+        Objective(None, SESSIONS, goal, "sessions", "all", 100, 1000, D(2026, 3, 1),
+                  D(2026, 3, 31)),
+    )  # fmt: skip
+    actions.add_action(
+        con,
+        Action(None, 1, "Instagram reels", "instagram", "", D(2026, 3, 1), D(2026, 3, 31),
+               "Clara", 310.0),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def app(db_path, tmp_path, monkeypatch):
+    def start(demo: bool = False, lang: str | None = None):
+        folder = DEMO_DIR if demo else tmp_path / "no-demo"
+        folder.mkdir(exist_ok=True)
+        if not demo:
+            with store.connect(db_path) as con:
+                plan(con)
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        monkeypatch.setenv("SMDASH_DB", str(db_path))
+        monkeypatch.setenv("SMDASH_DEMO_DIR", str(folder))
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        at.run()
+        assert not at.exception
+        if lang:
+            at = run(at.sidebar.selectbox(key="lang").set_value(lang))
+        return run(at.switch_page("pages/review.py"))
+
+    return start
+
+
+def run(element):
+    at = element.run()
+    assert not at.exception
+    return at
+
+
+def texts(elements):
+    return [element.value for element in elements]
+
+
+def badges(at):
+    """The badges shown in markdown, e.g. ':green-badge[Suggested: Keep]'."""
+    return [found for m in at.markdown for found in BADGE.findall(m.value)]
+
+
+def table(at, first_column: str):
+    """The first dataframe whose first column is ``first_column``."""
+    return next(d.value for d in at.dataframe if d.value.columns[0] == first_column)
+
+
+def tables(at, column: str):
+    return [d.value for d in at.dataframe if column in d.value.columns]
+
+
+def test_a_whole_review_from_the_first_cycle_to_the_history(app):
+    at = app()
+    assert "No plan cycle yet." in texts(at.info)[0]
+    at.selectbox(key="first_cycle_period").set_value("month")
+    at = run(at.date_input(key="first_cycle_start").set_value(D(2026, 3, 1)))
+    at = run(at.button(key="start_first_cycle").click())
+    assert texts(at.success) == ["Cycle started."]
+    assert texts(at.subheader) == ["Cycle 1: 2026-03-01 – 2026-03-31"]
+    assert "Evidence as of 2026-03-31, the last day with data in the cycle." in texts(at.caption)
+
+    # the evidence and the suggestions
+    evidence = table(at, "#").set_index("#")
+    assert evidence.loc[1].to_dict() == {
+        "Objective": FOLLOWERS,
+        "KPI": "Followers at end of period · Instagram",
+        "Target": "1,100",
+        "Achieved": "1,000",
+        "Progress (%)": "50 %",
+        "Time elapsed (%)": "50 %",
+        "Status": "On track",
+        "Last period (%)": "+11 %",
+        "Periods without improvement": 0,
+        "Forecast": "1,107",
+        "Cost": "310.00",
+        "Cost per result": "3.10",
+        "Previous cycle": "—",
+        "Suggested": "Keep",
+    }
+    assert evidence.loc[2, "Cost"] == "no cost data"
+    assert evidence.loc[2, "Suggested"] == "Improve"
+    assert badges(at) == [
+        ":green-badge[Suggested: Keep]",
+        ":orange-badge[Suggested: Improve]",
+        ":green-badge[Suggested: Keep]",
+    ]
+    assert "Otherwise (behind, but not that far or still improving) → improve." in texts(at.caption)
+    sections = {a.label: a.value for a in at.text_area}
+    assert sections["Weaknesses"] == (
+        f"- {SESSIONS}: 20 % of the way with 100 % of the time elapsed."
+    )
+    assert "Save the review first: the next cycle starts from its decisions." in texts(at.caption)
+
+    # override a suggestion: a reason is needed
+    at.selectbox(key="c1_decision_objective_2").set_value("drop")
+    at = run(at.button(key="save_review").click())
+    assert texts(at.error) == [f"Give a reason for overriding the suggestion for: {SESSIONS}"]
+    at.text_input(key="c1_reason_objective_2").input("Web visits are not our game")
+    at.text_area(key="c1_section_opportunities").input("Reels on Sundays")
+    at = run(at.button(key="save_review").click())
+    assert texts(at.success) == ["Review saved as version 1."]
+    assert any(c.startswith("Saved as version 1 on ") for c in texts(at.caption))
+    assert at.download_button(key="export_review_1").proto.label == (
+        "Download the review (XLSX, version 1)"
+    )
+    at = run(at.button(key="save_review").click())
+    assert texts(at.info)[-1] == "Nothing changed since version 1: no new version written."
+
+    # the next cycle starts from the decisions
+    at = run(at.button(key="start_next_cycle").click())
+    assert texts(at.success) == ["Cycle 2 started from the review's decisions."]
+    assert texts(at.subheader) == ["Cycle 2: 2026-04-01 – 2026-04-30"]
+    assert "From the last review: 2 kept, 0 to improve, 1 dropped." in texts(at.caption)
+    assert badges(at) == [":green-badge[Suggested: Keep]"]  # the reels ended in March
+
+    # the history
+    overview = table(at, "Cycle")
+    assert overview.values.tolist() == [
+        [1, "2026-03-01 – 2026-03-31", "Closed", 1, 2, 0, 1],
+        [2, "2026-04-01 – 2026-04-30", "Current", 0, 0, 0, 0],
+    ]
+    decisions = tables(at, "Reason")[0]
+    assert decisions.values.tolist() == [
+        [1, f"#1 · {FOLLOWERS}", "50 %", "On track", "Keep", "Keep", ""],
+        [1, f"#2 · {SESSIONS}", "20 %", "Behind", "Improve", "Drop", "Web visits are not our game"],
+        [1, "A1 · Instagram reels", "—", "Planned", "Keep", "Keep", ""],
+    ]
+    dropped = tables(at, "Reason")[1]
+    assert dropped.values.tolist() == [[1, f"#2 · {SESSIONS}", "Web visits are not our game"]]
+    (saved,) = at.selectbox(key="past_review_pick").options
+    assert saved.startswith("Cycle 1 · version 1 · ")
+    assert len(at.get("vega_lite_chart")) == 2  # the Gantt chart and the history chart
+
+
+def test_an_action_is_added_on_the_review_page_and_shows_in_the_plan(app):
+    at = app()
+    at.selectbox(key="act_new_objective").set_value(2)
+    at.text_input(key="act_new_description").input("Facebook posts with links")
+    at.selectbox(key="act_new_network").set_value("facebook")
+    at.date_input(key="act_new_start").set_value(D(2026, 3, 1))
+    at.date_input(key="act_new_end").set_value(D(2026, 3, 31))
+    at = run(at.button(key="act_new_save").click())
+    assert texts(at.success) == ["Action saved: Facebook posts with links"]
+    plan_table = tables(at, "Results")[0]
+    assert plan_table[["#", "Action", "Network", "Results"]].values.tolist() == [
+        [1, "Instagram reels", "Instagram", "150 engagements"],
+        [2, "Facebook posts with links", "Facebook", "150 engagements"],
+    ]
+    at.text_input(key="act_new_description").input("")
+    at = run(at.button(key="act_new_save").click())
+    assert texts(at.error) == ["Describe the action."]
+
+
+def test_changed_thresholds_change_the_suggestions(app):
+    at = app()
+    at.selectbox(key="first_cycle_period").set_value("month")
+    at = run(at.date_input(key="first_cycle_start").set_value(D(2026, 3, 1)))
+    at = run(at.button(key="start_first_cycle").click())
+    assert badges(at)[1] == ":orange-badge[Suggested: Improve]"
+    # the sessions objective is 80 points behind and has one period of data: never stalled,
+    # so only a keep margin of 80 points makes it a keep
+    at = run(at.number_input(key="setting_keep_margin").set_value(80.0))
+    at = run(at.number_input(key="setting_drop_margin").set_value(90.0))
+    at = run(at.button(key="save_settings").click())
+    assert texts(at.success) == ["Thresholds saved. Suggestions follow them from now on."]
+    assert badges(at)[1] == ":green-badge[Suggested: Keep]"
+    assert "On track: progress trails the time elapsed by at most 80 points → keep." in texts(
+        at.caption
+    )
+    at = run(at.number_input(key="setting_keep_margin").set_value(95.0))
+    at = run(at.button(key="save_settings").click())
+    assert texts(at.error) == ["The far-behind margin must be larger than the keep margin."]
+
+
+def test_the_demo_review_in_spanish(app):
+    at = app(demo=True, lang="es")
+    assert texts(at.title) == ["Revisión del plan"]
+    assert texts(at.subheader) == ["Ciclo 2: 01/10/2026 – 31/10/2026"]
+    assert "De la última revisión: 5 mantenidos, 8 por mejorar, 2 eliminados." in texts(at.caption)
+    assert any(
+        text.startswith("Objetivo #6: Subir la tasa de interacción de Instagram")
+        and "nueva meta: 4,60 · motivo: El 5 % no es realista" in text
+        for text in texts(at.markdown)
+    )
+    overview = table(at, "Ciclo")
+    assert overview.values.tolist() == [
+        [1, "01/09/2026 – 30/09/2026", "Cerrado", 1, 5, 8, 2],
+        [2, "01/10/2026 – 31/10/2026", "Actual", 0, 0, 0, 0],
+    ]
+    tiktok = table(at, "#").set_index("#").loc[9]
+    assert tiktok["Sugerencia"] == "Mejorar"
+    assert tiktok["Coste por resultado"] == "0,09"
+    assert tiktok["Ciclo anterior"] == "0,04"
+    at = run(at.button(key="adjusted_objective_6").click())
+    assert texts(at.success) == [
+        "Marcado como ajustado: Subir la tasa de interacción de Instagram (interacciones / "
+        "impresiones) al 5 % en 2026."
+    ]
