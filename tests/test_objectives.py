@@ -185,8 +185,8 @@ def test_cost_per_conversion_is_not_measurable_until_costs_exist(data):
     item = objective(kpi="cost_per_conversion", scope="all", baseline=15.0, target=12.0)
     assert checks(data, item)["M"] == (
         "warn",
-        "Cost per conversion needs costs, which smdash cannot record yet: there is nothing to "
-        "measure it with.",
+        "Cost per conversion needs costs, and none are recorded yet: import an ads manager "
+        "export or enter costs on the Costs page.",
     )
     assert objectives.needed_growth(item) == pytest.approx(0.2)  # lower is better: -3 on 15
 

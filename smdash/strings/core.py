@@ -14,12 +14,6 @@ EN = {
     "page.traffic": "Traffic by network",
     "page.import": "Import",
     "page.summary": "Executive summary",
-    "placeholder.not_built": "This page is not built yet. It will show: {what}",
-    "placeholder.objectives": "SMART objectives tied to business goals, with their KPIs.",
-    "placeholder.review": "The plan review: keep, improve or drop each objective and action.",
-    "placeholder.kpis": "Each objective's KPI against its target, with status and forecast.",
-    "placeholder.traffic": "Web sessions, conversions and revenue by social network.",
-    "placeholder.summary": "Visits, leads, sales and cost in business terms for the director.",
     "demo.banner": "You are looking at demo data for a fictional bakery chain in Valencia.",
     "demo.start_empty": "Start an empty workspace",
     "demo.confirm": "This deletes all demo data and its import history. Continue?",
@@ -162,14 +156,6 @@ ES = {
     "page.traffic": "Tráfico por red",
     "page.import": "Importar",
     "page.summary": "Resumen ejecutivo",
-    "placeholder.not_built": "Esta página aún no está construida. Mostrará: {what}",
-    "placeholder.objectives": "Objetivos SMART ligados a metas de negocio, con sus KPI.",
-    "placeholder.review": "La revisión del plan: mantener, mejorar o eliminar cada objetivo "
-    "y acción.",
-    "placeholder.kpis": "El KPI de cada objetivo frente a su meta, con estado y previsión.",
-    "placeholder.traffic": "Sesiones web, conversiones e ingresos por red social.",
-    "placeholder.summary": "Visitas, leads, ventas y coste en términos de negocio para la "
-    "dirección.",
     "demo.banner": "Estás viendo datos de demostración de una cadena de panaderías ficticia "
     "de Valencia.",
     "demo.start_empty": "Empezar un espacio de trabajo vacío",

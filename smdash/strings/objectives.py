@@ -48,7 +48,7 @@ EN = {
     "or LinkedIn's followers export",
     "kpis.needs.web": "a GA4 traffic acquisition report (session source / medium) with visits "
     "from {network}",
-    "kpis.needs.costs": "costs, which smdash cannot record yet",
+    "kpis.needs.costs": "costs: an ads manager export, or costs entered on the Costs page",
     "objectives.scope.all": "All social networks",
     "objectives.intro": "Business goals, and under them SMART objectives: one KPI, a scope, a "
     "baseline, a target and a deadline each.",
@@ -105,8 +105,8 @@ EN = {
     "objectives.smart.m_ok": "The KPI can be computed from the imported data for this scope "
     "({first} – {last}).",
     "objectives.smart.m_no_data": "No imported data for this KPI and scope yet: import {needs}.",
-    "objectives.smart.m_no_costs": "Cost per conversion needs costs, which smdash cannot "
-    "record yet: there is nothing to measure it with.",
+    "objectives.smart.m_no_costs": "Cost per conversion needs costs, and none are recorded "
+    "yet: import an ads manager export or enter costs on the Costs page.",
     "objectives.smart.a_no_baseline": "No baseline to compare the target with (it is 0 or empty).",
     "objectives.smart.a_hold": "The target asks for no improvement on the baseline "
     "({needed}): it holds a level.",
@@ -237,7 +237,8 @@ _DOCS_ES = {
     "revenue": "Ingresos desde redes: ingresos de GA4 del periodo desde redes sociales. "
     "Unidad: moneda de la propiedad de GA4. Dirección: subir.",
     "cost_per_conversion": "Coste por conversión = costes registrados del periodo / "
-    "conversiones desde redes del periodo. Sin datos hasta que se registren costes. Unidad: "
+    "conversiones desde redes del periodo (costes importados de anuncios y anotados a mano). "
+    "Sin datos mientras no haya costes. Unidad: "
     "moneda. Dirección: bajar.",
 }
 
@@ -271,7 +272,8 @@ ES = {
     "Business Suite) o la exportación de seguidores de LinkedIn",
     "kpis.needs.web": "un informe de adquisición de tráfico de GA4 (fuente / medio de la "
     "sesión) con visitas desde {network}",
-    "kpis.needs.costs": "costes, que smdash aún no puede registrar",
+    "kpis.needs.costs": "costes: una exportación de un gestor de anuncios o costes anotados en "
+    "la página Costes",
     "objectives.scope.all": "Todas las redes sociales",
     "objectives.intro": "Objetivos de negocio y, bajo ellos, objetivos SMART: cada uno con un "
     "KPI, un ámbito, una línea base, una meta y una fecha límite.",
@@ -331,8 +333,9 @@ ES = {
     "ámbito ({first} – {last}).",
     "objectives.smart.m_no_data": "Aún no hay datos importados para este KPI y ámbito: importa "
     "{needs}.",
-    "objectives.smart.m_no_costs": "El coste por conversión necesita costes, que smdash aún no "
-    "puede registrar: no hay con qué medirlo.",
+    "objectives.smart.m_no_costs": "El coste por conversión necesita costes y aún no hay "
+    "ninguno: importa una exportación de un gestor de anuncios o anota costes en la página "
+    "Costes.",
     "objectives.smart.a_no_baseline": "No hay línea base con la que comparar la meta (es 0 o "
     "está vacía).",
     "objectives.smart.a_hold": "La meta no pide mejorar la línea base ({needed}).",
