@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from smdash.strings import MODULES
 
@@ -54,7 +55,7 @@ def language_from_locale(locale: str | None) -> str:
 
 def format_number(value: float | int | None, lang: str, decimals: int = 0) -> str:
     """``1,234.5`` in English, ``1.234,5`` in Spanish; an em dash for no value."""
-    if value is None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     text = f"{value:,.{decimals}f}"
     if lang == "es":

@@ -17,6 +17,7 @@ def test_both_catalogues_have_the_same_keys():
         (1234567, "es", 0, "1.234.567"),
         (0.25, "es", 2, "0,25"),
         (None, "es", 0, "—"),
+        (float("nan"), "en", 0, "—"),
     ],
 )
 def test_numbers_follow_the_language(value, lang, decimals, text):

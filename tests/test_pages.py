@@ -97,7 +97,8 @@ def test_overview_shows_the_summary_of_the_last_full_month(app, small_demo):
     }
     table = at.dataframe[0].value
     assert table.iloc[-1]["Network"] == "Total"
-    assert table.set_index("Network").loc["facebook", "Posts"] == "18"
+    assert table.set_index("Network").loc["Facebook", "Posts"] == "18"
+    assert table.set_index("Network").loc["Search engines", "Posts"] == "—"
 
 
 def test_spanish_formats_numbers_the_spanish_way(app, small_demo):
