@@ -3,6 +3,7 @@
 import streamlit as st
 
 from smdash import ui
+from smdash.ui import auth as ui_auth
 
 st.set_page_config(page_title="smdash", page_icon=":material/insights:", layout="wide")
 ui.language_switch()
@@ -12,13 +13,21 @@ def page(path: str, title_key: str, icon: str, default: bool = False) -> st.Page
     return st.Page(path, title=ui.tr(title_key), icon=icon, default=default)
 
 
-navigation = st.navigation(
-    {
-        ui.tr("nav.results"): [
-            page("pages/overview.py", "page.overview", ":material/dashboard:", default=True),
-            page("pages/kpis.py", "page.kpis", ":material/track_changes:"),
-            page("pages/traffic.py", "page.traffic", ":material/travel_explore:"),
-        ],
+RESULTS = [
+    ("pages/overview.py", "page.overview", ":material/dashboard:"),
+    ("pages/kpis.py", "page.kpis", ":material/track_changes:"),
+    ("pages/traffic.py", "page.traffic", ":material/travel_explore:"),
+]
+SUMMARY = ("pages/executive_summary.py", "page.summary", ":material/business_center:")
+
+
+def pages_for(user) -> dict[str, list[st.Page]]:
+    """Only the pages the user's role may open: a page left out cannot be reached by URL."""
+    results = [page(*RESULTS[0], default=True), *(page(*p) for p in RESULTS[1:])]
+    if not user.is_editor:
+        return {ui.tr("nav.results"): results, ui.tr("nav.director"): [page(*SUMMARY)]}
+    return {
+        ui.tr("nav.results"): results,
         ui.tr("nav.plan"): [
             page("pages/objectives.py", "page.objectives", ":material/flag:"),
             page("pages/links.py", "page.links", ":material/add_link:"),
@@ -26,11 +35,19 @@ navigation = st.navigation(
         ],
         ui.tr("nav.data"): [
             page("pages/import_data.py", "page.import", ":material/upload_file:"),
+            page("pages/users.py", "auth.users_title", ":material/group:"),
         ],
         ui.tr("nav.director"): [
-            page("pages/executive_summary.py", "page.summary", ":material/business_center:"),
+            page(*SUMMARY),
             page("pages/costs.py", "costs.page", ":material/payments:"),
         ],
     }
-)
+
+
+user = ui_auth.signed_in_user()
+if user is None:
+    navigation = st.navigation([page("pages/sign_in.py", "auth.title", ":material/login:")])
+else:
+    ui_auth.account_sidebar(user)
+    navigation = st.navigation(pages_for(user))
 navigation.run()

@@ -61,56 +61,62 @@ if not summary.networks.empty:
 st.subheader(ui.tr("executive.report_title"))
 view.report_buttons(period)
 
-with st.expander(ui.tr("executive.comment_title")):
-    text = st.text_area(
-        ui.tr("executive.comment_edit", period=period.label(ui.lang())),
-        value=summary.comment,
-        max_chars=executive.COMMENT_MAX,
-        key=f"exec_comment_{period.key}",
-    )
-    if st.button(ui.tr("executive.comment_save"), key="exec_save_comment"):
-        error = view.save_comment(period, text)
-        view.flash("error" if error else "ok", error or ui.tr("executive.comment_saved"))
-        st.rerun()
-
-with st.expander(ui.tr("executive.settings_title")):
-    name = st.text_input(
-        ui.tr("executive.business_name"),
-        value=settings["name"],
-        max_chars=executive.NAME_MAX,
-        key="exec_name",
-    )
-    if st.button(ui.tr("executive.save_name"), key="exec_save_name"):
-        error = view.save_name(name)
-        view.flash("error" if error else "ok", error or ui.tr("executive.name_saved"))
-        st.rerun()
-    if settings["logo"]:
-        st.image(settings["logo"][0], width=160)
-        if st.button(ui.tr("executive.remove_logo"), key="exec_remove_logo"):
-            view.save_logo(None)
-            view.flash("ok", ui.tr("executive.logo_removed"))
+if ui.can_edit():  # the director reads; the comment and settings are the CM's
+    with st.expander(ui.tr("executive.comment_title")):
+        text = st.text_area(
+            ui.tr("executive.comment_edit", period=period.label(ui.lang())),
+            value=summary.comment,
+            max_chars=executive.COMMENT_MAX,
+            key=f"exec_comment_{period.key}",
+        )
+        if st.button(ui.tr("executive.comment_save"), key="exec_save_comment"):
+            error = view.save_comment(period, text)
+            view.flash("error" if error else "ok", error or ui.tr("executive.comment_saved"))
             st.rerun()
-    upload = st.file_uploader(ui.tr("executive.logo"), type=["png", "jpg", "jpeg"], key="exec_logo")
-    if upload is not None and st.button(ui.tr("executive.save_logo"), key="exec_save_logo"):
-        error = view.save_logo(upload.getvalue())
-        view.flash("error" if error else "ok", error or ui.tr("executive.logo_saved"))
-        st.rerun()
-    vanity = {k: ui.tr(f"kpis.name.{k}") for k in executive.VANITY}
-    pins = st.multiselect(
-        ui.tr("executive.pin"),
-        list(vanity),
-        default=settings["pinned"],
-        format_func=vanity.get,
-        key="exec_pins",
-    )
-    if st.button(ui.tr("executive.save_pins"), key="exec_save_pins"):
-        error = view.save_pins(pins)
-        view.flash("error" if error else "ok", error or ui.tr("executive.pins_saved"))
-        st.rerun()
-    currency = st.text_input(
-        ui.tr("executive.currency"), value=settings["currency"], max_chars=3, key="exec_currency"
-    )
-    if st.button(ui.tr("executive.save_currency"), key="exec_save_currency"):
-        error = view.save_currency(currency)
-        view.flash("error" if error else "ok", error or ui.tr("executive.currency_saved"))
-        st.rerun()
+
+    with st.expander(ui.tr("executive.settings_title")):
+        name = st.text_input(
+            ui.tr("executive.business_name"),
+            value=settings["name"],
+            max_chars=executive.NAME_MAX,
+            key="exec_name",
+        )
+        if st.button(ui.tr("executive.save_name"), key="exec_save_name"):
+            error = view.save_name(name)
+            view.flash("error" if error else "ok", error or ui.tr("executive.name_saved"))
+            st.rerun()
+        if settings["logo"]:
+            st.image(settings["logo"][0], width=160)
+            if st.button(ui.tr("executive.remove_logo"), key="exec_remove_logo"):
+                view.save_logo(None)
+                view.flash("ok", ui.tr("executive.logo_removed"))
+                st.rerun()
+        upload = st.file_uploader(
+            ui.tr("executive.logo"), type=["png", "jpg", "jpeg"], key="exec_logo"
+        )
+        if upload is not None and st.button(ui.tr("executive.save_logo"), key="exec_save_logo"):
+            error = view.save_logo(upload.getvalue())
+            view.flash("error" if error else "ok", error or ui.tr("executive.logo_saved"))
+            st.rerun()
+        vanity = {k: ui.tr(f"kpis.name.{k}") for k in executive.VANITY}
+        pins = st.multiselect(
+            ui.tr("executive.pin"),
+            list(vanity),
+            default=settings["pinned"],
+            format_func=vanity.get,
+            key="exec_pins",
+        )
+        if st.button(ui.tr("executive.save_pins"), key="exec_save_pins"):
+            error = view.save_pins(pins)
+            view.flash("error" if error else "ok", error or ui.tr("executive.pins_saved"))
+            st.rerun()
+        currency = st.text_input(
+            ui.tr("executive.currency"),
+            value=settings["currency"],
+            max_chars=3,
+            key="exec_currency",
+        )
+        if st.button(ui.tr("executive.save_currency"), key="exec_save_currency"):
+            error = view.save_currency(currency)
+            view.flash("error" if error else "ok", error or ui.tr("executive.currency_saved"))
+            st.rerun()

@@ -72,6 +72,7 @@ with campaigns:
         st.dataframe(view.shown(content), hide_index=True, key="content_table")
 
 with hygiene:
+    editor = ui.can_edit()  # a viewer sees the lists, not the controls that change them
     st.subheader(ui.tr("traffic.untagged"))
     share = view.load("untagged_share", filters)
     st.markdown(ui.tr("traffic.untagged_intro", share=view.percent(share)))
@@ -86,30 +87,34 @@ with hygiene:
     else:
         st.markdown(ui.tr("traffic.unknown_intro"))
         st.dataframe(view.shown(unknown), hide_index=True, key="unknown_table")
-    with st.form("alias_form", clear_on_submit=True):
-        st.markdown(ui.tr("traffic.alias_intro"))
-        left, middle, right = st.columns(3)
-        source = left.text_input(ui.tr("traffic.alias_source"), key="alias_source")
-        network = middle.selectbox(
-            ui.tr("traffic.alias_network"),
-            attribution.NETWORKS,
-            format_func=view.labels_of(attribution.NETWORKS, "traffic.network.").get,
-            key="alias_network",
-        )
-        paid = right.radio(
-            ui.tr("traffic.alias_paid"),
-            ("medium", "organic", "paid"),
-            format_func=view.labels_of(("medium", "organic", "paid"), "traffic.alias_paid_").get,
-            key="alias_paid",
-        )
-        if st.form_submit_button(ui.tr("traffic.alias_save"), key="alias_save"):
-            st.session_state["alias_message"] = view.save_alias(source, network, paid)
-            st.rerun()
+    if editor:
+        with st.form("alias_form", clear_on_submit=True):
+            st.markdown(ui.tr("traffic.alias_intro"))
+            left, middle, right = st.columns(3)
+            source = left.text_input(ui.tr("traffic.alias_source"), key="alias_source")
+            network = middle.selectbox(
+                ui.tr("traffic.alias_network"),
+                attribution.NETWORKS,
+                format_func=view.labels_of(attribution.NETWORKS, "traffic.network.").get,
+                key="alias_network",
+            )
+            paid = right.radio(
+                ui.tr("traffic.alias_paid"),
+                ("medium", "organic", "paid"),
+                format_func=view.labels_of(
+                    ("medium", "organic", "paid"), "traffic.alias_paid_"
+                ).get,
+                key="alias_paid",
+            )
+            if st.form_submit_button(ui.tr("traffic.alias_save"), key="alias_save"):
+                st.session_state["alias_message"] = view.save_alias(source, network, paid)
+                st.rerun()
     if message := st.session_state.pop("alias_message", None):
         st.success(message)
     aliases = view.load("aliases")
     if not aliases.empty:
         st.dataframe(view.shown(aliases), hide_index=True, key="alias_table")
+    if editor and not aliases.empty:
         remove = st.selectbox(ui.tr("traffic.alias_remove"), aliases["alias"], key="alias_remove")
         if st.button(ui.tr("traffic.alias_remove_button"), key="alias_remove_button"):
             view.delete_alias(remove)
@@ -123,6 +128,8 @@ with hygiene:
         with st.container(border=True):
             spellings = group["campaign"].tolist()
             st.markdown(ui.tr("traffic.duplicates_group", names=", ".join(spellings)))
+            if not editor:
+                continue
             into = st.selectbox(ui.tr("traffic.merge_into"), spellings, key=f"merge_into_{key}")
             if st.button(ui.tr("traffic.merge_button"), key=f"merge_{key}"):
                 error = view.merge(spellings, into)
@@ -134,6 +141,7 @@ with hygiene:
     if not merges.empty:
         st.markdown(ui.tr("traffic.merges"))
         st.dataframe(view.shown(merges), hide_index=True, key="merge_table")
+    if editor and not merges.empty:
         undo = st.selectbox(ui.tr("traffic.unmerge"), merges["alias"], key="unmerge_pick")
         if st.button(ui.tr("traffic.unmerge_button"), key="unmerge_button"):
             view.unmerge(undo)

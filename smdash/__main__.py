@@ -6,17 +6,20 @@ python -m smdash history [--db PATH]
 python -m smdash undo [--db PATH] IMPORT_ID
 python -m smdash kpi [--db PATH] --objective ID [--json]
 python -m smdash report [--db PATH] --period 2026-10 [--lang es] --out FILE.pdf|FILE.xlsx
+python -m smdash user add NAME --role editor|viewer [--password-stdin]
+python -m smdash user list | user remove NAME | user password NAME [--password-stdin]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import sys
 from pathlib import Path
 
-from smdash import objectives, store
+from smdash import audit, auth, objectives, store
 from smdash.i18n import LANGUAGES, format_number, t
 from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file, import_history, undo_import
@@ -53,6 +56,19 @@ def _parser() -> argparse.ArgumentParser:
         "--period", required=True, help="2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15"
     )
     rep.add_argument("--out", type=Path, required=True, help="FILE.pdf or FILE.xlsx")
+    user = commands.add_parser("user", help="accounts: add, list, remove, password, audit")
+    actions = user.add_subparsers(dest="user_command", required=True)
+    add = actions.add_parser("add", parents=[common], help="add an account")
+    add.add_argument("name")
+    add.add_argument("--role", choices=auth.ROLES, required=True)
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    actions.add_parser("list", parents=[common], help="list accounts")
+    rem = actions.add_parser("remove", parents=[common], help="remove an account")
+    rem.add_argument("name")
+    pw = actions.add_parser("password", parents=[common], help="set an account's password")
+    pw.add_argument("name")
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    actions.add_parser("audit", parents=[common], help="the latest writes and who made them")
     return parser
 
 
@@ -149,7 +165,41 @@ def _report(args) -> int:
     return 0
 
 
+def _password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat the password: ") != first:
+        raise auth.InvalidAccount("auth.password_mismatch")
+    return first
+
+
+def _user(args) -> int:
+    try:
+        with store.connect(args.db) as con:
+            if args.user_command == "list":
+                for row in auth.users(con):
+                    flags = [f for f in ("demo_password", "locked") if row[f]]
+                    print("\t".join([row["name"], row["role"], *flags]))
+            elif args.user_command == "audit":
+                print(audit.trail(con).to_string(index=False))
+            elif args.user_command == "remove":
+                auth.remove_user(con, args.name)
+                print(f"removed {args.name}")
+            elif args.user_command == "add":
+                name = auth.add_user(con, args.name, args.role, _password(args))
+                print(f"added {name} ({args.role})")
+            else:
+                auth.set_password(con, args.name, _password(args))
+                print(f"password of {args.name} changed")
+    except auth.AuthError as exc:
+        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 COMMANDS = {
+    "user": _user,
     "import": _import,
     "summary": _summary,
     "history": _history,

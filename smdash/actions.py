@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 import duckdb
 import pandas as pd
 
+from smdash import audit
 from smdash.attribution import SOCIAL_NETWORKS
 from smdash.objectives import InvalidInput
 from smdash.store import bump_data_version
@@ -95,6 +96,7 @@ def _values(action: Action) -> list:
     return [getattr(action, name) for name in FIELDS]
 
 
+@audit.write("actions.add_action")
 def add_action(con: duckdb.DuckDBPyConnection, action: Action) -> int:
     action = validated(con, action)
     now = dt.datetime.now()
@@ -107,6 +109,7 @@ def add_action(con: duckdb.DuckDBPyConnection, action: Action) -> int:
     return action_id
 
 
+@audit.write("actions.update_action")
 def update_action(con: duckdb.DuckDBPyConnection, action: Action) -> None:
     action = validated(con, action)
     assignments = ", ".join(f"{name} = ?" for name in FIELDS)
@@ -117,6 +120,7 @@ def update_action(con: duckdb.DuckDBPyConnection, action: Action) -> None:
     bump_data_version(con)
 
 
+@audit.write("actions.set_status")
 def set_status(con: duckdb.DuckDBPyConnection, action_id: int, status: str) -> None:
     if status not in STATUSES:
         raise InvalidInput("actions.error.status", status=status)

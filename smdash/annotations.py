@@ -11,6 +11,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
+from smdash import audit
 from smdash.i18n import t
 from smdash.store import bump_data_version
 
@@ -44,6 +45,7 @@ def _checked(date_from: dt.date | None, date_to: dt.date | None, note: str) -> t
     return date_from, date_to, note
 
 
+@audit.write("annotations.add_annotation")
 def add_annotation(
     con: duckdb.DuckDBPyConnection, date_from: dt.date, date_to: dt.date | None, note: str
 ) -> int:
@@ -59,6 +61,7 @@ def add_annotation(
     return annotation_id
 
 
+@audit.write("annotations.update_annotation")
 def update_annotation(
     con: duckdb.DuckDBPyConnection,
     annotation_id: int,
@@ -75,6 +78,7 @@ def update_annotation(
     bump_data_version(con)
 
 
+@audit.write("annotations.set_annotation_status")
 def set_annotation_status(con: duckdb.DuckDBPyConnection, annotation_id: int, status: str) -> None:
     """Archive (or restore) an annotation."""
     assert status in (ACTIVE, ARCHIVED)

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 import duckdb
 import pandas as pd
 
+from smdash import audit
 from smdash.store import bump_data_version
 
 SOCIAL_SOURCES: dict[str, tuple[str, ...]] = {
@@ -350,6 +351,7 @@ def classify_with(
     return network, is_paid(medium) if paid is None else bool(paid)
 
 
+@audit.write("attribution.save_alias")
 def save_alias(
     con: duckdb.DuckDBPyConnection, source: str, network: str, paid: bool | None = None
 ) -> str:
@@ -364,6 +366,7 @@ def save_alias(
     return alias
 
 
+@audit.write("attribution.delete_alias")
 def delete_alias(con: duckdb.DuckDBPyConnection, alias: str) -> None:
     con.execute("DELETE FROM source_aliases WHERE alias = ?", [normalize_source(alias)])
     bump_data_version(con)

@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from smdash import audit
 from smdash.spreadsheet import write_csv
 from smdash.store import bump_data_version
 from smdash.utm import tags_of
@@ -49,6 +50,7 @@ class Entry:
     status: str = "planned"
 
 
+@audit.write("calendar.add_entry")
 def add_entry(con: duckdb.DuckDBPyConnection, entry: Entry) -> int:
     """Save one calendar entry (its UTM tags read from the link); returns its id."""
     if entry.status not in STATUSES:
@@ -75,6 +77,7 @@ def add_entry(con: duckdb.DuckDBPyConnection, entry: Entry) -> int:
     return entry_id
 
 
+@audit.write("calendar.set_status")
 def set_status(con: duckdb.DuckDBPyConnection, entry_id: int, status: str) -> None:
     if status not in STATUSES:
         raise ValueError(f"status must be one of {STATUSES}")
@@ -82,6 +85,7 @@ def set_status(con: duckdb.DuckDBPyConnection, entry_id: int, status: str) -> No
     bump_data_version(con)
 
 
+@audit.write("calendar.delete_entry")
 def delete_entry(con: duckdb.DuckDBPyConnection, entry_id: int) -> None:
     con.execute("DELETE FROM calendar_entries WHERE entry_id = ?", [entry_id])
     bump_data_version(con)

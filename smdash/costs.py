@@ -25,6 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from smdash import audit
 from smdash.attribution import SOCIAL_NETWORKS
 from smdash.i18n import t
 from smdash.store import bump_data_version, get_setting, set_setting, transaction
@@ -56,6 +57,7 @@ def currency(con: duckdb.DuckDBPyConnection) -> str:
     return get_setting(con, CURRENCY_KEY, DEFAULT_CURRENCY) or DEFAULT_CURRENCY
 
 
+@audit.write("costs.set_currency")
 def set_currency(con: duckdb.DuckDBPyConnection, code: str) -> None:
     code = (code or "").strip().upper()
     if len(code) != 3 or not code.isalpha():
@@ -76,6 +78,7 @@ def _checked_amount(amount: float | None) -> float:
     return round(float(amount), 2)
 
 
+@audit.write("costs.add_cost")
 def add_cost(
     con: duckdb.DuckDBPyConnection,
     month: dt.date | None,
@@ -113,6 +116,7 @@ def add_cost(
     return cost_id
 
 
+@audit.write("costs.delete_cost")
 def delete_cost(con: duckdb.DuckDBPyConnection, cost_id: int) -> None:
     con.execute("DELETE FROM manual_costs WHERE cost_id = ?", [cost_id])
     bump_data_version(con)

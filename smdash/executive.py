@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from smdash import costs, kpis, objectives, summary
+from smdash import audit, costs, kpis, objectives, summary
 from smdash.attribution import SOCIAL_NETWORKS, network_lookup
 from smdash.i18n import format_date, format_number, t
 from smdash.store import bump_data_version, get_setting, set_setting, transaction
@@ -471,6 +471,7 @@ def pinned(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [k for k in keys if k in VANITY]
 
 
+@audit.write("executive.set_pinned")
 def set_pinned(con: duckdb.DuckDBPyConnection, keys: list[str]) -> None:
     set_setting(con, PINNED_KEY, json.dumps([k for k in VANITY if k in keys]))
     bump_data_version(con)
@@ -483,6 +484,7 @@ def comment(con: duckdb.DuckDBPyConnection, period: Period) -> str:
     return row[0] if row else ""
 
 
+@audit.write("executive.save_comment")
 def save_comment(con: duckdb.DuckDBPyConnection, period: Period, text: str) -> None:
     """Keep the CM's comment for the period (an empty text removes it)."""
     text = (text or "").strip()
@@ -500,6 +502,7 @@ def business_name(con: duckdb.DuckDBPyConnection) -> str:
     return get_setting(con, NAME_KEY, "") or ""
 
 
+@audit.write("executive.set_business_name")
 def set_business_name(con: duckdb.DuckDBPyConnection, name: str) -> None:
     name = " ".join((name or "").split())
     if len(name) > NAME_MAX:
@@ -530,6 +533,7 @@ def checked_logo(data: bytes) -> tuple[bytes, str]:
     return data, f"image/{kind.lower()}"
 
 
+@audit.write("executive.set_logo")
 def set_logo(con: duckdb.DuckDBPyConnection, data: bytes | None) -> None:
     """Store the business's logo (PNG or JPEG), or remove it with None."""
     checked = None if data is None else checked_logo(data)

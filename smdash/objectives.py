@@ -25,7 +25,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from smdash import annotations, kpis
+from smdash import annotations, audit, kpis
 from smdash.attribution import SOCIAL_NETWORKS
 from smdash.i18n import format_date, format_number, t
 from smdash.store import bump_data_version, transaction
@@ -95,6 +95,7 @@ def _goal_name(name: str) -> str:
     return name
 
 
+@audit.write("objectives.add_goal")
 def add_goal(con: duckdb.DuckDBPyConnection, name: str) -> int:
     now = dt.datetime.now()
     goal_id = con.execute(
@@ -106,6 +107,7 @@ def add_goal(con: duckdb.DuckDBPyConnection, name: str) -> int:
     return goal_id
 
 
+@audit.write("objectives.rename_goal")
 def rename_goal(con: duckdb.DuckDBPyConnection, goal_id: int, name: str) -> None:
     con.execute(
         "UPDATE goals SET name = ?, updated_at = ? WHERE goal_id = ?",
@@ -114,6 +116,7 @@ def rename_goal(con: duckdb.DuckDBPyConnection, goal_id: int, name: str) -> None
     bump_data_version(con)
 
 
+@audit.write("objectives.set_goal_status")
 def set_goal_status(con: duckdb.DuckDBPyConnection, goal_id: int, status: str) -> None:
     """Archive or restore a goal; its objectives stay as they are."""
     assert status in (ACTIVE, ARCHIVED)
@@ -181,6 +184,7 @@ def _values(objective: Objective) -> list:
     return [getattr(objective, name) for name in OBJECTIVE_FIELDS]
 
 
+@audit.write("objectives.add_objective")
 def add_objective(con: duckdb.DuckDBPyConnection, objective: Objective) -> int:
     objective = validated(con, objective)
     now = dt.datetime.now()
@@ -193,6 +197,7 @@ def add_objective(con: duckdb.DuckDBPyConnection, objective: Objective) -> int:
     return objective_id
 
 
+@audit.write("objectives.update_objective")
 def update_objective(con: duckdb.DuckDBPyConnection, objective: Objective) -> None:
     objective = validated(con, objective)
     assignments = ", ".join(f"{name} = ?" for name in OBJECTIVE_FIELDS)
@@ -203,6 +208,7 @@ def update_objective(con: duckdb.DuckDBPyConnection, objective: Objective) -> No
     bump_data_version(con)
 
 
+@audit.write("objectives.set_objective_status")
 def set_objective_status(con: duckdb.DuckDBPyConnection, objective_id: int, status: str) -> None:
     """Archive or restore an objective (nothing is deleted)."""
     assert status in (ACTIVE, ARCHIVED)

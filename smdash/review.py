@@ -34,7 +34,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from smdash import actions, costs, kpis, objectives, summary
+from smdash import actions, audit, costs, kpis, objectives, summary
 from smdash.i18n import format_date, format_number, t
 from smdash.objectives import InvalidInput, Objective
 from smdash.spreadsheet import write_xlsx
@@ -114,6 +114,7 @@ def validated_thresholds(values: Thresholds) -> Thresholds:
     return Thresholds(**{**asdict(values), "stalled_periods": int(values.stalled_periods)})
 
 
+@audit.write("review.save_thresholds")
 def save_thresholds(con: duckdb.DuckDBPyConnection, values: Thresholds) -> None:
     values = validated_thresholds(values)
     for setting in SETTINGS:
@@ -287,6 +288,7 @@ def _checked_dates(period: str, date_from: dt.date | None, date_to: dt.date | No
     return period_end(period, date_from, date_to)
 
 
+@audit.write("review.start_first_cycle")
 def start_first_cycle(
     con: duckdb.DuckDBPyConnection,
     period: str,
@@ -688,6 +690,7 @@ def _unchanged(con, review: Review, items: pd.DataFrame, texts: dict, limits: Th
     return True
 
 
+@audit.write("review.save_review")
 def save_review(
     con: duckdb.DuckDBPyConnection,
     cycle_id: int,
@@ -868,6 +871,7 @@ _CARRY_OVER = [
 ]
 
 
+@audit.write("review.start_next_cycle")
 def start_next_cycle(
     con: duckdb.DuckDBPyConnection,
     cycle_id: int,
@@ -919,6 +923,7 @@ def carried(con: duckdb.DuckDBPyConnection, cycle_id: int) -> pd.DataFrame:
     ).df()
 
 
+@audit.write("review.mark_adjusted")
 def mark_adjusted(con: duckdb.DuckDBPyConnection, cycle_id: int, kind: str, item_id: int) -> None:
     con.execute(
         "UPDATE cycle_items SET adjusted = true WHERE cycle_id = ? AND kind = ? AND item_id = ?",

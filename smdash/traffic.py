@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from smdash import audit
 from smdash.attribution import ALL_SOCIAL, NETWORKS, network_lookup, source_networks
 from smdash.store import bump_data_version
 
@@ -238,6 +239,7 @@ def near_duplicate_campaigns(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return groups[["key", "campaign", "sessions"]].reset_index(drop=True)
 
 
+@audit.write("traffic.merge_campaigns")
 def merge_campaigns(con: duckdb.DuckDBPyConnection, names: list[str], into: str) -> int:
     """Count ``names`` as campaign ``into`` from now on, for past and future data."""
     into = into.strip()
@@ -260,6 +262,7 @@ def campaign_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("SELECT alias, campaign FROM campaign_aliases ORDER BY campaign, alias").df()
 
 
+@audit.write("traffic.unmerge_campaign")
 def unmerge_campaign(con: duckdb.DuckDBPyConnection, alias: str) -> None:
     con.execute("DELETE FROM campaign_aliases WHERE alias = ?", [alias])
     bump_data_version(con)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from smdash import calendar, costs, executive, objectives, review
+from smdash import audit, calendar, costs, executive, objectives, review
 from smdash.imports.pipeline import import_file
 from smdash.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.tables import TABLES, quote
@@ -60,6 +60,7 @@ def ensure_workspace(con: duckdb.DuckDBPyConnection, folder: Path | None = None)
     return len(files)
 
 
+@audit.write("workspace.start_empty")
 def start_empty(con: duckdb.DuckDBPyConnection) -> None:
     """Delete every imported row and the import log; the workspace is the user's from now on."""
     with transaction(con):

@@ -22,6 +22,9 @@ import pytest
 
 from smdash import store, workspace
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from signin_support import account  # noqa: E402 - tests/ is not a package
+
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -87,6 +90,8 @@ def app(tmp_path: Path) -> Iterator[RunningApp]:
     # depend on data/demo even if SMDASH_DEMO_DIR is not honoured.
     with store.connect(db) as con:
         store.set_setting(con, workspace.MODE_KEY, "own")
+    account(db, "editor")  # cm / cm-secret
+    account(db, "viewer")  # boss / director-secret
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "SMDASH_DB": str(db), "SMDASH_DEMO_DIR": str(demo)}
@@ -116,6 +121,20 @@ def app(tmp_path: Path) -> Iterator[RunningApp]:
         yield running
     finally:
         _stop(process)
+
+
+EDITOR = ("cm", "cm-secret")  # the accounts the app fixture creates
+VIEWER = ("boss", "director-secret")
+
+
+def sign_in(page, url: str, credentials: tuple[str, str] = EDITOR) -> None:
+    """Open the app and sign in through its form (labels differ by language: fields by type)."""
+    page.goto(url)
+    form = page.get_by_test_id("stForm")
+    form.locator("input[type=text]").fill(credentials[0], timeout=30_000)
+    form.locator("input[type=password]").fill(credentials[1])
+    form.get_by_test_id("stBaseButton-primaryFormSubmit").click()
+    page.get_by_test_id("stSidebarNav").wait_for(timeout=30_000)
 
 
 @pytest.fixture

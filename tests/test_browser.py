@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import RunningApp, app, browser_page  # noqa: F401 - fixtures, see F811 below
+from browser_support import RunningApp, app, browser_page, sign_in  # noqa: F401 - fixtures, see F811 below
 
 from smdash import store
 
@@ -39,7 +39,7 @@ def test_upload_import_undo_and_bad_file(app: RunningApp, browser_page, tmp_path
     main = page.get_by_test_id("stMain")
 
     # Open the app and go to the Import page from the sidebar.
-    page.goto(app.url)
+    sign_in(page, app.url)
     import_link(page).click()
     expect(page).to_have_url(re.compile(r"/import_data$"), timeout=TIMEOUT_MS)
     expect(main.get_by_role("heading", name="Import exports")).to_be_visible(timeout=TIMEOUT_MS)
@@ -88,7 +88,7 @@ def test_upload_import_undo_and_bad_file(app: RunningApp, browser_page, tmp_path
 def test_sidebar_link_keeps_language(app: RunningApp, browser_page):  # noqa: F811
     """An en-US browser stays in English when it moves to another page from the sidebar."""
     page = browser_page
-    page.goto(app.url)
+    sign_in(page, app.url)
     expect(page.get_by_test_id("stMain").get_by_role("heading", name="Overview")).to_be_visible(
         timeout=TIMEOUT_MS
     )
@@ -101,10 +101,10 @@ def test_sidebar_link_keeps_language(app: RunningApp, browser_page):  # noqa: F8
 @pytest.mark.browser_locale("es-ES")
 def test_spanish_browser_starts_in_spanish_and_can_switch(app: RunningApp, browser_page):  # noqa: F811
     page = browser_page
-    page.goto(app.url)
+    sign_in(page, app.url)
     heading = page.get_by_test_id("stMain").get_by_role("heading", level=1)
     expect(heading).to_have_text("Resumen", timeout=TIMEOUT_MS)
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").click()
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first.click()
     page.get_by_role("option", name="English").click()
     expect(heading).to_have_text("Overview", timeout=TIMEOUT_MS)
     import_link(page).click()

@@ -24,6 +24,7 @@ from browser_support import (  # noqa: F401 - browser_page is a fixture
     _stop,
     browser_page,
     free_port,
+    sign_in,
 )
 
 from smdash.workspace import DEMO_DIR
@@ -77,7 +78,7 @@ def problems(page) -> list[str]:
 
 def test_every_page_of_the_navigation_on_the_demo(demo_app: RunningApp, browser_page):  # noqa: F811
     page = browser_page
-    page.goto(demo_app.url)
+    sign_in(page, demo_app.url, ("demo", "demo"))  # the demo editor of a fresh demo
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", level=1)).to_have_text("Overview", timeout=PAGE_MS)
     settled(page)

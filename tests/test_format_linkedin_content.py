@@ -192,6 +192,7 @@ def test_spanish_headers_and_day_first_dates(tmp_path):
 def test_import_page_previews_each_part(tmp_path, monkeypatch):
     import streamlit as st
     from conftest import REPO
+    from signin_support import TOKEN_KEY, signed_in
     from streamlit.testing.v1 import AppTest
 
     st.cache_data.clear()
@@ -200,6 +201,7 @@ def test_import_page_previews_each_part(tmp_path, monkeypatch):
     (tmp_path / "no-demo").mkdir()
     monkeypatch.setenv("SMDASH_DEMO_DIR", str(tmp_path / "no-demo"))
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.session_state[TOKEN_KEY] = signed_in(tmp_path / "t.duckdb")
     at.run()
     at.switch_page("pages/import_data.py").run()
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

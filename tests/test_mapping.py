@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 import streamlit as st
 from conftest import REPO
+from signin_support import TOKEN_KEY, signed_in
 from streamlit.testing.v1 import AppTest
 
 from smdash import store
@@ -124,6 +125,7 @@ def test_import_page_maps_an_unknown_file_then_imports_it(db_path, tmp_path, mon
     empty.mkdir()
     monkeypatch.setenv("SMDASH_DEMO_DIR", str(empty))
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.session_state[TOKEN_KEY] = signed_in(db_path)
     at.run()
     at.switch_page("pages/import_data.py").run()
     at.file_uploader[0].set_value(("tienda.csv", SHOP.encode(), "text/csv")).run()

@@ -5,6 +5,7 @@ import shutil
 import pytest
 import streamlit as st
 from conftest import REPO
+from signin_support import TOKEN_KEY, signed_in
 from streamlit.testing.v1 import AppTest
 
 from smdash import store
@@ -37,6 +38,7 @@ def app(db_path, tmp_path, monkeypatch):
         monkeypatch.setenv("SMDASH_DB", str(db_path))
         monkeypatch.setenv("SMDASH_DEMO_DIR", str(demo_dir))
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        at.session_state[TOKEN_KEY] = signed_in(db_path)
         at.run()
         assert not at.exception
         return at

@@ -6,6 +6,7 @@ import pytest
 import streamlit as st
 from conftest import REPO
 from executive_fixture import fill
+from signin_support import TOKEN_KEY, signed_in
 from streamlit.testing.v1 import AppTest
 
 from smdash import store
@@ -30,6 +31,7 @@ def app(db_path, tmp_path, monkeypatch):
         monkeypatch.setenv("SMDASH_DB", str(db_path))
         monkeypatch.setenv("SMDASH_DEMO_DIR", str(folder))
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        at.session_state[TOKEN_KEY] = signed_in(db_path)
         at.run()
         assert not at.exception
         return at

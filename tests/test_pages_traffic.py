@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 import streamlit as st
 from conftest import REPO
+from signin_support import TOKEN_KEY, signed_in
 from streamlit.testing.v1 import AppTest
 
 from smdash import store
@@ -18,6 +19,7 @@ def demo_app(db_path, monkeypatch):
     monkeypatch.setenv("SMDASH_DB", str(db_path))
     monkeypatch.setenv("SMDASH_DEMO_DIR", str(DEMO_DIR))
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.session_state[TOKEN_KEY] = signed_in(db_path)
     at.run()
     assert not at.exception
     return at

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from smdash import audit
 from smdash.imports.errors import ImportFailed
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, TIMESTAMP, field, normalize_header
 from smdash.imports.formats import HEADER_SEARCH_ROWS, Format, Match
@@ -102,6 +103,7 @@ def missing_required(target: str, columns: dict[str, str]) -> list[str]:
     return [name for name, _, required in fields if required and name not in columns]
 
 
+@audit.write("mapping.save_mapping")
 def save_mapping(
     con: duckdb.DuckDBPyConnection,
     header: list[str],

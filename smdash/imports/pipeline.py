@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from smdash import audit
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
@@ -277,6 +278,7 @@ def _describe(con, fmt: Format, source: str, stage: str) -> Part:
     return Part(fmt, source, stage, platform, account or "", date_from, date_to, rows, preview)
 
 
+@audit.write("pipeline.import_file")
 def import_file(
     con: duckdb.DuckDBPyConnection,
     path: str | Path,
@@ -365,6 +367,7 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
         )
 
 
+@audit.write("pipeline.undo_import")
 def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
     """Revert one import, every part of it: its rows fall back to the versions they replaced."""
     found = con.execute("SELECT status FROM imports WHERE import_id = ?", [import_id]).fetchone()

@@ -4,6 +4,6 @@ A feature adds its own module here and lists it in ``MODULES``; keys are prefixe
 (``import.``, ``objectives.``, ...) so modules never clash.
 """
 
-from smdash.strings import core, executive, imports, objectives, review, traffic
+from smdash.strings import auth, core, executive, imports, objectives, review, traffic
 
-MODULES = (core, imports, objectives, traffic, executive, review)
+MODULES = (core, imports, objectives, traffic, executive, review, auth)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from smdash import auth as access  # not `auth`: that name is the submodule smdash.ui.auth
 from smdash import store, summary, workspace
 from smdash.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
 from smdash.imports.pipeline import import_history
@@ -27,6 +28,7 @@ WRITE_LOCK = threading.Lock()  # one writer at a time across browser sessions
 CACHE_TTL_SECONDS = 3600
 LANG_KEY = "ui_lang"  # the chosen language; kept apart from the widget's own state
 LANG_WIDGET = "lang"
+USER_KEY = "auth_actor"  # the signed-in user of this browser session, checked on every run
 
 
 def lang() -> str:
@@ -68,11 +70,23 @@ def db_file() -> Path:
     return store.db_path()
 
 
+def user() -> access.Actor:
+    """The signed-in user (set by app.py each run), or access.NOBODY."""
+    return st.session_state.get(USER_KEY) or access.NOBODY
+
+
+def can_edit() -> bool:
+    return user().is_editor
+
+
 @contextmanager
 def database() -> Iterator:
-    """A connection for one operation; a busy or too-new file stops the page with a message."""
+    """A connection for one operation; a busy or too-new file stops the page with a message.
+
+    Any write made through it acts as the signed-in user, so smdash's own role check applies.
+    """
     try:
-        with store.connect(db_file()) as con:
+        with store.connect(db_file()) as con, access.acting_as(user()):
             yield con
     except store.StoreError as exc:
         st.error(tr("error.busy", error=str(exc)))
@@ -81,7 +95,18 @@ def database() -> Iterator:
 
 @contextmanager
 def writing() -> Iterator:
+    """A connection for a write by the signed-in user; a viewer is stopped with a message."""
+    if not can_edit():
+        st.error(tr("auth.read_only"))
+        st.stop()
     with WRITE_LOCK, database() as con:
+        yield con
+
+
+@contextmanager
+def system_writing() -> Iterator:
+    """A connection for what the app does by itself (the demo on first start, sign-in records)."""
+    with WRITE_LOCK, database() as con, access.acting_as(access.SYSTEM):
         yield con
 
 
@@ -96,13 +121,17 @@ def start_page(title_key: str) -> None:
     Called by the pages rather than app.py: widgets in the entry script are not driven by
     AppTest when st.navigation is used (seen with streamlit 1.67).
     """
+    if not user().name:
+        st.stop()  # app.py shows only the sign-in page until someone signs in
     setup_workspace()
     st.title(tr(title_key))
+    if can_edit():
+        _demo_password_warning()
 
 
 def setup_workspace() -> None:
     """Load the demo on the very first start; show the demo banner while it is in use."""
-    with writing() as con:
+    with system_writing() as con:
         loaded = workspace.ensure_workspace(con)
         demo = workspace.is_demo(con)
     if loaded:
@@ -114,6 +143,8 @@ def setup_workspace() -> None:
 def _demo_banner() -> None:
     with st.container(border=True):
         st.info(tr("demo.banner"))
+        if not can_edit():
+            return
         if not st.session_state.get("confirm_empty"):
             st.button(tr("demo.start_empty"), key="start_empty", on_click=_ask_empty, args=(True,))
             return
@@ -123,6 +154,13 @@ def _demo_banner() -> None:
             tr("demo.confirm_yes"), key="confirm_empty_yes", type="primary", on_click=_start_empty
         )
         no.button(tr("demo.cancel"), key="confirm_empty_no", on_click=_ask_empty, args=(False,))
+
+
+def _demo_password_warning() -> None:
+    with database() as con:
+        names = access.demo_passwords_in_use(con)
+    if names:
+        st.warning(tr("auth.change_demo", names=", ".join(names)))
 
 
 def _ask_empty(asking: bool) -> None:
@@ -163,10 +201,6 @@ def _data_range(path: str, version: int) -> tuple[dt.date | None, dt.date | None
 
 def load_data_range() -> tuple[dt.date | None, dt.date | None]:
     return _data_range(str(db_file()), data_version())
-
-
-def placeholder(what_key: str) -> None:
-    st.info(tr("placeholder.not_built", what=tr(what_key)))
 
 
 def number(value: float | None, decimals: int = 0) -> str:

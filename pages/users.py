@@ -1,0 +1,45 @@
+import streamlit as st
+
+from smdash import auth, ui
+from smdash.ui import auth as view
+
+ui.start_page("auth.users_title")
+if message := st.session_state.pop("users_message", None):
+    (st.error if message[0] == "error" else st.success)(message[1])
+
+
+def done(error: str | None, ok_key: str, **params) -> None:
+    st.session_state["users_message"] = (
+        ("error", error) if error else ("ok", ui.tr(ok_key, **params))
+    )
+    st.rerun()
+
+
+st.dataframe(view.load_users(), hide_index=True, key="users_table")
+roles = {role: ui.tr(f"auth.role.{role}") for role in auth.ROLES}
+
+with st.form("add_user", clear_on_submit=True):
+    st.markdown(f"**{ui.tr('auth.add_title')}**")
+    left, middle, right = st.columns(3)
+    name = left.text_input(ui.tr("auth.name"), key="new_name")
+    password = middle.text_input(ui.tr("auth.password"), type="password", key="new_password")
+    role = right.selectbox(ui.tr("auth.role"), auth.ROLES, format_func=roles.get, key="new_role")
+    if st.form_submit_button(ui.tr("auth.add"), key="add_user_button"):
+        done(view.change(auth.add_user, name, role, password), "auth.added", name=name.strip())
+
+names = view.user_names()
+if names:
+    st.markdown(f"**{ui.tr('auth.manage_title')}**")
+    chosen = st.selectbox(ui.tr("auth.name"), names, key="manage_name")
+    left, middle, right = st.columns(3)
+    new_role = left.selectbox(ui.tr("auth.role"), auth.ROLES, format_func=roles.get, key="set_role")
+    if left.button(ui.tr("auth.save_role"), key="save_role"):
+        done(view.change(auth.set_role, chosen, new_role), "auth.role_saved", name=chosen)
+    new_password = middle.text_input(ui.tr("auth.new_password"), type="password", key="set_pw")
+    if middle.button(ui.tr("auth.save_password"), key="save_password"):
+        done(view.change(auth.set_password, chosen, new_password), "auth.password_saved")
+    if right.button(ui.tr("auth.remove"), key="remove_user"):
+        done(view.change(auth.remove_user, chosen), "auth.removed", name=chosen)
+
+st.subheader(ui.tr("auth.trail_title"))
+st.dataframe(view.load_trail(), hide_index=True, key="audit_table")
