@@ -8,6 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 from smdash import store
 
@@ -85,3 +87,29 @@ def database_held_by_another_process(path: Path, seconds: float):
 @pytest.fixture
 def held_database():
     return database_held_by_another_process
+
+
+@pytest.fixture
+def start_app(db_path, tmp_path, monkeypatch):
+    """Run app.py in AppTest on the test database: ``start_app(demo_dir, token)``.
+
+    ``demo_dir`` is what a first start imports (None: an empty folder, no demo); ``token`` a
+    signed-in session (tests/signin_support.py), or None for the sign-in page.
+    """
+
+    def start(demo_dir: Path | None = None, token: str | None = None) -> AppTest:
+        if demo_dir is None:
+            demo_dir = tmp_path / "no-demo"
+            demo_dir.mkdir(exist_ok=True)
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        monkeypatch.setenv("SMDASH_DB", str(db_path))
+        monkeypatch.setenv("SMDASH_DEMO_DIR", str(demo_dir))
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        if token:
+            at.session_state["auth_token"] = token
+        at.run()
+        assert not at.exception
+        return at
+
+    return start

@@ -182,23 +182,8 @@ def test_the_role_maps_from_the_identity_providers_email():
 
 
 @pytest.fixture
-def app(db_path, tmp_path, monkeypatch):
-    empty = tmp_path / "no-demo"
-    empty.mkdir()
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    monkeypatch.setenv("SMDASH_DB", str(db_path))
-    monkeypatch.setenv("SMDASH_DEMO_DIR", str(empty))
-
-    def start(token: str | None = None):
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-        if token:
-            at.session_state[TOKEN_KEY] = token
-        at.run()
-        assert not at.exception
-        return at
-
-    return start
+def app(start_app):
+    return lambda token=None: start_app(None, token)
 
 
 def sign_in(at, name, password):

@@ -189,20 +189,10 @@ def test_spanish_headers_and_day_first_dates(tmp_path):
 
 
 @needs_shared
-def test_import_page_previews_each_part(tmp_path, monkeypatch):
-    import streamlit as st
-    from conftest import REPO
-    from signin_support import TOKEN_KEY, signed_in
-    from streamlit.testing.v1 import AppTest
+def test_import_page_previews_each_part(db_path, start_app):
+    from signin_support import signed_in
 
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    monkeypatch.setenv("SMDASH_DB", str(tmp_path / "t.duckdb"))
-    (tmp_path / "no-demo").mkdir()
-    monkeypatch.setenv("SMDASH_DEMO_DIR", str(tmp_path / "no-demo"))
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    at.session_state[TOKEN_KEY] = signed_in(tmp_path / "t.duckdb")
-    at.run()
+    at = start_app(None, signed_in(db_path))
     at.switch_page("pages/import_data.py").run()
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     at.file_uploader[0].set_value(("li.xlsx", CONTENT.read_bytes(), xlsx)).run()

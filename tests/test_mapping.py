@@ -3,10 +3,7 @@
 import datetime as dt
 
 import pytest
-import streamlit as st
-from conftest import REPO
-from signin_support import TOKEN_KEY, signed_in
-from streamlit.testing.v1 import AppTest
+from signin_support import signed_in
 
 from smdash import store
 from smdash.imports import mapping
@@ -117,16 +114,8 @@ def test_built_in_formats_win_over_a_saved_mapping(con, shared, tmp_path):
     assert prepare(con, path).format.name == "meta_facebook_posts"
 
 
-def test_import_page_maps_an_unknown_file_then_imports_it(db_path, tmp_path, monkeypatch):
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    monkeypatch.setenv("SMDASH_DB", str(db_path))
-    empty = tmp_path / "no-demo"
-    empty.mkdir()
-    monkeypatch.setenv("SMDASH_DEMO_DIR", str(empty))
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    at.session_state[TOKEN_KEY] = signed_in(db_path)
-    at.run()
+def test_import_page_maps_an_unknown_file_then_imports_it(db_path, start_app):
+    at = start_app(None, signed_in(db_path))
     at.switch_page("pages/import_data.py").run()
     at.file_uploader[0].set_value(("tienda.csv", SHOP.encode(), "text/csv")).run()
     assert not at.exception

@@ -3,10 +3,7 @@
 import shutil
 
 import pytest
-import streamlit as st
-from conftest import REPO
-from signin_support import TOKEN_KEY, signed_in
-from streamlit.testing.v1 import AppTest
+from signin_support import signed_in
 
 from smdash import store
 from smdash.workspace import DEMO_DIR
@@ -29,21 +26,9 @@ SMALL_DEMO = (
 
 
 @pytest.fixture
-def app(db_path, tmp_path, monkeypatch):
-    """An AppTest factory over a fresh database and a chosen demo folder."""
-
-    def start(demo_dir):
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        monkeypatch.setenv("SMDASH_DB", str(db_path))
-        monkeypatch.setenv("SMDASH_DEMO_DIR", str(demo_dir))
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-        at.session_state[TOKEN_KEY] = signed_in(db_path)
-        at.run()
-        assert not at.exception
-        return at
-
-    return start
+def app(db_path, start_app):
+    """The app signed in as an editor, over a chosen demo folder."""
+    return lambda demo_dir: start_app(demo_dir, signed_in(db_path))
 
 
 @pytest.fixture

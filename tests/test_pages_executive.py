@@ -3,11 +3,8 @@
 import datetime as dt
 
 import pytest
-import streamlit as st
-from conftest import REPO
 from executive_fixture import fill
-from signin_support import TOKEN_KEY, signed_in
-from streamlit.testing.v1 import AppTest
+from signin_support import signed_in
 
 from smdash import store
 from smdash.workspace import DEMO_DIR
@@ -17,24 +14,14 @@ SUMMARY, COSTS = "pages/executive_summary.py", "pages/costs.py"
 
 
 @pytest.fixture
-def app(db_path, tmp_path, monkeypatch):
+def app(db_path, start_app):
     """AppTest on the hand-made executive fixture (or on the demo workspace)."""
 
     def start(demo: bool = False):
-        folder = DEMO_DIR if demo else tmp_path / "no-demo"
-        folder.mkdir(exist_ok=True)
         if not demo:
             with store.connect(db_path) as con:
                 fill(con)
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        monkeypatch.setenv("SMDASH_DB", str(db_path))
-        monkeypatch.setenv("SMDASH_DEMO_DIR", str(folder))
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-        at.session_state[TOKEN_KEY] = signed_in(db_path)
-        at.run()
-        assert not at.exception
-        return at
+        return start_app(DEMO_DIR if demo else None, signed_in(db_path))
 
     return start
 

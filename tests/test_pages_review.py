@@ -5,11 +5,8 @@ import datetime as dt
 import re
 
 import pytest
-import streamlit as st
-from conftest import REPO
 from kpi_fixture import fill
-from signin_support import TOKEN_KEY, signed_in
-from streamlit.testing.v1 import AppTest
+from signin_support import signed_in
 
 from smdash import actions, objectives, store
 from smdash.actions import Action
@@ -44,21 +41,12 @@ def plan(con) -> None:
 
 
 @pytest.fixture
-def app(db_path, tmp_path, monkeypatch):
+def app(db_path, start_app):
     def start(demo: bool = False, lang: str | None = None):
-        folder = DEMO_DIR if demo else tmp_path / "no-demo"
-        folder.mkdir(exist_ok=True)
         if not demo:
             with store.connect(db_path) as con:
                 plan(con)
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        monkeypatch.setenv("SMDASH_DB", str(db_path))
-        monkeypatch.setenv("SMDASH_DEMO_DIR", str(folder))
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-        at.session_state[TOKEN_KEY] = signed_in(db_path)
-        at.run()
-        assert not at.exception
+        at = start_app(DEMO_DIR if demo else None, signed_in(db_path))
         if lang:
             at = run(at.sidebar.selectbox(key="lang").set_value(lang))
         return run(at.switch_page("pages/review.py"))

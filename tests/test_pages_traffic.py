@@ -3,26 +3,15 @@
 import datetime as dt
 
 import pytest
-import streamlit as st
-from conftest import REPO
-from signin_support import TOKEN_KEY, signed_in
-from streamlit.testing.v1 import AppTest
+from signin_support import signed_in
 
 from smdash import store
 from smdash.workspace import DEMO_DIR
 
 
 @pytest.fixture
-def demo_app(db_path, monkeypatch):
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    monkeypatch.setenv("SMDASH_DB", str(db_path))
-    monkeypatch.setenv("SMDASH_DEMO_DIR", str(DEMO_DIR))
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    at.session_state[TOKEN_KEY] = signed_in(db_path)
-    at.run()
-    assert not at.exception
-    return at
+def demo_app(db_path, start_app):
+    return start_app(DEMO_DIR, signed_in(db_path))
 
 
 def texts(elements):
