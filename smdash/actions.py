@@ -26,7 +26,7 @@ import pandas as pd
 from smdash import audit
 from smdash.attribution import SOCIAL_NETWORKS
 from smdash.objectives import InvalidInput
-from smdash.store import bump_data_version
+from smdash.store import bump_data_version, insert_record, update_record
 
 DESCRIPTION_MAX = 200
 STATUSES = ("planned", "in_progress", "done", "dropped")
@@ -92,31 +92,21 @@ def validated(con: duckdb.DuckDBPyConnection, action: Action) -> Action:
     )
 
 
-def _values(action: Action) -> list:
-    return [getattr(action, name) for name in FIELDS]
+def _values(action: Action) -> dict:
+    return {name: getattr(action, name) for name in FIELDS}
 
 
 @audit.write("actions.add_action")
 def add_action(con: duckdb.DuckDBPyConnection, action: Action) -> int:
-    action = validated(con, action)
-    now = dt.datetime.now()
-    action_id = con.execute(
-        f"""INSERT INTO actions ({", ".join(FIELDS)}, created_at, updated_at)
-            VALUES ({", ".join("?" * (len(FIELDS) + 2))}) RETURNING action_id""",
-        [*_values(action), now, now],
-    ).fetchall()[0][0]
+    action_id = insert_record(con, "actions", _values(validated(con, action)), "action_id")
     bump_data_version(con)
     return action_id
 
 
 @audit.write("actions.update_action")
 def update_action(con: duckdb.DuckDBPyConnection, action: Action) -> None:
-    action = validated(con, action)
-    assignments = ", ".join(f"{name} = ?" for name in FIELDS)
-    con.execute(
-        f"UPDATE actions SET {assignments}, updated_at = ? WHERE action_id = ?",
-        [*_values(action), dt.datetime.now(), action.action_id],
-    )
+    values = _values(validated(con, action))
+    update_record(con, "actions", values, "action_id", action.action_id)
     bump_data_version(con)
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 from smdash import annotations, audit, kpis
 from smdash.attribution import SOCIAL_NETWORKS
 from smdash.i18n import format_date, format_number, t
-from smdash.store import bump_data_version, transaction
+from smdash.store import bump_data_version, insert_record, transaction, update_record
 
 STATEMENT_MAX = 280
 ACTIVE, ARCHIVED = "active", "archived"
@@ -180,31 +180,22 @@ def validated(con: duckdb.DuckDBPyConnection, objective: Objective) -> Objective
     )
 
 
-def _values(objective: Objective) -> list:
-    return [getattr(objective, name) for name in OBJECTIVE_FIELDS]
+def _values(objective: Objective) -> dict:
+    return {name: getattr(objective, name) for name in OBJECTIVE_FIELDS}
 
 
 @audit.write("objectives.add_objective")
 def add_objective(con: duckdb.DuckDBPyConnection, objective: Objective) -> int:
-    objective = validated(con, objective)
-    now = dt.datetime.now()
-    objective_id = con.execute(
-        f"""INSERT INTO objectives ({", ".join(OBJECTIVE_FIELDS)}, created_at, updated_at)
-            VALUES ({", ".join("?" * (len(OBJECTIVE_FIELDS) + 2))}) RETURNING objective_id""",
-        [*_values(objective), now, now],
-    ).fetchall()[0][0]
+    values = _values(validated(con, objective))
+    objective_id = insert_record(con, "objectives", values, "objective_id")
     bump_data_version(con)
     return objective_id
 
 
 @audit.write("objectives.update_objective")
 def update_objective(con: duckdb.DuckDBPyConnection, objective: Objective) -> None:
-    objective = validated(con, objective)
-    assignments = ", ".join(f"{name} = ?" for name in OBJECTIVE_FIELDS)
-    con.execute(
-        f"UPDATE objectives SET {assignments}, updated_at = ? WHERE objective_id = ?",
-        [*_values(objective), dt.datetime.now(), objective.objective_id],
-    )
+    values = _values(validated(con, objective))
+    update_record(con, "objectives", values, "objective_id", objective.objective_id)
     bump_data_version(con)
 
 

@@ -7,6 +7,7 @@ app while the CLI imports, or the other way round) is retried for a bounded time
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from collections.abc import Iterator
@@ -138,3 +139,28 @@ def get_setting(con: duckdb.DuckDBPyConnection, key: str, default: str | None = 
 
 def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [key, value])
+
+
+def insert_record(con: duckdb.DuckDBPyConnection, table: str, values: dict, key: str) -> int:
+    """Insert one row of a plan table (stamped created_at / updated_at); returns its ``key``.
+
+    ``table``, ``key`` and the names in ``values`` come from code, never from user text.
+    """
+    now = dt.datetime.now()
+    names = [*values, "created_at", "updated_at"]
+    return con.execute(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"RETURNING {key}",
+        [*values.values(), now, now],
+    ).fetchall()[0][0]
+
+
+def update_record(
+    con: duckdb.DuckDBPyConnection, table: str, values: dict, key: str, key_value: int
+) -> None:
+    """Overwrite one row of a plan table and stamp updated_at."""
+    assignments = ", ".join(f"{name} = ?" for name in values)
+    con.execute(
+        f"UPDATE {table} SET {assignments}, updated_at = ? WHERE {key} = ?",
+        [*values.values(), dt.datetime.now(), key_value],
+    )
