@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,22 +81,12 @@ def _stop(process: subprocess.Popen) -> None:
         pass
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Iterator[RunningApp]:
-    """The app on a free port with a fresh database and no demo data; killed at teardown."""
-    db = tmp_path / "browser.duckdb"
-    demo = tmp_path / "empty-demo"
-    demo.mkdir()
-    # Settle the workspace as the user's own before the app starts, so the test does not
-    # depend on data/demo even if SMDASH_DEMO_DIR is not honoured.
-    with store.connect(db) as con:
-        store.set_setting(con, workspace.MODE_KEY, "own")
-    account(db, "editor")  # cm / cm-secret
-    account(db, "viewer")  # boss / director-secret
+@contextmanager
+def running_app(db: Path, demo_dir: Path, log: Path) -> Iterator[RunningApp]:
+    """``streamlit run app.py`` on a free port over ``db``; stopped when the block ends."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "SMDASH_DB": str(db), "SMDASH_DEMO_DIR": str(demo)}
-    log = tmp_path / "streamlit.log"
+    env = {**os.environ, "SMDASH_DB": str(db), "SMDASH_DEMO_DIR": str(demo_dir)}
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
         "--server.port", str(port),
@@ -121,6 +112,22 @@ def app(tmp_path: Path) -> Iterator[RunningApp]:
         yield running
     finally:
         _stop(process)
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[RunningApp]:
+    """The app on a free port with a fresh database and no demo data; killed at teardown."""
+    db = tmp_path / "browser.duckdb"
+    demo = tmp_path / "empty-demo"
+    demo.mkdir()
+    # Settle the workspace as the user's own before the app starts, so the test does not
+    # depend on data/demo even if SMDASH_DEMO_DIR is not honoured.
+    with store.connect(db) as con:
+        store.set_setting(con, workspace.MODE_KEY, "own")
+    account(db, "editor")  # cm / cm-secret
+    account(db, "viewer")  # boss / director-secret
+    with running_app(db, demo, tmp_path / "streamlit.log") as running:
+        yield running
 
 
 EDITOR = ("cm", "cm-secret")  # the accounts the app fixture creates

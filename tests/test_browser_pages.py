@@ -8,22 +8,14 @@ otherwise); see browser_support.py.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browser_support import (  # noqa: F401 - browser_page is a fixture
-    REPO,
-    STARTUP_SECONDS,
     RunningApp,
-    _healthy,
-    _stop,
     browser_page,
-    free_port,
+    running_app,
     sign_in,
 )
 
@@ -36,31 +28,8 @@ PAGE_MS = 30_000  # one page, the first with the demo import
 @pytest.fixture
 def demo_app(tmp_path: Path) -> Iterator[RunningApp]:
     """The app on a free port with a fresh database that loads the demo on first start."""
-    db = tmp_path / "demo.duckdb"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "SMDASH_DB": str(db), "SMDASH_DEMO_DIR": str(DEMO_DIR)}
-    log = tmp_path / "streamlit.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-    running = RunningApp(url=url, db=db, log=log)
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{running.log_tail()}")
-            time.sleep(0.2)
-        yield running
-    finally:
-        _stop(process)
+    with running_app(tmp_path / "demo.duckdb", DEMO_DIR, tmp_path / "streamlit.log") as app:
+        yield app
 
 
 def settled(page) -> None:
