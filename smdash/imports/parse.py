@@ -13,7 +13,7 @@ import gc
 import re
 import tempfile
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import zip_longest
 from pathlib import Path
 
@@ -33,6 +33,7 @@ _TAIL = "(\\s*%)?$"  # what may follow the digits (a mark before K or M is alway
 # evidence that '.' or ',' is the decimal mark: not followed by exactly three digits, or 0.x
 _DOT_DECIMAL = rf"(?i)\.[0-9]{{1,2}}{_TAIL}|\.[0-9]{{4,}}|^-?0\.|,[0-9]{{3}}\."
 _COMMA_DECIMAL = rf"(?i),[0-9]{{1,2}}{_TAIL}|,[0-9]{{4,}}|^-?0,|\.[0-9]{{3}},"
+_SUFFIX_CHEAP = "right(rtrim({col}), 1) IN ('k', 'K', 'm', 'M', 'l', 'L')"
 DATE_SAMPLE_ROWS = 2000
 _CSV_LINE = re.compile(r"Line:\s*(\d+)")
 ROW = "(rowid + 1)"  # a row's number in ``raw``: 1 for the first row below the header
@@ -85,11 +86,13 @@ def load_raw(
     width: int,
     until_blank: bool = False,
     used: set[int] | None = None,
+    limit: int | None = None,
 ) -> None:
     """Create temp table ``raw(c0, c1, ...)``: the text of every row below the header (with
     ``until_blank``, only down to the first blank line: later tables are not read).
 
-    Only the columns in ``used`` (all when None) are kept. A row's number is ``rowid + 1``
+    Only the columns in ``used`` (all when None) are kept; of a CSV, with ``limit``, only the
+    first rows. A row's number is ``rowid + 1``
     (``ROW``): the table is filled in file order, as DuckDB keeps insertion order, and that
     is much cheaper than numbering rows with a window, which runs on one thread.
     """
@@ -101,7 +104,7 @@ def load_raw(
         with _first_table(sniffed, header_index) as table:
             _load_raw_csv(con, table, -1, width, keep)
     else:
-        _load_raw_csv(con, sniffed, header_index, width, keep)
+        _load_raw_csv(con, sniffed, header_index, width, keep, limit)
 
 
 @contextmanager
@@ -125,18 +128,32 @@ def _first_table(sniffed: Sniffed, header_index: int):
         Path(out.name).unlink(missing_ok=True)
 
 
-def _load_raw_csv(con, sniffed: Sniffed, header_index: int, width: int, keep: list[int]) -> None:
-    columns = {column_name(i): "VARCHAR" for i in range(width)}
-    encoding = "utf-16" if sniffed.encoding == "utf-16" else "utf-8"
+# every cell as text, in the columns c0, c1, ...; the parameters come from ``_csv_params``
+CSV_READER = """read_csv($csv_path, header = false, skip = $csv_skip, columns = $csv_columns,
+                         delim = $csv_delim, quote = '"', escape = '"', auto_detect = false,
+                         encoding = $csv_encoding, null_padding = false)"""
+
+
+def _csv_params(path: Path, sniffed: Sniffed, header_index: int, width: int) -> dict:
+    return {
+        "csv_path": str(path),
+        "csv_skip": header_index + 1,
+        "csv_columns": {column_name(i): "VARCHAR" for i in range(width)},
+        "csv_delim": sniffed.delimiter,
+        "csv_encoding": "utf-16" if sniffed.encoding == "utf-16" else "utf-8",
+    }
+
+
+def _load_raw_csv(
+    con, sniffed: Sniffed, header_index: int, width: int, keep: list[int], limit: int | None = None
+) -> None:
+    limited = f"LIMIT {int(limit)}" if limit else ""
     with utf8_copy(sniffed) as path:
         try:
             con.execute(
-                f"""CREATE TEMP TABLE raw AS
-                   SELECT {", ".join(column_name(i) for i in keep)}
-                   FROM read_csv(?, header = false, skip = ?, columns = ?, delim = ?,
-                                 quote = '"', escape = '"', auto_detect = false,
-                                 encoding = ?, null_padding = false)""",
-                [str(path), header_index + 1, columns, sniffed.delimiter, encoding],
+                f"""CREATE TEMP TABLE raw AS SELECT {", ".join(column_name(i) for i in keep)}
+                    FROM {CSV_READER} {limited}""",
+                _csv_params(path, sniffed, header_index, width),
             )
         except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
             raise _csv_error(sniffed.file_name, str(exc)) from exc
@@ -248,17 +265,13 @@ def _rate_expr(value: str, decimal: str, percent_header: bool) -> str:
     return f"(CASE WHEN strpos({value}, '%') > 0 THEN {number} / 100 ELSE {number} END)"
 
 
-def _decimal_marks(
-    con, numeric: dict[str, str], counts_only: set[str], decimal_hint: str
-) -> tuple[dict[str, str], set[str]]:
-    """The decimal mark of each numeric field, from evidence across its whole column, and the
-    fields with abbreviated values ('1.2K').
+Evidence = tuple[bool, bool, bool]  # a column shows: dot decimals, comma decimals, 'K'/'M' amounts
 
-    With no evidence either way (``1.234``, ``1,234``), a count's mark groups thousands
-    and any other number follows ``decimal_hint``.
-    """
+
+def _evidence(con, numeric: dict[str, str]) -> dict[str, Evidence]:
+    """Which decimal mark each numeric column's cells show, and whether any is abbreviated."""
     if not numeric:
-        return {}, set()
+        return {}
     # whether any cell shows the evidence: each probe stops at the first such cell, and only
     # cells holding the mark (or ending like a suffix) go through the regex
     parts, params = [], []
@@ -266,16 +279,27 @@ def _decimal_marks(
         for cheap_test in (
             f"contains({col}, '.')",
             f"contains({col}, ',')",
-            f"right(rtrim({col}), 1) IN ('k', 'K', 'm', 'M', 'l', 'L')",
+            _SUFFIX_CHEAP.format(col=col),
         ):
             parts.append(
                 f"EXISTS (SELECT 1 FROM raw WHERE {cheap_test} AND regexp_matches(trim({col}), ?))"
             )
         params += [_DOT_DECIMAL, _COMMA_DECIMAL, _SUFFIX]
-    counts = con.execute(f"SELECT {', '.join(parts)}", params).fetchone()
+    found = con.execute(f"SELECT {', '.join(parts)}", params).fetchone()
+    return {name: tuple(found[3 * i : 3 * i + 3]) for i, name in enumerate(numeric)}
+
+
+def _decimal_marks(
+    evidence: dict[str, Evidence], counts_only: set[str], decimal_hint: str
+) -> tuple[dict[str, str], set[str]]:
+    """The decimal mark of each numeric field, from the evidence of its whole column, and the
+    fields with abbreviated values ('1.2K').
+
+    With no evidence either way (``1.234``, ``1,234``), a count's mark groups thousands
+    and any other number follows ``decimal_hint``.
+    """
     marks, abbreviated = {}, set()
-    for i, name in enumerate(numeric):
-        dots, commas, suffixed = counts[3 * i : 3 * i + 3]
+    for name, (dots, commas, suffixed) in evidence.items():
         neutral = "none" if name in counts_only else decimal_hint
         marks[name] = "," if commas and not dots else "." if dots else neutral
         if suffixed:
@@ -315,7 +339,12 @@ def _excel_serials(con, value: str) -> bool:
 def _date_format(
     con, f: Field, col: str, header: str, file_name: str, row_offset: int, options: dict
 ) -> str:
-    """The one format that reads every value of a date column."""
+    """The one format that reads every value of a date column.
+
+    With ``options['sample']`` the rows in ``raw`` are only the file's first ones: a format is
+    returned only when it is the one candidate that reads them all (else ``NotOnePass``), as
+    then it is also the format the whole column would get, if it reads every later value.
+    """
     value = _date_text(f, _value(col))
     if options.get("spreadsheet") and _excel_serials(con, _value(col)):
         return EXCEL_SERIAL
@@ -323,8 +352,13 @@ def _date_format(
     if options.get("spreadsheet"):  # cells the spreadsheet itself holds as dates
         candidates += [fmt for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d") if fmt not in candidates]
     survivors, sample_fails = _surviving_formats(con, value, candidates)
+    if options.get("sample") and not (
+        len(survivors) == 1
+        or (not survivors and len(_yearless_formats(con, value, candidates)) == 1)
+    ):
+        raise NotOnePass(f"{header}: no single date format in the first rows")
     if not survivors:
-        yearless = _yearless_format(con, value, candidates)
+        yearless = next(iter(_yearless_formats(con, value, candidates)), None)
         if yearless and options.get("year"):
             return f"{yearless}|{options['year']}"  # read with the year the file gives
         if yearless:
@@ -378,14 +412,14 @@ def _surviving_formats(con, value: str, candidates: list[str]) -> tuple[list[str
     return survivors, sample_fails
 
 
-def _yearless_format(con, value: str, candidates: list[str]) -> str | None:
-    """A format that reads every value once a year is added ('10 de febrero'), if any."""
+def _yearless_formats(con, value: str, candidates: list[str]) -> list[str]:
+    """The formats that read every value once a year is added ('10 de febrero')."""
     dated = [fmt for fmt in candidates if fmt.endswith(" %Y")]
     if not dated:
-        return None
+        return []
     probe = f"({value} || ' {_PROBE_YEAR}')"
     survivors, _ = _surviving_formats(con, probe, dated)
-    return survivors[0][: -len(" %Y")] if survivors else None
+    return [fmt[: -len(" %Y")] for fmt in survivors]
 
 
 def _example(fmt: str) -> str:
@@ -424,6 +458,85 @@ SQL_TYPES = {
 }
 
 
+@dataclass(frozen=True)
+class Columns:
+    """Which field is in which column of ``raw`` (``c0``, ``c1``, ...), and under which header."""
+
+    fields: list[Field]
+    indexes: dict[str, int]
+    header: list[str]
+
+    @property
+    def present(self) -> list[Field]:
+        return [f for f in self.fields if f.name in self.indexes]
+
+    def col(self, f: Field) -> str:
+        return column_name(self.indexes[f.name])
+
+    def title(self, f: Field) -> str:
+        return self.header[self.indexes[f.name]]
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """How each column is read, decided from its cells: decimal marks, abbreviations, dates."""
+
+    evidence: dict[str, Evidence]
+    marks: dict[str, str]
+    abbreviated: set[str]
+    formats: dict[str, str]
+
+
+def _decide(
+    con, cols: Columns, file_name: str, row_offset: int, decimal_hint: str, options: dict
+) -> Decisions:
+    present = cols.present
+    numeric = {f.name: cols.col(f) for f in present if f.kind in (COUNT, NUMBER, RATE)}
+    evidence = _evidence(con, numeric)
+    counts_only = {f.name for f in present if f.kind == COUNT}
+    marks, abbreviated = _decimal_marks(evidence, counts_only, decimal_hint)
+    formats = {
+        f.name: _date_format(con, f, cols.col(f), cols.title(f), file_name, row_offset, options)
+        for f in present
+        if f.kind in (DATE, TIMESTAMP)
+    }
+    return Decisions(evidence, marks, abbreviated, formats)
+
+
+def _layers(cols: Columns, decided: Decisions) -> tuple[list[str], list[str], list[str]]:
+    """Three SELECT lists, each over the one before (the first over ``raw``'s columns), so that
+    each cell is cleaned once and parsed once: the cleaned text ``v_<field>``, the typed value
+    ``t_<field>``, and the field itself with ``_bad_<field>``, true where a value does not fit."""
+    texts, typed, finals = [], [], []
+    for f in cols.present:
+        col = cols.col(f)
+        texts.append(
+            f"{f'nullif(trim({col}), {chr(39) * 2})' if f.kind == TEXT else _value(col)} "
+            f"AS v_{f.name}"
+        )
+        expr = _typed_expr(
+            f,
+            f"v_{f.name}",
+            decided.marks.get(f.name, "."),
+            decided.formats.get(f.name),
+            f.name in decided.abbreviated,
+            "%" in cols.title(f),
+        )
+        typed.append(f"v_{f.name}, {expr} AS t_{f.name}")
+        finals.append(f"{_final_expr(f, f't_{f.name}')} AS {f.name}")
+        bad = f"{f.name} IS NULL" if f.required else f"v_{f.name} IS NOT NULL AND {f.name} IS NULL"
+        finals.append(f"({bad}) AS _bad_{f.name}")
+    return texts, typed, finals
+
+
+def _absent(cols: Columns) -> list[str]:
+    return [
+        f"CAST(NULL AS {SQL_TYPES[f.kind]}) AS {f.name}"
+        for f in cols.fields
+        if f not in cols.present
+    ]
+
+
 def parse_fields(
     con: duckdb.DuckDBPyConnection,
     fields: list[Field],
@@ -439,54 +552,30 @@ def parse_fields(
     ``row_offset`` turns ``_row`` into the row number the user sees in a spreadsheet.
     ``options``: ``spreadsheet`` (dates may be day numbers), ``year`` (for dates without one).
     """
-    options = options or {}
-    present = [f for f in fields if f.name in columns]
-    col = {f.name: column_name(columns[f.name]) for f in present}
-    numeric = {f.name: col[f.name] for f in present if f.kind in (COUNT, NUMBER, RATE)}
-    counts_only = {f.name for f in present if f.kind == COUNT}
-    marks, abbreviated = _decimal_marks(con, numeric, counts_only, decimal_hint)
-    formats = {
-        f.name: _date_format(
-            con, f, col[f.name], header[columns[f.name]], file_name, row_offset, options
-        )
-        for f in present
-        if f.kind in (DATE, TIMESTAMP)
-    }
-    # three layers, so that each cell is cleaned once and parsed once
-    texts, typed, finals, checks = [f"{ROW} AS _row"], ["_row"], ["_row"], []
-    for f in present:
-        raw_text = f"nullif(trim({col[f.name]}), '')" if f.kind == TEXT else _value(col[f.name])
-        texts.append(f"{raw_text} AS v_{f.name}")
-        expr = _typed_expr(
-            f,
-            f"v_{f.name}",
-            marks.get(f.name, "."),
-            formats.get(f.name),
-            f.name in abbreviated,
-            "%" in header[columns[f.name]],
-        )
-        typed.append(f"v_{f.name}, {expr} AS t_{f.name}")
-        finals.append(f"{_final_expr(f, f't_{f.name}')} AS {f.name}")
-        bad = f"{f.name} IS NULL" if f.required else f"v_{f.name} IS NOT NULL AND {f.name} IS NULL"
-        finals.append(f"({bad}) AS _bad_{f.name}")
-        checks.append(f"min(_row) FILTER (WHERE _bad_{f.name})")
-    finals += [f"CAST(NULL AS {SQL_TYPES[f.kind]}) AS {f.name}" for f in fields if f not in present]
+    cols = Columns(fields, columns, header)
+    decided = _decide(con, cols, file_name, row_offset, decimal_hint, options or {})
+    texts, typed, finals = _layers(cols, decided)
     con.execute("DROP TABLE IF EXISTS parsed")
     con.execute(
-        f"""CREATE TEMP TABLE parsed AS SELECT {", ".join(finals)} FROM (
-                SELECT {", ".join(typed)} FROM (SELECT {", ".join(texts)} FROM raw))"""
+        f"""CREATE TEMP TABLE parsed AS SELECT {", ".join(["_row", *finals, *_absent(cols)])}
+            FROM (SELECT {", ".join(["_row", *typed])}
+                  FROM (SELECT {", ".join([f"{ROW} AS _row", *texts])} FROM raw))"""
     )
-    first_bad = con.execute(f"SELECT {', '.join(checks)} FROM parsed").fetchone() if checks else ()
+    present = cols.present
+    if not present:
+        return
+    checks = ", ".join(f"min(_row) FILTER (WHERE _bad_{f.name})" for f in present)
+    first_bad = con.execute(f"SELECT {checks} FROM parsed").fetchone()
     failures = [(row, f) for row, f in zip(first_bad, present, strict=True) if row is not None]
     if failures:
         row, f = min(failures, key=lambda pair: pair[0])
-        found = con.execute(f"SELECT {col[f.name]} FROM raw WHERE {ROW} = ?", [row]).fetchone()[0]
+        found = con.execute(f"SELECT {cols.col(f)} FROM raw WHERE {ROW} = ?", [row]).fetchone()[0]
         code = "missing_value" if not (found or "").strip() else "bad_value"
         raise ImportFailed(
             code,
             file=file_name,
             row=row + row_offset,
-            column=header[columns[f.name]],
+            column=cols.title(f),
             expected=EXPECTED.get(f.kind, "a value"),
             found=found or "",
         )
@@ -510,3 +599,86 @@ def _typed_expr(
             return _abbreviated_expr(value, decimal)
         return _number_expr(value, decimal)
     return _date_expr(f, value, date_format)
+
+
+class NotOnePass(Exception):
+    """The first rows of a file do not settle how to read it: take the careful path."""
+
+
+SAMPLE_ROWS = 5000
+DOUBT = "smdash: this file needs the careful path"
+
+
+def one_pass_query(
+    con: duckdb.DuckDBPyConnection,
+    sniffed: Sniffed,
+    header_index: int,
+    width: int,
+    used: set[int],
+    cols: Columns,
+    file_name: str,
+    row_offset: int,
+    decimal_hint: str = ".",
+    options: dict | None = None,
+) -> tuple[str, dict]:
+    """A query that reads a whole CSV into ``parsed``'s fields in one pass (no ``_row``), and
+    its parameters: the fast path for large exports.
+
+    How each column is read is decided on the first ``SAMPLE_ROWS`` rows, the way
+    ``parse_fields`` decides it on the whole column. The query raises a DuckDB error at the
+    first later cell that ``parse_fields`` would refuse, or that would have changed a decision
+    (a decimal mark, an abbreviation, a date format): where it succeeds, its rows are exactly
+    ``parse_fields``'s. Raises ``NotOnePass`` when the first rows settle nothing; both that and
+    a failing query mean: take the careful path, which says what is wrong and where.
+    """
+    if sniffed.kind != "csv" or sniffed.encoding == "cp1252":
+        raise NotOnePass("only a UTF-8 or UTF-16 CSV is read in one pass")
+    load_raw(con, sniffed, "", header_index, width, used=used, limit=SAMPLE_ROWS)
+    try:
+        if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
+            raise NotOnePass("no rows")
+        sample = (options or {}) | {"sample": True}
+        decided = _decide(con, cols, file_name, row_offset, decimal_hint, sample)
+    finally:
+        con.execute("DROP TABLE IF EXISTS raw")
+    texts, typed, finals = _layers(cols, decided)
+    bad = " OR ".join(["_doubt", *(f"_bad_{f.name}" for f in cols.present)])
+    fields = [f.name for f in cols.present]
+    sql = f"""SELECT {", ".join([*fields, *_absent(cols)])}
+        FROM (SELECT _doubt, {", ".join(finals)}
+              FROM (SELECT _doubt, {", ".join(typed)}
+                    FROM (SELECT {_doubt(cols, decided)} AS _doubt, {", ".join(texts)}
+                          FROM {CSV_READER})))
+        WHERE CASE WHEN {bad} THEN error('{DOUBT}') ELSE true END"""
+    params = _csv_params(sniffed.path, sniffed, header_index, width)
+    return sql, params | {
+        "dot_decimal": _DOT_DECIMAL,
+        "comma_decimal": _COMMA_DECIMAL,
+        "suffix": _SUFFIX,
+    }
+
+
+def _doubt(cols: Columns, decided: Decisions) -> str:
+    """True for a cell whose evidence the first rows did not show and would change a decision.
+
+    Each regex sits in a CASE behind its cheap test: in a SELECT list DuckDB evaluates both
+    sides of an AND on every row, a CASE's branch only on the rows its condition selects.
+    """
+    doubts = ["false"]
+    for f in cols.present:
+        if f.name not in decided.evidence:
+            continue
+        col = cols.col(f)
+        dots, commas, suffixed = decided.evidence[f.name]
+        tests = []
+        if not dots:  # a dot decimal would make the mark '.'
+            tests.append((f"contains({col}, '.')", "$dot_decimal"))
+        if not dots and not commas:  # a comma decimal would make it ','
+            tests.append((f"contains({col}, ',')", "$comma_decimal"))
+        if not suffixed:
+            tests.append((_SUFFIX_CHEAP.format(col=col), "$suffix"))
+        doubts += [
+            f"CASE WHEN {cheap} THEN regexp_matches(trim({col}), {pattern}) ELSE false END"
+            for cheap, pattern in tests
+        ]
+    return " OR ".join(doubts)

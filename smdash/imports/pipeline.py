@@ -25,7 +25,7 @@ from smdash import audit
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
-from smdash.imports.parse import load_raw, parse_fields
+from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
 from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_incoming
 from smdash.store import bump_data_version, transaction
@@ -181,21 +181,57 @@ def prepare(
 
 
 def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
-    fmt, sheet = match.format, match.sheet
-    source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{sheet}]"
-    header = match.header
+    fmt = match.format
+    source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{match.sheet}]"
+    options = {"spreadsheet": sniffed.kind == "xlsx", "year": match.context.get("year")}
+    cols = Columns(fmt.fields, match.columns, match.header)
+    decimal_hint = "," if sniffed.delimiter == ";" else "."
+    if not _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options):
+        _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options)
+    _check_stage(con, fmt, source, stage)
+    return _describe(con, fmt, source, stage)
+
+
+def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options) -> bool:
+    """Stage a large, plain CSV straight from the file (see ``parse.one_pass_query``); False
+    when it has to take the careful path instead."""
+    fmt = match.format
+    if fmt.skip_rows_sql or fmt.extra.get("ends_at_blank_line") or "_row" in fmt.rows_sql:
+        return False
+    used = set(match.columns.values())
+    try:
+        parsed, params = one_pass_query(
+            con,
+            sniffed,
+            match.body_start - 1,
+            len(match.header),
+            used,
+            cols,
+            source,
+            match.body_start,
+            decimal_hint,
+            options,
+        )
+        _create_stage(con, fmt, match.context, stage, parsed, params)
+    except (NotOnePass, ImportFailed, duckdb.Error):
+        con.execute(f"DROP TABLE IF EXISTS {stage}")
+        return False
+    return True
+
+
+def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options) -> None:
+    """Every cell as text first, then typed, so that a refusal can name its row and column."""
+    fmt = match.format
     until_blank = fmt.extra.get("ends_at_blank_line", False)
     used = set(match.columns.values())
-    load_raw(con, sniffed, sheet, match.body_start - 1, len(header), until_blank, used)
+    load_raw(con, sniffed, match.sheet, match.body_start - 1, len(match.header), until_blank, used)
     if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
         raise ImportFailed("no_rows", file=source)
-    options = {"spreadsheet": sniffed.kind == "xlsx", "year": match.context.get("year")}
-    decimal_hint = "," if sniffed.delimiter == ";" else "."
     parse_fields(
         con,
         fmt.fields,
         match.columns,
-        header,
+        match.header,
         source,
         row_offset=match.body_start,
         decimal_hint=decimal_hint,
@@ -204,14 +240,25 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
     con.execute("DROP TABLE raw")  # every cell is parsed: free the text
     if fmt.skip_rows_sql:
         con.execute(f"DELETE FROM parsed WHERE {fmt.skip_rows_sql}")
-    _stage(con, fmt, match.context, source, stage)
-    return _describe(con, fmt, source, stage)
-
-
-def _stage(con, fmt: Format, context: dict, file_name: str, stage: str) -> None:
-    params = {k: v for k, v in context.items() if f"${k}" in fmt.rows_sql}
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {fmt.rows_sql}", params)
+    _create_stage(con, fmt, match.context, stage)
     con.execute("DROP TABLE IF EXISTS parsed")  # staged: free the typed copy
+
+
+def _create_stage(
+    con, fmt: Format, context: dict, stage: str, parsed: str = "", params: dict | None = None
+) -> None:
+    """The temp table ``stage``: ``fmt.rows_sql`` over the table ``parsed``, or over the query
+    ``parsed`` when given."""
+    params = (params or {}) | {k: v for k, v in context.items() if f"${k}" in fmt.rows_sql}
+    rows = (
+        f"WITH parsed AS NOT MATERIALIZED ({parsed}) SELECT * FROM ({fmt.rows_sql})"
+        if parsed
+        else fmt.rows_sql
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}", params)
+
+
+def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
     table = fmt.target
     nulls = ", ".join(f"count_if({quote(k)} IS NULL)" for k in table.keys)
     keys = ", ".join(quote(k) for k in table.keys)
