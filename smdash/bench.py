@@ -510,7 +510,7 @@ PROFILED_PHASES = [
     "_describe",
     "sha256_of",
     "classify_stage",
-    "write_incoming",
+    "write_stage",
 ]
 
 

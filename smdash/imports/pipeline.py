@@ -27,13 +27,13 @@ from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
 from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
-from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_incoming
+from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
 from smdash.store import bump_data_version, transaction
 from smdash.tables import TABLES, quote
 
 Progress = Callable[[str, float], None]
 PREVIEW_ROWS = 5
-SCRATCH_TABLES = ("raw", "parsed", "touched")
+SCRATCH_TABLES = ("raw", "parsed", "touched", "winners")
 
 
 @dataclass
@@ -341,7 +341,7 @@ def import_file(
             import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
             for part in prepared.parts:
                 part.counts = classify_stage(con, part.format.target, part.stage)
-                write_incoming(con, part.format.target, import_id)
+                write_stage(con, part.format.target, part.stage, import_id, part.counts)
             _log(con, import_id, prepared)
             bump_data_version(con)
     finally:
