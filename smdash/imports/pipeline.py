@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,7 +164,11 @@ def prepare(
     progress("reading", 0.05)
     drop_stages(con)
     parts: list[Part] = []
-    with sources(path, file_name, max_bytes) as sniffed_files:
+    with (
+        ThreadPoolExecutor(max_workers=1) as background,
+        sources(path, file_name, max_bytes) as sniffed_files,
+    ):
+        sha256 = background.submit(sha256_of, path)  # hashing runs beside DuckDB's work
         found = [(sniffed, detect_parts(con, sniffed)) for sniffed in sniffed_files]
         kept = _without_superseded([m for _, matches in found for m in matches])
         skipped = [sniffed.file_name for sniffed, matches in found if not matches]
@@ -171,13 +176,14 @@ def prepare(
             for match in (m for m in matches if m in kept):
                 progress("checking", 0.1 + 0.5 * len(parts) / max(len(kept), 1))
                 parts.append(_prepare_part(con, sniffed, match, f"stage_{len(parts)}"))
+        digest = sha256.result()
     if not parts:
         if len(skipped) == 1 and skipped[0] == file_name:
             raise unknown_format(file_name)
         raise ImportFailed("zip_without_exports", file=file_name)
     _refuse_overlapping_parts(con, parts, file_name)
     progress("checking", 0.6)
-    return Prepared(file_name, sha256_of(path), parts, skipped)
+    return Prepared(file_name, digest, parts, skipped)
 
 
 def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
