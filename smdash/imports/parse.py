@@ -229,7 +229,7 @@ def _value(col: str) -> str:
 
 def _may_be_abbreviated(col: str) -> str:
     """A cheap test before the regex: whether the cell ends like '1.2K', '3 M' or '1 mil'."""
-    return _one_of(f"right(rtrim({col}), 1)", "kKmMlL")
+    return f"right(rtrim({col}), 1) IN ('k', 'K', 'm', 'M', 'l', 'L')"
 
 
 def _number_expr(value: str, decimal: str) -> str:
@@ -659,12 +659,9 @@ def one_pass_query(
                     FROM (SELECT {_doubt(cols, decided)} AS _doubt, {", ".join(texts)}
                           FROM {CSV_READER})))
         WHERE CASE WHEN {bad} THEN error('{DOUBT}') ELSE true END"""
-    params = _csv_params(sniffed.path, sniffed, header_index, width)
-    return sql, params | {
-        "dot_decimal": _DOT_DECIMAL,
-        "comma_decimal": _COMMA_DECIMAL,
-        "suffix": _SUFFIX,
-    }
+    patterns = {"dot_decimal": _DOT_DECIMAL, "comma_decimal": _COMMA_DECIMAL}
+    used = {name: pattern for name, pattern in patterns.items() if f"${name}" in sql}
+    return sql, _csv_params(sniffed.path, sniffed, header_index, width) | used
 
 
 def _doubt(cols: Columns, decided: Decisions) -> str:
@@ -672,20 +669,20 @@ def _doubt(cols: Columns, decided: Decisions) -> str:
 
     Each regex sits in a CASE behind its cheap test: in a SELECT list DuckDB evaluates both
     sides of an AND on every row, a CASE's branch only on the rows its condition selects.
+    An abbreviated amount ('1.2K') needs no test of its own: in a column read without
+    abbreviations it is no number, so the query refuses it anyway.
     """
     doubts = ["false"]
     for f in cols.present:
         if f.name not in decided.evidence:
             continue
         col = cols.col(f)
-        dots, commas, suffixed = decided.evidence[f.name]
+        dots, commas, _ = decided.evidence[f.name]
         tests = []
         if not dots:  # a dot decimal would make the mark '.'
             tests.append((f"contains({col}, '.')", "$dot_decimal"))
         if not dots and not commas:  # a comma decimal would make it ','
             tests.append((f"contains({col}, ',')", "$comma_decimal"))
-        if not suffixed:
-            tests.append((_may_be_abbreviated(col), "$suffix"))
         doubts += [
             f"CASE WHEN {cheap} THEN regexp_matches(trim({col}), {pattern}) ELSE false END"
             for cheap, pattern in tests

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -51,6 +51,7 @@ class Part:
     rows: int
     preview: pd.DataFrame
     counts: Counts | None = None
+    one_pass: bool = False  # read straight from the file (else the careful path)
 
 
 @dataclass
@@ -192,10 +193,11 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
     options = {"spreadsheet": sniffed.kind == "xlsx", "year": match.context.get("year")}
     cols = Columns(fmt.fields, match.columns, match.header)
     decimal_hint = "," if sniffed.delimiter == ";" else "."
-    if not _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options):
+    one_pass = _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options)
+    if not one_pass:
         _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options)
     _check_stage(con, fmt, source, stage)
-    return _describe(con, fmt, source, stage)
+    return replace(_describe(con, fmt, source, stage), one_pass=one_pass)
 
 
 def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options) -> bool:
@@ -219,7 +221,8 @@ def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, 
             options,
         )
         _create_stage(con, fmt, match.context, stage, parsed, params)
-    except (NotOnePass, ImportFailed, duckdb.Error):
+    # error() in the query, or a CSV the reader refuses: the careful path says what and where
+    except (NotOnePass, ImportFailed, duckdb.InvalidInputException, duckdb.ConversionException):
         con.execute(f"DROP TABLE IF EXISTS {stage}")
         return False
     return True
