@@ -14,6 +14,7 @@ whole, and the log keeps what each part added (table ``import_parts``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -204,7 +205,7 @@ def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, 
     """Stage a large, plain CSV straight from the file (see ``parse.one_pass_query``); False
     when it has to take the careful path instead."""
     fmt = match.format
-    if fmt.skip_rows_sql or fmt.extra.get("ends_at_blank_line") or "_row" in fmt.rows_sql:
+    if fmt.skip_rows_sql or fmt.extra.get("ends_at_blank_line") or not _keeps_every_row(fmt):
         return False
     used = set(match.columns.values())
     try:
@@ -226,6 +227,14 @@ def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, 
         con.execute(f"DROP TABLE IF EXISTS {stage}")
         return False
     return True
+
+
+def _keeps_every_row(fmt: Format) -> bool:
+    """Whether ``rows_sql`` reads every parsed row: DuckDB would push a filter of its own below
+    the one-pass checks, and a row it drops would go unchecked (the careful path checks it).
+    A format that filters, or numbers rows (``_row``), takes the careful path."""
+    sql = fmt.rows_sql.lower()
+    return "_row" not in sql and not re.search(r"\b(where|having|qualify|limit|join)\b", sql)
 
 
 def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options) -> None:
@@ -322,10 +331,13 @@ def _refuse_overlapping_parts(con, parts: list[Part], file_name: str) -> None:
 def _describe(con, fmt: Format, source: str, stage: str) -> Part:
     table = fmt.target
     platform_expr = (
-        "string_agg(DISTINCT platform, ', ')" if "platform" in table.columns else "'web'"
+        "string_agg(DISTINCT platform, ', ' ORDER BY platform)"
+        if "platform" in table.columns
+        else "'web'"
     )
     platform, account, date_from, date_to, rows = con.execute(
-        f"""SELECT {platform_expr}, string_agg(DISTINCT nullif({quote(table.account)}, ''), ', '),
+        f"""SELECT {platform_expr}, string_agg(DISTINCT nullif({quote(table.account)}, ''), ', '
+                              ORDER BY nullif({quote(table.account)}, '')),
                    CAST(min({quote(table.date_from)}) AS DATE),
                    CAST(max({quote(table.date_to)}) AS DATE), count(*)
             FROM {stage}"""
