@@ -68,6 +68,7 @@ def start_empty(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"DELETE FROM {quote(table.name)}")
             con.execute(f"DELETE FROM {quote(table.name + '_versions')}")
         con.execute("DELETE FROM import_parts")
+        con.execute("DELETE FROM import_repeats")
         con.execute("DELETE FROM imports")
         for part in DEMO_PARTS:
             part.clear_workspace(con)

@@ -360,9 +360,13 @@ def import_file(
         progress("writing", 0.7)
         with transaction(con):
             import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
+            targets = [part.format.target for part in prepared.parts]
             for part in prepared.parts:
-                part.counts = classify_stage(con, part.format.target, part.stage)
-                write_stage(con, part.format.target, part.stage, import_id, part.counts)
+                table = part.format.target
+                classified = classify_stage(con, table, part.stage)
+                part.counts = classified.counts
+                alone = targets.count(table) == 1  # the only part that writes to its table
+                write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
             _log(con, import_id, prepared)
             bump_data_version(con)
     finally:

@@ -1,16 +1,19 @@
 """Writing staged rows, and undoing an import, with set-based SQL.
 
-Every import keeps one row per key of its file, its *version* of that row: the current one in
-``<table>``, every other one in ``<table>_versions``. A staged row whose key is new is "added"
-(it becomes current); one whose values differ from the current row is "updated" (the current
-row moves to the versions, the new one becomes current); one equal to the current row is
-"unchanged": the current row stays, and the import's own copy is kept in the versions, because
-an import vouches for every row of its file: undoing an older import never removes a row that
-a later, still applied, export also holds. Undo marks the import undone and, for every key it
-holds, makes current the version of the latest import still applied.
+Every import holds one version of each row of its file: the current one in ``<table>``, every
+other one in ``<table>_versions``. A staged row whose key is new is "added" (it becomes
+current); one whose values differ from the current row is "updated" (the current row moves to
+the versions, the new one becomes current); one equal to the current row is "unchanged": the
+current row stays, and the import's own copy goes to the versions, because an import vouches
+for every row of its file: undoing an older import never removes a row that a later, still
+applied, export also holds. An import whose rows are exactly the rows of one earlier import,
+all still current and unchanged (the same export imported again), stores no copies: it is
+recorded as a *repeat* of that import (``import_repeats``) and holds the same rows.
 
-So a first import writes each row once, and a re-import of the same file writes each row once
-(to the versions), never both.
+The import that owns a row (``import_id`` in both tables) is the one that stored it; the
+imports that hold it are its owner and the owner's repeats. Undo marks the import undone and,
+for every key it holds, makes current the row of the latest import still applied that holds
+that key.
 """
 
 from __future__ import annotations
@@ -45,26 +48,46 @@ def _change(table: Table) -> str:
     )
 
 
-def classify_stage(con: duckdb.DuckDBPyConnection, table: Table, stage: str = "stage") -> Counts:
+@dataclass(frozen=True)
+class Classified:
+    counts: Counts
+    owner: int | None  # the one import that owns every current row the staged rows match
+
+
+def classify_stage(
+    con: duckdb.DuckDBPyConnection, table: Table, stage: str = "stage"
+) -> Classified:
     """How many staged rows are new, change a current row, or repeat it."""
-    rows = con.execute(
-        f"""SELECT change, count(*) FROM (
-                SELECT {_change(table)} AS change
-                FROM {quote(stage)} s LEFT JOIN {quote(table.name)} c
-                     ON {_key_match(table, "s", "c")})
-            GROUP BY change"""
-    ).fetchall()
-    found = dict(rows)
-    return Counts(found.get("added", 0), found.get("updated", 0), found.get("unchanged", 0))
+    added, updated, unchanged, owners, owner = con.execute(
+        f"""SELECT count_if(change = 'added'), count_if(change = 'updated'),
+                   count_if(change = 'unchanged'), count(DISTINCT owner), min(owner)
+            FROM (SELECT {_change(table)} AS change, c.import_id AS owner
+                  FROM {quote(stage)} s LEFT JOIN {quote(table.name)} c
+                       ON {_key_match(table, "s", "c")})"""
+    ).fetchone()
+    return Classified(Counts(added, updated, unchanged), owner if owners == 1 else None)
 
 
 def write_stage(
-    con: duckdb.DuckDBPyConnection, table: Table, stage: str, import_id: int, counts: Counts
+    con: duckdb.DuckDBPyConnection,
+    table: Table,
+    stage: str,
+    import_id: int,
+    classified: Classified,
+    may_repeat: bool = True,
 ) -> None:
-    """Write the staged rows as ``import_id``'s versions (``counts`` from ``classify_stage``,
-    in the same transaction)."""
+    """Write the staged rows for ``import_id`` (``classified`` by ``classify_stage`` in the
+    same transaction). ``may_repeat``: whether it may be recorded as a repeat (not when other
+    parts of its file write to the same table)."""
+    counts = classified.counts
     columns = ", ".join(quote(c) for c in table.columns)
     name, versions = quote(table.name), quote(table.name + "_versions")
+    if may_repeat and _repeats_whole_import(con, table, classified):
+        con.execute(
+            "INSERT INTO import_repeats VALUES (?, ?, ?)",
+            [import_id, table.name, classified.owner],
+        )
+        return
     if counts.updated == 0 and counts.unchanged == 0:  # all new: straight to the current rows
         con.execute(
             f"INSERT INTO {name} ({columns}, import_id) SELECT {columns}, ? FROM {quote(stage)}",
@@ -103,17 +126,37 @@ def write_stage(
     con.execute("DROP TABLE incoming")
 
 
+def _repeats_whole_import(con, table: Table, classified: Classified) -> bool:
+    """Whether the staged rows are exactly the rows the owner holds, all current and equal."""
+    counts, owner = classified.counts, classified.owner
+    if owner is None or counts.added or counts.updated:
+        return False
+    name, versions = quote(table.name), quote(table.name + "_versions")
+    current, superseded = con.execute(
+        f"""SELECT (SELECT count(*) FROM {name} WHERE import_id = $owner),
+                   (SELECT count(*) FROM {versions} WHERE import_id = $owner)""",
+        {"owner": owner},
+    ).fetchone()
+    return current == counts.unchanged and superseded == 0
+
+
 def rebuild_after_undo(con: duckdb.DuckDBPyConnection, table: Table, import_id: int) -> None:
-    """Make current the latest applied version of every key that ``import_id`` holds."""
+    """Make current, for every key that ``import_id`` holds, the row of the latest import still
+    applied that holds it (call it once the import is marked undone)."""
     name, versions = quote(table.name), quote(table.name + "_versions")
     keys = ", ".join(quote(k) for k in table.keys)
     columns = ", ".join(quote(c) for c in table.columns)
+    owner = con.execute(
+        "SELECT repeat_of FROM import_repeats WHERE import_id = ? AND target = ?",
+        [import_id, table.name],
+    ).fetchone()
+    owner = owner[0] if owner else import_id
     con.execute("DROP TABLE IF EXISTS touched")
     con.execute(
         f"""CREATE TEMP TABLE touched AS
-            SELECT {keys} FROM {name} WHERE import_id = ?
-            UNION SELECT {keys} FROM {versions} WHERE import_id = ?""",
-        [import_id, import_id],
+            SELECT {keys} FROM {name} WHERE import_id = $owner
+            UNION SELECT {keys} FROM {versions} WHERE import_id = $owner""",
+        {"owner": owner},
     )
     # every version of a touched key goes to the versions, then the winner comes back
     con.execute(
@@ -125,11 +168,17 @@ def rebuild_after_undo(con: duckdb.DuckDBPyConnection, table: Table, import_id: 
     con.execute("DROP TABLE IF EXISTS winners")
     con.execute(
         f"""CREATE TEMP TABLE winners AS
+            WITH holders AS (
+                SELECT i.import_id AS holder, coalesce(r.repeat_of, i.import_id) AS owner
+                FROM imports i LEFT JOIN import_repeats r
+                     ON r.import_id = i.import_id AND r.target = $table
+                WHERE i.status = 'applied')
             SELECT {", ".join(f"v.{quote(c)}" for c in table.columns)}, v.import_id
             FROM {versions} v JOIN touched t ON {_key_match(table, "v", "t")}
-            JOIN imports i ON i.import_id = v.import_id AND i.status = 'applied'
+            JOIN holders h ON h.owner = v.import_id
             QUALIFY row_number() OVER (PARTITION BY {", ".join("v." + quote(k) for k in table.keys)}
-                                       ORDER BY v.import_id DESC) = 1"""
+                                       ORDER BY h.holder DESC) = 1""",
+        {"table": table.name},
     )
     con.execute(f"INSERT INTO {name} ({columns}, import_id) SELECT * FROM winners")
     con.execute(
