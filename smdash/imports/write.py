@@ -58,14 +58,14 @@ def classify_stage(
     con: duckdb.DuckDBPyConnection, table: Table, stage: str = "stage"
 ) -> Classified:
     """How many staged rows are new, change a current row, or repeat it."""
-    added, updated, unchanged, owners, owner = con.execute(
+    added, updated, unchanged, owner, last_owner = con.execute(
         f"""SELECT count_if(change = 'added'), count_if(change = 'updated'),
-                   count_if(change = 'unchanged'), count(DISTINCT owner), min(owner)
+                   count_if(change = 'unchanged'), min(owner), max(owner)
             FROM (SELECT {_change(table)} AS change, c.import_id AS owner
                   FROM {quote(stage)} s LEFT JOIN {quote(table.name)} c
                        ON {_key_match(table, "s", "c")})"""
     ).fetchone()
-    return Classified(Counts(added, updated, unchanged), owner if owners == 1 else None)
+    return Classified(Counts(added, updated, unchanged), owner if owner == last_owner else None)
 
 
 def write_stage(
