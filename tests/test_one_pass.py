@@ -368,13 +368,24 @@ ACCEPTED = {
         True,  # "," grouping thousands is no evidence either way: a count reads it as a group
         {"sessions": 1234},
     ),
-    "placeholders in optional columns": (
-        {LATER: {"Engaged sessions": "--", "Total revenue": "n/a", "Key events": ""}},
+    "placeholders in optional counts": (
+        {LATER: {"Engaged sessions": "--", "Key events": ""}},
         True,
-        {"engaged_sessions": None, "revenue": None, "conversions": None},
+        {"engaged_sessions": None, "conversions": None},
+    ),
+    # the CSV reader reads plain-number columns itself and refuses what it would not read
+    "a placeholder in a number column of plain numbers": (
+        {LATER: {"Total revenue": "n/a"}},
+        False,
+        {"revenue": None},
     ),
     "money signs and spaces": (
         {LATER: {"Total revenue": "€ 1 234"}},
+        False,
+        {"revenue": 1234.0},
+    ),
+    "money signs and spaces in the sample too": (
+        {IN_SAMPLE: {"Total revenue": "€ 5"}, LATER: {"Total revenue": "€ 1 234"}},
         True,
         {"revenue": 1234.0},
     ),

@@ -133,11 +133,14 @@ CSV_READER = """read_csv($csv_path, header = false, skip = $csv_skip, columns = 
                          encoding = $csv_encoding, null_padding = false)"""
 
 
-def _csv_params(path: Path, sniffed: Sniffed, header_index: int, width: int) -> dict:
+def _csv_params(
+    path: Path, sniffed: Sniffed, header_index: int, width: int, types: dict | None = None
+) -> dict:
+    types = types or {}
     return {
         "csv_path": str(path),
         "csv_skip": header_index + 1,
-        "csv_columns": {column_name(i): "VARCHAR" for i in range(width)},
+        "csv_columns": {column_name(i): types.get(i, "VARCHAR") for i in range(width)},
         "csv_delim": sniffed.delimiter,
         "csv_encoding": "utf-16" if sniffed.encoding == "utf-16" else "utf-8",
     }
@@ -512,13 +515,25 @@ def _decide(
     return Decisions(evidence, marks, abbreviated, formats)
 
 
-def _layers(cols: Columns, decided: Decisions) -> tuple[list[str], list[str], list[str]]:
+def _layers(
+    cols: Columns, decided: Decisions, native: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str], list[str]]:
     """Three SELECT lists, each over the one before (the first over ``raw``'s columns), so that
     each cell is cleaned once and parsed once: the cleaned text ``v_<field>``, the typed value
-    ``t_<field>``, and the field itself with ``_bad_<field>``, true where a value does not fit."""
+    ``t_<field>``, and the field itself with ``_bad_<field>``, true where a value does not fit.
+
+    ``native``: fields whose column the CSV reader itself reads as numbers (see
+    ``one_pass_query``)."""
     texts, typed, finals = [], [], []
     for f in cols.present:
         col = cols.col(f)
+        if f.name in native:
+            percent = " / 100" if f.kind == RATE and "%" in cols.title(f) else ""
+            texts.append(f"{col} AS v_{f.name}")
+            typed.append(f"v_{f.name}, v_{f.name}{percent} AS t_{f.name}")
+            finals.append(f"t_{f.name} AS {f.name}")
+            finals.append(f"({f.name} IS NULL AND {str(f.required).lower()}) AS _bad_{f.name}")
+            continue
         texts.append(
             f"{f'nullif(trim({col}), {chr(39) * 2})' if f.kind == TEXT else _value(col)} "
             f"AS v_{f.name}"
@@ -648,24 +663,49 @@ def one_pass_query(
             raise NotOnePass("no rows")
         sample = (options or {}) | {"sample": True}
         decided = _decide(con, cols, file_name, row_offset, decimal_hint, sample)
+        native = _native_numbers(con, cols, decided)
     finally:
         con.execute("DROP TABLE IF EXISTS raw")
-    texts, typed, finals = _layers(cols, decided)
+    texts, typed, finals = _layers(cols, decided, native)
     bad = " OR ".join(["_doubt", *(f"_bad_{f.name}" for f in cols.present)])
     fields = [f.name for f in cols.present]
     sql = f"""SELECT {", ".join([*fields, *_absent(cols)])}
         FROM (SELECT _doubt, {", ".join(finals)}
               FROM (SELECT _doubt, {", ".join(typed)}
-                    FROM (SELECT {_doubt(cols, decided)} AS _doubt, {", ".join(texts)}
+                    FROM (SELECT {_doubt(cols, decided, native)} AS _doubt, {", ".join(texts)}
                           FROM {CSV_READER})))
         WHERE CASE WHEN {bad} THEN error('{DOUBT}') ELSE true END"""
     patterns = {"dot_decimal": _DOT_DECIMAL, "comma_decimal": _COMMA_DECIMAL}
     used = {name: pattern for name, pattern in patterns.items() if f"${name}" in sql}
-    return sql, _csv_params(sniffed.path, sniffed, header_index, width) | used
+    doubles = {cols.indexes[name]: "DOUBLE" for name in native}
+    return sql, _csv_params(sniffed.path, sniffed, header_index, width, doubles) | used
 
 
-def _doubt(cols: Columns, decided: Decisions) -> str:
-    """True for a cell whose evidence the first rows did not show and would change a decision.
+def _native_numbers(con, cols: Columns, decided: Decisions) -> frozenset[str]:
+    """Number and rate fields read with a decimal point whose first rows hold plain numbers
+    only: the CSV reader reads them itself, faster. It reads a number exactly as ``try_cast``
+    does and refuses (failing the query) every cell the careful path would clean first or
+    read otherwise: a comma, a currency or '%' sign, a placeholder like '-', a non-breaking
+    space."""
+    candidates = [
+        f for f in cols.present if f.kind in (NUMBER, RATE) and decided.marks.get(f.name) == "."
+    ]
+    if not candidates:
+        return frozenset()
+    plain = con.execute(
+        "SELECT "
+        + ", ".join(
+            f"count_if({c} <> '' AND try_cast({c} AS DOUBLE) IS NULL) = 0"
+            for c in map(cols.col, candidates)
+        )
+        + " FROM raw"
+    ).fetchone()
+    return frozenset(f.name for f, ok in zip(candidates, plain, strict=True) if ok)
+
+
+def _doubt(cols: Columns, decided: Decisions, native: frozenset[str] = frozenset()) -> str:
+    """True for a cell showing evidence that the first rows did not show and that would change
+    its column's decimal mark (``native`` columns need none: the reader refuses any comma).
 
     Each regex sits in a CASE behind its cheap test: in a SELECT list DuckDB evaluates both
     sides of an AND on every row, a CASE's branch only on the rows its condition selects.
@@ -674,14 +714,14 @@ def _doubt(cols: Columns, decided: Decisions) -> str:
     """
     doubts = ["false"]
     for f in cols.present:
-        if f.name not in decided.evidence:
+        if f.name not in decided.evidence or f.name in native:
             continue
-        col = cols.col(f)
+        col, mark = cols.col(f), decided.marks[f.name]
         dots, commas, _ = decided.evidence[f.name]
         tests = []
-        if not dots:  # a dot decimal would make the mark '.'
+        if not dots and mark != ".":  # a dot decimal would make the mark '.'
             tests.append((f"contains({col}, '.')", "$dot_decimal"))
-        if not dots and not commas:  # a comma decimal would make it ','
+        if not dots and not commas and mark != ",":  # a comma decimal would make it ','
             tests.append((f"contains({col}, ',')", "$comma_decimal"))
         doubts += [
             f"CASE WHEN {cheap} THEN regexp_matches(trim({col}), {pattern}) ELSE false END"
