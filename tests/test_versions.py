@@ -3,10 +3,11 @@ latest import still applied that holds it, and every import keeps exactly one ve
 
 import random
 
+import pandas as pd
 import pytest
 
 from smdash import store
-from smdash.imports.pipeline import import_file, undo_import
+from smdash.imports.pipeline import import_file, import_history, undo_import
 
 DAYS = [f"202603{day:02d}" for day in range(1, 9)]
 SOURCES = ["google / organic", "facebook / social", "(direct) / (none)"]
@@ -99,6 +100,8 @@ def test_each_row_is_stored_once_and_an_unchanged_export_again_stores_nothing(co
     assert con.execute("SELECT * FROM import_repeats").fetchall() == [
         (again.import_id, "web_traffic", first.import_id)
     ]
+    history = import_history(con).set_index("import_id")["repeat_of"]
+    assert history[again.import_id] == first.import_id and pd.isna(history[first.import_id])
     undo_import(con, first.import_id)  # the repeat still holds every row
     assert current_rows(con) == rows
 

@@ -467,7 +467,8 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
 
 
 def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every import, newest first; a file of several parts has one row per part."""
+    """Every import, newest first; a file of several parts has one row per part.
+    ``repeat_of``: the import whose rows a part repeats exactly (it stored none of its own)."""
     return con.execute(
         """SELECT i.import_id, i.imported_at, i.file_name,
                   coalesce(p.part, 1) AS part, coalesce(p.source, i.file_name) AS source,
@@ -480,7 +481,9 @@ def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                   coalesce(p.rows_added, i.rows_added) AS rows_added,
                   coalesce(p.rows_updated, i.rows_updated) AS rows_updated,
                   coalesce(p.rows_unchanged, i.rows_unchanged) AS rows_unchanged,
-                  i.status, i.undone_at, i.sha256
+                  i.status, i.undone_at, i.sha256, r.repeat_of
            FROM imports i LEFT JOIN import_parts p USING (import_id)
+           LEFT JOIN import_repeats r
+                ON r.import_id = i.import_id AND r.target = coalesce(p.target, i.target)
            ORDER BY i.import_id DESC, part"""
     ).df()

@@ -3,10 +3,11 @@
 The steps run in the order of their file names, each in one transaction; step N takes a file
 from schema N-1 to schema N. Never edit a released step: add a new module.
 
-Every canonical data table comes in two parts: ``<table>_versions`` keeps every row each import
-brought (tagged with its ``import_id``), and ``<table>`` holds the current version of each
-row, the one from the latest import still applied. Undoing an import rebuilds the current rows it
-touched from the versions that remain (see ``smdash.imports.write``).
+Every canonical data table comes in two parts: ``<table>`` holds the current version of each
+row, the one from the latest import still applied, and ``<table>_versions`` every other version
+an import brought (tagged with its ``import_id``); an import that repeats an earlier one exactly
+stores none (``import_repeats``). Undoing an import rebuilds the current rows it touched from
+the versions that remain (see ``smdash.imports.write``).
 """
 
 import importlib

@@ -179,10 +179,12 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
             "rows_added",
             "rows_updated",
             "rows_unchanged",
+            "repeat_of",
             "status",
         ]
     ].copy()
     shown["format"] = shown["format"].map(lambda name: format_labels().get(name, name))
+    shown["repeat_of"] = shown["repeat_of"].map(lambda i: "" if pd.isna(i) else f"#{int(i)}")
     shown["status"] = shown["status"].map(lambda s: tr(f"import.status_{s}"))
     shown = shown.rename(columns={"source": "file_name"})
     return shown.rename(columns={c: tr(f"history.{c}") for c in shown.columns})
