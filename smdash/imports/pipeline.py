@@ -202,7 +202,7 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
 
 
 def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options) -> bool:
-    """Stage a large, plain CSV straight from the file (see ``parse.one_pass_query``); False
+    """Stage a CSV straight from the file, in one pass (see ``parse.one_pass_query``); False
     when it has to take the careful path instead."""
     fmt = match.format
     if fmt.skip_rows_sql or fmt.extra.get("ends_at_blank_line") or not _keeps_every_row(fmt):
