@@ -504,9 +504,11 @@ PROFILED_PHASES = [
     "sources",
     "detect",
     "detect_parts",
+    "_staged_in_one_pass",
+    "_stage_carefully",
     "load_raw",
     "parse_fields",
-    "_stage",
+    "_check_stage",
     "_describe",
     "sha256_of",
     "classify_stage",
@@ -544,6 +546,8 @@ def _smdash_import(path: str, db: str, fresh: bool = True, profile: bool = False
         "table": table,
         "format": result.prepared.format.name,
         "parts": [p.format.name for p in parts],
+        # which way the main part was staged: straight from the file, or the careful path
+        "path": "one pass" if getattr(parts[0], "one_pass", False) else "careful",
         "counts": {
             "added": counts.added,
             "updated": counts.updated,
@@ -822,7 +826,8 @@ def _counts(result: dict) -> str:
     counts = result.get("counts")
     if not counts:
         return ""
-    return ", ".join(f"{k} {v:,}" for k, v in counts.items())
+    staged = f" ({result['path']})" if result.get("path") else ""
+    return ", ".join(f"{k} {v:,}" for k, v in counts.items()) + staged
 
 
 def _target(

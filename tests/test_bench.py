@@ -53,6 +53,7 @@ def test_benchmark_measures_whole_imports(tmp_path):
     assert results["import"]["counts"] == {"added": CSV_ROWS, "updated": 0, "unchanged": 0}
     assert results["reimport"]["rows"] == CSV_ROWS
     assert results["reimport"]["counts"] == {"added": 0, "updated": 0, "unchanged": CSV_ROWS}
+    assert results["import"]["path"] == results["reimport"]["path"] == "one pass"
     assert results["openpyxl"]["rows"] == XLSX_ROWS
     assert results["calamine"]["rows"] == XLSX_ROWS
     # RUSAGE_CHILDREN is the largest peak of any child so far, the import's among them
