@@ -20,7 +20,7 @@ POSTS_SOURCE = "Facebook posts (Meta Business Suite)"
 POSTS_ROWS = 18
 HISTORY_COLUMNS = [
     "#", "When", "File", "Detected source", "Account", "From", "To",
-    "Added", "Updated", "Unchanged", "Status",
+    "Added", "Updated", "Unchanged", "Same rows as", "Status",
 ]  # fmt: skip
 TIMEOUT_MS = 20_000  # any single step; the whole flow takes a few seconds
 
