@@ -36,4 +36,4 @@ st.dataframe(ui.figures_table(result, FIGURES), hide_index=True)
 
 st.subheader(ui.tr("overview.sessions_trend"))
 sessions_chart = charts.monthly_sessions_chart(ui.load_monthly_sessions(first, last), ui.lang())
-st.altair_chart(annotations_ui.annotated(sessions_chart, first, last))
+ui.altair_chart(annotations_ui.annotated(sessions_chart, first, last))

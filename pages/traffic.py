@@ -34,13 +34,13 @@ with over_time:
     series = view.labelled(view.load("over_time", filters, grain))
     chart = charts_traffic.over_time_chart(series, figure, grain, labels)
     notes = view.load("annotations")
-    st.altair_chart(
+    ui.altair_chart(
         charts_kpis.with_annotations(chart, notes, ui.lang(), filters.date_from, filters.date_to)
     )
     st.subheader(ui.tr("traffic.paid_vs_organic"))
     split = view.labelled(view.load("paid_organic", filters))
     split["kind_label"] = split["paid"].map(view.paid_label)
-    st.altair_chart(charts_traffic.paid_organic_chart(split, labels))
+    ui.altair_chart(charts_traffic.paid_organic_chart(split, labels))
 
 with networks:
     st.caption(
@@ -62,7 +62,7 @@ with campaigns:
         st.dataframe(view.shown(top), hide_index=True, key="campaign_table")
         names = top["name"].head(10).tolist()
         split = view.labelled(view.load("campaign_networks", filters, names))
-        st.altair_chart(charts_traffic.campaign_split_chart(split, labels))
+        ui.altair_chart(charts_traffic.campaign_split_chart(split, labels))
         view.downloads(top, f"campaigns_{filters.date_from}_{filters.date_to}", "campaign_download")
     content = view.load("by_campaign", filters, "content")
     st.subheader(ui.tr("traffic.by_content"))

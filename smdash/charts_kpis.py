@@ -12,7 +12,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from smdash.i18n import t
+from smdash.i18n import date_pattern, t
 
 HEIGHT = 320
 LABEL_CHARS = 28
@@ -66,7 +66,7 @@ def progress_chart(data: pd.DataFrame, unit: str, lang: str) -> alt.Chart:
             ),
             tooltip=[
                 alt.Tooltip("line:N", title=line),
-                alt.Tooltip("day:T", title=date, format="%Y-%m-%d"),
+                alt.Tooltip("day:T", title=date, format=date_pattern(lang)),
                 alt.Tooltip("value:Q", title=value, format=_number_format(unit)),
             ],
         )
@@ -97,8 +97,8 @@ def annotation_layer(notes: pd.DataFrame, lang: str) -> alt.LayerChart:
     )
     tooltip = [
         alt.Tooltip("note:N", title=t("annotations.title", lang)),
-        alt.Tooltip("start:T", title=t("annotations.from", lang), format="%Y-%m-%d"),
-        alt.Tooltip("end:T", title=t("annotations.to", lang), format="%Y-%m-%d"),
+        alt.Tooltip("start:T", title=t("annotations.from", lang), format=date_pattern(lang)),
+        alt.Tooltip("end:T", title=t("annotations.to", lang), format=date_pattern(lang)),
     ]
     base = alt.Chart(data)
     spans = base.transform_filter("datum.date_from != datum.date_to").mark_rect(

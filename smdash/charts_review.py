@@ -7,7 +7,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from smdash.i18n import t
+from smdash.i18n import date_pattern, t
 
 ROW_HEIGHT = 26
 AXIS_HEIGHT = 60
@@ -58,8 +58,10 @@ def gantt(plan: pd.DataFrame, lang: str, today: dt.date | None = None) -> alt.La
             tooltip=[
                 alt.Tooltip("action:N", title=names["action"]),
                 alt.Tooltip("objective:N", title=names["objective"]),
-                alt.Tooltip("start:T", title=t("review.gantt.start", lang), format="%Y-%m-%d"),
-                alt.Tooltip("end:T", title=t("review.gantt.end", lang), format="%Y-%m-%d"),
+                alt.Tooltip(
+                    "start:T", title=t("review.gantt.start", lang), format=date_pattern(lang)
+                ),
+                alt.Tooltip("end:T", title=t("review.gantt.end", lang), format=date_pattern(lang)),
                 alt.Tooltip("status:N", title=names["status"]),
                 alt.Tooltip("owner:N", title=t("review.gantt.owner", lang)),
             ],

@@ -23,6 +23,9 @@ def _merged(attribute: str) -> dict[str, str]:
 
 CATALOG: dict[str, dict[str, str]] = {"en": _merged("EN"), "es": _merged("ES")}
 
+# How a day is written, in strftime and d3-time-format alike: 24/03/2026, 2026-03-24.
+DATE_PATTERNS = {"es": "%d/%m/%Y", "en": "%Y-%m-%d"}
+
 # Words inside messages that come from code (what a value should look like), per language.
 EXPECTED_WORDS = {
     "es": {
@@ -66,4 +69,36 @@ def format_number(value: float | int | None, lang: str, decimals: int = 0) -> st
 def format_date(value: dt.date | None, lang: str) -> str:
     if value is None:
         return "—"
-    return value.strftime("%d/%m/%Y" if lang == "es" else "%Y-%m-%d")
+    return value.strftime(date_pattern(lang))
+
+
+def date_pattern(lang: str) -> str:
+    """The ``DATE_PATTERNS`` entry of ``lang`` (English when missing)."""
+    return DATE_PATTERNS.get(lang, DATE_PATTERNS[DEFAULT_LANGUAGE])
+
+
+# fmt: off
+SPANISH_MONTHS = [
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+]
+# fmt: on
+
+# How charts write numbers and dates: Vega-Lite's ``config.locale``, a d3-format ``number``
+# locale and a d3-time-format ``time`` locale (``days`` and ``shortDays`` start on Sunday).
+# English needs none: Vega's default is en-US. The same marks as ``format_number``.
+CHART_LOCALES: dict[str, dict[str, dict]] = {
+    "es": {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " €"]},
+        "time": {
+            "dateTime": "%A, %e de %B de %Y, %X",
+            "date": DATE_PATTERNS["es"],
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+            "shortDays": ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
+            "months": SPANISH_MONTHS,
+            "shortMonths": [month[:3] for month in SPANISH_MONTHS],
+        },
+    },
+}

@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from smdash import executive
+from smdash.charts import localized
 from smdash.charts_executive import growth_chart, pays_off_chart
 from smdash.executive import Figure, Summary, figure_label, figure_value, money, percent_change
 from smdash.i18n import format_date, format_number, t
@@ -375,10 +376,11 @@ def pdf_report(
         doc.line(t("executive.goals_none", lang), 9, color=MUTED)
     if not s.trend.empty:
         doc.heading(t("executive.chart.growing", lang))
-        doc.image(chart_png(growth_chart(s.trend, lang).properties(title="")))
+        doc.image(chart_png(localized(growth_chart(s.trend, lang).properties(title=""), lang)))
     if (s.networks["conversions"].fillna(0) > 0).any():
         doc.heading(t("executive.chart.pays_off", lang))
-        doc.image(chart_png(pays_off_chart(s.networks, lang, s.currency).properties(title="")))
+        chart = pays_off_chart(s.networks, lang, s.currency).properties(title="")
+        doc.image(chart_png(localized(chart, lang)))
     if not s.networks.empty:
         doc.heading(t("executive.report.networks", lang))
         _networks(doc, s, lang)

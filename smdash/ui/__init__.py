@@ -21,6 +21,7 @@ import streamlit as st
 
 from smdash import auth as access  # not `auth`: that name is the submodule smdash.ui.auth
 from smdash import store, summary, workspace
+from smdash.charts import localized
 from smdash.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
 from smdash.imports.pipeline import import_history
 
@@ -35,6 +36,12 @@ def lang() -> str:
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = language_from_locale(st.context.locale)
     return st.session_state[LANG_KEY]
+
+
+def altair_chart(chart, **kwargs):
+    """``st.altair_chart`` in the user's language: every chart is shown through here, so that
+    its axes and tooltips write numbers and months as the rest of the page does."""
+    return st.altair_chart(localized(chart, lang()), **kwargs)
 
 
 def tr(key: str, **params: object) -> str:

@@ -14,6 +14,7 @@ from smdash.executive import Figure, Period, Summary
 from smdash.objectives import scope_name
 from smdash.ui import (
     CACHE_TTL_SECONDS,
+    altair_chart,
     data_version,
     db_file,
     lang,
@@ -194,14 +195,14 @@ def charts(s: Summary) -> None:
         if s.trend.empty:
             st.caption(tr("executive.chart.no_trend"))
         else:
-            st.altair_chart(growth_chart(s.trend, lang()).properties(title="", width="container"))
+            altair_chart(growth_chart(s.trend, lang()).properties(title="", width="container"))
     with right:
         st.subheader(tr("executive.chart.pays_off"))
         if not (s.networks["conversions"].fillna(0) > 0).any():
             st.caption(tr("executive.chart.no_networks"))
         else:
             chart = pays_off_chart(s.networks, lang(), s.currency)
-            st.altair_chart(chart.properties(title="", width="container"))
+            altair_chart(chart.properties(title="", width="container"))
 
 
 def networks_frame(s: Summary) -> pd.DataFrame:

@@ -16,7 +16,17 @@ from smdash import actions, charts_review, review, store
 from smdash.actions import Action
 from smdash.objectives import InvalidInput
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
-from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, plain, tr, writing
+from smdash.ui import (
+    CACHE_TTL_SECONDS,
+    altair_chart,
+    data_version,
+    db_file,
+    lang,
+    number,
+    plain,
+    tr,
+    writing,
+)
 from smdash.ui import objectives as objective_view
 
 DECISION_COLORS = {review.KEEP: "green", review.IMPROVE: "orange", review.DROP: "red"}
@@ -441,7 +451,7 @@ def actions_section(today: dt.date | None) -> None:
     if plan.empty:
         st.info(tr("actions.none"))
     else:
-        st.altair_chart(
+        altair_chart(
             charts_review.gantt(plan, lang(), today), height=charts_review.gantt_height(len(plan))
         )
         st.dataframe(actions_table(plan, load_results()), hide_index=True)
@@ -606,7 +616,7 @@ def history_section(cycle: Cycle | None) -> None:
     if (past["kind"] == OBJECTIVE).any() and past["progress"].notna().any():
         st.markdown(f"#### {tr('review.history_chart_title')}")
         chart = charts_review.history_chart(past, lang(), current, cycle.number if cycle else 0)
-        st.altair_chart(chart)
+        altair_chart(chart)
     st.markdown(f"#### {tr('review.history_decisions')}")
     st.dataframe(history_table(past), hide_index=True)
     gone = load_dropped()
