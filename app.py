@@ -19,13 +19,15 @@ RESULTS = [
     ("pages/traffic.py", "page.traffic", ":material/travel_explore:"),
 ]
 SUMMARY = ("pages/executive_summary.py", "page.summary", ":material/business_center:")
+ACCOUNT = ("pages/account.py", "auth.account_title", ":material/manage_accounts:")
 
 
 def pages_for(user) -> dict[str, list[st.Page]]:
     """Only the pages the user's role may open: a page left out cannot be reached by URL."""
     results = [page(*RESULTS[0], default=True), *(page(*p) for p in RESULTS[1:])]
+    account = {ui.tr("auth.nav"): [page(*ACCOUNT)]}  # every signed-in user: their password
     if not user.is_editor:
-        return {ui.tr("nav.results"): results, ui.tr("nav.director"): [page(*SUMMARY)]}
+        return {ui.tr("nav.results"): results, ui.tr("nav.director"): [page(*SUMMARY)], **account}
     return {
         ui.tr("nav.results"): results,
         ui.tr("nav.plan"): [
@@ -41,6 +43,7 @@ def pages_for(user) -> dict[str, list[st.Page]]:
             page(*SUMMARY),
             page("pages/costs.py", "costs.page", ":material/payments:"),
         ],
+        **account,
     }
 
 

@@ -5,7 +5,8 @@ may only read. Every public write function in smdash is wrapped by ``smdash.audi
 calls ``require_editor`` with the acting user, so a viewer is refused even if a page forgot to
 hide a button. The acting user is the ``actor`` passed to a write, else the one set with
 ``acting_as`` (the app sets the signed-in user), else ``CLI``: the person at the server's
-command line, who can open the database file anyway.
+command line, who can open the database file anyway. The one write a viewer may make is
+``change_own_password``: their own account's password, given the current one (``require_self``).
 
 Passwords are hashed with argon2 (argon2-cffi), salted per password.
 """
@@ -100,6 +101,17 @@ def require_editor(actor: Actor | None = None) -> Actor:
     return actor
 
 
+def require_self(name: str, actor: Actor | None = None) -> Actor:
+    """The acting user, if account ``name`` is their own; PermissionDenied for anyone else.
+
+    The only exception to ``require_editor``: it lets a viewer write to their own account.
+    """
+    actor = actor or current_actor()
+    if not actor.name or actor.role not in ROLES or actor.name != name:
+        raise PermissionDenied("auth.not_own", name=actor.name or "?")
+    return actor
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -175,21 +187,65 @@ def set_role(
 def set_password(
     con: duckdb.DuckDBPyConnection, name: str, password: str, *, actor: Actor | None = None
 ) -> None:
-    """An editor sets anyone's password; every user may change their own."""
+    """An editor sets anyone's password (users change their own with change_own_password)."""
     from smdash import audit
 
-    who = actor or current_actor()
-    if who.name != name:
-        require_editor(who)
+    who = require_editor(actor)
     if user_role(con, name) is None:
         raise InvalidAccount("auth.no_such_user", name=name)
     _checked(name, "viewer", password)
+    _store_password(con, name, password)
+    audit.record(con, who, "user.password", name)
+
+
+def change_own_password(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    current: str,
+    new: str,
+    repeat: str,
+    *,
+    actor: Actor | None = None,
+    keep_session: str | None = None,
+) -> None:
+    """Any signed-in user, editor or viewer, changes their own password, given the current one.
+
+    Refused (and nothing changed): someone else's account (PermissionDenied), the two new
+    passwords differing, a new password too short or equal to the current one, a wrong current
+    password; a wrong current password counts towards the lockout as a wrong sign-in does.
+    The user's other sessions end (``keep_session``, the one making the change, stays).
+    """
+    from smdash import audit
+
+    who = require_self(name, actor)
+    if user_role(con, name) is None:
+        raise InvalidAccount("auth.no_such_user", name=name)
+    if new != repeat:
+        raise InvalidAccount("auth.password_mismatch")
+    _checked(name, "viewer", new)
+    if new == current:
+        raise InvalidAccount("auth.same_password")
+    try:
+        _check_password(con, name, current, _now())
+    except SignInFailed as exc:
+        if exc.key == "auth.wrong":
+            raise InvalidAccount("auth.wrong_current") from exc
+        raise
+    _store_password(con, name, new)
+    con.execute(
+        "DELETE FROM sessions WHERE user_name = ? AND token IS DISTINCT FROM ?",
+        [name, keep_session],
+    )
+    audit.record(con, who, "user.own_password", name)
+
+
+def _store_password(con: duckdb.DuckDBPyConnection, name: str, password: str) -> None:
+    """The one place a password is hashed into an existing account (no longer a demo one)."""
     con.execute(
         "UPDATE users SET password_hash = ?, is_demo = false, failed_attempts = 0, "
         "locked_until = NULL WHERE name = ?",
         [_hasher.hash(password), name],
     )
-    audit.record(con, who, "user.password", name)
 
 
 def user_role(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
@@ -239,9 +295,18 @@ def sign_in(con: duckdb.DuckDBPyConnection, name: str, password: str) -> str:
     right password; the message does not tell whether the name exists.
     """
     now = _now()
+    _check_password(con, name.strip(), password, now)
+    token = secrets.token_urlsafe(32)
+    con.execute("INSERT INTO sessions VALUES (?, ?, ?, ?)", [token, name.strip(), now, now])
+    return token
+
+
+def _check_password(
+    con: duckdb.DuckDBPyConnection, name: str, password: str, now: dt.datetime
+) -> None:
+    """Nothing if ``password`` is the account's; else SignInFailed, counting towards the lockout."""
     row = con.execute(
-        "SELECT password_hash, failed_attempts, locked_until FROM users WHERE name = ?",
-        [name.strip()],
+        "SELECT password_hash, failed_attempts, locked_until FROM users WHERE name = ?", [name]
     ).fetchone()
     if row is None:
         _verify(_DUMMY_HASH, password)
@@ -255,17 +320,12 @@ def sign_in(con: duckdb.DuckDBPyConnection, name: str, password: str) -> str:
         locked = now + LOCKOUT if failures >= MAX_FAILURES else None
         con.execute(
             "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE name = ?",
-            [0 if locked else failures, locked, name.strip()],
+            [0 if locked else failures, locked, name],
         )
         if locked:
             raise SignInFailed("auth.locked", minutes=round(LOCKOUT.total_seconds() / 60))
         raise SignInFailed("auth.wrong")
-    con.execute(
-        "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE name = ?", [name.strip()]
-    )
-    token = secrets.token_urlsafe(32)
-    con.execute("INSERT INTO sessions VALUES (?, ?, ?, ?)", [token, name.strip(), now, now])
-    return token
+    con.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE name = ?", [name])
 
 
 def _verify(stored: str, password: str) -> bool:

@@ -117,7 +117,118 @@ def test_every_write_function_refuses_a_viewer(con, snapshot):
             change(con, "x", "editor", *(["pw12"] if change is auth.add_user else []), actor=VIEWER)
     with pytest.raises(auth.PermissionDenied):
         auth.remove_user(con, "cm", actor=VIEWER)
+    for name in ("cm", "boss"):  # not even their own password without the current one
+        with pytest.raises(auth.PermissionDenied):
+            auth.set_password(con, name, "new-pw", actor=VIEWER)
     assert snapshot(con) == before
+
+
+# --- changing one's own password -------------------------------------------------------------
+
+
+def password_state(con) -> list[tuple]:
+    """Every account's hash and flags, the sessions and the audit trail: what a change touches."""
+    return [
+        *con.execute("SELECT * FROM users ORDER BY name").fetchall(),
+        *con.execute("SELECT * FROM sessions ORDER BY token").fetchall(),
+        *con.execute("SELECT * FROM audit_log ORDER BY audit_id").fetchall(),
+    ]
+
+
+@pytest.fixture
+def boss(con):
+    """A viewer with a demo password, signed in twice, beside an editor."""
+    auth.add_user(con, "ana", "editor", "s3cret!")
+    auth.add_user(con, "boss", "viewer", "director", actor=auth.SYSTEM, demo=True)
+    return auth.sign_in(con, "boss", "director"), auth.sign_in(con, "boss", "director")
+
+
+def test_a_viewer_changes_their_own_password(con, boss):
+    here, elsewhere = boss
+    assert auth.demo_passwords_in_use(con) == ["boss"]
+    auth.change_own_password(
+        con, "boss", "director", "new-boss-pw", "new-boss-pw", actor=VIEWER, keep_session=here
+    )
+    assert auth.sign_in(con, "boss", "new-boss-pw")
+    with pytest.raises(auth.SignInFailed, match="auth.wrong"):
+        auth.sign_in(con, "boss", "director")
+    assert auth.demo_passwords_in_use(con) == []  # the app's warning goes
+    assert auth.session_actor(con, here) == VIEWER  # the session that changed it stays
+    assert auth.session_actor(con, elsewhere) is None  # whoever knew the old one is out
+    stored = con.execute("SELECT password_hash FROM users WHERE name = 'boss'").fetchone()[0]
+    assert stored.startswith("$argon2id$") and "new-boss-pw" not in stored
+    assert con.execute("SELECT actor, action, details FROM audit_log").fetchall()[-1] == (
+        "boss",
+        "user.own_password",
+        "boss",
+    )
+    with auth.acting_as(EDITOR):  # an editor too, as the signed-in user of the app
+        auth.change_own_password(con, "ana", "s3cret!", "n3w-ana", "n3w-ana")
+    assert auth.sign_in(con, "ana", "n3w-ana")
+    assert con.execute("SELECT actor, action FROM audit_log").fetchall()[-1] == (
+        "ana",
+        "user.own_password",
+    )
+
+
+def test_nobody_changes_someone_elses_password_this_way(con, boss, snapshot):
+    before = snapshot(con)
+    for target, actor in (
+        ("ana", VIEWER),  # the viewer, even knowing the editor's password
+        ("boss", EDITOR),  # an editor sets others' passwords on the Users page, not here
+        ("boss", auth.NOBODY),
+        ("", auth.NOBODY),
+        ("boss", auth.Actor("boss", "none")),
+    ):
+        with pytest.raises(auth.PermissionDenied) as refused:
+            auth.change_own_password(con, target, "s3cret!", "hijack1", "hijack1", actor=actor)
+        assert refused.value.key == "auth.not_own"
+    with auth.acting_as(VIEWER), pytest.raises(auth.PermissionDenied):
+        auth.change_own_password(con, "ana", "s3cret!", "hijack1", "hijack1")
+    assert snapshot(con) == before
+    assert auth.sign_in(con, "ana", "s3cret!")
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "repeat", "en", "es"),
+    [
+        ("wrong", "new-boss-pw", "new-boss-pw", "The current password is wrong.",
+         "La contraseña actual no es correcta."),
+        ("director", "new-boss-pw", "new-boss-pX", "The two passwords differ.",
+         "Las dos contraseñas no coinciden."),
+        ("director", "abc", "abc", "The password needs at least 4 characters.",
+         "La contraseña necesita al menos 4 caracteres."),
+        ("director", "director", "director", "The new password is the same as the current one.",
+         "La nueva contraseña es igual que la actual."),
+    ],
+)  # fmt: skip
+def test_a_refused_change_changes_no_password(con, boss, current, new, repeat, en, es):
+    before = password_state(con)
+    with pytest.raises(auth.InvalidAccount) as refused:
+        auth.change_own_password(con, "boss", current, new, repeat, actor=VIEWER)
+    assert (refused.value.message("en"), refused.value.message("es")) == (en, es)
+    if current == "wrong":  # a wrong current password counts as a wrong sign-in, nothing else
+        con.execute("UPDATE users SET failed_attempts = 0")
+    assert password_state(con) == before
+    assert auth.sign_in(con, "boss", "director")
+    assert auth.demo_passwords_in_use(con) == ["boss"]  # the warning stays
+    if new != current:
+        with pytest.raises(auth.SignInFailed):
+            auth.sign_in(con, "boss", new)
+
+
+def test_wrong_current_passwords_lock_the_account_like_wrong_sign_ins(con, boss):
+    for _ in range(auth.MAX_FAILURES - 1):
+        with pytest.raises(auth.InvalidAccount, match="auth.wrong_current"):
+            auth.change_own_password(con, "boss", "guess", "new-pw", "new-pw", actor=VIEWER)
+    with pytest.raises(auth.SignInFailed, match="auth.locked"):
+        auth.change_own_password(con, "boss", "guess", "new-pw", "new-pw", actor=VIEWER)
+    with pytest.raises(auth.SignInFailed, match="auth.locked"):  # even the right one, while locked
+        auth.change_own_password(con, "boss", "director", "new-pw", "new-pw", actor=VIEWER)
+    con.execute("UPDATE users SET locked_until = locked_until - INTERVAL 16 MINUTE")
+    assert auth.sign_in(con, "boss", "director")
+    changes = "SELECT count(*) FROM audit_log WHERE action = 'user.own_password'"
+    assert con.execute(changes).fetchone()[0] == 0
 
 
 def test_the_audit_trail_records_who_wrote(con, shared):
@@ -230,6 +341,9 @@ def test_a_viewer_cannot_reach_an_editor_page_by_switching_pages(app, db_path):
     at.switch_page("pages/executive_summary.py").run()
     assert titles(at) == ["Executive summary"]
     assert not at.text_area  # the CM's comment editor is not there
+    at.switch_page("pages/account.py").run()  # their own password: every role
+    assert titles(at) == ["My account"]
+    assert {w.key for w in at.text_input} == {"own_current", "own_new", "own_repeat"}
 
 
 def test_a_viewer_sees_traffic_hygiene_lists_without_their_controls(app, db_path, shared):

@@ -9,9 +9,11 @@ import re
 import pytest
 from browser_support import EDITOR, VIEWER, RunningApp, app, browser_page, sign_in  # noqa: F401
 
+from smdash import auth, store
+
 expect = pytest.importorskip("playwright.sync_api").expect
 TIMEOUT_MS = 30_000
-VIEWER_PAGES = ["Overview", "KPI progress", "Traffic by network", "Executive summary"]
+VIEWER_PAGES = ["Overview", "KPI progress", "Traffic by network", "Executive summary", "My account"]
 
 
 def navigation(page) -> list[str]:
@@ -58,4 +60,21 @@ def test_the_editor_sees_every_page_and_users(app: RunningApp, browser_page):  #
         "Users",
         "Executive summary",
         "Costs",
+        "My account",
     ]
+
+
+def test_the_viewer_changes_their_own_password(app: RunningApp, browser_page):  # noqa: F811
+    page = browser_page
+    sign_in(page, app.url, VIEWER)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="My account").click()
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", level=1)).to_have_text("My account", timeout=TIMEOUT_MS)
+    fields = page.get_by_test_id("stForm").locator("input[type=password]")
+    for index, text in enumerate((VIEWER[1], "boss-new-pw", "boss-new-pw")):
+        fields.nth(index).fill(text)
+    page.get_by_test_id("stForm").get_by_test_id("stBaseButton-primaryFormSubmit").click()
+    expect(main.get_by_text("Password changed.")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(main.get_by_role("heading", level=1)).to_have_text("My account")  # still signed in
+    with store.connect(app.db) as con:
+        assert auth.sign_in(con, "boss", "boss-new-pw")

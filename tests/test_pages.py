@@ -16,6 +16,7 @@ PAGES = [
     "pages/review.py",
     "pages/import_data.py",
     "pages/executive_summary.py",
+    "pages/account.py",
     "pages/costs.py",
 ]
 SMALL_DEMO = (

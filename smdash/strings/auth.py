@@ -1,4 +1,4 @@
-"""Strings of signing in, roles, the Users page and the audit trail."""
+"""Strings of signing in, roles, the Users and My account pages and the audit trail."""
 
 EN = {
     "auth.title": "Sign in",
@@ -31,6 +31,19 @@ EN = {
     "auth.no_such_user": "There is no user called {name}.",
     "auth.last_editor": "This is the last editor: add another editor first.",
     "auth.password_mismatch": "The two passwords differ.",
+    "auth.not_own": "{name} may only change their own account.",
+    "auth.same_password": "The new password is the same as the current one.",
+    "auth.wrong_current": "The current password is wrong.",
+    "auth.account_title": "My account",
+    "auth.account_intro": "Change the password you sign in with. Your other sessions are "
+    "signed out.",
+    "auth.account_external": "You signed in with your company account: change your password there.",
+    "auth.own_demo": "Your account still has its demo password. Change it on the My account "
+    "page before anyone else can reach this dashboard.",
+    "auth.nav": "Account",
+    "auth.current_password": "Current password",
+    "auth.repeat_password": "New password again",
+    "auth.change_password": "Change password",
     "auth.users_title": "Users",
     "auth.add_title": "Add a user",
     "auth.add": "Add user",
@@ -85,6 +98,18 @@ ES = {
     "auth.no_such_user": "No existe ningún usuario llamado {name}.",
     "auth.last_editor": "Es el último editor: añade antes otro editor.",
     "auth.password_mismatch": "Las dos contraseñas no coinciden.",
+    "auth.not_own": "{name} solo puede cambiar su propia cuenta.",
+    "auth.same_password": "La nueva contraseña es igual que la actual.",
+    "auth.wrong_current": "La contraseña actual no es correcta.",
+    "auth.account_title": "Mi cuenta",
+    "auth.account_intro": "Cambia la contraseña con la que entras. Tus otras sesiones se cerrarán.",
+    "auth.account_external": "Has entrado con tu cuenta de la empresa: cambia allí tu contraseña.",
+    "auth.own_demo": "Tu cuenta sigue con su contraseña de demostración. Cámbiala en la "
+    "página Mi cuenta antes de que nadie más acceda al panel.",
+    "auth.nav": "Cuenta",
+    "auth.current_password": "Contraseña actual",
+    "auth.repeat_password": "Repite la nueva contraseña",
+    "auth.change_password": "Cambiar contraseña",
     "auth.users_title": "Usuarios",
     "auth.add_title": "Añadir un usuario",
     "auth.add": "Añadir usuario",

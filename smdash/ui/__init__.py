@@ -132,8 +132,7 @@ def start_page(title_key: str) -> None:
         st.stop()  # app.py shows only the sign-in page until someone signs in
     setup_workspace()
     st.title(tr(title_key))
-    if can_edit():
-        _demo_password_warning()
+    _demo_password_warning()
 
 
 def setup_workspace() -> None:
@@ -164,10 +163,13 @@ def _demo_banner() -> None:
 
 
 def _demo_password_warning() -> None:
+    """An editor is told of every demo password still in use; a viewer of their own."""
     with database() as con:
         names = access.demo_passwords_in_use(con)
-    if names:
+    if names and can_edit():
         st.warning(tr("auth.change_demo", names=", ".join(names)))
+    elif user().name in names:
+        st.warning(tr("auth.own_demo"))
 
 
 def _ask_empty(asking: bool) -> None:

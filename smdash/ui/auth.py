@@ -1,4 +1,4 @@
-"""Signing in and out, who is signed in on this run, and the Users page's widgets.
+"""Signing in and out, who is signed in on this run, My account, and the Users page's widgets.
 
 app.py calls ``signed_in_user()`` at the top of every run: it checks the session token against
 the database (idle sessions expire) or, when the company's identity provider is configured in
@@ -15,7 +15,16 @@ import pandas as pd
 import streamlit as st
 
 from smdash import audit, auth, workspace
-from smdash.ui import USER_KEY, database, lang, system_writing, tr, writing
+from smdash.ui import (
+    USER_KEY,
+    WRITE_LOCK,
+    database,
+    lang,
+    system_writing,
+    tr,
+    user,
+    writing,
+)
 
 TOKEN_KEY = "auth_token"
 IDLE_ENV = "SMDASH_SESSION_IDLE_MINUTES"  # how long an unused session stays signed in
@@ -34,9 +43,9 @@ def signed_in_user() -> auth.Actor | None:
         if workspace.mode(con) != "own":
             auth.ensure_demo_accounts(con)
         actor = auth.session_actor(con, st.session_state.get(TOKEN_KEY), session_idle())
-    actor = actor or _identity_provider_user()
-    if actor is None:
+    if actor is None:  # the token (if any) is dead: only a live one means a local account
         st.session_state.pop(TOKEN_KEY, None)
+        actor = _identity_provider_user()
     st.session_state[USER_KEY] = actor
     return actor
 
@@ -96,6 +105,33 @@ def _sign_in(name: str, password: str) -> str | None:
 def account_sidebar(actor: auth.Actor) -> None:
     st.sidebar.caption(tr("auth.signed_in_as", name=actor.name, role=tr(f"auth.role.{actor.role}")))
     st.sidebar.button(tr("auth.sign_out"), key="sign_out", on_click=sign_out)
+
+
+def signed_in_locally() -> bool:
+    """Whether this session signed in with a local account (not the identity provider's)."""
+    return bool(st.session_state.get(TOKEN_KEY))
+
+
+def change_own_password(current: str, new: str, repeat: str) -> str | None:
+    """The signed-in user (editor or viewer) changes their own password; an error text or None.
+
+    Not through ``writing()``, which stops a viewer: ``auth.change_own_password`` does its own
+    check that the account is the signed-in user's, and records the change.
+    """
+    try:
+        with WRITE_LOCK, database() as con:
+            auth.change_own_password(
+                con,
+                user().name,
+                current,
+                new,
+                repeat,
+                actor=user(),
+                keep_session=st.session_state.get(TOKEN_KEY),
+            )
+    except auth.AuthError as exc:
+        return exc.message(lang())
+    return None
 
 
 def sign_out() -> None:

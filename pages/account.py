@@ -1,0 +1,27 @@
+import streamlit as st
+
+from smdash import ui
+from smdash.ui import auth as view
+
+ui.start_page("auth.account_title")
+if message := st.session_state.pop("account_message", None):
+    (st.error if message[0] == "error" else st.success)(message[1])
+
+if not view.signed_in_locally():
+    st.info(ui.tr("auth.account_external"))
+    st.stop()
+
+st.caption(ui.tr("auth.account_intro"))
+with st.form("own_password", clear_on_submit=True):
+    current = st.text_input(ui.tr("auth.current_password"), type="password", key="own_current")
+    new = st.text_input(ui.tr("auth.new_password"), type="password", key="own_new")
+    repeat = st.text_input(ui.tr("auth.repeat_password"), type="password", key="own_repeat")
+    submitted = st.form_submit_button(
+        ui.tr("auth.change_password"), type="primary", key="own_password_button"
+    )
+if submitted:
+    error = view.change_own_password(current, new, repeat)
+    st.session_state["account_message"] = (
+        ("error", error) if error else ("ok", ui.tr("auth.password_saved"))
+    )
+    st.rerun()  # start_page again: the demo-password warning goes once the password changed
