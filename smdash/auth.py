@@ -187,7 +187,9 @@ def set_role(
 def set_password(
     con: duckdb.DuckDBPyConnection, name: str, password: str, *, actor: Actor | None = None
 ) -> None:
-    """An editor sets anyone's password (users change their own with change_own_password)."""
+    """An editor sets anyone's password (users change their own with change_own_password).
+    Whoever was signed in with the old password is signed out (not the editor setting their
+    own: they would sign themselves out)."""
     from smdash import audit
 
     who = require_editor(actor)
@@ -195,6 +197,8 @@ def set_password(
         raise InvalidAccount("auth.no_such_user", name=name)
     _checked(name, "viewer", password)
     _store_password(con, name, password)
+    if name != who.name:
+        con.execute("DELETE FROM sessions WHERE user_name = ?", [name])
     audit.record(con, who, "user.password", name)
 
 

@@ -171,6 +171,16 @@ def test_a_viewer_changes_their_own_password(con, boss):
     )
 
 
+def test_an_editor_resetting_a_password_signs_out_whoever_used_the_old_one(con, boss):
+    here, elsewhere = boss
+    auth.set_password(con, "boss", "reset-by-ana", actor=EDITOR)
+    assert auth.session_actor(con, here) is None and auth.session_actor(con, elsewhere) is None
+    assert auth.sign_in(con, "boss", "reset-by-ana")
+    own = auth.sign_in(con, "ana", "s3cret!")
+    auth.set_password(con, "ana", "ana-again", actor=EDITOR)  # her own: she stays signed in
+    assert auth.session_actor(con, own) == EDITOR
+
+
 def test_nobody_changes_someone_elses_password_this_way(con, boss, snapshot):
     before = snapshot(con)
     for target, actor in (
