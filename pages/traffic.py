@@ -32,7 +32,7 @@ with over_time:
         key="traffic_figure",
     )
     series = view.labelled(view.load("over_time", filters, grain))
-    chart = charts_traffic.over_time_chart(series, figure, grain, labels)
+    chart = charts_traffic.over_time_chart(series, figure, grain, labels, ui.lang())
     notes = view.load("annotations")
     ui.altair_chart(
         charts_kpis.with_annotations(chart, notes, ui.lang(), filters.date_from, filters.date_to)

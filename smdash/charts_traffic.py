@@ -10,6 +10,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from smdash.charts import time_unit_axis, time_unit_format
+
 HEIGHT = 320
 RATE_FIGURES = ("engagement_rate", "conversion_rate")
 TIME_UNITS = {"day": "yearmonthdate", "week": "yearmonthdate", "month": "yearmonth"}
@@ -22,9 +24,10 @@ def _number_format(figure: str) -> str:
 
 
 def over_time_chart(
-    data: pd.DataFrame, figure: str, grain: str, labels: dict[str, str]
+    data: pd.DataFrame, figure: str, grain: str, labels: dict[str, str], lang: str
 ) -> alt.Chart:
-    """One line per network; ``labels`` names 'period', 'network' and ``figure``."""
+    """One line per network; ``labels`` names 'period', 'network' and ``figure``; dates are
+    written as ``lang`` does."""
     period, network, value = labels["period"], labels["network"], labels[figure]
     frame = data.rename(columns={"period": period, "network_label": network, figure: value})
     unit = TIME_UNITS[grain]
@@ -32,13 +35,18 @@ def over_time_chart(
         alt.Chart(frame[[period, network, value]])
         .mark_line(point=grain != "day")
         .encode(
-            x=alt.X(f"{period}:T", timeUnit=unit, title=None),
+            x=alt.X(f"{period}:T", timeUnit=unit, title=None, axis=time_unit_axis(unit, lang)),
             y=alt.Y(
                 f"{value}:Q", axis=alt.Axis(format=_number_format(figure).replace(",.2f", ",.0f"))
             ),
             color=alt.Color(f"{network}:N", legend=alt.Legend(orient="bottom", columns=6)),
             tooltip=[
-                alt.Tooltip(f"{period}:T", timeUnit=unit),
+                alt.Tooltip(
+                    f"{period}:T",
+                    timeUnit=unit,
+                    format=time_unit_format(unit, lang),
+                    title=period,  # else Vega-Lite adds '(year-month-date)' in English
+                ),
                 f"{network}:N",
                 alt.Tooltip(f"{value}:Q", format=_number_format(figure)),
             ],

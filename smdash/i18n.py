@@ -102,3 +102,28 @@ CHART_LOCALES: dict[str, dict[str, dict]] = {
         },
     },
 }
+
+# How chart time axes write their ticks: Vega labels each tick by the largest unit it falls on
+# (a year, a month, a week, a day, an hour) with that unit's d3-time-format specifier, so the
+# axis keeps choosing how fine to go. Vega's own specifiers are English ('Sep 28', 'Jul 05',
+# '01 PM'); Spanish puts the day first on a 24-hour clock ('28 sep', '5 jul', '13:00'). Given to
+# temporal axes only (Vega-Lite's ``config.axisTemporal``); English needs none.
+CHART_TIME_LABELS: dict[str, dict[str, str]] = {
+    "es": {
+        "year": "%Y",
+        "quarter": "%b",
+        "month": "%b",
+        "week": "%-d %b",
+        "date": "%-d %b",
+        "hours": "%H:%M",
+        "minutes": "%H:%M",
+    },
+}
+
+# A field with a time unit (one point a day, a month) is written in one pattern on every tick and
+# in its tooltip: Vega-Lite's 'Sep 28, 2026' and 'Sep 2026', month first, whatever the locale.
+# The other languages' patterns, per time unit, given through ``charts.time_unit_format``; they
+# also keep such axes off the ``CHART_TIME_LABELS`` above, as English keeps the year on them.
+TIME_UNIT_FORMATS: dict[str, dict[str, str]] = {
+    "es": {"yearmonthdate": "%-d %b %Y", "yearmonth": "%b %Y"},
+}

@@ -11,7 +11,7 @@ from signin_support import signed_in
 
 from smdash import charts_executive, charts_kpis, charts_review, charts_traffic
 from smdash.charts import localized, monthly_sessions_chart
-from smdash.i18n import CHART_LOCALES, date_pattern, format_date
+from smdash.i18n import CHART_LOCALES, CHART_TIME_LABELS, date_pattern, format_date
 from smdash.workspace import DEMO_DIR
 
 REPO = Path(__file__).resolve().parents[1]
@@ -183,7 +183,97 @@ def test_the_traffic_charts_explicit_formats_group_with_dots_in_spanish():
         }
     )
     labels = {"period": "Periodo", "network": "Red", "sessions": "Sesiones"}
-    chart = charts_traffic.over_time_chart(data, "sessions", "month", labels)
+    chart = charts_traffic.over_time_chart(data, "sessions", "month", labels, "es")
     assert '"format": ",.0f"' in chart.to_json()
     drawn = axis_labels(localized(chart, "es"))
     assert "10.000" in drawn and not any("," in label for label in drawn)
+
+
+def daily(first: str, last: str) -> pd.DataFrame:
+    days = pd.date_range(first, last)
+    return pd.DataFrame({"day": days, "value": range(len(days))})
+
+
+MONTH_FIRST = re.compile(r"^[A-Za-z]{3} \d")  # 'Sep 27', 'sep 27, 2026'
+
+
+def test_spanish_time_axes_write_the_day_before_the_month():
+    """Vega's own tick labels put the month first ('Sep 27'); Spanish writes '27 sep'."""
+    chart = alt.Chart(daily("2026-09-01", "2026-10-20")).mark_line().encode(x="day:T", y="value:Q")
+    english, spanish = axis_labels(chart), axis_labels(localized(chart, "es"))
+    assert "Sep 27" in english and "Oct 04" in english  # weekly ticks, as before
+    assert "27 sep" in spanish and "4 oct" in spanish
+    assert not [label for label in spanish if MONTH_FIRST.match(label)]
+
+
+def traffic_chart(first: str, last: str, grain: str, lang: str) -> alt.Chart:
+    data = daily(first, last).rename(columns={"day": "period", "value": "sessions"})
+    data["network_label"] = "Instagram"
+    labels = {"period": "Periodo", "network": "Red", "sessions": "Sesiones"}
+    chart = charts_traffic.over_time_chart(data, "sessions", grain, labels, lang)
+    return localized(chart, lang)
+
+
+def test_the_traffic_axis_writes_the_day_before_the_month_and_keeps_the_year():
+    """A time unit's ticks all read 'Sep 28, 2026' (Vega-Lite's pattern); Spanish '28 sep 2026'."""
+    english = axis_labels(traffic_chart("2026-09-24", "2026-10-05", "day", "en"))
+    spanish = axis_labels(traffic_chart("2026-09-24", "2026-10-05", "day", "es"))
+    assert "Sep 28, 2026" in english and "Oct 01, 2026" in english  # as before
+    assert "28 sep 2026" in spanish and "1 oct 2026" in spanish
+    assert not any("sep 28" in label for label in spanish)
+    assert not [label for label in spanish if MONTH_FIRST.match(label)]
+    monthly = axis_labels(traffic_chart("2026-01-01", "2027-03-01", "month", "es"))
+    assert "abr 2026" in monthly and "ene 2027" in monthly
+    assert "Apr 2026" in axis_labels(traffic_chart("2026-01-01", "2027-03-01", "month", "en"))
+
+
+def tooltips(chart) -> list[str]:
+    """The Vega expressions the chart's marks write their tooltips with."""
+    import vl_convert
+
+    def walk(node):
+        if isinstance(node, dict):
+            tooltip = node.get("tooltip")
+            if isinstance(tooltip, dict) and "signal" in tooltip:
+                yield tooltip["signal"]
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    return list(walk(vl_convert.vegalite_to_vega(chart.to_json())))
+
+
+def test_the_traffic_tooltip_writes_the_day_before_the_month():
+    (spanish,) = tooltips(traffic_chart("2026-09-24", "2026-10-05", "day", "es"))
+    (english,) = tooltips(traffic_chart("2026-09-24", "2026-10-05", "day", "en"))
+    assert '"%-d %b %Y"' in spanish and "%b %d" not in spanish
+    assert '"year-month-date":"%b %d, %Y "' in english  # Vega-Lite's own 'Sep 28, 2026'
+
+
+def test_spanish_time_axes_use_the_24_hour_clock():
+    hours = pd.date_range("2026-09-28 06:00", periods=30, freq="h")
+    data = pd.DataFrame({"hour": hours, "value": range(30)})
+    chart = alt.Chart(data).mark_line().encode(x="hour:T", y="value:Q")
+    english, spanish = axis_labels(chart), axis_labels(localized(chart, "es"))
+    assert "03 PM" in english and "Tue 29" in english
+    assert (
+        "15:00" in spanish and "29 sep" in spanish and not any("PM" in label for label in spanish)
+    )
+
+
+def test_the_time_labels_go_to_time_axes_only_and_give_way_to_a_chart_s_own():
+    spec = localized(monthly_sessions_chart(sessions(), "es"), "es").to_dict()["config"]
+    assert spec["axisTemporal"] == {"format": CHART_TIME_LABELS["es"]}
+    assert "axis" not in spec and "axisX" not in spec  # numbers keep their own formats
+    chart = alt.Chart(daily("2026-09-01", "2026-10-20")).mark_line()
+    own = chart.encode(x=alt.X("day:T", axis=alt.Axis(format="%d/%m")), y="value:Q")
+    assert "27/09" in axis_labels(localized(own, "es"))
+    configured = own.configure_axisTemporal(grid=False, format="%e %B")
+    assert localized(configured, "es").to_dict()["config"]["axisTemporal"] == {
+        "grid": False,
+        "format": "%e %B",
+    }
+    english = monthly_sessions_chart(sessions(), "en")
+    assert "axisTemporal" not in localized(english, "en").to_dict().get("config", {})
