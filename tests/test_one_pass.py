@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from smdash import store
+from smdash.bench import GA4_HEADER  # the GA4 download's columns
 from smdash.imports import parse, pipeline
 from smdash.imports.errors import ImportFailed
 
@@ -233,19 +234,6 @@ GA4_PREAMBLE = [
     "# All Users",
     "# Start date: 20260301",
     "# End date: 20260331",
-]
-GA4_HEADER = [
-    "Date",
-    "Session source / medium",
-    "Session campaign",
-    "Sessions",
-    "Engaged sessions",
-    "Engagement rate",
-    "Average engagement time per session",
-    "Event count",
-    "Key events",
-    "Session key event rate",
-    "Total revenue",
 ]
 SOURCES = ["facebook / social", "ig / social", "fb / paid_social", "google / organic", "(direct)"]
 
