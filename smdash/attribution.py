@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 import duckdb
 import pandas as pd
@@ -309,8 +310,13 @@ def is_tagged(medium: str | None) -> bool:
     return (medium or "").strip().lower() not in AUTOMATIC_MEDIUMS
 
 
+@lru_cache(maxsize=65536)
 def classify(source: str, medium: str) -> tuple[str, bool]:
-    """(network, paid) for one source / medium pair, by the built-in rules."""
+    """(network, paid) for one source / medium pair, by the built-in rules.
+
+    The rules are fixed, so the answer for a pair is kept: every attributed query classifies
+    all the pairs in the web data again (``source_networks``).
+    """
     medium = (medium or "").strip().lower()
     source = source or ""
     paid = is_paid(medium)
@@ -400,13 +406,34 @@ def source_networks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
+# connections (by id) inside a network_lookup block: the view is registered on them
+_LOOKUPS_OPEN: set[int] = set()
+
+
 @contextmanager
 def network_lookup(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Make ``source_networks_view`` (source, medium, network, paid, tagged, mapped) joinable."""
+    """Make ``source_networks_view`` (source, medium, network, paid, tagged, mapped) joinable.
+
+    A block inside another one on the same connection uses the outer block's view, so a caller
+    that runs many attributed queries (a report, a review) reads and classifies the source /
+    medium pairs once by opening one block around them. Nothing inside a block may change
+    ``web_traffic`` or ``source_aliases``: the view would not show it.
+    """
+    key = id(con)
+    if key in _LOOKUPS_OPEN:
+        yield
+        return
     con.register("source_networks_view", source_networks(con))
+    _LOOKUPS_OPEN.add(key)
     try:
         yield
     finally:
+        _LOOKUPS_OPEN.discard(key)
+        # duckdb >= 2 refuses to unregister while a result is left half read (a fetchone()
+        # inside the block); run it to its end, as the next statement would have done
+        finish = getattr(con, "complete", None)
+        if finish is not None:
+            finish()
         con.unregister("source_networks_view")
 
 

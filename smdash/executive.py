@@ -569,19 +569,20 @@ class Summary:
 
 
 def build(con: duckdb.DuckDBPyConnection, period: Period) -> Summary:
-    goals = goal_statuses(con, period)
-    return Summary(
-        period=period,
-        currency=costs.currency(con),
-        figures=headline_figures(con, period, goals),
-        vanity=vanity_figures(con, period, pinned(con)),
-        networks=network_table(con, period),
-        trend=monthly_trend(con, period),
-        goals=goals,
-        comment=comment(con, period),
-        business=business_name(con),
-        other_currencies=costs.other_currencies(con, period.start, period.end),
-    )
+    with network_lookup(con):  # one attribution for the many queries below
+        goals = goal_statuses(con, period)
+        return Summary(
+            period=period,
+            currency=costs.currency(con),
+            figures=headline_figures(con, period, goals),
+            vanity=vanity_figures(con, period, pinned(con)),
+            networks=network_table(con, period),
+            trend=monthly_trend(con, period),
+            goals=goals,
+            comment=comment(con, period),
+            business=business_name(con),
+            other_currencies=costs.other_currencies(con, period.start, period.end),
+        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -258,7 +258,10 @@ def _rows(kpi: Kpi) -> str:
                 WHERE day >= ? AND last_day <= ? AND list_contains(?, network))"""
 
 
-def _attribution(con: duckdb.DuckDBPyConnection, kpi: Kpi):
+def attribution(con: duckdb.DuckDBPyConnection, kpi: Kpi | str):
+    """A ``network_lookup`` block when the KPI's rows need one (else nothing): a caller that
+    reads one KPI many times opens it once around the reads."""
+    kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
     return network_lookup(con) if kpi.source in _NEEDS_ATTRIBUTION else nullcontext()
 
 
@@ -289,7 +292,7 @@ def value(
                          GROUP BY network, account)"""
     else:
         select = f"SELECT count(*), {kpi.numerator}, {kpi.denominator or 'NULL'} FROM rows"
-    with _attribution(con, kpi):
+    with attribution(con, kpi):
         rows, numerator, denominator = con.execute(
             f"WITH {_rows(kpi)} {select}", [date_from, date_to, scope_networks(scope)]
         ).fetchall()[0]
@@ -303,7 +306,7 @@ def data_span(
     kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
     if not available(con, kpi):
         return None, None
-    with _attribution(con, kpi):
+    with attribution(con, kpi):
         return con.execute(
             f"""WITH {_rows(kpi)} SELECT min(day), max(last_day) FROM rows""",
             [dt.date.min, dt.date.max, scope_networks(scope)],
@@ -354,7 +357,7 @@ def series(
                      least(period + {step - 1}, CAST(? AS DATE)) AS period_end, {totals}
               FROM buckets {window} ORDER BY period"""
     params = [date_from, date_to, scope_networks(scope), anchor, anchor, date_from, date_to]
-    with _attribution(con, kpi):
+    with attribution(con, kpi):
         frame = con.execute(sql, params).df()
     frame["value"] = [_ratio(kpi, n, d) for n, d in zip(frame["num"], frame["den"], strict=True)]
     frame = frame[columns].astype({"value": "float64"})
@@ -373,11 +376,12 @@ def comparison(
     length = date_to - date_from + dt.timedelta(days=1)
     before_from, before_to = date_from - length, date_from - dt.timedelta(days=1)
     rows = []
-    for kpi in CATALOGUE:
-        current = value(con, kpi, scope, date_from, date_to)
-        previous = value(con, kpi, scope, before_from, before_to)
-        change = None
-        if current is not None and previous:
-            change = (current - previous) / abs(previous)
-        rows.append((kpi.key, current, previous, change))
+    with network_lookup(con):  # one attribution for every KPI below
+        for kpi in CATALOGUE:
+            current = value(con, kpi, scope, date_from, date_to)
+            previous = value(con, kpi, scope, before_from, before_to)
+            change = None
+            if current is not None and previous:
+                change = (current - previous) / abs(previous)
+            rows.append((kpi.key, current, previous, change))
     return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change"])

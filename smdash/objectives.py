@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -378,13 +379,15 @@ def _time_bound(objective: Objective) -> Check:
 
 def smart_check(con: duckdb.DuckDBPyConnection, objective: Objective) -> list[Check]:
     """The five letters, each with a verdict and its reason."""
-    return [
-        _specific(objective),
-        _measurable(con, objective),
-        _achievable(con, objective),
-        _relevant(con, objective),
-        _time_bound(objective),
-    ]
+    known = objective.kpi in kpis.KPIS
+    with kpis.attribution(con, objective.kpi) if known else nullcontext():
+        return [
+            _specific(objective),
+            _measurable(con, objective),
+            _achievable(con, objective),
+            _relevant(con, objective),
+            _time_bound(objective),
+        ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -558,6 +561,13 @@ def progress(
     depends on the data only, never on the clock.
     """
     kpi = kpis.KPIS[objective.kpi]
+    with kpis.attribution(con, kpi):  # one attribution for the reads below
+        return _progress(con, objective, kpi, as_of)
+
+
+def _progress(
+    con: duckdb.DuckDBPyConnection, objective: Objective, kpi: kpis.Kpi, as_of: dt.date | None
+) -> Progress:
     as_of = as_of_date(con, objective, as_of)
     current = None
     if as_of is not None and as_of >= objective.start_date:

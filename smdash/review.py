@@ -35,6 +35,7 @@ import duckdb
 import pandas as pd
 
 from smdash import actions, audit, costs, kpis, objectives, summary
+from smdash.attribution import network_lookup
 from smdash.i18n import format_date, format_number, t
 from smdash.objectives import InvalidInput, Objective
 from smdash.spreadsheet import write_xlsx
@@ -527,7 +528,8 @@ def evidence(
         if cost is not None:
             action_costs[action.objective_id] = action_costs.get(action.objective_id, 0.0) + cost
     previous = previous_costs(con, cycle)
-    rows = [_objective_row(con, cycle, o, as_of, limits, action_costs, previous) for o in items]
+    with network_lookup(con):  # one attribution for every objective's KPI reads
+        rows = [_objective_row(con, cycle, o, as_of, limits, action_costs, previous) for o in items]
     decided = {row["item_id"]: row["suggested"] for row in rows}
     rows += [
         _action_row(

@@ -141,8 +141,9 @@ def paid_organic(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFra
 
 def comparison(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Per network: this period's figures beside the previous period's, and the change."""
-    now = by_network(con, filters).set_index("network")
-    before = by_network(con, filters.previous()).set_index("network")
+    with network_lookup(con):  # one attribution for both periods
+        now = by_network(con, filters).set_index("network")
+        before = by_network(con, filters.previous()).set_index("network")
     table = now[[*FIGURES, *RATES]].join(
         before[[*FIGURES, *RATES]].add_suffix("_previous"), how="outer"
     )

@@ -215,3 +215,50 @@ def test_source_networks_types_stay_as_the_summary_expects(con):
     table = source_networks(con)
     assert list(table.columns) == ["source", "medium", "network", "paid", "tagged", "mapped"]
     assert isinstance(table, pd.DataFrame)
+
+
+def lookup_networks(con):
+    return con.execute(
+        "SELECT source, network FROM source_networks_view ORDER BY source"
+    ).fetchall()
+
+
+def view_registered(con):
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM duckdb_views() WHERE view_name = 'source_networks_view'"
+        ).fetchone()[0]
+    )
+
+
+def test_a_lookup_inside_another_shares_it_and_the_next_one_reads_the_data_again(con):
+    add_web_rows(con, [("2026-03-01", "Insta_Reels", "stories", "", 40, 2)])
+    with attribution.network_lookup(con):
+        with attribution.network_lookup(con):
+            assert lookup_networks(con) == [("Insta_Reels", "other")]
+        assert lookup_networks(con) == [("Insta_Reels", "other")]  # still there for the outer
+    assert not view_registered(con)
+    attribution.save_alias(con, "insta_reels", "instagram")
+    add_web_rows(con, [("2026-03-02", "fb", "social", "", 5, 0)])
+    with attribution.network_lookup(con):
+        assert lookup_networks(con) == [("Insta_Reels", "instagram"), ("fb", "facebook")]
+    assert not view_registered(con)
+
+
+def test_a_failing_query_inside_a_lookup_leaves_no_view_behind(con):
+    with (
+        pytest.raises(Exception, match="no_such_table"),
+        attribution.network_lookup(con),
+        attribution.network_lookup(con),
+    ):
+        con.execute("SELECT * FROM no_such_table")
+    assert not view_registered(con)
+    with attribution.network_lookup(con):
+        assert lookup_networks(con) == []
+
+
+def test_a_lookup_ends_cleanly_after_a_result_read_in_part(con):
+    # duckdb 2 refuses to drop the view while a fetchone() result is unfinished
+    with attribution.network_lookup(con), attribution.network_lookup(con):
+        assert con.execute("SELECT * FROM range(5)").fetchone() == (0,)
+    assert not view_registered(con)

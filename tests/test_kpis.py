@@ -138,6 +138,19 @@ def test_comparison_with_the_previous_period_of_the_same_length(data):
     assert pd.isna(table.loc["posts", "change"])
 
 
+def test_comparison_gives_each_kpi_as_read_alone(data):
+    # the KPIs of a comparison share one attribution: each number stays that of value()
+    table = kpis.comparison(data, "all", *MARCH).set_index("kpi")
+
+    def column(name):
+        return {k: None if pd.isna(v) else v for k, v in table[name].items()}
+
+    assert column("current") == pytest.approx(ALL_MARCH)
+    assert column("previous") == pytest.approx(
+        values(data, "all", dt.date(2026, 1, 29), dt.date(2026, 2, 28))
+    )
+
+
 def test_every_kpi_states_its_formula_unit_and_direction_in_both_languages():
     for kpi in kpis.CATALOGUE:
         assert "Unit:" in kpi.doc and f"Direction: {kpi.direction}." in kpi.doc, kpi.key
