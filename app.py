@@ -47,6 +47,7 @@ def pages_for(user) -> dict[str, list[st.Page]]:
     }
 
 
+ui.new_run()
 user = ui_auth.signed_in_user()
 if user is None:
     navigation = st.navigation([page("pages/sign_in.py", "auth.title", ":material/login:")])

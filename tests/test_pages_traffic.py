@@ -62,6 +62,20 @@ def test_filters_change_every_figure(demo_app):
     assert not at.exception
 
 
+def test_data_written_by_another_program_shows_on_the_next_run(demo_app, db_path):
+    at = demo_app.switch_page("pages/traffic.py").run()
+    before = metrics(at)["Sessions"][0]
+    with store.connect(db_path) as con:  # as the CLI would, while the app is open
+        con.execute(
+            """INSERT INTO web_traffic VALUES ('GA4', DATE '2026-10-05', DATE '2026-10-05',
+               'google', 'organic', 'otoño', '', '', 1000, 40, 1, 0, 1)"""
+        )
+        store.bump_data_version(con)
+    at.run()
+    after = metrics(at)["Sessions"][0]
+    assert int(after.replace(",", "")) == int(before.replace(",", "")) + 1000
+
+
 def test_an_unknown_source_is_listed_and_mapped_from_the_page(demo_app, db_path):
     with store.connect(db_path) as con:
         con.execute(

@@ -26,6 +26,7 @@ from smdash.i18n import LANGUAGES, format_date, format_number, language_from_loc
 from smdash.imports.pipeline import import_history
 
 WRITE_LOCK = threading.Lock()  # one writer at a time across browser sessions
+RUN_VERSION_KEY = "data_version_this_run"
 CACHE_TTL_SECONDS = 3600
 LANG_KEY = "ui_lang"  # the chosen language; kept apart from the widget's own state
 LANG_WIDGET = "lang"
@@ -106,20 +107,35 @@ def writing() -> Iterator:
     if not can_edit():
         st.error(tr("auth.read_only"))
         st.stop()
-    with WRITE_LOCK, database() as con:
-        yield con
+    try:
+        with WRITE_LOCK, database() as con:
+            yield con
+    finally:
+        st.session_state.pop(RUN_VERSION_KEY, None)  # what was read before may be stale now
 
 
 @contextmanager
 def system_writing() -> Iterator:
     """A connection for what the app does by itself (the demo on first start, sign-in records)."""
-    with WRITE_LOCK, database() as con, access.acting_as(access.SYSTEM):
-        yield con
+    try:
+        with WRITE_LOCK, database() as con, access.acting_as(access.SYSTEM):
+            yield con
+    finally:
+        st.session_state.pop(RUN_VERSION_KEY, None)
+
+
+def new_run() -> None:
+    """Forget the data version the previous run read (app.py calls this at the top of a run)."""
+    st.session_state.pop(RUN_VERSION_KEY, None)
 
 
 def data_version() -> int:
-    with database() as con:
-        return store.data_version(con)
+    """The counter every cached loader keys on, read once per run and again after a write of
+    this run: each read opens the database file (some 20 ms), and a page has many loaders."""
+    if RUN_VERSION_KEY not in st.session_state:
+        with database() as con:
+            st.session_state[RUN_VERSION_KEY] = store.data_version(con)
+    return st.session_state[RUN_VERSION_KEY]
 
 
 def start_page(title_key: str) -> None:
