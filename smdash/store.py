@@ -112,11 +112,13 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "") -> int:
             f"The database file {path} was written by a newer version of smdash (schema "
             f"{current}; this version knows up to {latest}). Update smdash to open it."
         )
-    for version in range(current + 1, latest + 1):
-        with transaction(con):
+    if current == latest:
+        return latest
+    with transaction(con):  # every pending step lands, or none: a file is never half upgraded
+        for version in range(current + 1, latest + 1):
             for statement in MIGRATIONS[version - 1]:
                 con.execute(statement)
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(latest)])
     return latest
 
 

@@ -103,3 +103,20 @@ def test_sessions_on_threads_read_while_one_imports(db_path, shared):
         reads = list(pool.map(read, range(40)))
     assert importing.result().counts.added == 382
     assert set(reads) <= {(None, None), (dt.date(2026, 3, 1), dt.date(2026, 3, 31))}
+
+
+def test_an_upgrade_that_fails_leaves_the_file_as_it_was(db_path, monkeypatch):
+    con = duckdb.connect(str(db_path))
+    for steps in store.MIGRATIONS[:2]:
+        for statement in steps:
+            con.execute(statement)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con.close()
+    broken = [*store.MIGRATIONS[:-1], [*store.MIGRATIONS[-1], "SELECT no_such_column FROM meta"]]
+    monkeypatch.setattr(store, "MIGRATIONS", broken)
+    with pytest.raises(duckdb.Error), store.connect(db_path):
+        pass
+    with duckdb.connect(str(db_path)) as con:
+        assert store.schema_version(con) == 2  # not 3, 4, ...: no step landed
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert "column_mappings" not in tables  # step 3's table

@@ -1,7 +1,8 @@
 """Ordered schema migrations, one module a step: ``mNNNN_<what>.py`` with a list ``STEPS``.
 
-The steps run in the order of their file names, each in one transaction; step N takes a file
-from schema N-1 to schema N. Never edit a released step: add a new module.
+The steps run in the order of their file names, all pending ones in one transaction (a file is
+upgraded entirely or not at all); step N takes a file from schema N-1 to schema N. Never edit a
+released step: add a new module.
 
 Every canonical data table comes in two parts: ``<table>`` holds the current version of each
 row, the one from the latest import still applied, and ``<table>_versions`` every other version
