@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from smdash import audit
-from smdash.i18n import t
+from smdash.errors import UserError
 from smdash.store import bump_data_version
 
 NOTE_MAX = 120
@@ -20,15 +20,8 @@ ACTIVE, ARCHIVED = "active", "archived"
 COLUMNS = ["annotation_id", "date_from", "date_to", "note"]
 
 
-class InvalidAnnotation(ValueError):
+class InvalidAnnotation(UserError, ValueError):
     """Input the user can correct; ``message(lang)`` says what is wrong in their words."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.params)
 
 
 def _checked(date_from: dt.date | None, date_to: dt.date | None, note: str) -> tuple:

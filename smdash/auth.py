@@ -24,6 +24,8 @@ import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from smdash.errors import UserError
+
 ROLES = ("editor", "viewer")
 MAX_FAILURES = 5  # failed sign-ins in a row before the account is locked
 LOCKOUT = dt.timedelta(minutes=15)
@@ -55,17 +57,8 @@ NOBODY = Actor("", "none")  # a browser session that has not signed in
 _current: ContextVar[Actor] = ContextVar("smdash_actor", default=CLI)
 
 
-class AuthError(Exception):
+class AuthError(UserError):
     """A refusal the user can understand; ``message(lang)`` says it in their words."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def message(self, lang: str) -> str:
-        from smdash.i18n import t  # the string catalogue imports modules that import this one
-
-        return t(self.key, lang, **self.params)
 
 
 class PermissionDenied(AuthError):

@@ -27,7 +27,7 @@ import pandas as pd
 
 from smdash import audit
 from smdash.attribution import SOCIAL_NETWORKS
-from smdash.i18n import t
+from smdash.errors import UserError
 from smdash.store import bump_data_version, get_setting, set_setting, transaction
 
 ALL = "all"  # the same id as kpis.ALL: social media as a whole
@@ -41,15 +41,8 @@ AMOUNT_MAX = 10_000_000
 DEMO_FILE = "costs.json"
 
 
-class InvalidCost(ValueError):
+class InvalidCost(UserError, ValueError):
     """A cost the CM typed that cannot be stored; ``message(lang)`` says why in their words."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.params)
 
 
 def currency(con: duckdb.DuckDBPyConnection) -> str:

@@ -33,6 +33,7 @@ import pandas as pd
 
 from smdash import audit, costs, kpis, objectives, summary
 from smdash.attribution import SOCIAL_NETWORKS, network_lookup
+from smdash.errors import UserError
 from smdash.i18n import format_date, format_number, t
 from smdash.store import bump_data_version, get_setting, set_setting, transaction
 
@@ -81,15 +82,8 @@ MONTH_NAMES = {
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 
 
-class InvalidInput(ValueError):
+class InvalidInput(UserError, ValueError):
     """Input the user can fix; ``message(lang)`` says how."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.params)
 
 
 # ---------------------------------------------------------------------------------------------

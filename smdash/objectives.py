@@ -28,6 +28,7 @@ import pandas as pd
 
 from smdash import annotations, audit, kpis
 from smdash.attribution import SOCIAL_NETWORKS
+from smdash.errors import UserError
 from smdash.i18n import format_date, format_number, t
 from smdash.store import bump_data_version, insert_record, transaction, update_record
 
@@ -55,15 +56,8 @@ OBJECTIVE_FIELDS = (
 )
 
 
-class InvalidInput(ValueError):
+class InvalidInput(UserError, ValueError):
     """Input the user can correct; ``message(lang)`` says what is wrong in their words."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key, self.params = key, params
-
-    def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.params)
 
 
 @dataclass(frozen=True)
