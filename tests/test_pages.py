@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+from page_support import texts
 from signin_support import signed_in
 
 from smdash import store
@@ -46,10 +47,6 @@ def empty_demo(tmp_path):
     folder = tmp_path / "no-demo"
     folder.mkdir()
     return folder
-
-
-def texts(elements):
-    return [element.value for element in elements]
 
 
 def visit_every_page(at):

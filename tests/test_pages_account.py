@@ -1,6 +1,7 @@
 """My account: every signed-in user, editor or viewer, changes their own password in the app."""
 
 import pytest
+from page_support import texts
 from signin_support import PASSWORDS, TOKEN_KEY, signed_in
 
 from smdash import auth, store
@@ -35,10 +36,6 @@ def change(at, current: str, new: str, repeat: str | None = None):
     at.button(key="own_password_button").click().run()
     assert not at.exception
     return at
-
-
-def texts(elements) -> list[str]:
-    return [element.value for element in elements]
 
 
 def audit_rows(db_path) -> list[tuple]:

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from executive_fixture import fill
+from page_support import run, texts
 from signin_support import signed_in
 
 from smdash import store
@@ -26,18 +27,8 @@ def app(db_path, start_app):
     return start
 
 
-def run(element):
-    at = element.run()
-    assert not at.exception
-    return at
-
-
 def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
-
-
-def texts(elements) -> list[str]:
-    return [e.value for e in elements]
 
 
 def test_summary_of_the_demo_workspace(app):

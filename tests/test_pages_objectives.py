@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from kpi_fixture import fill
+from page_support import run, texts
 from signin_support import signed_in
 
 from smdash import store
@@ -24,16 +25,6 @@ def app(db_path, start_app):
         return start_app(DEMO_DIR if demo else None, signed_in(db_path))
 
     return start
-
-
-def run(element):
-    at = element.run()
-    assert not at.exception
-    return at
-
-
-def texts(elements):
-    return [element.value for element in elements]
 
 
 def badges(at):

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from kpi_fixture import fill
+from page_support import run, texts
 from signin_support import signed_in
 
 from smdash import actions, objectives, store
@@ -52,16 +53,6 @@ def app(db_path, start_app):
         return run(at.switch_page("pages/review.py"))
 
     return start
-
-
-def run(element):
-    at = element.run()
-    assert not at.exception
-    return at
-
-
-def texts(elements):
-    return [element.value for element in elements]
 
 
 def badges(at):

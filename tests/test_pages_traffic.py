@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from page_support import texts
 from signin_support import signed_in
 
 from smdash import store
@@ -12,10 +13,6 @@ from smdash.workspace import DEMO_DIR
 @pytest.fixture
 def demo_app(db_path, start_app):
     return start_app(DEMO_DIR, signed_in(db_path))
-
-
-def texts(elements):
-    return [element.value for element in elements]
 
 
 def table_with(at, column):
