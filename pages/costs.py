@@ -2,7 +2,8 @@ import datetime as dt
 
 import streamlit as st
 
-from smdash import costs, executive, ui
+from smdash import executive, ui
+from smdash.plan import costs
 from smdash.ui import executive as view
 
 ui.start_page("costs.page")

@@ -1,6 +1,7 @@
 import streamlit as st
 
-from smdash import objectives, ui
+from smdash import ui
+from smdash.plan import objectives
 from smdash.ui import objectives as view
 
 ui.start_page("page.objectives")

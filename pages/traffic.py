@@ -1,6 +1,8 @@
 import streamlit as st
 
-from smdash import attribution, charts_kpis, charts_traffic, traffic, ui
+from smdash import ui
+from smdash.metrics import attribution, traffic
+from smdash.reports import kpi_charts, traffic_charts
 from smdash.ui import traffic as view
 
 ui.start_page("page.traffic")
@@ -32,15 +34,15 @@ with over_time:
         key="traffic_figure",
     )
     series = view.labelled(view.load("over_time", filters, grain))
-    chart = charts_traffic.over_time_chart(series, figure, grain, labels, ui.lang())
+    chart = traffic_charts.over_time_chart(series, figure, grain, labels, ui.lang())
     notes = view.load("annotations")
     ui.altair_chart(
-        charts_kpis.with_annotations(chart, notes, ui.lang(), filters.date_from, filters.date_to)
+        kpi_charts.with_annotations(chart, notes, ui.lang(), filters.date_from, filters.date_to)
     )
     st.subheader(ui.tr("traffic.paid_vs_organic"))
     split = view.labelled(view.load("paid_organic", filters))
     split["kind_label"] = split["paid"].map(view.paid_label)
-    ui.altair_chart(charts_traffic.paid_organic_chart(split, labels))
+    ui.altair_chart(traffic_charts.paid_organic_chart(split, labels))
 
 with networks:
     st.caption(
@@ -62,7 +64,7 @@ with campaigns:
         st.dataframe(view.shown(top), hide_index=True, key="campaign_table")
         names = top["name"].head(10).tolist()
         split = view.labelled(view.load("campaign_networks", filters, names))
-        ui.altair_chart(charts_traffic.campaign_split_chart(split, labels))
+        ui.altair_chart(traffic_charts.campaign_split_chart(split, labels))
         view.downloads(top, f"campaigns_{filters.date_from}_{filters.date_to}", "campaign_download")
     content = view.load("by_campaign", filters, "content")
     st.subheader(ui.tr("traffic.by_content"))

@@ -1,6 +1,7 @@
 import streamlit as st
 
-from smdash import auth, ui
+from smdash import ui
+from smdash.access import auth, roles
 from smdash.ui import auth as view
 
 ui.start_page("auth.users_title")
@@ -16,14 +17,16 @@ def done(error: str | None, ok_key: str, **params) -> None:
 
 
 st.dataframe(view.load_users(), hide_index=True, key="users_table")
-roles = {role: ui.tr(f"auth.role.{role}") for role in auth.ROLES}
+role_labels = {role: ui.tr(f"auth.role.{role}") for role in roles.ROLES}
 
 with st.form("add_user", clear_on_submit=True):
     st.markdown(f"**{ui.tr('auth.add_title')}**")
     left, middle, right = st.columns(3)
     name = left.text_input(ui.tr("auth.name"), key="new_name")
     password = middle.text_input(ui.tr("auth.password"), type="password", key="new_password")
-    role = right.selectbox(ui.tr("auth.role"), auth.ROLES, format_func=roles.get, key="new_role")
+    role = right.selectbox(
+        ui.tr("auth.role"), roles.ROLES, format_func=role_labels.get, key="new_role"
+    )
     if st.form_submit_button(ui.tr("auth.add"), key="add_user_button"):
         done(view.change(auth.add_user, name, role, password), "auth.added", name=name.strip())
 
@@ -32,7 +35,9 @@ if names:
     st.markdown(f"**{ui.tr('auth.manage_title')}**")
     chosen = st.selectbox(ui.tr("auth.name"), names, key="manage_name")
     left, middle, right = st.columns(3)
-    new_role = left.selectbox(ui.tr("auth.role"), auth.ROLES, format_func=roles.get, key="set_role")
+    new_role = left.selectbox(
+        ui.tr("auth.role"), roles.ROLES, format_func=role_labels.get, key="set_role"
+    )
     if left.button(ui.tr("auth.save_role"), key="save_role"):
         done(view.change(auth.set_role, chosen, new_role), "auth.role_saved", name=chosen)
     new_password = middle.text_input(ui.tr("auth.new_password"), type="password", key="set_pw")

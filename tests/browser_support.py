@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from smdash import store, workspace
+from smdash import workspace
+from smdash.db import store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from signin_support import account  # noqa: E402 - tests/ is not a package

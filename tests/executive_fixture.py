@@ -7,8 +7,8 @@ import datetime as dt
 
 from kpi_fixture import insert_web
 
-from smdash import costs, objectives
-from smdash.objectives import Objective
+from smdash.plan import costs, objectives
+from smdash.plan.objectives import Objective
 
 OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
 WEB = [

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from smdash import auth, store
+from smdash.access import auth
+from smdash.db import store
 
 TOKEN_KEY = "auth_token"
 PASSWORDS = {"editor": "cm-secret", "viewer": "director-secret"}

@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 from kpi_fixture import fill
 
-from smdash import actions, objectives
-from smdash.actions import Action
-from smdash.objectives import InvalidInput, Objective
+from smdash.plan import actions, objectives
+from smdash.plan.actions import Action
+from smdash.plan.objectives import InvalidInput, Objective
 
 D = dt.date
 

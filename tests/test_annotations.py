@@ -6,8 +6,9 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from smdash import annotations, charts, charts_kpis
-from smdash.annotations import InvalidAnnotation
+from smdash.plan import annotations
+from smdash.plan.annotations import InvalidAnnotation
+from smdash.reports import charts, kpi_charts
 
 D = dt.date
 
@@ -61,7 +62,7 @@ NOTES = pd.DataFrame(
 
 
 def test_visible_annotations_are_clipped_to_the_dates():
-    shown = charts_kpis.visible_annotations(NOTES, D(2026, 3, 10), D(2026, 12, 31))
+    shown = kpi_charts.visible_annotations(NOTES, D(2026, 3, 10), D(2026, 12, 31))
     assert shown[["date_from", "date_to", "note"]].values.tolist() == [
         [D(2026, 3, 10), D(2026, 3, 19), "Fallas 2026"],
         [D(2026, 3, 17), D(2026, 3, 17), "Viral TikTok"],
@@ -88,7 +89,7 @@ def test_any_time_chart_gets_bands_rules_labels_and_tooltips():
         }
     )
     chart = charts.monthly_sessions_chart(sessions, "en")
-    annotated = charts_kpis.with_annotations(chart, NOTES, "en", D(2026, 2, 1), D(2026, 3, 31))
+    annotated = kpi_charts.with_annotations(chart, NOTES, "en", D(2026, 2, 1), D(2026, 3, 31))
     spec = annotated.to_dict()
     assert layer_marks(spec) == ["line", "rect", "rule", "text"]
     notes = next(iter(v for k, v in spec["datasets"].items() if "note" in v[0]))
@@ -99,5 +100,5 @@ def test_any_time_chart_gets_bands_rules_labels_and_tooltips():
 
 def test_a_chart_without_annotations_in_its_dates_comes_back_unchanged():
     chart = alt.Chart(pd.DataFrame({"day": [D(2024, 1, 1)], "v": [1]})).mark_line()
-    assert charts_kpis.with_annotations(chart, NOTES, "en", D(2024, 1, 1), D(2024, 2, 1)) is chart
-    assert charts_kpis.with_annotations(chart, NOTES.iloc[0:0], "es") is chart
+    assert kpi_charts.with_annotations(chart, NOTES, "en", D(2024, 1, 1), D(2024, 2, 1)) is chart
+    assert kpi_charts.with_annotations(chart, NOTES.iloc[0:0], "es") is chart

@@ -4,8 +4,8 @@ shorthands and Matomo's social list, on pairs as they appear in real GA4 exports
 import pandas as pd
 import pytest
 
-from smdash import attribution
-from smdash.attribution import classify, normalize_source, source_networks, unknown_sources
+from smdash.metrics import attribution
+from smdash.metrics.attribution import classify, normalize_source, source_networks, unknown_sources
 
 REAL_WORLD_PAIRS = [
     # Facebook: UTM spellings and the referrers of its apps and link shims
@@ -188,7 +188,7 @@ def test_an_alias_to_an_unknown_network_is_refused(con):
 def test_the_summary_follows_the_mapping(con):
     import datetime as dt
 
-    from smdash.summary import summary
+    from smdash.metrics.summary import summary
 
     add_web_rows(con, [("2026-03-01", "Insta_Reels", "stories", "", 40, 2)])
     attribution.save_alias(con, "insta_reels", "instagram")

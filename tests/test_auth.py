@@ -13,12 +13,14 @@ from signin_support import TOKEN_KEY, account, signed_in
 from streamlit.testing.v1 import AppTest
 
 import smdash
-from smdash import __main__ as cli
-from smdash import audit, auth, objectives, store
+from smdash import cli
+from smdash.access import audit, auth, roles
+from smdash.db import store
 from smdash.imports.pipeline import import_file
+from smdash.plan import objectives
 
-VIEWER = auth.Actor("boss", "viewer")
-EDITOR = auth.Actor("ana", "editor")
+VIEWER = roles.Actor("boss", "viewer")
+EDITOR = roles.Actor("ana", "editor")
 
 
 def audited_writes() -> dict[str, object]:
@@ -50,7 +52,7 @@ def test_wrong_passwords_and_unknown_names_get_the_same_answer(con):
             auth.sign_in(con, name, password)
         assert refused.value.message("en") == "Wrong user name or password."
     token = auth.sign_in(con, "ana", "s3cret!")
-    assert auth.session_actor(con, token) == auth.Actor("ana", "editor")
+    assert auth.session_actor(con, token) == roles.Actor("ana", "editor")
 
 
 def test_five_wrong_passwords_lock_the_account_for_15_minutes(con):
@@ -103,22 +105,22 @@ def test_every_write_function_refuses_a_viewer(con, snapshot):
     before = snapshot(con)
     for name, fn in writes.items():
         arity = len(inspect.signature(fn).parameters) - 2  # con and actor
-        with pytest.raises(auth.PermissionDenied) as refused:
+        with pytest.raises(roles.PermissionDenied) as refused:
             fn(con, *([None] * arity), actor=VIEWER)
         assert refused.value.message("en") == (
             "boss may only read: changes need an editor account."
         ), name
-        with auth.acting_as(VIEWER), pytest.raises(auth.PermissionDenied):
+        with roles.acting_as(VIEWER), pytest.raises(roles.PermissionDenied):
             fn(con, *([None] * arity))
-        with auth.acting_as(auth.NOBODY), pytest.raises(auth.PermissionDenied):
+        with roles.acting_as(roles.NOBODY), pytest.raises(roles.PermissionDenied):
             fn(con, *([None] * arity))
     for change in (auth.add_user, auth.set_role):
-        with pytest.raises(auth.PermissionDenied):
+        with pytest.raises(roles.PermissionDenied):
             change(con, "x", "editor", *(["pw12"] if change is auth.add_user else []), actor=VIEWER)
-    with pytest.raises(auth.PermissionDenied):
+    with pytest.raises(roles.PermissionDenied):
         auth.remove_user(con, "cm", actor=VIEWER)
     for name in ("cm", "boss"):  # not even their own password without the current one
-        with pytest.raises(auth.PermissionDenied):
+        with pytest.raises(roles.PermissionDenied):
             auth.set_password(con, name, "new-pw", actor=VIEWER)
     assert snapshot(con) == before
 
@@ -139,7 +141,7 @@ def password_state(con) -> list[tuple]:
 def boss(con):
     """A viewer with a demo password, signed in twice, beside an editor."""
     auth.add_user(con, "ana", "editor", "s3cret!")
-    auth.add_user(con, "boss", "viewer", "director", actor=auth.SYSTEM, demo=True)
+    auth.add_user(con, "boss", "viewer", "director", actor=roles.SYSTEM, demo=True)
     return auth.sign_in(con, "boss", "director"), auth.sign_in(con, "boss", "director")
 
 
@@ -162,7 +164,7 @@ def test_a_viewer_changes_their_own_password(con, boss):
         "user.own_password",
         "boss",
     )
-    with auth.acting_as(EDITOR):  # an editor too, as the signed-in user of the app
+    with roles.acting_as(EDITOR):  # an editor too, as the signed-in user of the app
         auth.change_own_password(con, "ana", "s3cret!", "n3w-ana", "n3w-ana")
     assert auth.sign_in(con, "ana", "n3w-ana")
     assert con.execute("SELECT actor, action FROM audit_log").fetchall()[-1] == (
@@ -186,14 +188,14 @@ def test_nobody_changes_someone_elses_password_this_way(con, boss, snapshot):
     for target, actor in (
         ("ana", VIEWER),  # the viewer, even knowing the editor's password
         ("boss", EDITOR),  # an editor sets others' passwords on the Users page, not here
-        ("boss", auth.NOBODY),
-        ("", auth.NOBODY),
-        ("boss", auth.Actor("boss", "none")),
+        ("boss", roles.NOBODY),
+        ("", roles.NOBODY),
+        ("boss", roles.Actor("boss", "none")),
     ):
-        with pytest.raises(auth.PermissionDenied) as refused:
+        with pytest.raises(roles.PermissionDenied) as refused:
             auth.change_own_password(con, target, "s3cret!", "hijack1", "hijack1", actor=actor)
         assert refused.value.key == "auth.not_own"
-    with auth.acting_as(VIEWER), pytest.raises(auth.PermissionDenied):
+    with roles.acting_as(VIEWER), pytest.raises(roles.PermissionDenied):
         auth.change_own_password(con, "ana", "s3cret!", "hijack1", "hijack1")
     assert snapshot(con) == before
     assert auth.sign_in(con, "ana", "s3cret!")
@@ -243,7 +245,7 @@ def test_wrong_current_passwords_lock_the_account_like_wrong_sign_ins(con, boss)
 
 def test_the_audit_trail_records_who_wrote(con, shared):
     goal_id = objectives.add_goal(con, "Grow Instagram", actor=EDITOR)
-    with auth.acting_as(auth.Actor("eva", "editor")):
+    with roles.acting_as(roles.Actor("eva", "editor")):
         result = import_file(con, shared("meta_facebook_posts.csv"))
     objectives.rename_goal(con, goal_id, "Grow IG")  # the command line
     rows = con.execute("SELECT actor, action, details FROM audit_log ORDER BY audit_id").fetchall()
@@ -339,7 +341,7 @@ def test_nothing_shows_before_signing_in_and_a_wrong_password_is_refused(app, db
     assert titles(at) == ["Sign in"]
     at = sign_in(at, "cm", "cm-secret")
     assert titles(at) == ["Overview"]
-    assert at.session_state["auth_actor"] == auth.Actor("cm", "editor")
+    assert at.session_state["auth_actor"] == roles.Actor("cm", "editor")
 
 
 def test_a_viewer_cannot_reach_an_editor_page_by_switching_pages(app, db_path):

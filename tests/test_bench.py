@@ -1,6 +1,6 @@
 """The import benchmark at a small size: its files have the right shape and import whole.
 
-Timings are not asserted: this only checks that ``python -m smdash.bench`` measures what it
+Timings are not asserted: this only checks that ``python -m tools.bench`` measures what it
 says it measures.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from python_calamine import CalamineWorkbook
 
-from smdash import bench
+from tools import bench
 
 CSV_ROWS = 2_000
 XLSX_ROWS = 200

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from browser_support import RunningApp, app, browser_page, sign_in  # noqa: F401 - fixtures, see F811 below
 
-from smdash import store
+from smdash.db import store
 
 SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 POSTS_FILE = "meta_facebook_posts.csv"

@@ -9,7 +9,8 @@ import re
 import pytest
 from browser_support import EDITOR, VIEWER, RunningApp, app, browser_page, sign_in  # noqa: F401
 
-from smdash import auth, store
+from smdash.access import auth
+from smdash.db import store
 
 expect = pytest.importorskip("playwright.sync_api").expect
 TIMEOUT_MS = 30_000

@@ -19,7 +19,7 @@ from browser_support import (  # noqa: F401 - browser_page is a fixture
     sign_in,
 )
 
-from smdash.workspace import DEMO_DIR
+from smdash.core.paths import DEMO_DIR
 
 expect = pytest.importorskip("playwright.sync_api").expect
 PAGE_MS = 30_000  # one page, the first with the demo import

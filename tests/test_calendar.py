@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from smdash import calendar
-from smdash.calendar import Entry
+from smdash.plan import calendar
+from smdash.plan.calendar import Entry
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo" / calendar.DEMO_FILE
 LINK = "https://forndelaplaca.es/carta?utm_source=ig&utm_medium=social&utm_campaign=fallas-2026"
@@ -89,9 +89,8 @@ def test_scheduler_csv(con):
     ]
 
 
-def test_the_demo_calendar_matches_the_demo_campaigns(con, monkeypatch):
-    monkeypatch.setenv("SMDASH_DEMO_DIR", str(DEMO.parent))
-    calendar.seed_demo(con)
+def test_the_demo_calendar_matches_the_demo_campaigns(con):
+    assert calendar.seed_demo(con, DEMO.parent) == 26
     table = calendar.entries(con)
     assert len(table) == 26
     assert set(table["utm_campaign"]) >= {

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from signin_support import signed_in
 
-from smdash import charts_executive, charts_kpis, charts_review, charts_traffic
-from smdash.charts import localized, monthly_sessions_chart
-from smdash.i18n import CHART_LOCALES, CHART_TIME_LABELS, date_pattern, format_date
-from smdash.workspace import DEMO_DIR
+from smdash.core.i18n import CHART_LOCALES, CHART_TIME_LABELS, date_pattern, format_date
+from smdash.core.paths import DEMO_DIR
+from smdash.reports import executive_charts, kpi_charts, review_charts, traffic_charts
+from smdash.reports.charts import localized, monthly_sessions_chart
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -90,9 +90,9 @@ def test_layered_and_composed_charts_take_the_locale():
         }
     )
     layered = [
-        charts_kpis.with_annotations(monthly_sessions_chart(sessions(), "es"), notes(), "es"),
-        charts_executive.growth_chart(trend, "es").properties(title="", width="container"),
-        charts_review.gantt(plan, "es", pd.Timestamp("2026-01-20").date()),
+        kpi_charts.with_annotations(monthly_sessions_chart(sessions(), "es"), notes(), "es"),
+        executive_charts.growth_chart(trend, "es").properties(title="", width="container"),
+        review_charts.gantt(plan, "es", pd.Timestamp("2026-01-20").date()),
         alt.hconcat(
             monthly_sessions_chart(sessions(), "es"), monthly_sessions_chart(sessions(), "es")
         ),
@@ -108,7 +108,7 @@ def test_the_chart_date_tooltips_write_days_as_the_tables_do():
     day = pd.Timestamp("2026-03-24").date()
     assert format_date(day, "es") == "24/03/2026"
     for lang in ("es", "en"):
-        spec = json.dumps(charts_kpis.annotation_layer(notes(), lang).to_dict(), default=str)
+        spec = json.dumps(kpi_charts.annotation_layer(notes(), lang).to_dict(), default=str)
         assert f'"format": "{date_pattern(lang)}"' in spec
 
 
@@ -183,7 +183,7 @@ def test_the_traffic_charts_explicit_formats_group_with_dots_in_spanish():
         }
     )
     labels = {"period": "Periodo", "network": "Red", "sessions": "Sesiones"}
-    chart = charts_traffic.over_time_chart(data, "sessions", "month", labels, "es")
+    chart = traffic_charts.over_time_chart(data, "sessions", "month", labels, "es")
     assert '"format": ",.0f"' in chart.to_json()
     drawn = axis_labels(localized(chart, "es"))
     assert "10.000" in drawn and not any("," in label for label in drawn)
@@ -210,7 +210,7 @@ def traffic_chart(first: str, last: str, grain: str, lang: str) -> alt.Chart:
     data = daily(first, last).rename(columns={"day": "period", "value": "sessions"})
     data["network_label"] = "Instagram"
     labels = {"period": "Periodo", "network": "Red", "sessions": "Sesiones"}
-    chart = charts_traffic.over_time_chart(data, "sessions", grain, labels, lang)
+    chart = traffic_charts.over_time_chart(data, "sessions", grain, labels, lang)
     return localized(chart, lang)
 
 

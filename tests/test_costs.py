@@ -8,8 +8,12 @@ import pytest
 from executive_fixture import OCTOBER, fill, insert_ad_spend
 from kpi_fixture import insert_web
 
-from smdash import costs, kpis, store, workspace
-from smdash.costs import InvalidCost
+from smdash import workspace
+from smdash.core.paths import DEMO_DIR
+from smdash.db import store
+from smdash.metrics import kpis
+from smdash.plan import costs
+from smdash.plan.costs import InvalidCost
 
 D = dt.date
 SEPTEMBER = (D(2026, 9, 1), D(2026, 9, 30))
@@ -131,9 +135,11 @@ def test_demo_costs_and_start_empty(con, tmp_path):
              "amounts": {"2026-10": 760}, "campaign": "catering-empresas"},
         ],
     }  # fmt: skip
-    path = tmp_path / "costs.json"
+    path = tmp_path / costs.DEMO_FILE
     path.write_text(json.dumps(plan), encoding="utf-8")
-    assert costs.seed_demo(con, path) == 3  # staff in September and October, LinkedIn in October
+    assert (
+        costs.seed_demo(con, tmp_path) == 3
+    )  # staff in September and October, LinkedIn in October
     assert costs.total_spend(con, *OCTOBER) == 1480.0
     insert_ad_spend(con)
     workspace.start_empty(con)
@@ -142,6 +148,6 @@ def test_demo_costs_and_start_empty(con, tmp_path):
 
 def test_the_shipped_demo_costs_give_octobers_spend(tmp_path):
     with store.connect(tmp_path / "demo.duckdb") as con:
-        assert costs.seed_demo(con, workspace.DEMO_DIR / "costs.json") > 0
+        assert costs.seed_demo(con, DEMO_DIR) > 0
         # staff 720 + tools 39 + content 300 + Instagram ads 220 + LinkedIn ads 760
         assert costs.total_spend(con, *OCTOBER) == 2039.0

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from smdash import demo, store
+from smdash.db import store
 from smdash.imports.pipeline import import_file
 from smdash.workspace import DEMO_SUFFIXES
+from tools import demo
 
 COMMITTED = Path(__file__).resolve().parent.parent / "data" / "demo"
 FALLAS = (date(2026, 3, 1), date(2026, 3, 19))

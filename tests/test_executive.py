@@ -297,10 +297,10 @@ def test_business_name_and_logo(con):
 
 
 def test_demo_settings_seed_and_clear(con, tmp_path):
-    path = tmp_path / "executive.json"
+    path = tmp_path / executive.DEMO_FILE
     comments = {"2026-10": "Octubre fue bien."}
     path.write_text(json.dumps({"business": "Forn", "pinned": ["followers"], "comments": comments}))
-    assert executive.seed_demo(con, path) == 1
+    assert executive.seed_demo(con, tmp_path) == 1
     assert (executive.business_name(con), executive.pinned(con)) == ("Forn", ["followers"])
     assert executive.comment(con, OCTOBER) == "Octubre fue bien."
     workspace.start_empty(con)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from smdash import costs
 from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file, undo_import
+from smdash.plan import costs
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 D = dt.date

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
-from smdash import store
+from smdash.db import store
 from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file, import_history, undo_import
 

@@ -3,7 +3,7 @@
 import datetime as dt
 from pathlib import Path
 
-from smdash import store
+from smdash.db import store
 from smdash.imports.pipeline import import_file
 
 FOLLOWERS = Path(__file__).resolve().parent / "fixtures" / "linkedin_followers.xlsx"

@@ -5,7 +5,7 @@ import zipfile
 from pathlib import Path
 
 from smdash.imports.pipeline import import_file
-from smdash.summary import summary
+from smdash.metrics.summary import summary
 
 OWN = Path(__file__).resolve().parent / "fixtures"
 D = dt.date

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from smdash import store
+from smdash.db import store
 from smdash.imports.pipeline import import_file
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"

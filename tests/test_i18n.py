@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from smdash.i18n import CATALOG, format_date, format_number, language_from_locale, t
+from smdash.core.i18n import CATALOG, format_date, format_number, language_from_locale, t
 
 
 def test_both_catalogues_have_the_same_keys():

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from kpi_fixture import fill
 
-from smdash import kpis
-from smdash.i18n import CATALOG
+from smdash.core.i18n import CATALOG
+from smdash.metrics import kpis
 
 MARCH = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 

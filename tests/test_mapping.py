@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from signin_support import signed_in
 
-from smdash import store
+from smdash.db import store
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file, import_history, prepare, undo_import

@@ -7,8 +7,9 @@ import json
 import pytest
 from kpi_fixture import daily, fill, insert_daily
 
-from smdash import annotations, kpis, objectives
-from smdash.objectives import Facts, InvalidInput, Objective
+from smdash.metrics import kpis
+from smdash.plan import annotations, objectives
+from smdash.plan.objectives import Facts, InvalidInput, Objective
 
 D = dt.date
 
@@ -351,9 +352,9 @@ def test_seed_demo_proposes_missing_baselines_and_clear_removes_everything(data,
         ],
         "annotations": [{"from": "2026-03-01", "to": "2026-03-19", "note": "Fallas"}],
     }
-    path = tmp_path / "objectives.json"
+    path = tmp_path / objectives.DEMO_FILE
     path.write_text(json.dumps(plan), encoding="utf-8")
-    assert objectives.seed_demo(data, path) == 1
+    assert objectives.seed_demo(data, tmp_path) == 1
     (item,) = objectives.list_objectives(data)
     assert (item.baseline, item.target, item.goal_id) == (900.0, 1100.0, 1)
     assert annotations.annotations(data)["note"].tolist() == ["Fallas"]
@@ -364,7 +365,7 @@ def test_seed_demo_proposes_missing_baselines_and_clear_removes_everything(data,
 
 
 def test_cli_prints_an_objectives_progress_as_json(data, db_path, capsys):
-    from smdash.__main__ import main
+    from smdash.cli import main
 
     objectives.add_objective(data, objective())
     data.close()  # the CLI opens the file itself

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from smdash import store
-from smdash.bench import GA4_HEADER  # the GA4 download's columns
+from smdash.db import store
 from smdash.imports import parse, pipeline
 from smdash.imports.errors import ImportFailed
+from tools.bench import GA4_HEADER  # the GA4 download's columns
 
 REPO = Path(__file__).resolve().parents[1]
 OWN = Path(__file__).resolve().parent / "fixtures"

@@ -6,8 +6,8 @@ import pytest
 from page_support import texts
 from signin_support import signed_in
 
-from smdash import store
-from smdash.workspace import DEMO_DIR
+from smdash.core.paths import DEMO_DIR
+from smdash.db import store
 
 PAGES = [
     "pages/overview.py",

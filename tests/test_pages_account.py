@@ -4,7 +4,8 @@ import pytest
 from page_support import texts
 from signin_support import PASSWORDS, TOKEN_KEY, signed_in
 
-from smdash import auth, store
+from smdash.access import auth, roles
+from smdash.db import store
 
 PAGE = "pages/account.py"
 OWN_DEMO_WARNING = (
@@ -53,7 +54,7 @@ def test_each_role_changes_their_own_password(account_page, db_path, role, name)
     assert texts(at.success) == ["Password changed."]
     assert not at.error
     assert at.session_state[TOKEN_KEY] == token  # still signed in
-    assert at.session_state["auth_actor"] == auth.Actor(name, role)
+    assert at.session_state["auth_actor"] == roles.Actor(name, role)
     with store.connect(db_path) as con:
         assert auth.sign_in(con, name, "brand-new-pw")
         with pytest.raises(auth.SignInFailed):
@@ -115,7 +116,7 @@ def test_the_demo_password_warning_goes_once_the_viewer_changed_it(start_app, db
 def test_an_identity_provider_user_has_no_password_here(account_page, db_path, monkeypatch):
     at = account_page(signed_in(db_path, "viewer"))
     del at.session_state[TOKEN_KEY]  # signed in as if through st.login: no local session
-    monkeypatch.setattr("smdash.ui.auth.signed_in_user", lambda: auth.Actor("boss", "viewer"))
+    monkeypatch.setattr("smdash.ui.auth.signed_in_user", lambda: roles.Actor("boss", "viewer"))
     at.switch_page(PAGE).run()
     assert not at.exception
     assert texts(at.info)[-1] == (

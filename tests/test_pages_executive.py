@@ -7,8 +7,8 @@ from executive_fixture import fill
 from page_support import run, texts
 from signin_support import signed_in
 
-from smdash import store
-from smdash.workspace import DEMO_DIR
+from smdash.core.paths import DEMO_DIR
+from smdash.db import store
 
 D = dt.date
 SUMMARY, COSTS = "pages/executive_summary.py", "pages/costs.py"

@@ -9,10 +9,11 @@ from kpi_fixture import fill
 from page_support import run, texts
 from signin_support import signed_in
 
-from smdash import actions, objectives, store
-from smdash.actions import Action
-from smdash.objectives import Objective
-from smdash.workspace import DEMO_DIR
+from smdash.core.paths import DEMO_DIR
+from smdash.db import store
+from smdash.plan import actions, objectives
+from smdash.plan.actions import Action
+from smdash.plan.objectives import Objective
 
 D = dt.date
 FOLLOWERS = "Reach 1,100 Instagram followers by the end of April"

@@ -9,9 +9,10 @@ from executive_fixture import fill
 from openpyxl import load_workbook
 from PIL import Image
 
-from smdash import __main__ as cli
-from smdash import executive, report, store
+from smdash import cli, executive
+from smdash.db import store
 from smdash.executive import parse_period
+from smdash.reports import executive_report
 
 pypdf = pytest.importorskip("pypdf")
 OCTOBER = parse_period("2026-10")
@@ -39,7 +40,7 @@ def _logo() -> bytes:
 
 def test_pdf_carries_name_figures_story_comment_and_goals(data):
     executive.set_logo(data, _logo())
-    pdf = report.report_bytes(data, OCTOBER, "en", "pdf")
+    pdf = executive_report.report_bytes(data, OCTOBER, "en", "pdf")
     assert pdf.startswith(b"%PDF")
     text = pdf_text(pdf)
     for expected in (
@@ -62,14 +63,14 @@ def test_pdf_carries_name_figures_story_comment_and_goals(data):
 
 
 def test_pdf_in_spanish(data):
-    text = pdf_text(report.report_bytes(data, OCTOBER, "es", "pdf"))
+    text = pdf_text(executive_report.report_bytes(data, OCTOBER, "es", "pdf"))
     assert "Informe de redes sociales" in text
     assert "Se gastaron 810 € en redes sociales" in text
     assert "Coste por conversión 13,50 €" in text
 
 
 def test_xlsx_read_back(data):
-    book = load_workbook(io.BytesIO(report.report_bytes(data, OCTOBER, "en", "xlsx")))
+    book = load_workbook(io.BytesIO(executive_report.report_bytes(data, OCTOBER, "en", "xlsx")))
     assert book.sheetnames == ["Summary", "Headline figures", "Networks", "Months", "Goals"]
     story = [row[0] for row in book["Summary"].iter_rows(values_only=True)]
     assert story[:4] == ["Summary", "Social media report", "'=Forn de la Plaça", (

@@ -9,9 +9,11 @@ import pytest
 from kpi_fixture import fill
 from openpyxl import load_workbook
 
-from smdash import actions, i18n, objectives, review, workspace
-from smdash.actions import Action
-from smdash.objectives import InvalidInput, Objective
+from smdash import review, workspace
+from smdash.core import i18n
+from smdash.plan import actions, objectives
+from smdash.plan.actions import Action
+from smdash.plan.objectives import InvalidInput, Objective
 from smdash.review import ACTION, DROP, IMPROVE, KEEP, OBJECTIVE, Decision, Facts, Thresholds
 
 D = dt.date

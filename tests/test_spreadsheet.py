@@ -3,7 +3,7 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from smdash.spreadsheet import safe_cell, write_csv, write_xlsx
+from smdash.core.spreadsheet import safe_cell, write_csv, write_xlsx
 
 
 def test_formula_like_text_gets_an_apostrophe():

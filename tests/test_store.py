@@ -4,8 +4,8 @@ import time
 import duckdb
 import pytest
 
-from smdash import store
-from smdash.migrations import MIGRATIONS
+from smdash.db import store
+from smdash.db.migrations import MIGRATIONS
 
 
 def test_new_file_gets_latest_schema(db_path):
@@ -86,7 +86,7 @@ def test_sessions_on_threads_read_while_one_imports(db_path, shared):
     from concurrent.futures import ThreadPoolExecutor
 
     from smdash.imports.pipeline import import_file
-    from smdash.summary import data_range
+    from smdash.metrics.summary import data_range
 
     def read(_):
         with store.connect(db_path) as con:

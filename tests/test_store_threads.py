@@ -5,7 +5,7 @@ never shown as a traceback (seen by tests/test_browser_pages.py)."""
 import duckdb
 import pytest
 
-from smdash import store
+from smdash.db import store
 
 
 def test_a_file_handle_conflict_in_this_process_is_retried(db_path, monkeypatch):

@@ -5,7 +5,7 @@ from collections import defaultdict
 import pytest
 
 from smdash.imports.pipeline import import_file
-from smdash.summary import FIGURES, data_range, last_full_month, summary
+from smdash.metrics.summary import FIGURES, data_range, last_full_month, summary
 
 MARCH = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 # the fixture's sources, mapped by hand

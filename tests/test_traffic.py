@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from smdash import traffic
-from smdash.traffic import Filters
+from smdash.metrics import traffic
+from smdash.metrics.traffic import Filters
 
 MARCH = Filters(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 ROWS = [  # day, source, medium, campaign, sessions, engaged, conversions, revenue

@@ -1,6 +1,6 @@
 import pytest
 
-from smdash.utm import (
+from smdash.plan.utm import (
     LinkError,
     Tags,
     build_link,

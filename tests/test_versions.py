@@ -6,7 +6,7 @@ import random
 import pandas as pd
 import pytest
 
-from smdash import store
+from smdash.db import store
 from smdash.imports.pipeline import import_file, import_history, undo_import
 
 DAYS = [f"202603{day:02d}" for day in range(1, 9)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smdash.i18n import t
+from smdash.core.i18n import t
 
 
 class ImportFailed(Exception):

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 import duckdb
 
-from smdash import audit
+from smdash.access import audit
+from smdash.db.tables import ACCOUNT_DAILY, POSTS, TABLES, WEB_TRAFFIC
 from smdash.imports.errors import ImportFailed
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, TIMESTAMP, field, normalize_header
 from smdash.imports.formats import HEADER_SEARCH_ROWS, Format, Match
 from smdash.imports.sniff import Sniffed
-from smdash.tables import ACCOUNT_DAILY, POSTS, TABLES, WEB_TRAFFIC
 
 
 @dataclass(frozen=True)

@@ -23,15 +23,15 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from smdash import audit
+from smdash.access import audit
+from smdash.db.store import bump_data_version, transaction
+from smdash.db.tables import TABLES, quote
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
 from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
-from smdash.store import bump_data_version, transaction
-from smdash.tables import TABLES, quote
 
 Progress = Callable[[str, float], None]
 PREVIEW_ROWS = 5

@@ -23,7 +23,7 @@ from typing import ClassVar
 
 import duckdb
 
-from smdash.tables import Table, quote
+from smdash.db.tables import Table, quote
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Strings of the KPI catalogue, the Objectives page, the KPI progress page and annotations."""
 
-from smdash.kpis import CATALOGUE
+from smdash.metrics.kpis import CATALOGUE
 
 _NETWORK_NAMES = {
     "facebook": "Facebook",

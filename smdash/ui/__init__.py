@@ -19,11 +19,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from smdash import auth as access  # not `auth`: that name is the submodule smdash.ui.auth
-from smdash import store, summary, workspace
-from smdash.charts import localized
-from smdash.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
+from smdash import workspace
+from smdash.access import auth as access  # not `auth`: that name is the submodule smdash.ui.auth
+from smdash.access import roles
+from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
+from smdash.db import store
 from smdash.imports.pipeline import import_history
+from smdash.metrics import summary
+from smdash.reports.charts import localized
 
 WRITE_LOCK = threading.Lock()  # one writer at a time across browser sessions
 RUN_VERSION_KEY = "data_version_this_run"
@@ -78,9 +81,9 @@ def db_file() -> Path:
     return store.db_path()
 
 
-def user() -> access.Actor:
-    """The signed-in user (set by app.py each run), or access.NOBODY."""
-    return st.session_state.get(USER_KEY) or access.NOBODY
+def user() -> roles.Actor:
+    """The signed-in user (set by app.py each run), or roles.NOBODY."""
+    return st.session_state.get(USER_KEY) or roles.NOBODY
 
 
 def can_edit() -> bool:
@@ -94,7 +97,7 @@ def database() -> Iterator:
     Any write made through it acts as the signed-in user, so smdash's own role check applies.
     """
     try:
-        with store.connect(db_file()) as con, access.acting_as(user()):
+        with store.connect(db_file()) as con, roles.acting_as(user()):
             yield con
     except store.StoreError as exc:
         st.error(tr("error.busy", error=str(exc)))
@@ -118,7 +121,7 @@ def writing() -> Iterator:
 def system_writing() -> Iterator:
     """A connection for what the app does by itself (the demo on first start, sign-in records)."""
     try:
-        with WRITE_LOCK, database() as con, access.acting_as(access.SYSTEM):
+        with WRITE_LOCK, database() as con, roles.acting_as(roles.SYSTEM):
             yield con
     finally:
         st.session_state.pop(RUN_VERSION_KEY, None)

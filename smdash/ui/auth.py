@@ -14,7 +14,8 @@ import os
 import pandas as pd
 import streamlit as st
 
-from smdash import audit, auth, workspace
+from smdash import workspace
+from smdash.access import audit, auth, roles
 from smdash.ui import (
     USER_KEY,
     WRITE_LOCK,
@@ -37,7 +38,7 @@ def session_idle() -> dt.timedelta:
         return auth.SESSION_IDLE
 
 
-def signed_in_user() -> auth.Actor | None:
+def signed_in_user() -> roles.Actor | None:
     """Who this browser session is signed in as, re-checked on every run; None if nobody."""
     with system_writing() as con:
         if workspace.mode(con) != "own":
@@ -60,13 +61,13 @@ def _oidc_roles() -> dict | None:
     return dict(roles) if roles else None
 
 
-def _identity_provider_user() -> auth.Actor | None:
+def _identity_provider_user() -> roles.Actor | None:
     roles = _oidc_roles()
     if roles is None or not getattr(st.user, "is_logged_in", False):
         return None
     email = st.user.get("email")
     role = auth.role_for_email(email, roles)
-    return auth.Actor(str(email), role) if role else None
+    return roles.Actor(str(email), role) if role else None
 
 
 def sign_in_form() -> None:
@@ -102,7 +103,7 @@ def _sign_in(name: str, password: str) -> str | None:
     return None
 
 
-def account_sidebar(actor: auth.Actor) -> None:
+def account_sidebar(actor: roles.Actor) -> None:
     st.sidebar.caption(tr("auth.signed_in_as", name=actor.name, role=tr(f"auth.role.{actor.role}")))
     st.sidebar.button(tr("auth.sign_out"), key="sign_out", on_click=sign_out)
 
@@ -129,7 +130,7 @@ def change_own_password(current: str, new: str, repeat: str) -> str | None:
                 actor=user(),
                 keep_session=st.session_state.get(TOKEN_KEY),
             )
-    except auth.AuthError as exc:
+    except roles.AuthError as exc:
         return exc.message(lang())
     return None
 
@@ -171,6 +172,6 @@ def change(action, *args) -> str | None:
     try:
         with writing() as con:
             action(con, *args)
-    except auth.AuthError as exc:
+    except roles.AuthError as exc:
         return exc.message(lang())
     return None

@@ -8,10 +8,13 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from smdash import costs, executive, report, store
-from smdash.charts_executive import growth_chart, pays_off_chart
+from smdash import executive
+from smdash.db import store
 from smdash.executive import Figure, Period, Summary
-from smdash.objectives import scope_name
+from smdash.plan import costs
+from smdash.plan.objectives import scope_name
+from smdash.reports import executive_report
+from smdash.reports.executive_charts import growth_chart, pays_off_chart
 from smdash.ui import (
     CACHE_TTL_SECONDS,
     altair_chart,
@@ -218,7 +221,7 @@ def networks_frame(s: Summary) -> pd.DataFrame:
 
 def _report(path: str, period: Period, language: str, kind: str) -> bytes:
     with store.connect(path) as con:
-        return report.report_bytes(con, period, language, kind)
+        return executive_report.report_bytes(con, period, language, kind)
 
 
 def report_buttons(period: Period) -> None:

@@ -11,9 +11,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from smdash import annotations, charts_kpis, kpis, objectives, store
-from smdash.i18n import format_date
-from smdash.objectives import Objective
+from smdash.core.i18n import format_date
+from smdash.db import store
+from smdash.metrics import kpis
+from smdash.plan import annotations, objectives
+from smdash.plan.objectives import Objective
+from smdash.reports import kpi_charts
 from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
 
 STATUS_COLORS = {
@@ -270,7 +273,7 @@ def comparison_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 def annotated(chart, date_from: dt.date | None = None, date_to: dt.date | None = None):
     """Any time chart with the workspace's annotations between the dates drawn over it."""
-    return charts_kpis.with_annotations(chart, load_annotations(), lang(), date_from, date_to)
+    return kpi_charts.with_annotations(chart, load_annotations(), lang(), date_from, date_to)
 
 
 def progress_chart(objective: Objective, progress: objectives.Progress):
@@ -283,7 +286,7 @@ def progress_chart(objective: Objective, progress: objectives.Progress):
                 "value": [progress.current, progress.forecast],
             }
         )
-    data = charts_kpis.progress_lines(
+    data = kpi_charts.progress_lines(
         series,
         objectives.pace_line(objective),
         forecast,
@@ -291,7 +294,7 @@ def progress_chart(objective: Objective, progress: objectives.Progress):
         (objective.start_date, objective.deadline),
         lang(),
     )
-    chart = charts_kpis.progress_chart(data, kpis.KPIS[objective.kpi].unit, lang())
+    chart = kpi_charts.progress_chart(data, kpis.KPIS[objective.kpi].unit, lang())
     return annotated(chart, objective.start_date, objective.deadline)
 
 

@@ -12,9 +12,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from smdash import actions, charts_review, review, store
-from smdash.actions import Action
-from smdash.objectives import InvalidInput
+from smdash import review
+from smdash.db import store
+from smdash.plan import actions
+from smdash.plan.actions import Action
+from smdash.plan.objectives import InvalidInput
+from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
 from smdash.ui import (
     CACHE_TTL_SECONDS,
@@ -452,7 +455,7 @@ def actions_section(today: dt.date | None) -> None:
         st.info(tr("actions.none"))
     else:
         altair_chart(
-            charts_review.gantt(plan, lang(), today), height=charts_review.gantt_height(len(plan))
+            review_charts.gantt(plan, lang(), today), height=review_charts.gantt_height(len(plan))
         )
         st.dataframe(actions_table(plan, load_results()), hide_index=True)
     goals = objective_view.load_objectives()
@@ -615,7 +618,7 @@ def history_section(cycle: Cycle | None) -> None:
         current = load_evidence(cycle)
     if (past["kind"] == OBJECTIVE).any() and past["progress"].notna().any():
         st.markdown(f"#### {tr('review.history_chart_title')}")
-        chart = charts_review.history_chart(past, lang(), current, cycle.number if cycle else 0)
+        chart = review_charts.history_chart(past, lang(), current, cycle.number if cycle else 0)
         altair_chart(chart)
     st.markdown(f"#### {tr('review.history_decisions')}")
     st.dataframe(history_table(past), hide_index=True)

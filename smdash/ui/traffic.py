@@ -7,9 +7,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from smdash import annotations, attribution, calendar, store, traffic
-from smdash.spreadsheet import write_csv, write_xlsx
-from smdash.summary import last_full_month
+from smdash.core.spreadsheet import write_csv, write_xlsx
+from smdash.db import store
+from smdash.metrics import attribution, traffic
+from smdash.metrics.summary import last_full_month
+from smdash.plan import annotations, calendar, utm
 from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
 
 # what the pages may load, by name: each takes (con, *args)
@@ -260,8 +262,6 @@ LINK_NETWORKS = (*attribution.SOCIAL_NETWORKS, "email")
 
 def link_preview(url: str, network: str, tags) -> tuple[str | None, str | None, list[str]]:
     """(link, error text, warnings) for the builder as it is filled in."""
-    from smdash import utm
-
     try:
         link = utm.build_link(url, tags)
     except utm.LinkError as error:

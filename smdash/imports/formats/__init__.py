@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from smdash.db.tables import Table
 from smdash.imports.fields import Field, locate
-from smdash.tables import Table
 
 # lines before the header, the header's index -> values the rows SQL needs, or None if not ours
 HEADER_SEARCH_ROWS = 30

@@ -2,7 +2,7 @@
 
 Each ads export (Meta Ads Manager, LinkedIn Campaign Manager, X Ads, TikTok Ads Manager) is one
 row per campaign and reporting span: a day when the report is broken down by day, otherwise the
-report's whole range. It becomes one ``ad_spend`` row (``smdash.tables.AD_SPEND``): network, ad
+report's whole range. It becomes one ``ad_spend`` row (``smdash.db.tables.AD_SPEND``): network, ad
 account ('' when the export does not name it), campaign, the span, currency, amount spent,
 results (the export's own "results" / conversions / leads), impressions and clicks.
 """

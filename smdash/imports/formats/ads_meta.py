@@ -12,6 +12,7 @@ English headers confirmed from public samples; the Spanish ones (Ads Manager in 
 
 from dataclasses import replace
 
+from smdash.db.tables import AD_SPEND
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field
 from smdash.imports.formats import Format
 from smdash.imports.formats.ads_common import (
@@ -21,7 +22,6 @@ from smdash.imports.formats.ads_common import (
     currency_sql,
     has_any,
 )
-from smdash.tables import AD_SPEND
 
 _AMOUNTS = amount_fields("spent", "Amount spent", "Importe gastado", "Importe gastado total")
 _FIELDS = [

@@ -23,10 +23,10 @@ Spanish headers are guesses (unconfirmed).
 
 from __future__ import annotations
 
+from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import COUNT, DATE, TEXT, field
 from smdash.imports.formats import Format
 from smdash.imports.formats.linkedin_content import date_fields, needs_date
-from smdash.tables import ACCOUNT_DAILY
 
 X_DATES = ("%a, %b %d, %Y", "%b %d, %Y", "%Y-%m-%d", "%m/%d/%Y")
 

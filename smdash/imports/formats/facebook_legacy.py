@@ -7,9 +7,9 @@ H:MM``. The exact description texts are unconfirmed: the repeated titles are mat
 action name the description row holds (``share``, ``like``, ``comment``, ``link clicks``).
 """
 
+from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, TEXT, TIMESTAMP, field
 from smdash.imports.formats import Format
-from smdash.tables import POSTS
 
 _BY_ACTION = "Lifetime Talking About This (Post) by action type"
 _BY_CLICK = "Lifetime Post Consumptions by type"

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from smdash.db.tables import WEB_TRAFFIC
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field, normalize_header
 from smdash.imports.formats import Format
-from smdash.tables import WEB_TRAFFIC
 
 _FIELDS = [
     field("date", DATE, "Date", "Fecha", formats=("%Y%m%d", "%Y-%m-%d")),

@@ -12,9 +12,9 @@ checked against MM/DD/YYYY too, so an ambiguous file is refused rather than misr
 Spanish headers are guesses (unconfirmed).
 """
 
+from smdash.db.tables import ACCOUNT_DAILY, POSTS
 from smdash.imports.fields import COUNT, DATE, TEXT, field
 from smdash.imports.formats import Format
-from smdash.tables import ACCOUNT_DAILY, POSTS
 
 EXCEL_DATES = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d")
 EN_DATES = ("%m/%d/%Y", *EXCEL_DATES)

@@ -4,10 +4,10 @@ new followers that day (sponsored + organic), not the running total: metric 'new
 Spanish headers are guesses (unconfirmed).
 """
 
+from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import COUNT, field
 from smdash.imports.formats import Format
 from smdash.imports.formats.linkedin_content import date_fields, needs_date
-from smdash.tables import ACCOUNT_DAILY
 
 _FIELDS = [
     *date_fields("day", "Date", "Fecha"),

@@ -6,9 +6,9 @@ UTF-16 with a ``sep=,`` line, then the metric's title (``"Facebook follows"``), 
 
 from __future__ import annotations
 
+from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import NUMBER, TIMESTAMP, field, normalize_header
 from smdash.imports.formats import Format
-from smdash.tables import ACCOUNT_DAILY
 
 # words in the title -> metric id; checked in order, so longer phrases come first
 TITLE_METRICS = (

@@ -5,9 +5,9 @@ missing); Instagram has no such column, so likes + comments + shares + saves.
 Older files say "Impressions" where newer say "Views"; both land in ``impressions``.
 """
 
+from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, TEXT, TIMESTAMP, field
 from smdash.imports.formats import Format
-from smdash.tables import POSTS
 
 PUBLISH_FORMATS = ("%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M")
 

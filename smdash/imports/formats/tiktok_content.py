@@ -6,9 +6,9 @@ Engagements are likes + comments + shares; views count both as impressions and v
 Spanish headers are guesses (unconfirmed).
 """
 
+from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, TEXT, TIMESTAMP, field
 from smdash.imports.formats import Format
-from smdash.tables import POSTS
 
 _FIELDS = [
     field("link", TEXT, "Video link", "Enlace del vídeo", "Enlace del video", required=True),

@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from smdash.db.tables import WEB_TRAFFIC
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field
 from smdash.imports.formats import Format
-from smdash.tables import WEB_TRAFFIC
 
 PLAUSIBLE = Format(
     name="plausible_sources",

@@ -9,9 +9,9 @@ The account is the handle in the post's link, '' when there is none.
 Spanish headers are guesses (unconfirmed).
 """
 
+from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, DATE, TEXT, TIMESTAMP, field
 from smdash.imports.formats import Format
-from smdash.tables import POSTS
 
 _COUNTS = [
     field("impressions", COUNT, "impressions", "impresiones", required=True),

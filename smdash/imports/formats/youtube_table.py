@@ -8,9 +8,9 @@ Spanish headers are guesses (unconfirmed); DuckDB reads only English month names
 dates read only in months whose abbreviation is the same in English (``mar``, ``jul``, ...).
 """
 
+from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, DATE, TEXT, field
 from smdash.imports.formats import Format
-from smdash.tables import POSTS
 
 _FIELDS = [
     field("post_id", TEXT, "Content", "Contenido", required=True),

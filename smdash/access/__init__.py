@@ -1,0 +1,1 @@
+"""Who may do what: roles, accounts, sign-in sessions, the audit trail."""

@@ -1,0 +1,79 @@
+"""The audit trail: every write, who did it, when and what.
+
+Public write functions are decorated with ``@audit.write("what")``: the decorator refuses a
+viewer (``require_editor``), runs the write as that user (writes it makes in turn are not
+recorded again) and then records one row. The row is written right after the write's own
+transaction, on the same connection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from contextvars import ContextVar
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from smdash.access.roles import Actor, acting_as, require_editor
+
+DETAILS_MAX = 300
+_inside_write: ContextVar[bool] = ContextVar("smdash_inside_write", default=False)
+
+
+def write(action: str) -> Callable:
+    """Decorator for ``fn(con, ...)`` writes; adds an ``actor=`` keyword (default: current)."""
+
+    def decorate(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def guarded(con, *args, actor: Actor | None = None, **kwargs):
+            who = require_editor(actor)
+            if _inside_write.get():
+                return fn(con, *args, **kwargs)
+            token = _inside_write.set(True)
+            try:
+                with acting_as(who):
+                    result = fn(con, *args, **kwargs)
+            finally:
+                _inside_write.reset(token)
+            record(con, who, action, describe(args, kwargs))
+            return result
+
+        guarded.audited_action = action
+        return guarded
+
+    return decorate
+
+
+def record(con: duckdb.DuckDBPyConnection, actor: Actor, action: str, details: str) -> None:
+    con.execute(
+        "INSERT INTO audit_log (happened_at, actor, action, details) VALUES (?, ?, ?, ?)",
+        [dt.datetime.now(dt.UTC).replace(tzinfo=None), actor.name, action, details[:DETAILS_MAX]],
+    )
+
+
+def describe(args: tuple, kwargs: dict) -> str:
+    """The write's arguments in short: file names for paths, sizes for bytes, no callables."""
+    shown = [_short(a) for a in args]
+    shown += [f"{k}={_short(v)}" for k, v in kwargs.items() if not callable(v)]
+    return ", ".join(s for s in shown if s)
+
+
+def _short(value: object) -> str:
+    if isinstance(value, Path):
+        return value.name
+    if isinstance(value, bytes | bytearray):
+        return f"<{len(value)} bytes>"
+    if callable(value):
+        return ""
+    return repr(value)[:120]
+
+
+def trail(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
+    """The latest writes, newest first."""
+    return con.execute(
+        "SELECT happened_at, actor, action, details FROM audit_log ORDER BY audit_id DESC LIMIT ?",
+        [limit],
+    ).df()

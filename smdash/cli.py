@@ -1,0 +1,225 @@
+"""The command line, over the same functions as the pages.
+
+python -m smdash import [--db PATH] FILE...
+python -m smdash summary [--db PATH] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+python -m smdash history [--db PATH]
+python -m smdash undo [--db PATH] IMPORT_ID
+python -m smdash kpi [--db PATH] --objective ID [--json]
+python -m smdash report [--db PATH] --period 2026-10 [--lang es] --out FILE.pdf|FILE.xlsx
+python -m smdash user add NAME --role editor|viewer [--password-stdin]
+python -m smdash user list | user remove NAME | user password NAME [--password-stdin]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from smdash.access import audit, auth, roles
+from smdash.core.i18n import LANGUAGES, format_number, t
+from smdash.db import store
+from smdash.imports.errors import ImportFailed
+from smdash.imports.pipeline import import_file, import_history, undo_import
+from smdash.metrics.summary import FIGURES, summary
+from smdash.plan import objectives
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-10-31, got {text!r}") from exc
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m smdash", description="smdash command line")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="DuckDB file (default: $SMDASH_DB or data/smdash.duckdb)")
+    common.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages")
+    commands = parser.add_subparsers(dest="command", required=True)
+    imp = commands.add_parser("import", parents=[common], help="import export files")
+    imp.add_argument("files", nargs="+", type=Path)
+    summ = commands.add_parser("summary", parents=[common], help="figures per network")
+    summ.add_argument("--from", dest="date_from", type=_date, required=True)
+    summ.add_argument("--to", dest="date_to", type=_date, required=True)
+    summ.add_argument("--json", action="store_true", help="print one JSON object")
+    commands.add_parser("history", parents=[common], help="list imports")
+    undo = commands.add_parser("undo", parents=[common], help="undo one import")
+    undo.add_argument("import_id", type=int)
+    kpi = commands.add_parser("kpi", parents=[common], help="an objective's KPI progress")
+    kpi.add_argument("--objective", type=int, required=True, help="objective id")
+    kpi.add_argument("--json", action="store_true", help="print one JSON object")
+    rep = commands.add_parser("report", parents=[common], help="the executive summary as a file")
+    rep.add_argument(
+        "--period", required=True, help="2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15"
+    )
+    rep.add_argument("--out", type=Path, required=True, help="FILE.pdf or FILE.xlsx")
+    user = commands.add_parser("user", help="accounts: add, list, remove, password, audit")
+    actions = user.add_subparsers(dest="user_command", required=True)
+    add = actions.add_parser("add", parents=[common], help="add an account")
+    add.add_argument("name")
+    add.add_argument("--role", choices=roles.ROLES, required=True)
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    actions.add_parser("list", parents=[common], help="list accounts")
+    rem = actions.add_parser("remove", parents=[common], help="remove an account")
+    rem.add_argument("name")
+    pw = actions.add_parser("password", parents=[common], help="set an account's password")
+    pw.add_argument("name")
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    actions.add_parser("audit", parents=[common], help="the latest writes and who made them")
+    return parser
+
+
+def _import(args) -> int:
+    failed = 0
+    with store.connect(args.db) as con:
+        for path in args.files:
+            try:
+                if not path.is_file():
+                    raise ImportFailed("not_found", file=str(path))
+                result = import_file(con, path)
+            except ImportFailed as exc:
+                failed += 1
+                print(f"{path.name}: ERROR {exc.message(args.lang)}")
+                continue
+            c = result.counts
+            sources = " + ".join(part.format.name for part in result.prepared.parts)
+            print(
+                f"{path.name}: {sources}: {c.added} added, "
+                f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
+            )
+    return 1 if failed else 0
+
+
+def _summary(args) -> int:
+    if args.date_to < args.date_from:
+        print("--to must not be before --from", file=sys.stderr)
+        return 2
+    with store.connect(args.db) as con:
+        result = summary(con, args.date_from, args.date_to)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    header = ["network", *FIGURES]
+    print("\t".join(header))
+    for name, figures in [*result["networks"].items(), ("total", result["total"])]:
+        cells = [format_number(figures[f], args.lang) for f in FIGURES]
+        print("\t".join([name, *cells]))
+    return 0
+
+
+def _history(args) -> int:
+    with store.connect(args.db) as con:
+        print(import_history(con).drop(columns=["sha256"]).to_string(index=False))
+    return 0
+
+
+def _undo(args) -> int:
+    with store.connect(args.db) as con:
+        try:
+            undo_import(con, args.import_id)
+        except ImportFailed as exc:
+            print(f"ERROR {exc.message(args.lang)}")
+            return 1
+    print(t("import.undone", args.lang, id=args.import_id))
+    return 0
+
+
+def _kpi(args) -> int:
+    with store.connect(args.db) as con:
+        objective = objectives.get_objective(con, args.objective)
+        if objective is None:
+            print(f"ERROR no objective with id {args.objective}", file=sys.stderr)
+            return 1
+        result = objectives.progress(con, objective).as_json()
+    result["kpi"], result["scope"] = objective.kpi, objective.scope
+    result["forecast_method"] = t(f"objectives.method.{result['forecast_method']}", args.lang)
+    if result["current"] is None:
+        source = objectives.kpis.KPIS[objective.kpi].source
+        result["what_to_import"] = objectives.what_to_import(source, objective.scope, args.lang)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    for name, value in result.items():
+        shown = format_number(value, args.lang, 2) if isinstance(value, float) else value
+        print(f"{name}\t{'' if shown is None else shown}")
+    return 0
+
+
+def _report(args) -> int:
+    from smdash import executive  # the PDF libraries load only for this command
+    from smdash.reports import executive_report
+
+    try:
+        period = executive.parse_period(args.period)
+        with store.connect(args.db) as con:
+            out = executive_report.write_report(con, period, args.lang, args.out)
+    except executive.InvalidInput as exc:
+        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"ERROR {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(t("executive.cli.written", args.lang, period=period.label(args.lang), file=out))
+    return 0
+
+
+def _password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat the password: ") != first:
+        raise auth.InvalidAccount("auth.password_mismatch")
+    return first
+
+
+def _user(args) -> int:
+    try:
+        with store.connect(args.db) as con:
+            if args.user_command == "list":
+                for row in auth.users(con):
+                    flags = [f for f in ("demo_password", "locked") if row[f]]
+                    print("\t".join([row["name"], row["role"], *flags]))
+            elif args.user_command == "audit":
+                print(audit.trail(con).to_string(index=False))
+            elif args.user_command == "remove":
+                auth.remove_user(con, args.name)
+                print(f"removed {args.name}")
+            elif args.user_command == "add":
+                name = auth.add_user(con, args.name, args.role, _password(args))
+                print(f"added {name} ({args.role})")
+            else:
+                auth.set_password(con, args.name, _password(args))
+                print(f"password of {args.name} changed")
+    except roles.AuthError as exc:
+        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {
+    "user": _user,
+    "import": _import,
+    "summary": _summary,
+    "history": _history,
+    "undo": _undo,
+    "kpi": _kpi,
+    "report": _report,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except store.StoreError as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+"""The one shape of an error the user can fix: a message key and its values, told in their language.
+
+Each feature names its own kind (``objectives.InvalidInput``, ``costs.InvalidCost``,
+``roles.AuthError`` ...) so callers catch only what they expect; they all say their message the
+same way.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """``message(lang)`` is the text for ``key`` in the string catalogue, ``params`` filled in."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def message(self, lang: str) -> str:
+        from smdash.core.i18n import t  # the string catalogue imports modules that import this one
+
+        return t(self.key, lang, **self.params)

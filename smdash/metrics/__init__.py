@@ -1,0 +1,1 @@
+"""What the data says: attribution, figures per network, web traffic, KPIs."""

@@ -1,0 +1,387 @@
+"""The KPI catalogue: one declared definition per KPI, computed in DuckDB for a scope and dates.
+
+Every page, the objectives and the CLI read their numbers from here, so a KPI means the same
+thing everywhere. A KPI is one of three kinds:
+
+- ``total``: a sum over the period (posts, reach, sessions, ...); over a longer period it grows;
+- ``level``: a value on the last day of the period with data (followers);
+- ``ratio``: a numerator over a denominator, both summed over the period (engagement rate, ...).
+
+The scope is one network (``"instagram"``) or ``"all"``, which means every social network in
+``attribution.SOCIAL_NETWORKS``. Web figures are the GA4 rows attributed to those networks by
+source / medium (``attribution.network_lookup``). A KPI with no row behind it in the scope and
+dates is None, never 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import nullcontext
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from smdash.metrics.attribution import SOCIAL_NETWORKS, network_lookup
+
+TOTAL, LEVEL, RATIO = "total", "level", "ratio"
+UP, DOWN = "up", "down"
+COUNT, PERCENT, CURRENCY = "count", "percent", "currency"
+ALL = "all"
+
+# Where each KPI's rows come from: day, last_day (a web row may span days), network, account and
+# the raw figures. Sources that need attribution read source_networks_view.
+_SOURCES = {
+    "posts": """
+        SELECT CAST(published_at AS DATE) AS day, CAST(published_at AS DATE) AS last_day,
+               platform AS network, coalesce(account, '') AS account,
+               impressions, reach, engagements, link_clicks
+        FROM posts WHERE published_at IS NOT NULL""",
+    "followers": """
+        SELECT day, day AS last_day, platform AS network, account, value
+        FROM account_daily WHERE metric = 'followers'""",
+    "new_followers": """
+        SELECT day, day AS last_day, platform AS network, account, value
+        FROM account_daily WHERE metric = 'new_followers'""",
+    "web": """
+        SELECT w.date_from AS day, w.date_to AS last_day, n.network, w.property AS account,
+               w.sessions, w.engaged_sessions, w.conversions, w.revenue
+        FROM web_traffic w JOIN source_networks_view n
+          ON n.source = w.source AND n.medium = w.medium""",
+    # Costs (smdash.plan.costs): imported ad spend and costs entered by hand, spread over the days
+    # they cover; network 'all' is a cost of social media as a whole (counts in scope 'all').
+    "costs": """
+        SELECT day, day AS last_day, network, '' AS account,
+               amount AS cost, NULL::DOUBLE AS conversions FROM cost_days
+        UNION ALL BY NAME
+        SELECT w.date_from AS day, w.date_to AS last_day, n.network, '' AS account,
+               NULL::DOUBLE AS cost, w.conversions
+        FROM web_traffic w JOIN source_networks_view n
+          ON n.source = w.source AND n.medium = w.medium""",
+}
+_NEEDS_ATTRIBUTION = frozenset({"web", "costs"})
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One KPI: ``doc`` states its formula, unit and direction in words for users and docs."""
+
+    key: str
+    doc: str
+    kind: str
+    unit: str
+    direction: str
+    source: str
+    numerator: str  # a SQL aggregate over the source's rows
+    denominator: str | None = None  # ratios only
+    scale: float = 1.0  # 100 for percentages
+
+
+CATALOGUE: tuple[Kpi, ...] = (
+    Kpi(
+        "followers",
+        "Followers at the end of the period: each account's follower count on the last day of "
+        "the period with data, added over the accounts. Unit: followers. Direction: up.",
+        LEVEL,
+        COUNT,
+        UP,
+        "followers",
+        "value",
+    ),
+    Kpi(
+        "follower_growth",
+        "Follower growth: new followers gained in the period, the sum of the daily new-follower "
+        "series (Meta 'Follows', LinkedIn new followers). Unit: followers. Direction: up.",
+        TOTAL,
+        COUNT,
+        UP,
+        "new_followers",
+        "sum(value)",
+    ),
+    Kpi(
+        "posts",
+        "Posts published: the number of posts published in the period. Unit: posts. Direction: up.",
+        TOTAL,
+        COUNT,
+        UP,
+        "posts",
+        "count(*)",
+    ),
+    Kpi(
+        "reach",
+        "Reach: the sum of the reach of the posts published in the period (people reached per "
+        "post, so a person reached by two posts counts twice). Unit: people. Direction: up.",
+        TOTAL,
+        COUNT,
+        UP,
+        "posts",
+        "sum(reach)",
+    ),
+    Kpi(
+        "impressions",
+        "Impressions: the sum of the impressions (views) of the posts published in the period. "
+        "Unit: impressions. Direction: up.",
+        TOTAL,
+        COUNT,
+        UP,
+        "posts",
+        "sum(impressions)",
+    ),
+    Kpi(
+        "engagements",
+        "Engagements: the sum of the engagements (reactions, comments, shares, saves, clicks) "
+        "of the posts published in the period. Unit: engagements. Direction: up.",
+        TOTAL,
+        COUNT,
+        UP,
+        "posts",
+        "sum(engagements)",
+    ),
+    Kpi(
+        "engagement_rate",
+        "Engagement rate = engagements / impressions × 100, both summed over the posts "
+        "published in the period that report both figures (denominator: impressions, not "
+        "followers or reach). Unit: %. Direction: up.",
+        RATIO,
+        PERCENT,
+        UP,
+        "posts",
+        "sum(engagements) FILTER (WHERE impressions IS NOT NULL)",
+        "sum(impressions) FILTER (WHERE engagements IS NOT NULL)",
+        100.0,
+    ),
+    Kpi(
+        "link_clicks",
+        "Link clicks: the sum of the link clicks of the posts published in the period "
+        "(networks that report them). Unit: clicks. Direction: up.",
+        TOTAL,
+        COUNT,
+        UP,
+        "posts",
+        "sum(link_clicks)",
+    ),
+    Kpi(
+        "ctr",
+        "Click-through rate = link clicks / impressions × 100, both summed over the posts "
+        "published in the period that report both figures. Unit: %. Direction: up.",
+        RATIO,
+        PERCENT,
+        UP,
+        "posts",
+        "sum(link_clicks) FILTER (WHERE impressions IS NOT NULL)",
+        "sum(impressions) FILTER (WHERE link_clicks IS NOT NULL)",
+        100.0,
+    ),
+    Kpi(
+        "sessions",
+        "Web sessions from social: GA4 sessions in the period whose source / medium is a social "
+        "network. Unit: sessions. Direction: up.",
+        TOTAL,
+        COUNT,
+        UP,
+        "web",
+        "sum(sessions)",
+    ),
+    Kpi(
+        "engaged_sessions",
+        "Engaged sessions from social: GA4 engaged sessions in the period from social networks. "
+        "Unit: sessions. Direction: up.",
+        TOTAL,
+        COUNT,
+        UP,
+        "web",
+        "sum(engaged_sessions)",
+    ),
+    Kpi(
+        "conversions",
+        "Conversions from social: GA4 key events in the period from social networks. "
+        "Unit: conversions. Direction: up.",
+        TOTAL,
+        COUNT,
+        UP,
+        "web",
+        "sum(conversions)",
+    ),
+    Kpi(
+        "conversion_rate",
+        "Conversion rate = conversions / sessions × 100, GA4 rows from social networks in the "
+        "period. Unit: %. Direction: up.",
+        RATIO,
+        PERCENT,
+        UP,
+        "web",
+        "sum(conversions) FILTER (WHERE sessions IS NOT NULL)",
+        "sum(sessions) FILTER (WHERE conversions IS NOT NULL)",
+        100.0,
+    ),
+    Kpi(
+        "revenue",
+        "Revenue from social: GA4 revenue in the period from social networks. Unit: currency "
+        "of the GA4 property. Direction: up.",
+        TOTAL,
+        CURRENCY,
+        UP,
+        "web",
+        "sum(revenue)",
+    ),
+    Kpi(
+        "cost_per_conversion",
+        "Cost per conversion = costs of the period (ad spend imported from the ads managers "
+        "and costs entered by hand, each spread over the days it covers) / conversions from "
+        "social in the period. No data until costs exist. Unit: currency. Direction: down.",
+        RATIO,
+        CURRENCY,
+        DOWN,
+        "costs",
+        "sum(cost)",
+        "sum(conversions)",
+    ),
+)
+KPIS: dict[str, Kpi] = {k.key: k for k in CATALOGUE}
+
+
+def scope_networks(scope: str) -> list[str]:
+    """The networks a scope covers; 'all' also covers costs of social media as a whole."""
+    return [*SOCIAL_NETWORKS, ALL] if scope == ALL else [scope]
+
+
+def available(con: duckdb.DuckDBPyConnection, kpi: Kpi) -> bool:
+    """False for cost per conversion while no cost has been imported or entered at all."""
+    if kpi.source != "costs":
+        return True
+    return bool(con.execute("SELECT EXISTS (SELECT 1 FROM cost_lines)").fetchone()[0])
+
+
+def _rows(kpi: Kpi) -> str:
+    """The source's rows inside the dates and scope (parameters: from, to, networks)."""
+    return f"""rows AS (SELECT * FROM ({_SOURCES[kpi.source]})
+                WHERE day >= ? AND last_day <= ? AND list_contains(?, network))"""
+
+
+def attribution(con: duckdb.DuckDBPyConnection, kpi: Kpi | str):
+    """A ``network_lookup`` block when the KPI's rows need one (else nothing): a caller that
+    reads one KPI many times opens it once around the reads."""
+    kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
+    return network_lookup(con) if kpi.source in _NEEDS_ATTRIBUTION else nullcontext()
+
+
+def _ratio(kpi: Kpi, numerator, denominator) -> float | None:
+    if numerator is None or pd.isna(numerator):
+        return None
+    if kpi.denominator is None:
+        return float(numerator) * kpi.scale
+    if denominator is None or pd.isna(denominator) or denominator == 0:
+        return None
+    return float(numerator) / float(denominator) * kpi.scale
+
+
+def value(
+    con: duckdb.DuckDBPyConnection,
+    kpi: Kpi | str,
+    scope: str,
+    date_from: dt.date,
+    date_to: dt.date,
+) -> float | None:
+    """The KPI over ``date_from``..``date_to`` (both included) for the scope, or None."""
+    kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
+    if not available(con, kpi) or date_to < date_from:
+        return None
+    if kpi.kind == LEVEL:
+        select = f"""SELECT count(*), sum(latest), NULL FROM (
+                         SELECT arg_max({kpi.numerator}, day) AS latest FROM rows
+                         GROUP BY network, account)"""
+    else:
+        select = f"SELECT count(*), {kpi.numerator}, {kpi.denominator or 'NULL'} FROM rows"
+    with attribution(con, kpi):
+        rows, numerator, denominator = con.execute(
+            f"WITH {_rows(kpi)} {select}", [date_from, date_to, scope_networks(scope)]
+        ).fetchall()[0]
+    return _ratio(kpi, numerator, denominator) if rows else None
+
+
+def data_span(
+    con: duckdb.DuckDBPyConnection, kpi: Kpi | str, scope: str
+) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the KPI's source rows in the scope (None, None when none)."""
+    kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
+    if not available(con, kpi):
+        return None, None
+    with attribution(con, kpi):
+        return con.execute(
+            f"""WITH {_rows(kpi)} SELECT min(day), max(last_day) FROM rows""",
+            [dt.date.min, dt.date.max, scope_networks(scope)],
+        ).fetchall()[0]
+
+
+def series(
+    con: duckdb.DuckDBPyConnection,
+    kpi: Kpi | str,
+    scope: str,
+    date_from: dt.date,
+    date_to: dt.date,
+    days: int = 7,
+    anchor: dt.date | None = None,
+    cumulative: bool = False,
+) -> pd.DataFrame:
+    """The KPI per bucket of ``days`` days: columns period_start, period_end, value.
+
+    Buckets start at ``anchor`` (default: the Monday on or before ``date_from``, so weeks are
+    calendar weeks) and are clipped to the dates. ``cumulative`` gives the value from
+    ``date_from`` to each bucket's end (running totals, running ratios); levels are the same
+    either way. Buckets without rows are left out.
+    """
+    kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
+    columns = ["period_start", "period_end", "value"]
+    if not available(con, kpi) or date_to < date_from:
+        return pd.DataFrame(columns=columns)
+    anchor = anchor or date_from - dt.timedelta(days=date_from.weekday())
+    step = int(days)
+    offset = f"CAST(floor(datediff('day', CAST(? AS DATE), day) / {step}) * {step} AS INTEGER)"
+    bucket = f"(CAST(? AS DATE) + {offset})"
+    if kpi.kind == LEVEL:
+        buckets = f"""SELECT period, sum(latest) AS num, NULL::DOUBLE AS den FROM (
+                          SELECT {bucket} AS period, arg_max({kpi.numerator}, day) AS latest
+                          FROM rows GROUP BY period, network, account)
+                      GROUP BY period"""
+    else:
+        buckets = f"""SELECT {bucket} AS period, {kpi.numerator} AS num,
+                             {kpi.denominator or "NULL::DOUBLE"} AS den
+                      FROM rows GROUP BY period"""
+    if cumulative and kpi.kind != LEVEL:
+        totals = "sum(num) OVER w AS num, sum(den) OVER w AS den"
+        window = "WINDOW w AS (ORDER BY period)"
+    else:
+        totals, window = "num, den", ""
+    sql = f"""WITH {_rows(kpi)}, buckets AS ({buckets})
+              SELECT greatest(period, CAST(? AS DATE)) AS period_start,
+                     least(period + {step - 1}, CAST(? AS DATE)) AS period_end, {totals}
+              FROM buckets {window} ORDER BY period"""
+    params = [date_from, date_to, scope_networks(scope), anchor, anchor, date_from, date_to]
+    with attribution(con, kpi):
+        frame = con.execute(sql, params).df()
+    frame["value"] = [_ratio(kpi, n, d) for n, d in zip(frame["num"], frame["den"], strict=True)]
+    frame = frame[columns].astype({"value": "float64"})
+    frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
+    frame["period_end"] = pd.to_datetime(frame["period_end"]).dt.date
+    return frame.reset_index(drop=True)
+
+
+def comparison(
+    con: duckdb.DuckDBPyConnection, scope: str, date_from: dt.date, date_to: dt.date
+) -> pd.DataFrame:
+    """Every KPI in the period and in the previous period of the same length, with the change.
+
+    Columns: kpi, current, previous, change (relative, None when previous is None or 0).
+    """
+    length = date_to - date_from + dt.timedelta(days=1)
+    before_from, before_to = date_from - length, date_from - dt.timedelta(days=1)
+    rows = []
+    with network_lookup(con):  # one attribution for every KPI below
+        for kpi in CATALOGUE:
+            current = value(con, kpi, scope, date_from, date_to)
+            previous = value(con, kpi, scope, before_from, before_to)
+            change = None
+            if current is not None and previous:
+                change = (current - previous) / abs(previous)
+            rows.append((kpi.key, current, previous, change))
+    return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change"])

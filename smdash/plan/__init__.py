@@ -1,0 +1,1 @@
+"""What the community manager enters: objectives, actions, costs, UTM links, calendar."""

@@ -1,0 +1,253 @@
+"""The publication calendar: saved tagged links with date, network, topic, copy and status,
+and what each one brought to the website (closing the loop with the imported GA4 data).
+
+An entry's visits are the web rows carrying its tags (source, medium, campaign, and content
+when the link has one; compared without case) from its day until the day before the next entry
+with the same tags, at most ``ATTRIBUTION_DAYS`` days: two entries never count the same visit.
+"""
+
+from __future__ import annotations
+
+import calendar as stdlib_calendar
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from smdash.access import audit
+from smdash.core.spreadsheet import write_csv
+from smdash.db.store import bump_data_version
+from smdash.plan.utm import tags_of
+
+STATUSES = ("idea", "planned", "published")
+ATTRIBUTION_DAYS = 28
+DEMO_FILE = "calendar.json"
+COLUMNS = [
+    "entry_id",
+    "planned_at",
+    "network",
+    "topic",
+    "copy",
+    "link",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_content",
+    "status",
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    planned_at: dt.datetime
+    network: str
+    topic: str
+    copy: str = ""
+    link: str = ""
+    status: str = "planned"
+
+
+@audit.write("calendar.add_entry")
+def add_entry(con: duckdb.DuckDBPyConnection, entry: Entry) -> int:
+    """Save one calendar entry (its UTM tags read from the link); returns its id."""
+    if entry.status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}")
+    if not entry.topic.strip():
+        raise ValueError("empty topic")
+    tags = tags_of(entry.link)
+    values = [tags.source, tags.medium, tags.campaign, tags.content] if tags else [""] * 4
+    entry_id = con.execute(
+        """INSERT INTO calendar_entries (planned_at, network, topic, copy, link, utm_source,
+               utm_medium, utm_campaign, utm_content, status)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING entry_id""",
+        [
+            entry.planned_at,
+            entry.network,
+            entry.topic.strip(),
+            entry.copy,
+            entry.link,
+            *values,
+            entry.status,
+        ],
+    ).fetchone()[0]
+    bump_data_version(con)
+    return entry_id
+
+
+@audit.write("calendar.set_status")
+def set_status(con: duckdb.DuckDBPyConnection, entry_id: int, status: str) -> None:
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}")
+    con.execute("UPDATE calendar_entries SET status = ? WHERE entry_id = ?", [status, entry_id])
+    bump_data_version(con)
+
+
+@audit.write("calendar.delete_entry")
+def delete_entry(con: duckdb.DuckDBPyConnection, entry_id: int) -> None:
+    con.execute("DELETE FROM calendar_entries WHERE entry_id = ?", [entry_id])
+    bump_data_version(con)
+
+
+def entries(
+    con: duckdb.DuckDBPyConnection,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> pd.DataFrame:
+    """The entries planned inside the dates (all when None), in date order."""
+    return con.execute(
+        f"""SELECT {", ".join(COLUMNS)} FROM calendar_entries
+            WHERE (?::DATE IS NULL OR planned_at >= ?::DATE)
+              AND (?::DATE IS NULL OR planned_at < ?::DATE + 1)
+            ORDER BY planned_at, entry_id""",
+        [date_from, date_from, date_to, date_to],
+    ).df()
+
+
+def month_days(year: int, month: int) -> tuple[dt.date, dt.date]:
+    last = stdlib_calendar.monthrange(year, month)[1]
+    return dt.date(year, month, 1), dt.date(year, month, last)
+
+
+def week_days(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday to Sunday of the week holding ``day``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _label(row) -> str:
+    return f"{row.planned_at:%H:%M} {row.network}: {row.topic}"
+
+
+def month_grid(table: pd.DataFrame, year: int, month: int, weekdays: list[str]) -> pd.DataFrame:
+    """The month as a table: one row per week, one column per weekday (``weekdays``, Monday
+    first); a cell holds the day number and its entries, one per line."""
+    by_day: dict[dt.date, list[str]] = {}
+    for row in table.itertuples():
+        by_day.setdefault(row.planned_at.date(), []).append(_label(row))
+    weeks = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    cells = [
+        [
+            "\n".join([str(day.day), *by_day.get(day, [])]) if day.month == month else ""
+            for day in week
+        ]
+        for week in weeks
+    ]
+    return pd.DataFrame(cells, columns=weekdays)
+
+
+def week_table(table: pd.DataFrame, monday: dt.date) -> pd.DataFrame:
+    """The week's entries: day, time, network, topic, status, link."""
+    days = [monday + dt.timedelta(days=i) for i in range(7)]
+    shown = table[table["planned_at"].dt.date.isin(days)].copy()
+    shown["day"] = shown["planned_at"].dt.date
+    shown["time"] = shown["planned_at"].dt.strftime("%H:%M")
+    return shown[["entry_id", "day", "time", "network", "topic", "status", "link"]].reset_index(
+        drop=True
+    )
+
+
+def scheduler_csv(table: pd.DataFrame) -> bytes:
+    """CSV for schedulers (Buffer, Hootsuite, Metricool bulk upload): date, time, network,
+    text (copy and link), link, topic, status; formula-like cells defused."""
+    out = pd.DataFrame(
+        {
+            "date": table["planned_at"].dt.strftime("%Y-%m-%d"),
+            "time": table["planned_at"].dt.strftime("%H:%M"),
+            "network": table["network"],
+            "text": [
+                " ".join(part for part in (copy.strip(), link) if part)
+                for copy, link in zip(table["copy"], table["link"], strict=True)
+            ],
+            "link": table["link"],
+            "topic": table["topic"],
+            "status": table["status"],
+        }
+    )
+    return write_csv(out)
+
+
+_WINDOWS = """
+WITH e AS (
+    SELECT *, planned_at::DATE AS first_day,
+           least(planned_at::DATE + $days - 1,
+                 lead(planned_at::DATE) OVER (
+                     PARTITION BY lower(utm_source), lower(utm_medium), lower(utm_campaign),
+                                  lower(utm_content)
+                     ORDER BY planned_at, entry_id) - 1) AS window_end
+    FROM calendar_entries WHERE utm_campaign <> ''
+)
+"""
+
+
+def entry_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per calendar entry with a tagged link: sessions, conversions and revenue it brought."""
+    return con.execute(
+        _WINDOWS
+        + """SELECT e.entry_id, e.planned_at, e.network, e.topic, e.status, e.utm_campaign,
+                   e.first_day, coalesce(e.window_end, e.first_day + $days - 1) AS last_day,
+                   sum(w.sessions) AS sessions, sum(w.conversions) AS conversions,
+                   sum(w.revenue) AS revenue
+            FROM e LEFT JOIN web_traffic w
+              ON lower(w.source) = lower(e.utm_source) AND lower(w.medium) = lower(e.utm_medium)
+             AND lower(w.campaign) = lower(e.utm_campaign)
+             AND (e.utm_content = '' OR lower(w.content) = lower(e.utm_content))
+             AND w.date_from = w.date_to AND w.date_from >= e.first_day
+             AND w.date_from <= coalesce(e.window_end, e.first_day + $days - 1)
+            GROUP BY ALL ORDER BY e.planned_at, e.entry_id""",
+        {"days": ATTRIBUTION_DAYS},
+    ).df()
+
+
+def campaign_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per campaign in the calendar: entries, networks, and all the tagged traffic it brought
+    (every source and medium carrying that utm_campaign, merged names included)."""
+    return con.execute(
+        """WITH c AS (
+               SELECT lower(utm_campaign) AS campaign, count(*) AS entries,
+                      string_agg(DISTINCT network, ', ' ORDER BY network) AS networks,
+                      min(planned_at)::DATE AS first_entry, max(planned_at)::DATE AS last_entry
+               FROM calendar_entries WHERE utm_campaign <> '' GROUP BY 1),
+           w AS (
+               SELECT lower(coalesce(ca.campaign, w.campaign)) AS campaign,
+                      sum(sessions) AS sessions, sum(conversions) AS conversions,
+                      sum(revenue) AS revenue
+               FROM web_traffic w LEFT JOIN campaign_aliases ca ON ca.alias = w.campaign
+               GROUP BY 1)
+           SELECT c.*, w.sessions, w.conversions, w.revenue
+           FROM c LEFT JOIN w USING (campaign)
+           ORDER BY w.sessions DESC NULLS LAST, c.campaign"""
+    ).df()
+
+
+def demo_entries(path: Path) -> list[Entry]:
+    rows = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    return [
+        Entry(
+            dt.datetime.fromisoformat(r["planned_at"]),
+            r["network"],
+            r["topic"],
+            r.get("copy", ""),
+            r.get("link", ""),
+            r.get("status", "published"),
+        )
+        for r in rows
+    ]
+
+
+def seed_demo(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
+    """The demo's calendar (calendar.json), whose links match the demo GA4 data; returns how
+    many entries were added."""
+    path = folder / DEMO_FILE
+    entries = demo_entries(path) if path.exists() else []
+    for entry in entries:
+        add_entry(con, entry)
+    return len(entries)
+
+
+def clear_workspace(con: duckdb.DuckDBPyConnection) -> None:
+    """Starting an empty workspace empties the calendar and the CM's mappings too."""
+    for table in ("calendar_entries", "source_aliases", "campaign_aliases"):
+        con.execute(f"DELETE FROM {table}")

@@ -1,0 +1,1 @@
+"""Charts and the downloadable reports (PDF, XLSX)."""

@@ -1,0 +1,1 @@
+"""Developer tools outside the app: the demo data generator, the import benchmark."""
