@@ -1,8 +1,8 @@
 import streamlit as st
 
 from smdash import ui
+from smdash.core.periods import last_full_month
 from smdash.metrics import kpis
-from smdash.metrics.summary import last_full_month
 from smdash.ui import objectives as view
 
 ui.start_page("page.kpis")

@@ -3,6 +3,7 @@ import datetime as dt
 import streamlit as st
 
 from smdash import ui
+from smdash.core import periods
 from smdash.plan import calendar, utm
 from smdash.ui import traffic as view
 
@@ -93,7 +94,7 @@ with planner:
             ui.tr("links.day"), value=view.default_day(everything), key="calendar_day"
         )
         if mode == "month":
-            first, last = calendar.month_days(day.year, day.month)
+            first, last = periods.month_days(day.year, day.month)
         else:
             first, last = calendar.week_days(day)
         shown = view.load("entries", first, last)

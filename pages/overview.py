@@ -1,7 +1,8 @@
 import streamlit as st
 
 from smdash import ui
-from smdash.metrics.summary import FIGURES, last_full_month
+from smdash.core.periods import last_full_month
+from smdash.metrics.summary import FIGURES
 from smdash.reports import charts
 from smdash.ui import objectives as annotations_ui
 

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from smdash.core.periods import month_days
 from smdash.plan import calendar
 from smdash.plan.calendar import Entry
 
@@ -68,7 +69,7 @@ def test_each_entry_gets_the_visits_until_the_next_entry_with_the_same_tags(con)
 def test_month_grid_and_week_table(con):
     calendar.add_entry(con, Entry(dt.datetime(2026, 3, 1, 9), "instagram", "Buñuelos", link=LINK))
     calendar.add_entry(con, Entry(dt.datetime(2026, 3, 3, 18, 30), "tiktok", "Directo"))
-    table = calendar.entries(con, *calendar.month_days(2026, 3))
+    table = calendar.entries(con, *month_days(2026, 3))
     grid = calendar.month_grid(table, 2026, 3, list("MTWTFSS"))
     assert grid.shape == (6, 7)
     assert grid.iloc[0].tolist() == ["", "", "", "", "", "", "1\n09:00 instagram: Buñuelos"]

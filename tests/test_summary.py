@@ -4,8 +4,9 @@ from collections import defaultdict
 
 import pytest
 
+from smdash.core.periods import last_full_month
 from smdash.imports.pipeline import import_file
-from smdash.metrics.summary import FIGURES, data_range, last_full_month, summary
+from smdash.metrics.summary import FIGURES, data_range, summary
 
 MARCH = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
 # the fixture's sources, mapped by hand

@@ -35,6 +35,15 @@ import pandas as pd
 from smdash.access import audit
 from smdash.core.errors import UserError
 from smdash.core.i18n import format_date, format_number, t
+from smdash.core.periods import (
+    add_months,
+    last_full_month,
+    month_end,
+    month_start,
+    quarter_of,
+    quarter_start,
+    year_earlier,
+)
 from smdash.db.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.metrics import kpis, summary
 from smdash.metrics.attribution import SOCIAL_NETWORKS, network_lookup
@@ -106,7 +115,7 @@ class Period:
         if self.kind == MONTH:
             return f"{self.start:%Y-%m}"
         if self.kind == QUARTER:
-            return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
+            return f"{self.start.year}-Q{quarter_of(self.start)}"
         if self.kind == YEAR:
             return str(self.start.year)
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
@@ -118,49 +127,36 @@ class Period:
     def previous(self) -> Period:
         """The month, quarter or year before; for custom dates the same days just before."""
         if self.kind == MONTH:
-            return month_period(_shift_months(self.start, -1))
+            return month_period(add_months(self.start, -1))
         if self.kind == QUARTER:
-            return quarter_period(_shift_months(self.start, -3))
+            return quarter_period(add_months(self.start, -3))
         if self.kind == YEAR:
             return year_period(self.start.year - 1)
         end = self.start - dt.timedelta(days=1)
         return Period(CUSTOM, end - dt.timedelta(days=self.days - 1), end)
 
     def year_before(self) -> Period:
-        return Period(self.kind, _year_earlier(self.start), _year_earlier(self.end))
+        return Period(self.kind, year_earlier(self.start), year_earlier(self.end))
 
     def label(self, lang: str) -> str:
         if self.kind == MONTH:
             name = MONTH_NAMES.get(lang, MONTH_NAMES["en"])[self.start.month - 1]
             return t("executive.period.month", lang, month=name, year=self.start.year)
         if self.kind == QUARTER:
-            quarter = (self.start.month - 1) // 3 + 1
+            quarter = quarter_of(self.start)
             return t("executive.period.quarter", lang, quarter=quarter, year=self.start.year)
         if self.kind == YEAR:
             return str(self.start.year)
         return f"{format_date(self.start, lang)} – {format_date(self.end, lang)}"
 
 
-def _shift_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _year_earlier(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
 def month_period(day: dt.date) -> Period:
-    start = day.replace(day=1)
-    return Period(MONTH, start, _shift_months(start, 1) - dt.timedelta(days=1))
+    return Period(MONTH, month_start(day), month_end(day))
 
 
 def quarter_period(day: dt.date) -> Period:
-    start = dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-    return Period(QUARTER, start, _shift_months(start, 3) - dt.timedelta(days=1))
+    start = quarter_start(day)
+    return Period(QUARTER, start, add_months(start, 3) - dt.timedelta(days=1))
 
 
 def year_period(year: int) -> Period:
@@ -205,8 +201,8 @@ def parse_period(text: str) -> Period:
 def default_period(last_day: dt.date | None, today: dt.date | None = None) -> Period:
     """The last full month of data (the month before today's without data)."""
     if last_day is None:
-        return month_period(_shift_months(today or dt.date.today(), -1))
-    return month_period(summary.last_full_month(last_day)[0])
+        return month_period(add_months(today or dt.date.today(), -1))
+    return month_period(last_full_month(last_day)[0])
 
 
 def period_choices(first: dt.date, last: dt.date, kind: str) -> list[Period]:
@@ -344,7 +340,7 @@ def monthly_trend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFram
     """Per month up to the period's last month (at least ``TREND_MONTHS``): social visits,
     conversions, revenue and spend. Months without any data are left out."""
     last = month_period(period.end)
-    first = min(period.start.replace(day=1), _shift_months(last.start, 1 - TREND_MONTHS))
+    first = min(month_start(period.start), add_months(last.start, 1 - TREND_MONTHS))
     with network_lookup(con):
         frame = con.execute(
             """WITH web AS (

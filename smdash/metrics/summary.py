@@ -115,15 +115,6 @@ def data_range(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date 
     ).fetchone()
 
 
-def last_full_month(last_day: dt.date) -> tuple[dt.date, dt.date]:
-    """The month that ``last_day`` closes, or the month before when it ends mid-month."""
-    next_day = last_day + dt.timedelta(days=1)
-    if next_day.day == 1:
-        return last_day.replace(day=1), last_day
-    end = last_day.replace(day=1) - dt.timedelta(days=1)
-    return end.replace(day=1), end
-
-
 def monthly_sessions_by_network(
     con: duckdb.DuckDBPyConnection, date_from: dt.date, date_to: dt.date
 ) -> pd.DataFrame:

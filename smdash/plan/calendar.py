@@ -106,11 +106,6 @@ def entries(
     ).df()
 
 
-def month_days(year: int, month: int) -> tuple[dt.date, dt.date]:
-    last = stdlib_calendar.monthrange(year, month)[1]
-    return dt.date(year, month, 1), dt.date(year, month, last)
-
-
 def week_days(day: dt.date) -> tuple[dt.date, dt.date]:
     """Monday to Sunday of the week holding ``day``."""
     monday = day - dt.timedelta(days=day.weekday())

@@ -27,6 +27,7 @@ import pandas as pd
 
 from smdash.access import audit
 from smdash.core.errors import UserError
+from smdash.core.periods import month_start, months_between
 from smdash.db.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.metrics.attribution import SOCIAL_NETWORKS
 
@@ -57,10 +58,6 @@ def set_currency(con: duckdb.DuckDBPyConnection, code: str) -> None:
         raise InvalidCost("costs.error.currency", found=code)
     set_setting(con, CURRENCY_KEY, code)
     bump_data_version(con)
-
-
-def month_start(day: dt.date) -> dt.date:
-    return day.replace(day=1)
 
 
 def _checked_amount(amount: float | None) -> float:
@@ -225,7 +222,8 @@ def seed_demo(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
     with transaction(con):
         set_setting(con, CURRENCY_KEY, plan.get("currency", DEFAULT_CURRENCY))
         for item in plan["costs"]:
-            for month in _months(item["from"], item.get("to") or item["from"]):
+            first, last = item["from"], item.get("to") or item["from"]
+            for month in months_between(_month(first), _month(last)):
                 amount = item.get("amounts", {}).get(month.isoformat()[:7], item.get("amount"))
                 if amount:
                     add_cost(
@@ -241,13 +239,9 @@ def seed_demo(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
     return added
 
 
-def _months(first: str, last: str) -> list[dt.date]:
-    month, end = dt.date.fromisoformat(first + "-01"), dt.date.fromisoformat(last + "-01")
-    months = []
-    while month <= end:
-        months.append(month)
-        month = (month + dt.timedelta(days=32)).replace(day=1)
-    return months
+def _month(text: str) -> dt.date:
+    """The first day of a ``2026-10`` month."""
+    return dt.date.fromisoformat(text + "-01")
 
 
 def clear_workspace(con: duckdb.DuckDBPyConnection) -> None:

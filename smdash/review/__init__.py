@@ -24,7 +24,6 @@ engagements).
 
 from __future__ import annotations
 
-import calendar as stdlib_calendar
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -36,6 +35,7 @@ import pandas as pd
 
 from smdash.access import audit
 from smdash.core.i18n import format_date, format_number, t
+from smdash.core.periods import add_months
 from smdash.core.spreadsheet import write_xlsx
 from smdash.db.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.metrics import kpis, summary
@@ -228,22 +228,14 @@ class Cycle:
         return (self.date_to - self.date_from).days + 1
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(year=year, month=month, day=1) + dt.timedelta(
-        days=min(day.day, stdlib_calendar.monthrange(year, month)[1]) - 1
-    )
-
-
 def period_end(period: str, start: dt.date, custom_end: dt.date | None = None) -> dt.date:
     """The last day of a cycle of the kind starting on ``start``."""
     if period == "two_weeks":
         return start + dt.timedelta(days=13)
     if period == "month":
-        return _add_months(start, 1) - dt.timedelta(days=1)
+        return add_months(start, 1) - dt.timedelta(days=1)
     if period == "quarter":
-        return _add_months(start, 3) - dt.timedelta(days=1)
+        return add_months(start, 3) - dt.timedelta(days=1)
     if period != "custom":
         raise InvalidInput("review.error.period", period=period)
     if custom_end is None or custom_end < start:

@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from smdash.core.periods import last_full_month
 from smdash.core.spreadsheet import write_csv, write_xlsx
 from smdash.db import store
 from smdash.metrics import attribution, traffic
-from smdash.metrics.summary import last_full_month
 from smdash.plan import annotations, calendar, utm
 from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
 
