@@ -1,7 +1,8 @@
 import streamlit as st
 
 from smdash import ui
-from smdash.metrics import attribution, traffic
+from smdash.core.networks import NETWORKS
+from smdash.metrics import traffic
 from smdash.reports import kpi_charts, traffic_charts
 from smdash.ui import traffic as view
 
@@ -96,8 +97,8 @@ with hygiene:
             source = left.text_input(ui.tr("traffic.alias_source"), key="alias_source")
             network = middle.selectbox(
                 ui.tr("traffic.alias_network"),
-                attribution.NETWORKS,
-                format_func=view.labels_of(attribution.NETWORKS, "traffic.network.").get,
+                NETWORKS,
+                format_func=view.labels_of(NETWORKS, "traffic.network.").get,
                 key="alias_network",
             )
             paid = right.radio(

@@ -4,6 +4,7 @@ shorthands and Matomo's social list, on pairs as they appear in real GA4 exports
 import pandas as pd
 import pytest
 
+from smdash.core import networks
 from smdash.metrics import attribution
 from smdash.metrics.attribution import classify, normalize_source, source_networks, unknown_sources
 
@@ -129,7 +130,7 @@ def test_source_medium_to_network(source, medium, network, paid):
 
 def test_every_network_of_the_issue_is_reachable():
     reached = {network for _, _, network, _ in REAL_WORLD_PAIRS}
-    assert reached == set(attribution.NETWORKS)
+    assert reached == set(networks.NETWORKS)
 
 
 def test_source_spellings_compare_without_case_spaces_or_underscores():
@@ -262,3 +263,7 @@ def test_a_lookup_ends_cleanly_after_a_result_read_in_part(con):
     with attribution.network_lookup(con), attribution.network_lookup(con):
         assert con.execute("SELECT * FROM range(5)").fetchone() == (0,)
     assert not view_registered(con)
+
+
+def test_the_rule_table_names_exactly_the_known_social_networks():
+    assert tuple(attribution.SOCIAL_SOURCES) == networks.ALL_SOCIAL

@@ -35,6 +35,7 @@ import pandas as pd
 from smdash.access import audit
 from smdash.core.errors import UserError
 from smdash.core.i18n import format_date, format_number, t
+from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.core.periods import (
     add_months,
     last_full_month,
@@ -46,7 +47,7 @@ from smdash.core.periods import (
 )
 from smdash.db.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.metrics import kpis, summary
-from smdash.metrics.attribution import SOCIAL_NETWORKS, network_lookup
+from smdash.metrics.attribution import network_lookup
 from smdash.plan import costs, objectives
 
 MONTH, QUARTER, YEAR, CUSTOM = "month", "quarter", "year", "custom"

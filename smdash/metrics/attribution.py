@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.networks import NETWORKS, UNPLACED
 from smdash.db.store import bump_data_version
 
 SOCIAL_SOURCES: dict[str, tuple[str, ...]] = {
@@ -226,12 +227,6 @@ AUTOMATIC_MEDIUMS = ("referral", "organic", "(none)", "(not set)", "")
 # sub-domains that only tell the device or a link shim: m.facebook.com, l.instagram.com, ...
 _SHIM_PREFIX = re.compile(r"^(www|m|l|lm|mobile|web|webk|out|app|old|np|amp|go|vm|es)\.")
 
-SOCIAL_NETWORKS = tuple(n for n in SOCIAL_SOURCES if n != "other social")
-WEB_NETWORKS = ("search", "email", "direct", "referral", "other", "other social")
-NETWORKS = (*SOCIAL_NETWORKS, "other social", "search", "email", "direct", "referral", "other")
-ALL_SOCIAL = (*SOCIAL_NETWORKS, "other social")
-# the networks that the rules could not place: listed so the CM can map them
-UNPLACED = ("other", "other social")
 
 _SOURCE_TO_NETWORK = {alias: net for net, aliases in SOCIAL_SOURCES.items() for alias in aliases}
 # brand names that place a host of any country or sub-domain: pinterest.es, es.tripadvisor.com

@@ -8,7 +8,7 @@ thing everywhere. A KPI is one of three kinds:
 - ``ratio``: a numerator over a denominator, both summed over the period (engagement rate, ...).
 
 The scope is one network (``"instagram"``) or ``"all"``, which means every social network in
-``attribution.SOCIAL_NETWORKS``. Web figures are the GA4 rows attributed to those networks by
+``core.networks.SOCIAL_NETWORKS``. Web figures are the GA4 rows attributed to those networks by
 source / medium (``attribution.network_lookup``). A KPI with no row behind it in the scope and
 dates is None, never 0.
 """
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from smdash.metrics.attribution import SOCIAL_NETWORKS, network_lookup
+from smdash.core.networks import SOCIAL_NETWORKS
+from smdash.metrics.attribution import network_lookup
 
 TOTAL, LEVEL, RATIO = "total", "level", "ratio"
 UP, DOWN = "up", "down"

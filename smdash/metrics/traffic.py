@@ -16,8 +16,9 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.networks import ALL_SOCIAL, NETWORKS
 from smdash.db.store import bump_data_version
-from smdash.metrics.attribution import ALL_SOCIAL, NETWORKS, network_lookup, source_networks
+from smdash.metrics.attribution import network_lookup, source_networks
 
 GRAINS = ("day", "week", "month")
 FIGURES = ("sessions", "engaged_sessions", "conversions", "revenue")

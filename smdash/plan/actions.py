@@ -24,8 +24,8 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.db.store import bump_data_version, insert_record, update_record
-from smdash.metrics.attribution import SOCIAL_NETWORKS
 from smdash.plan.objectives import InvalidInput
 
 DESCRIPTION_MAX = 200

@@ -27,9 +27,9 @@ import pandas as pd
 
 from smdash.access import audit
 from smdash.core.errors import UserError
+from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.core.periods import month_start, months_between
 from smdash.db.store import bump_data_version, get_setting, set_setting, transaction
-from smdash.metrics.attribution import SOCIAL_NETWORKS
 
 ALL = "all"  # the same id as kpis.ALL: social media as a whole
 NETWORKS = (ALL, *SOCIAL_NETWORKS)

@@ -29,9 +29,9 @@ import pandas as pd
 from smdash.access import audit
 from smdash.core.errors import UserError
 from smdash.core.i18n import format_date, format_number, t
+from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.db.store import bump_data_version, insert_record, transaction, update_record
 from smdash.metrics import kpis
-from smdash.metrics.attribution import SOCIAL_NETWORKS
 from smdash.plan import annotations
 
 STATEMENT_MAX = 280

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from smdash.core.networks import NETWORKS, SOCIAL_NETWORKS
 from smdash.core.periods import last_full_month
 from smdash.core.spreadsheet import write_csv, write_xlsx
 from smdash.db import store
@@ -72,7 +73,7 @@ def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | N
         max_value=last,
         key="traffic_period",
     )
-    names = labels_of(attribution.NETWORKS, "traffic.network.")
+    names = labels_of(NETWORKS, "traffic.network.")
     networks = middle.multiselect(
         tr("traffic.networks"),
         load("networks"),
@@ -257,7 +258,7 @@ def language() -> str:
 # UTM links and calendar
 # ------------------------------------------------------------------------------------------
 
-LINK_NETWORKS = (*attribution.SOCIAL_NETWORKS, "email")
+LINK_NETWORKS = (*SOCIAL_NETWORKS, "email")
 
 
 def link_preview(url: str, network: str, tags) -> tuple[str | None, str | None, list[str]]:
