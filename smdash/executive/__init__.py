@@ -350,16 +350,16 @@ def monthly_trend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFram
                           sum(w.revenue) AS revenue
                    FROM web_traffic w JOIN source_networks_view n
                      ON n.source = w.source AND n.medium = w.medium
-                   WHERE list_contains(?, n.network) AND w.date_from = w.date_to
-                     AND w.date_from BETWEEN ? AND ?
+                   WHERE list_contains($networks, n.network) AND w.date_from = w.date_to
+                     AND w.date_from BETWEEN $date_from AND $date_to
                    GROUP BY 1),
                spent AS (
                    SELECT CAST(date_trunc('month', day) AS DATE) AS month, sum(amount) AS spend
-                   FROM cost_days WHERE day BETWEEN ? AND ? GROUP BY 1)
+                   FROM cost_days WHERE day BETWEEN $date_from AND $date_to GROUP BY 1)
                SELECT month, web.visits, web.conversions, web.revenue, round(spent.spend, 2)
                       AS spend
                FROM web FULL JOIN spent USING (month) ORDER BY month""",
-            [list(SOCIAL_NETWORKS), first, last.end, first, last.end],
+            {"networks": list(SOCIAL_NETWORKS), "date_from": first, "date_to": last.end},
         ).df()
     for column in ("visits", "conversions", "revenue", "spend"):
         frame[column] = frame[column].astype("float64")
@@ -487,7 +487,8 @@ def save_comment(con: duckdb.DuckDBPyConnection, period: Period, text: str) -> N
     con.execute("DELETE FROM period_comments WHERE period = ?", [period.key])
     if text:
         con.execute(
-            "INSERT INTO period_comments VALUES (?, ?, ?)", [period.key, text, dt.datetime.now()]
+            "INSERT INTO period_comments VALUES ($period, $comment, $updated_at)",
+            {"period": period.key, "comment": text, "updated_at": dt.datetime.now()},
         )
     bump_data_version(con)
 
@@ -535,7 +536,8 @@ def set_logo(con: duckdb.DuckDBPyConnection, data: bytes | None) -> None:
     if checked is not None:
         content, mime = checked
         con.execute(
-            "INSERT INTO brand_assets VALUES (?, ?, ?, ?)", [LOGO, content, mime, dt.datetime.now()]
+            "INSERT INTO brand_assets VALUES ($name, $content, $mime, $updated_at)",
+            {"name": LOGO, "content": content, "mime": mime, "updated_at": dt.datetime.now()},
         )
     bump_data_version(con)
 

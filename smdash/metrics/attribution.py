@@ -362,7 +362,10 @@ def save_alias(
         raise ValueError("empty source")
     if network not in NETWORKS:
         raise ValueError(f"unknown network {network!r}")
-    con.execute("INSERT OR REPLACE INTO source_aliases VALUES (?, ?, ?)", [alias, network, paid])
+    con.execute(
+        "INSERT OR REPLACE INTO source_aliases VALUES ($alias, $network, $paid)",
+        {"alias": alias, "network": network, "paid": paid},
+    )
     bump_data_version(con)
     return alias
 

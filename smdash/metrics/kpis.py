@@ -254,9 +254,11 @@ def available(con: duckdb.DuckDBPyConnection, kpi: Kpi) -> bool:
 
 
 def _rows(kpi: Kpi) -> str:
-    """The source's rows inside the dates and scope (parameters: from, to, networks)."""
+    """The source's rows inside the dates and scope (parameters: $date_from, $date_to,
+    $networks)."""
     return f"""rows AS (SELECT * FROM ({_SOURCES[kpi.source]})
-                WHERE day >= ? AND last_day <= ? AND list_contains(?, network))"""
+                WHERE day >= $date_from AND last_day <= $date_to
+                  AND list_contains($networks, network))"""  # noqa: S608 - _SOURCES: constant queries
 
 
 def attribution(con: duckdb.DuckDBPyConnection, kpi: Kpi | str):
@@ -290,12 +292,13 @@ def value(
     if kpi.kind == LEVEL:
         select = f"""SELECT count(*), sum(latest), NULL FROM (
                          SELECT arg_max({kpi.numerator}, day) AS latest FROM rows
-                         GROUP BY network, account)"""
+                         GROUP BY network, account)"""  # noqa: S608 - KPI expressions from CATALOGUE
     else:
-        select = f"SELECT count(*), {kpi.numerator}, {kpi.denominator or 'NULL'} FROM rows"
+        select = f"SELECT count(*), {kpi.numerator}, {kpi.denominator or 'NULL'} FROM rows"  # noqa: S608 - KPI expressions from CATALOGUE
     with attribution(con, kpi):
         rows, numerator, denominator = con.execute(
-            f"WITH {_rows(kpi)} {select}", [date_from, date_to, scope_networks(scope)]
+            f"WITH {_rows(kpi)} {select}",
+            {"date_from": date_from, "date_to": date_to, "networks": scope_networks(scope)},
         ).fetchall()[0]
     return _ratio(kpi, numerator, denominator) if rows else None
 
@@ -309,8 +312,8 @@ def data_span(
         return None, None
     with attribution(con, kpi):
         return con.execute(
-            f"""WITH {_rows(kpi)} SELECT min(day), max(last_day) FROM rows""",
-            [dt.date.min, dt.date.max, scope_networks(scope)],
+            f"""WITH {_rows(kpi)} SELECT min(day), max(last_day) FROM rows""",  # noqa: S608 - constant
+            {"date_from": dt.date.min, "date_to": dt.date.max, "networks": scope_networks(scope)},
         ).fetchall()[0]
 
 
@@ -337,27 +340,34 @@ def series(
         return pd.DataFrame(columns=columns)
     anchor = anchor or date_from - dt.timedelta(days=date_from.weekday())
     step = int(days)
-    offset = f"CAST(floor(datediff('day', CAST(? AS DATE), day) / {step}) * {step} AS INTEGER)"
-    bucket = f"(CAST(? AS DATE) + {offset})"
+    offset = (
+        f"CAST(floor(datediff('day', CAST($anchor AS DATE), day) / {step}) * {step} AS INTEGER)"
+    )
+    bucket = f"(CAST($anchor AS DATE) + {offset})"
     if kpi.kind == LEVEL:
         buckets = f"""SELECT period, sum(latest) AS num, NULL::DOUBLE AS den FROM (
                           SELECT {bucket} AS period, arg_max({kpi.numerator}, day) AS latest
                           FROM rows GROUP BY period, network, account)
-                      GROUP BY period"""
+                      GROUP BY period"""  # noqa: S608 - KPI expressions from CATALOGUE, int step
     else:
         buckets = f"""SELECT {bucket} AS period, {kpi.numerator} AS num,
                              {kpi.denominator or "NULL::DOUBLE"} AS den
-                      FROM rows GROUP BY period"""
+                      FROM rows GROUP BY period"""  # noqa: S608 - KPI expressions from CATALOGUE, int step
     if cumulative and kpi.kind != LEVEL:
         totals = "sum(num) OVER w AS num, sum(den) OVER w AS den"
         window = "WINDOW w AS (ORDER BY period)"
     else:
         totals, window = "num, den", ""
     sql = f"""WITH {_rows(kpi)}, buckets AS ({buckets})
-              SELECT greatest(period, CAST(? AS DATE)) AS period_start,
-                     least(period + {step - 1}, CAST(? AS DATE)) AS period_end, {totals}
-              FROM buckets {window} ORDER BY period"""
-    params = [date_from, date_to, scope_networks(scope), anchor, anchor, date_from, date_to]
+              SELECT greatest(period, CAST($date_from AS DATE)) AS period_start,
+                     least(period + {step - 1}, CAST($date_to AS DATE)) AS period_end, {totals}
+              FROM buckets {window} ORDER BY period"""  # noqa: S608 - parts above, int step
+    params = {
+        "date_from": date_from,
+        "date_to": date_to,
+        "networks": scope_networks(scope),
+        "anchor": anchor,
+    }
     with attribution(con, kpi):
         frame = con.execute(sql, params).df()
     frame["value"] = [_ratio(kpi, n, d) for n, d in zip(frame["num"], frame["den"], strict=True)]

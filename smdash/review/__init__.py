@@ -270,8 +270,15 @@ def current_cycle(con: duckdb.DuckDBPyConnection) -> Cycle | None:
 def _insert_cycle(con, date_from, date_to, period, previous_id) -> int:
     return con.execute(
         """INSERT INTO review_cycles (date_from, date_to, period, previous_id, created_at)
-           VALUES (?, ?, ?, ?, ?) RETURNING cycle_id""",
-        [date_from, date_to, period, previous_id, dt.datetime.now()],
+           VALUES ($date_from, $date_to, $period, $previous_id, $created_at)
+           RETURNING cycle_id""",
+        {
+            "date_from": date_from,
+            "date_to": date_to,
+            "period": period,
+            "previous_id": previous_id,
+            "created_at": dt.datetime.now(),
+        },
     ).fetchone()[0]
 
 
@@ -610,7 +617,7 @@ def reviews(con: duckdb.DuckDBPyConnection, cycle_id: int | None = None) -> list
     """Saved reviews (of one cycle when given), newest version first."""
     rows = con.execute(
         f"""SELECT {_REVIEW_FIELDS} FROM reviews WHERE cycle_id = coalesce(?, cycle_id)
-            ORDER BY cycle_id DESC, version DESC""",
+            ORDER BY cycle_id DESC, version DESC""",  # noqa: S608 - columns: Review's fields
         [cycle_id],
     ).fetchall()
     return [Review(*row) for row in rows]
@@ -623,7 +630,8 @@ def latest_review(con: duckdb.DuckDBPyConnection, cycle_id: int) -> Review | Non
 
 def get_review(con: duckdb.DuckDBPyConnection, review_id: int) -> Review | None:
     rows = con.execute(
-        f"SELECT {_REVIEW_FIELDS} FROM reviews WHERE review_id = ?", [review_id]
+        f"SELECT {_REVIEW_FIELDS} FROM reviews WHERE review_id = ?",  # noqa: S608 - Review's fields
+        [review_id],
     ).fetchall()
     return Review(*rows[0]) if rows else None
 
@@ -632,7 +640,7 @@ def review_items(con: duckdb.DuckDBPyConnection, review_id: int) -> pd.DataFrame
     """The frozen rows of a saved review (``ITEM_COLUMNS``): objectives first, then actions."""
     frame = con.execute(
         f"""SELECT {", ".join(ITEM_COLUMNS)} FROM review_items WHERE review_id = ?
-""",
+""",  # noqa: S608 - columns: the ITEM_COLUMNS constant
         [review_id],
     ).df()
     return _ordered(_frame(frame.to_dict("records"), ITEM_COLUMNS))
@@ -712,17 +720,20 @@ def save_review(
         review_id = con.execute(
             """INSERT INTO reviews (cycle_id, version, date_from, date_to, as_of, saved_at,
                    strengths, weaknesses, opportunities, thresholds)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING review_id""",
-            [
-                cycle_id,
-                version,
-                cycle.date_from,
-                cycle.date_to,
-                cycle_as_of(con, cycle),
-                dt.datetime.now(),
-                *(texts[s] for s in SECTIONS),
-                json.dumps(asdict(limits)),
-            ],
+               VALUES ($cycle_id, $version, $date_from, $date_to, $as_of, $saved_at,
+                   $strengths, $weaknesses, $opportunities, $thresholds) RETURNING review_id""",
+            {
+                "cycle_id": cycle_id,
+                "version": version,
+                "date_from": cycle.date_from,
+                "date_to": cycle.date_to,
+                "as_of": cycle_as_of(con, cycle),
+                "saved_at": dt.datetime.now(),
+                "strengths": texts["strengths"],
+                "weaknesses": texts["weaknesses"],
+                "opportunities": texts["opportunities"],
+                "thresholds": json.dumps(asdict(limits)),
+            },
         ).fetchone()[0]
         con.register("new_review_items", items[ITEM_COLUMNS])
         try:
@@ -922,8 +933,9 @@ def carried(con: duckdb.DuckDBPyConnection, cycle_id: int) -> pd.DataFrame:
 @audit.write("review.mark_adjusted")
 def mark_adjusted(con: duckdb.DuckDBPyConnection, cycle_id: int, kind: str, item_id: int) -> None:
     con.execute(
-        "UPDATE cycle_items SET adjusted = true WHERE cycle_id = ? AND kind = ? AND item_id = ?",
-        [cycle_id, kind, item_id],
+        """UPDATE cycle_items SET adjusted = true
+           WHERE cycle_id = $cycle_id AND kind = $kind AND item_id = $item_id""",
+        {"cycle_id": cycle_id, "kind": kind, "item_id": item_id},
     )
     bump_data_version(con)
 
@@ -938,7 +950,7 @@ def dropped(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             FROM cycle_items i JOIN c USING (cycle_id)
             LEFT JOIN objectives o ON i.kind = 'objective' AND o.objective_id = i.item_id
             LEFT JOIN actions a ON i.kind = 'action' AND a.action_id = i.item_id
-            WHERE i.origin = 'drop' ORDER BY c.number, i.kind DESC, i.item_id"""
+            WHERE i.origin = 'drop' ORDER BY c.number, i.kind DESC, i.item_id"""  # noqa: S608 - _CYCLES: constant query
     ).df()
 
 
@@ -965,7 +977,7 @@ def history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                    i.objective_id, i.label, i.kpi, i.target, i.achieved, i.progress, i.status,
                    i.suggested, i.decision, i.reason
             FROM review_items i JOIN r USING (review_id) JOIN c ON c.cycle_id = r.cycle_id
-            ORDER BY c.number, i.kind = 'action', i.objective_id, i.item_id"""
+            ORDER BY c.number, i.kind = 'action', i.objective_id, i.item_id"""  # noqa: S608 - _CYCLES: constant query
     ).df()
     return _with_dates(frame)
 
@@ -987,7 +999,7 @@ def cycles_overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                    coalesce(l.versions, 0) AS versions, coalesce(n.keep, 0) AS keep,
                    coalesce(n.improve, 0) AS improve, coalesce(n.drop, 0) AS drop
             FROM c LEFT JOIN latest l USING (cycle_id) LEFT JOIN counts n USING (review_id)
-            ORDER BY c.number"""
+            ORDER BY c.number"""  # noqa: S608 - _CYCLES: constant query
     ).df()
     return _with_dates(frame)
 
@@ -1159,4 +1171,4 @@ def seed_demo(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
 def clear_workspace(con: duckdb.DuckDBPyConnection) -> None:
     """Delete every action, cycle and review (starting an empty workspace)."""
     for table in ("cycle_items", "review_items", "reviews", "review_cycles", "actions"):
-        con.execute(f"DELETE FROM {table}")
+        con.execute(f"DELETE FROM {table}")  # noqa: S608 - table from the fixed list above
