@@ -1,0 +1,55 @@
+"""The whole summary of a period: figures, comparisons, goals, comment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from smdash.executive.figures import (
+    Figure,
+    headline_figures,
+    monthly_trend,
+    network_table,
+    vanity_figures,
+)
+from smdash.executive.goals import GoalStatus, goal_statuses
+from smdash.executive.periods import Period
+from smdash.executive.settings import business_name, comment, pinned
+from smdash.metrics.attribution import network_lookup
+from smdash.plan import costs
+
+
+@dataclass(frozen=True)
+class Summary:
+    period: Period
+    currency: str
+    figures: list[Figure]
+    vanity: list[Figure]
+    networks: pd.DataFrame
+    trend: pd.DataFrame
+    goals: list[GoalStatus]
+    comment: str
+    business: str
+    other_currencies: list[str]
+
+    def figure(self, key: str) -> Figure:
+        return next(f for f in [*self.figures, *self.vanity] if f.key == key)
+
+
+def build(con: duckdb.DuckDBPyConnection, period: Period) -> Summary:
+    with network_lookup(con):  # one attribution for the many queries below
+        goals = goal_statuses(con, period)
+        return Summary(
+            period=period,
+            currency=costs.currency(con),
+            figures=headline_figures(con, period, goals),
+            vanity=vanity_figures(con, period, pinned(con)),
+            networks=network_table(con, period),
+            trend=monthly_trend(con, period),
+            goals=goals,
+            comment=comment(con, period),
+            business=business_name(con),
+            other_currencies=costs.other_currencies(con, period.start, period.end),
+        )
