@@ -99,6 +99,7 @@ from smdash.executive.words import (
     money,
     narrative,
     percent_change,
+    period_line,
 )
 
 __all__ = [
@@ -151,6 +152,7 @@ __all__ = [
     "objectives_figure",
     "parse_period",
     "percent_change",
+    "period_line",
     "period_choices",
     "pinned",
     "quarter_period",

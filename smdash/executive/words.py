@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from smdash.core.i18n import format_number, t
+from smdash.core.i18n import format_date, format_number, t
 from smdash.executive.compose import Summary
 from smdash.executive.figures import Figure
 from smdash.executive.periods import Period
@@ -207,3 +207,14 @@ def narrative(s: Summary, lang: str) -> list[str]:
         _objectives_sentence(s, lang),
     ]
     return [sentence for sentence in sentences if sentence]
+
+
+def period_line(s: Summary, lang: str) -> str:
+    """'Period: October 2026 (1 Oct 2026 – 31 Oct 2026)', the line under a report's title."""
+    return t(
+        "executive.report.period",
+        lang,
+        period=s.period.label(lang),
+        start=format_date(s.period.start, lang),
+        end=format_date(s.period.end, lang),
+    )
