@@ -9,6 +9,7 @@ two formats read every value differently (``03/04/2026``: March or April?).
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import gc
 import re
 import tempfile
@@ -435,8 +436,6 @@ def _yearless_formats(con, value: str, candidates: list[str]) -> list[str]:
 
 
 def _example(fmt: str) -> str:
-    import datetime as dt
-
     return dt.datetime(2026, 3, 24, 17, 30).strftime(fmt.replace("%z", "+0000"))
 
 

@@ -12,8 +12,8 @@ when the campaign collected any (Lead Gen Forms), else its conversions. Dates li
 
 from smdash.db.tables import AD_SPEND
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field
-from smdash.imports.formats import Format
 from smdash.imports.formats.ads_common import SKIP_TOTALS
+from smdash.imports.formats.base import Format
 
 _DATES = ("%m/%d/%Y", "%Y-%m-%d")  # Campaign Manager writes dates month first
 _FIELDS = [

@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from smdash.db.tables import AD_SPEND
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field
-from smdash.imports.formats import Format
 from smdash.imports.formats.ads_common import (
     SKIP_TOTALS,
     amount_fields,
@@ -22,6 +21,7 @@ from smdash.imports.formats.ads_common import (
     currency_sql,
     has_any,
 )
+from smdash.imports.formats.base import Format
 
 _AMOUNTS = amount_fields("spent", "Amount spent", "Importe gastado", "Importe gastado total")
 _FIELDS = [

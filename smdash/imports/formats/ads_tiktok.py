@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from smdash.db.tables import AD_SPEND
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field
-from smdash.imports.formats import Format
 from smdash.imports.formats.ads_common import SKIP_TOTALS
+from smdash.imports.formats.base import Format
 
 _FIELDS = [
     field("day", DATE, "By Day", "Date", "Por día", "Fecha", required=True),

@@ -10,8 +10,8 @@ the export; unconfirmed against a current file, Spanish headers unconfirmed.
 
 from smdash.db.tables import AD_SPEND
 from smdash.imports.fields import COUNT, NUMBER, TEXT, field
-from smdash.imports.formats import Format
 from smdash.imports.formats.ads_common import SKIP_TOTALS
+from smdash.imports.formats.base import Format
 
 _FIELDS = [
     field("campaign", TEXT, "Campaign name", "Nombre de la campaña", required=True),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import COUNT, DATE, TEXT, field
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 from smdash.imports.formats.linkedin_content import date_fields, needs_date
 
 X_DATES = ("%a, %b %d, %Y", "%b %d, %Y", "%Y-%m-%d", "%m/%d/%Y")

@@ -9,7 +9,7 @@ action name the description row holds (``share``, ``like``, ``comment``, ``link 
 
 from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, TEXT, TIMESTAMP, field
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 
 _BY_ACTION = "Lifetime Talking About This (Post) by action type"
 _BY_CLICK = "Lifetime Post Consumptions by type"

@@ -12,7 +12,7 @@ import datetime as dt
 
 from smdash.db.tables import WEB_TRAFFIC
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field, normalize_header
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 
 _FIELDS = [
     field("date", DATE, "Date", "Fecha", formats=("%Y%m%d", "%Y-%m-%d")),

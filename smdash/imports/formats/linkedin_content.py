@@ -14,7 +14,7 @@ Spanish headers are guesses (unconfirmed).
 
 from smdash.db.tables import ACCOUNT_DAILY, POSTS
 from smdash.imports.fields import COUNT, DATE, TEXT, field
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 
 EXCEL_DATES = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d")
 EN_DATES = ("%m/%d/%Y", *EXCEL_DATES)

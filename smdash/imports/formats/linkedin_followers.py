@@ -6,7 +6,7 @@ Spanish headers are guesses (unconfirmed).
 
 from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import COUNT, field
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 from smdash.imports.formats.linkedin_content import date_fields, needs_date
 
 _FIELDS = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import NUMBER, TIMESTAMP, field, normalize_header
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 
 # words in the title -> metric id; checked in order, so longer phrases come first
 TITLE_METRICS = (

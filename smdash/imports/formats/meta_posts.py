@@ -7,7 +7,7 @@ Older files say "Impressions" where newer say "Views"; both land in ``impression
 
 from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, TEXT, TIMESTAMP, field
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 
 PUBLISH_FORMATS = ("%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M")
 

@@ -8,7 +8,7 @@ Spanish headers are guesses (unconfirmed).
 
 from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, TEXT, TIMESTAMP, field
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 
 _FIELDS = [
     field("link", TEXT, "Video link", "Enlace del vídeo", "Enlace del video", required=True),

@@ -21,7 +21,7 @@ import re
 
 from smdash.db.tables import WEB_TRAFFIC
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 
 PLAUSIBLE = Format(
     name="plausible_sources",

@@ -11,7 +11,7 @@ Spanish headers are guesses (unconfirmed).
 
 from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, DATE, TEXT, TIMESTAMP, field
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 
 _COUNTS = [
     field("impressions", COUNT, "impressions", "impresiones", required=True),

@@ -10,7 +10,7 @@ dates read only in months whose abbreviation is the same in English (``mar``, ``
 
 from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, DATE, TEXT, field
-from smdash.imports.formats import Format
+from smdash.imports.formats.base import Format
 
 _FIELDS = [
     field("post_id", TEXT, "Content", "Contenido", required=True),
