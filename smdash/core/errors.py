@@ -19,3 +19,8 @@ class UserError(Exception):
         from smdash.core.i18n import t  # the string catalogue imports modules that import this one
 
         return t(self.key, lang, **self.params)
+
+
+class InvalidInput(UserError, ValueError):
+    """Input the user can correct (an objective, a review, a period ...): ``message(lang)`` says
+    what is wrong in their words. A ValueError too, as it was before it had a message."""

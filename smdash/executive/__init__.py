@@ -23,6 +23,7 @@ The package, one module per part: terms, periods, figures, goals, settings, comp
 whole summary), words, demo. Callers use the names listed here.
 """
 
+from smdash.core.errors import InvalidInput
 from smdash.executive.compose import (
     Summary,
     build,
@@ -91,7 +92,6 @@ from smdash.executive.terms import (
     TREND_MONTHS,
     VANITY,
     YEAR,
-    InvalidInput,
 )
 from smdash.executive.words import (
     figure_label,

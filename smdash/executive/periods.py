@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from smdash.core.errors import InvalidInput
 from smdash.core.i18n import format_date, t
 from smdash.core.periods import (
     add_months,
@@ -16,7 +17,7 @@ from smdash.core.periods import (
     quarter_start,
     year_earlier,
 )
-from smdash.executive.terms import CUSTOM, MONTH, MONTH_NAMES, QUARTER, YEAR, InvalidInput
+from smdash.executive.terms import CUSTOM, MONTH, MONTH_NAMES, QUARTER, YEAR
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import json
 import duckdb
 
 from smdash.access import audit
+from smdash.core.errors import InvalidInput
 from smdash.db.store import bump_data_version, get_setting, set_setting
 from smdash.executive.periods import Period
 from smdash.executive.terms import (
@@ -19,7 +20,6 @@ from smdash.executive.terms import (
     NAME_MAX,
     PINNED_KEY,
     VANITY,
-    InvalidInput,
 )
 
 

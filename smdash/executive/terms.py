@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from smdash.core.errors import UserError
 from smdash.metrics import kpis
 
 MONTH, QUARTER, YEAR, CUSTOM = "month", "quarter", "year", "custom"
@@ -48,7 +47,3 @@ MONTH_NAMES = {
     ),
 }  # fmt: skip
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
-
-
-class InvalidInput(UserError, ValueError):
-    """Input the user can fix; ``message(lang)`` says how."""

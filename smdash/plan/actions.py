@@ -24,9 +24,9 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.errors import InvalidInput
 from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.db.store import bump_data_version, insert_record, update_record
-from smdash.plan.objectives import InvalidInput
 
 DESCRIPTION_MAX = 200
 STATUSES = ("planned", "in_progress", "done", "dropped")

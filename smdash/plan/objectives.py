@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from smdash.access import audit
-from smdash.core.errors import UserError
+from smdash.core.errors import InvalidInput
 from smdash.core.i18n import format_date, format_number, t
 from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.db.store import bump_data_version, insert_record, transaction, update_record
@@ -56,10 +56,6 @@ OBJECTIVE_FIELDS = (
     "owner",
     "notes",
 )
-
-
-class InvalidInput(UserError, ValueError):
-    """Input the user can correct; ``message(lang)`` says what is wrong in their words."""
 
 
 @dataclass(frozen=True)

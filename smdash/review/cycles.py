@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import duckdb
 
 from smdash.access import audit
+from smdash.core.errors import InvalidInput
 from smdash.core.periods import add_months
 from smdash.db.store import bump_data_version
-from smdash.plan.objectives import InvalidInput
 from smdash.review.terms import OPEN, PERIODS
 
 

@@ -10,8 +10,8 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.errors import InvalidInput
 from smdash.db.store import bump_data_version, transaction
-from smdash.plan.objectives import InvalidInput
 from smdash.review.cycles import get_cycle
 from smdash.review.evidence import ITEM_COLUMNS, cycle_as_of, evidence, item_frame, ordered_items
 from smdash.review.terms import (

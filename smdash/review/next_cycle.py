@@ -8,8 +8,8 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.errors import InvalidInput
 from smdash.db.store import bump_data_version, transaction
-from smdash.plan.objectives import InvalidInput
 from smdash.review.cycles import CYCLES_SQL, checked_start, get_cycle, insert_cycle, next_period
 from smdash.review.decisions import latest_review
 from smdash.review.terms import OPEN

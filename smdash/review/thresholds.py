@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass
 import duckdb
 
 from smdash.access import audit
+from smdash.core.errors import InvalidInput
 from smdash.db.store import bump_data_version, get_setting, set_setting
-from smdash.plan.objectives import InvalidInput
 from smdash.review.terms import SETTING_PREFIX
 
 

@@ -13,10 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from smdash import review
+from smdash.core.errors import InvalidInput
 from smdash.db import store
 from smdash.plan import actions
 from smdash.plan.actions import Action
-from smdash.plan.objectives import InvalidInput
 from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
 from smdash.ui import (
