@@ -362,7 +362,7 @@ def generate_linkedin_xlsx(path: str | Path, rows: int) -> Path:
         metrics = con.execute(
             """SELECT strftime(CAST($first_day AS DATE) + CAST(i AS INTEGER), '%m/%d/%Y'),
                       * EXCLUDE (i)
-               FROM (SELECT i, """
+               FROM (SELECT i, """  # noqa: S608 - m<k> columns from range(21)
             + ", ".join(f"(i * {7 + k} + {k * k}) % 400 AS m{k}" for k in range(21))
             + " FROM range($days) AS r(i)) ORDER BY i",
             {"first_day": LINKEDIN_FIRST_DAY, "days": LINKEDIN_METRICS_DAYS},
@@ -427,16 +427,16 @@ def _duckdb_read(csv: str, db: str, skip: int = GA4_PREAMBLE_LINES) -> dict:
     attempts = [
         (
             "read_csv(path, skip=?, header=true) (the sniffer decides the rest)",
-            "read_csv(?, skip = ?, header = true)",
-            [],
+            "read_csv($path, skip = $skip, header = true)",
+            {},
         ),
         (
             "read_csv(path, skip=?, header=true, auto_detect=false, delim=',', quote='\"', "
             "escape='\"', columns=<the 11 GA4 columns with the types the sniffer picks on a small "
             "file: Date/counts BIGINT, rates/time/revenue DOUBLE, source/campaign VARCHAR>)",
-            "read_csv(?, skip = ?, header = true, auto_detect = false, delim = ',', quote = '\"', "
-            "escape = '\"', columns = ?)",
-            [GA4_DUCKDB_TYPES],
+            "read_csv($path, skip = $skip, header = true, auto_detect = false, delim = ',', "
+            "quote = '\"', escape = '\"', columns = $columns)",
+            {"columns": GA4_DUCKDB_TYPES},
         ),
     ]
     errors = []
@@ -445,7 +445,10 @@ def _duckdb_read(csv: str, db: str, skip: int = GA4_PREAMBLE_LINES) -> dict:
         clock = _Clock()
         con = duckdb.connect(db)
         try:
-            con.execute(f"CREATE TABLE t AS SELECT * FROM {call}", [csv, skip, *extra])
+            con.execute(
+                f"CREATE TABLE t AS SELECT * FROM {call}",  # noqa: S608 - call: from the list above
+                {"path": csv, "skip": skip, **extra},
+            )
         except duckdb.Error as exc:
             errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
             continue
@@ -537,7 +540,7 @@ def _smdash_import(path: str, db: str, fresh: bool = True, profile: bool = False
     timing = clock.read()
     table = result.prepared.format.target.name
     with duckdb.connect(db, read_only=True) as check:
-        rows = check.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        rows = check.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608 - a target table name from code
     # a file may hold several exports (parts); the counts are those of the main one
     parts = getattr(result.prepared, "parts", None) or []
     counts = parts[0].counts if parts and parts[0].counts is not None else result.counts

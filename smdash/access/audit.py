@@ -49,8 +49,14 @@ def write(action: str) -> Callable:
 
 def record(con: duckdb.DuckDBPyConnection, actor: Actor, action: str, details: str) -> None:
     con.execute(
-        "INSERT INTO audit_log (happened_at, actor, action, details) VALUES (?, ?, ?, ?)",
-        [dt.datetime.now(dt.UTC).replace(tzinfo=None), actor.name, action, details[:DETAILS_MAX]],
+        """INSERT INTO audit_log (happened_at, actor, action, details)
+           VALUES ($happened_at, $actor, $action, $details)""",
+        {
+            "happened_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            "actor": actor.name,
+            "action": action,
+            "details": details[:DETAILS_MAX],
+        },
     )
 
 

@@ -80,8 +80,9 @@ def add_user(
     if user_role(con, name) is not None:
         raise InvalidAccount("auth.exists", name=name)
     con.execute(
-        "INSERT INTO users (name, role, password_hash, is_demo) VALUES (?, ?, ?, ?)",
-        [name, role, _hasher.hash(password), demo],
+        """INSERT INTO users (name, role, password_hash, is_demo)
+           VALUES ($name, $role, $password_hash, $is_demo)""",
+        {"name": name, "role": role, "password_hash": _hasher.hash(password), "is_demo": demo},
     )
     audit.record(con, who, "user.add", f"{name} ({role})")
     return name
@@ -231,7 +232,10 @@ def sign_in(con: duckdb.DuckDBPyConnection, name: str, password: str) -> str:
     now = _now()
     _check_password(con, name.strip(), password, now)
     token = secrets.token_urlsafe(32)
-    con.execute("INSERT INTO sessions VALUES (?, ?, ?, ?)", [token, name.strip(), now, now])
+    con.execute(
+        "INSERT INTO sessions VALUES ($token, $user_name, $now, $now)",
+        {"token": token, "user_name": name.strip(), "now": now},
+    )
     return token
 
 
@@ -253,8 +257,9 @@ def _check_password(
         failures += 1
         locked = now + LOCKOUT if failures >= MAX_FAILURES else None
         con.execute(
-            "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE name = ?",
-            [0 if locked else failures, locked, name],
+            """UPDATE users SET failed_attempts = $failed_attempts, locked_until = $locked_until
+               WHERE name = $name""",
+            {"failed_attempts": 0 if locked else failures, "locked_until": locked, "name": name},
         )
         if locked:
             raise SignInFailed("auth.locked", minutes=round(LOCKOUT.total_seconds() / 60))

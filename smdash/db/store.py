@@ -151,9 +151,9 @@ def insert_record(con: duckdb.DuckDBPyConnection, table: str, values: dict, key:
     now = dt.datetime.now()
     names = [*values, "created_at", "updated_at"]
     return con.execute(
-        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('$' + n for n in names)}) "  # noqa: S608 - table, key, names: from code (above)
         f"RETURNING {key}",
-        [*values.values(), now, now],
+        dict(**values, created_at=now, updated_at=now),  # a name given twice raises TypeError
     ).fetchall()[0][0]
 
 
@@ -161,8 +161,9 @@ def update_record(
     con: duckdb.DuckDBPyConnection, table: str, values: dict, key: str, key_value: int
 ) -> None:
     """Overwrite one row of a plan table and stamp updated_at."""
-    assignments = ", ".join(f"{name} = ?" for name in values)
+    assignments = ", ".join(f"{name} = ${name}" for name in values)
     con.execute(
-        f"UPDATE {table} SET {assignments}, updated_at = ? WHERE {key} = ?",
-        [*values.values(), dt.datetime.now(), key_value],
+        f"UPDATE {table} SET {assignments}, updated_at = $updated_at WHERE {key} = ${key}",  # noqa: S608 - names from code
+        # dict(**a, **b): a name given twice raises TypeError instead of overwriting
+        dict(**values, updated_at=dt.datetime.now(), **{key: key_value}),
     )

@@ -119,16 +119,17 @@ def save_mapping(
         raise ImportFailed("mapping_incomplete", fields=", ".join(missing))
     key = signature(header)
     con.execute(
-        "INSERT OR REPLACE INTO column_mappings VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            key,
-            json.dumps(header, ensure_ascii=False),
-            target,
-            json.dumps(columns, ensure_ascii=False),
-            json.dumps(constants, ensure_ascii=False),
-            label.strip() or target,
-            dt.datetime.now(),
-        ],
+        """INSERT OR REPLACE INTO column_mappings
+           VALUES ($signature, $header, $target, $columns, $constants, $label, $saved_at)""",
+        {
+            "signature": key,
+            "header": json.dumps(header, ensure_ascii=False),
+            "target": target,
+            "columns": json.dumps(columns, ensure_ascii=False),
+            "constants": json.dumps(constants, ensure_ascii=False),
+            "label": label.strip() or target,
+            "saved_at": dt.datetime.now(),
+        },
     )
     return key
 
@@ -139,9 +140,9 @@ def saved_match(con: duckdb.DuckDBPyConnection, rows: list[list[str]]) -> Match 
     if not signatures:
         return None
     found = con.execute(
-        f"""SELECT signature, target, columns, constants, label FROM column_mappings
-            WHERE signature IN ({", ".join("?" for _ in signatures)})""",
-        signatures,
+        """SELECT signature, target, columns, constants, label FROM column_mappings
+           WHERE list_contains(?, signature)""",
+        [signatures],
     ).fetchall()
     for key, target, columns, constants, label in found:
         fmt = mapping_format(key, target, json.loads(columns), json.loads(constants), label)
@@ -195,7 +196,7 @@ def _posts_sql(columns: dict[str, str]) -> str:
                CAST(published_at AS TIMESTAMP) AS published_at, post_type, text, permalink,
                {counts}
         FROM parsed
-    """
+    """  # noqa: S608 - counts: POST_COUNTS, a constant
 
 
 def _daily_sql(columns: dict[str, str]) -> str:
@@ -207,7 +208,7 @@ def _daily_sql(columns: dict[str, str]) -> str:
         SELECT $platform AS platform, $account AS account, day, metric, value
         FROM (SELECT day, {casts} FROM parsed)
         UNPIVOT (value FOR metric IN ({", ".join(metrics)}))
-    """
+    """  # noqa: S608 - metrics: names from DAILY_METRICS
 
 
 def _web_sql(columns: dict[str, str]) -> str:

@@ -155,7 +155,7 @@ def _load_raw_csv(
         try:
             con.execute(
                 f"""CREATE TEMP TABLE raw AS SELECT {", ".join(column_name(i) for i in keep)}
-                    FROM {CSV_READER} {limited}""",
+                    FROM {CSV_READER} {limited}""",  # noqa: S608 - c<i> columns, CSV_READER constant, int limit
                 _csv_params(path, sniffed, header_index, width),
             )
         except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
@@ -287,17 +287,18 @@ def _evidence(con, numeric: dict[str, str]) -> dict[str, Evidence]:
         return {}
     # whether any cell shows the evidence: each probe stops at the first such cell, and only
     # cells holding the mark (or ending like a suffix) go through the regex
-    parts, params = [], []
+    parts = []
     for col in numeric.values():
-        for cheap_test in (
-            f"contains({col}, '.')",
-            f"contains({col}, ',')",
-            _may_be_abbreviated(col),
+        for cheap_test, pattern in (
+            (f"contains({col}, '.')", "$dot_decimal"),
+            (f"contains({col}, ',')", "$comma_decimal"),
+            (_may_be_abbreviated(col), "$suffix"),
         ):
             parts.append(
-                f"EXISTS (SELECT 1 FROM raw WHERE {cheap_test} AND regexp_matches(trim({col}), ?))"
+                f"EXISTS (SELECT 1 FROM raw WHERE {cheap_test}"  # noqa: S608 - c<i> columns
+                f" AND regexp_matches(trim({col}), {pattern}))"
             )
-        params += [_DOT_DECIMAL, _COMMA_DECIMAL, _SUFFIX]
+    params = {"dot_decimal": _DOT_DECIMAL, "comma_decimal": _COMMA_DECIMAL, "suffix": _SUFFIX}
     found = con.execute(f"SELECT {', '.join(parts)}", params).fetchone()
     return {name: tuple(found[3 * i : 3 * i + 3]) for i, name in enumerate(numeric)}
 
@@ -344,7 +345,7 @@ def _excel_serials(con, value: str) -> bool:
     total, serial = con.execute(
         f"""SELECT count({value}), count_if(regexp_matches({value}, '^[0-9]{{5}}([.][0-9]+)?$')
                    AND try_cast({value} AS DOUBLE) BETWEEN 20000 AND 80000)
-            FROM raw"""
+            FROM raw"""  # noqa: S608 - value: SQL built from a c<i> column
     ).fetchone()
     return total > 0 and total == serial
 
@@ -376,12 +377,12 @@ def _date_format(
             return f"{yearless}|{options['year']}"  # read with the year the file gives
         if yearless:
             example = con.execute(
-                f"SELECT {col} FROM raw WHERE {_value(col)} IS NOT NULL LIMIT 1"
+                f"SELECT {col} FROM raw WHERE {_value(col)} IS NOT NULL LIMIT 1"  # noqa: S608 - c<i> column
             ).fetchone()[0]
             raise ImportFailed("no_year", file=file_name, column=header, found=example.strip())
         best = candidates[sample_fails.index(min(sample_fails))] if candidates else "%Y-%m-%d"
         row, found = con.execute(
-            f"SELECT {ROW}, {col} FROM raw WHERE {value} IS NOT NULL "
+            f"SELECT {ROW}, {col} FROM raw WHERE {value} IS NOT NULL "  # noqa: S608 - c<i> column, SQL from code
             f"AND try_strptime({value}, ?) IS NULL ORDER BY rowid LIMIT 1",
             [best],
         ).fetchone()
@@ -396,7 +397,7 @@ def _date_format(
     first = survivors[0]
     for other in survivors[1:]:
         differ = con.execute(
-            f"SELECT count_if(try_strptime({value}, ?) <> try_strptime({value}, ?)) FROM raw",
+            f"SELECT count_if(try_strptime({value}, ?) <> try_strptime({value}, ?)) FROM raw",  # noqa: S608 - value: SQL from code
             [first, other],
         ).fetchone()[0]
         if differ:
@@ -412,15 +413,18 @@ def _date_format(
 
 def _surviving_formats(con, value: str, candidates: list[str]) -> tuple[list[str], tuple]:
     """The formats that read every value (tried on a sample first), and the sample's misses."""
-    sample = f"(SELECT {value} AS v FROM raw WHERE {value} IS NOT NULL LIMIT {DATE_SAMPLE_ROWS})"
-    fails = ", ".join("count_if(try_strptime(v, ?) IS NULL)" for _ in candidates)
-    sample_fails = con.execute(f"SELECT {fails} FROM {sample}", candidates).fetchone()
+    sample = f"(SELECT {value} AS v FROM raw WHERE {value} IS NOT NULL LIMIT {DATE_SAMPLE_ROWS})"  # noqa: S608 - value: SQL from code, int
+    formats = {f"format_{i}": fmt for i, fmt in enumerate(candidates)}
+    fails = ", ".join(f"count_if(try_strptime(v, ${name}) IS NULL)" for name in formats)
+    sample_fails = con.execute(f"SELECT {fails} FROM {sample}", formats).fetchone()  # noqa: S608 - SQL from code
     survivors = [fmt for fmt, n in zip(candidates, sample_fails, strict=True) if n == 0]
     if survivors:
+        formats = {f"format_{i}": fmt for i, fmt in enumerate(survivors)}
         fails = ", ".join(
-            f"count_if({value} IS NOT NULL AND try_strptime({value}, ?) IS NULL)" for _ in survivors
+            f"count_if({value} IS NOT NULL AND try_strptime({value}, ${name}) IS NULL)"
+            for name in formats
         )
-        full_fails = con.execute(f"SELECT {fails} FROM raw", survivors).fetchone()
+        full_fails = con.execute(f"SELECT {fails} FROM raw", formats).fetchone()  # noqa: S608 - SQL from code
         survivors = [fmt for fmt, n in zip(survivors, full_fails, strict=True) if n == 0]
     return survivors, sample_fails
 
@@ -582,17 +586,17 @@ def parse_fields(
     con.execute(
         f"""CREATE TEMP TABLE parsed AS SELECT {", ".join(["_row", *finals, *_absent(cols)])}
             FROM (SELECT {", ".join(["_row", *typed])}
-                  FROM (SELECT {", ".join([f"{ROW} AS _row", *texts])} FROM raw))"""
+                  FROM (SELECT {", ".join([f"{ROW} AS _row", *texts])} FROM raw))"""  # noqa: S608 - c<i> columns, field names, SQL from code
     )
     present = cols.present
     if not present:
         return
     checks = ", ".join(f"min(_row) FILTER (WHERE _bad_{f.name})" for f in present)
-    first_bad = con.execute(f"SELECT {checks} FROM parsed").fetchone()
+    first_bad = con.execute(f"SELECT {checks} FROM parsed").fetchone()  # noqa: S608 - field names from code
     failures = [(row, f) for row, f in zip(first_bad, present, strict=True) if row is not None]
     if failures:
         row, f = min(failures, key=lambda pair: pair[0])
-        found = con.execute(f"SELECT {cols.col(f)} FROM raw WHERE {ROW} = ?", [row]).fetchone()[0]
+        found = con.execute(f"SELECT {cols.col(f)} FROM raw WHERE {ROW} = ?", [row]).fetchone()[0]  # noqa: S608 - c<i> column
         code = "missing_value" if not (found or "").strip() else "bad_value"
         raise ImportFailed(
             code,
@@ -673,7 +677,7 @@ def one_pass_query(
               FROM (SELECT _doubt, {", ".join(typed)}
                     FROM (SELECT {_doubt(cols, decided, native)} AS _doubt, {", ".join(texts)}
                           FROM {CSV_READER})))
-        WHERE CASE WHEN {bad} THEN error('{DOUBT}') ELSE true END"""
+        WHERE CASE WHEN {bad} THEN error('{DOUBT}') ELSE true END"""  # noqa: S608 - c<i> columns, field names, SQL from code
     patterns = {"dot_decimal": _DOT_DECIMAL, "comma_decimal": _COMMA_DECIMAL}
     used = {name: pattern for name, pattern in patterns.items() if f"${name}" in sql}
     doubles = {cols.indexes[name]: "DOUBLE" for name in native}
@@ -692,7 +696,7 @@ def _native_numbers(con, cols: Columns, decided: Decisions) -> frozenset[str]:
     if not candidates:
         return frozenset()
     plain = con.execute(
-        "SELECT "
+        "SELECT "  # noqa: S608 - c<i> columns
         + ", ".join(
             f"count_if({c} <> '' AND try_cast({c} AS DOUBLE) IS NULL) = 0"
             for c in map(cols.col, candidates)

@@ -257,7 +257,7 @@ def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, opt
     )
     con.execute("DROP TABLE raw")  # every cell is parsed: free the text
     if fmt.skip_rows_sql:
-        con.execute(f"DELETE FROM parsed WHERE {fmt.skip_rows_sql}")
+        con.execute(f"DELETE FROM parsed WHERE {fmt.skip_rows_sql}")  # noqa: S608 - skip_rows_sql: from the format definitions
     _create_stage(con, fmt, match.context, stage)
     con.execute("DROP TABLE IF EXISTS parsed")  # staged: free the typed copy
 
@@ -269,7 +269,7 @@ def _create_stage(
     ``parsed`` when given."""
     params = (params or {}) | {k: v for k, v in context.items() if f"${k}" in fmt.rows_sql}
     rows = (
-        f"WITH parsed AS NOT MATERIALIZED ({parsed}) SELECT * FROM ({fmt.rows_sql})"
+        f"WITH parsed AS NOT MATERIALIZED ({parsed}) SELECT * FROM ({fmt.rows_sql})"  # noqa: S608 - rows_sql from the formats, parsed from parse.py
         if parsed
         else fmt.rows_sql
     )
@@ -283,7 +283,7 @@ def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
     # one 64-bit hash per key is far cheaper to count than the keys themselves; only when two
     # rows share a hash (a duplicate, or rarely a collision) are the keys compared
     rows, distinct, *missing = con.execute(
-        f"SELECT count(*), count(DISTINCT hash({keys})), {nulls} FROM {stage}"
+        f"SELECT count(*), count(DISTINCT hash({keys})), {nulls} FROM {stage}"  # noqa: S608 - keys quoted; stage: stage_<n> named in code
     ).fetchone()
     if rows == 0:
         raise ImportFailed("no_rows", file=file_name)
@@ -296,7 +296,7 @@ def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
         _sum_duplicates(con, table, stage)
         return
     duplicate = con.execute(
-        f"SELECT {keys} FROM {stage} GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
+        f"SELECT {keys} FROM {stage} GROUP BY ALL HAVING count(*) > 1 LIMIT 1"  # noqa: S608 - keys quoted; stage: stage_<n> named in code
     ).fetchone()
     if duplicate:
         raise ImportFailed("duplicate_key", file=file_name, row_key=" / ".join(map(str, duplicate)))
@@ -306,7 +306,7 @@ def _sum_duplicates(con, table, stage: str) -> None:
     keys = ", ".join(quote(k) for k in table.keys)
     sums = ", ".join(f"sum({quote(v)}) AS {quote(v)}" for v in table.values)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {keys}, {sums} FROM {stage} GROUP BY ALL"
+        f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {keys}, {sums} FROM {stage} GROUP BY ALL"  # noqa: S608 - columns quoted; stage: stage_<n> named in code
     )
 
 
@@ -319,7 +319,7 @@ def _refuse_overlapping_parts(con, parts: list[Part], file_name: str) -> None:
                 continue
             keys = ", ".join(quote(k) for k in table.keys)
             shared = con.execute(
-                f"SELECT {keys} FROM {first.stage} INTERSECT SELECT {keys} FROM {second.stage} "
+                f"SELECT {keys} FROM {first.stage} INTERSECT SELECT {keys} FROM {second.stage} "  # noqa: S608 - keys quoted; stages named in code
                 "LIMIT 1"
             ).fetchone()
             if shared:
@@ -340,9 +340,9 @@ def _describe(con, fmt: Format, source: str, stage: str) -> Part:
                               ORDER BY nullif({quote(table.account)}, '')),
                    CAST(min({quote(table.date_from)}) AS DATE),
                    CAST(max({quote(table.date_to)}) AS DATE), count(*)
-            FROM {stage}"""
+            FROM {stage}"""  # noqa: S608 - columns quoted; stage: stage_<n> named in code
     ).fetchone()
-    preview = con.execute(f"SELECT * FROM {stage} LIMIT {PREVIEW_ROWS}").df()
+    preview = con.execute(f"SELECT * FROM {stage} LIMIT {PREVIEW_ROWS}").df()  # noqa: S608 - stage: stage_<n> named in code; int
     return Part(fmt, source, stage, platform, account or "", date_from, date_to, rows, preview)
 
 
@@ -394,48 +394,53 @@ def drop_scratch(con: duckdb.DuckDBPyConnection) -> None:
 
 def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
     first = p.parts[0]
-    totals = [sum(getattr(part.counts, f) for part in p.parts) for f in Counts.FIELDS]
     con.execute(
         """INSERT INTO imports (import_id, file_name, sha256, format, target, platform, account,
                date_from, date_to, rows_in_file, rows_added, rows_updated, rows_unchanged,
                status, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'applied', ?)""",
-        [
-            import_id,
-            p.file_name,
-            p.sha256,
-            first.format.name,
-            first.format.target.name,
-            p.platform,
-            p.account,
-            p.date_from,
-            p.date_to,
-            p.rows,
-            *totals,
-            dt.datetime.now(),
-        ],
+           VALUES ($import_id, $file_name, $sha256, $format, $target, $platform, $account,
+               $date_from, $date_to, $rows_in_file, $rows_added, $rows_updated, $rows_unchanged,
+               'applied', $imported_at)""",
+        {
+            "import_id": import_id,
+            "file_name": p.file_name,
+            "sha256": p.sha256,
+            "format": first.format.name,
+            "target": first.format.target.name,
+            "platform": p.platform,
+            "account": p.account,
+            "date_from": p.date_from,
+            "date_to": p.date_to,
+            "rows_in_file": p.rows,
+            "rows_added": sum(part.counts.added for part in p.parts),
+            "rows_updated": sum(part.counts.updated for part in p.parts),
+            "rows_unchanged": sum(part.counts.unchanged for part in p.parts),
+            "imported_at": dt.datetime.now(),
+        },
     )
     for number, part in enumerate(p.parts, start=1):
         con.execute(
             """INSERT INTO import_parts (import_id, part, source, format, target, platform,
                    account, date_from, date_to, rows_in_file, rows_added, rows_updated,
                    rows_unchanged)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                import_id,
-                number,
-                part.source,
-                part.format.name,
-                part.format.target.name,
-                part.platform,
-                part.account,
-                part.date_from,
-                part.date_to,
-                part.rows,
-                part.counts.added,
-                part.counts.updated,
-                part.counts.unchanged,
-            ],
+               VALUES ($import_id, $part, $source, $format, $target, $platform, $account,
+                   $date_from, $date_to, $rows_in_file, $rows_added, $rows_updated,
+                   $rows_unchanged)""",
+            {
+                "import_id": import_id,
+                "part": number,
+                "source": part.source,
+                "format": part.format.name,
+                "target": part.format.target.name,
+                "platform": part.platform,
+                "account": part.account,
+                "date_from": part.date_from,
+                "date_to": part.date_to,
+                "rows_in_file": part.rows,
+                "rows_added": part.counts.added,
+                "rows_updated": part.counts.updated,
+                "rows_unchanged": part.counts.unchanged,
+            },
         )
 
 

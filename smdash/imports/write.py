@@ -63,7 +63,7 @@ def classify_stage(
                    count_if(change = 'unchanged'), min(owner), max(owner)
             FROM (SELECT {_change(table)} AS change, c.import_id AS owner
                   FROM {quote(stage)} s LEFT JOIN {quote(table.name)} c
-                       ON {_key_match(table, "s", "c")})"""
+                       ON {_key_match(table, "s", "c")})"""  # noqa: S608 - identifiers through quote()
     ).fetchone()
     return Classified(Counts(added, updated, unchanged), owner if owner == last_owner else None)
 
@@ -84,20 +84,20 @@ def write_stage(
     name, versions = quote(table.name), quote(table.name + "_versions")
     if may_repeat and _repeats_whole_import(con, table, classified):
         con.execute(
-            "INSERT INTO import_repeats VALUES (?, ?, ?)",
-            [import_id, table.name, classified.owner],
+            "INSERT INTO import_repeats VALUES ($import_id, $target, $repeat_of)",
+            {"import_id": import_id, "target": table.name, "repeat_of": classified.owner},
         )
         return
     if counts.updated == 0 and counts.unchanged == 0:  # all new: straight to the current rows
         con.execute(
-            f"INSERT INTO {name} ({columns}, import_id) SELECT {columns}, ? FROM {quote(stage)}",
+            f"INSERT INTO {name} ({columns}, import_id) SELECT {columns}, ? FROM {quote(stage)}",  # noqa: S608 - identifiers through quote()
             [import_id],
         )
         return
     if counts.added == 0 and counts.updated == 0:  # all repeated: only the import's copies
         con.execute(
             f"""INSERT INTO {versions} ({columns}, import_id)
-                SELECT {columns}, ? FROM {quote(stage)}""",
+                SELECT {columns}, ? FROM {quote(stage)}""",  # noqa: S608 - identifiers through quote()
             [import_id],
         )
         return
@@ -105,22 +105,22 @@ def write_stage(
     con.execute(
         f"""CREATE TEMP TABLE incoming AS
             SELECT s.*, {_change(table)} AS change
-            FROM {quote(stage)} s LEFT JOIN {name} c ON {_key_match(table, "s", "c")}"""
+            FROM {quote(stage)} s LEFT JOIN {name} c ON {_key_match(table, "s", "c")}"""  # noqa: S608 - identifiers through quote()
     )
     current = ", ".join(f"c.{quote(c)}" for c in table.columns)
     con.execute(
         f"""INSERT INTO {versions} ({columns}, import_id)
             SELECT {current}, c.import_id FROM {name} c JOIN incoming i
-                ON {_key_match(table, "c", "i")} AND i.change = 'updated'"""
+                ON {_key_match(table, "c", "i")} AND i.change = 'updated'"""  # noqa: S608 - identifiers through quote()
     )
     con.execute(
         f"""DELETE FROM {name} USING incoming i
-            WHERE i.change = 'updated' AND {_key_match(table, name, "i")}"""
+            WHERE i.change = 'updated' AND {_key_match(table, name, "i")}"""  # noqa: S608 - identifiers through quote()
     )
     for changes, target in (("'added', 'updated'", name), ("'unchanged'", versions)):
         con.execute(
             f"""INSERT INTO {target} ({columns}, import_id)
-                SELECT {columns}, ? FROM incoming WHERE change IN ({changes})""",
+                SELECT {columns}, ? FROM incoming WHERE change IN ({changes})""",  # noqa: S608 - identifiers through quote()
             [import_id],
         )
     con.execute("DROP TABLE incoming")
@@ -134,7 +134,7 @@ def _repeats_whole_import(con, table: Table, classified: Classified) -> bool:
     name, versions = quote(table.name), quote(table.name + "_versions")
     current, superseded = con.execute(
         f"""SELECT (SELECT count(*) FROM {name} WHERE import_id = $owner),
-                   (SELECT count(*) FROM {versions} WHERE import_id = $owner)""",
+                   (SELECT count(*) FROM {versions} WHERE import_id = $owner)""",  # noqa: S608 - identifiers through quote()
         {"owner": owner},
     ).fetchone()
     return current == counts.unchanged and superseded == 0
@@ -155,16 +155,16 @@ def rebuild_after_undo(con: duckdb.DuckDBPyConnection, table: Table, import_id: 
     con.execute(
         f"""CREATE TEMP TABLE touched AS
             SELECT {keys} FROM {name} WHERE import_id = $owner
-            UNION SELECT {keys} FROM {versions} WHERE import_id = $owner""",
+            UNION SELECT {keys} FROM {versions} WHERE import_id = $owner""",  # noqa: S608 - identifiers through quote()
         {"owner": owner},
     )
     # every version of a touched key goes to the versions, then the winner comes back
     con.execute(
         f"""INSERT INTO {versions} ({columns}, import_id)
             SELECT {", ".join(f"c.{quote(c)}" for c in table.columns)}, c.import_id
-            FROM {name} c JOIN touched t ON {_key_match(table, "c", "t")}"""
+            FROM {name} c JOIN touched t ON {_key_match(table, "c", "t")}"""  # noqa: S608 - identifiers through quote()
     )
-    con.execute(f"DELETE FROM {name} USING touched t WHERE {_key_match(table, name, 't')}")
+    con.execute(f"DELETE FROM {name} USING touched t WHERE {_key_match(table, name, 't')}")  # noqa: S608 - identifiers through quote()
     con.execute("DROP TABLE IF EXISTS winners")
     con.execute(
         f"""CREATE TEMP TABLE winners AS
@@ -177,13 +177,13 @@ def rebuild_after_undo(con: duckdb.DuckDBPyConnection, table: Table, import_id: 
             FROM {versions} v JOIN touched t ON {_key_match(table, "v", "t")}
             JOIN holders h ON h.owner = v.import_id
             QUALIFY row_number() OVER (PARTITION BY {", ".join("v." + quote(k) for k in table.keys)}
-                                       ORDER BY h.holder DESC) = 1""",
+                                       ORDER BY h.holder DESC) = 1""",  # noqa: S608 - identifiers through quote()
         {"table": table.name},
     )
-    con.execute(f"INSERT INTO {name} ({columns}, import_id) SELECT * FROM winners")
+    con.execute(f"INSERT INTO {name} ({columns}, import_id) SELECT * FROM winners")  # noqa: S608 - identifiers through quote()
     con.execute(
         f"""DELETE FROM {versions} USING winners w
-            WHERE {_key_match(table, versions, "w")} AND {versions}.import_id = w.import_id"""
+            WHERE {_key_match(table, versions, "w")} AND {versions}.import_id = w.import_id"""  # noqa: S608 - identifiers through quote()
     )
     con.execute("DROP TABLE winners")
     con.execute("DROP TABLE touched")

@@ -115,13 +115,14 @@ def set_status(con: duckdb.DuckDBPyConnection, action_id: int, status: str) -> N
     if status not in STATUSES:
         raise InvalidInput("actions.error.status", status=status)
     con.execute(
-        "UPDATE actions SET status = ?, updated_at = ? WHERE action_id = ?",
-        [status, dt.datetime.now(), action_id],
+        """UPDATE actions SET status = $status, updated_at = $updated_at
+           WHERE action_id = $action_id""",
+        {"status": status, "updated_at": dt.datetime.now(), "action_id": action_id},
     )
     bump_data_version(con)
 
 
-_SELECT = f"SELECT action_id, {', '.join(FIELDS)} FROM actions"
+_SELECT = f"SELECT action_id, {', '.join(FIELDS)} FROM actions"  # noqa: S608 - FIELDS: constant
 
 
 def get_action(con: duckdb.DuckDBPyConnection, action_id: int) -> Action | None:

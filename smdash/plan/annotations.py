@@ -43,12 +43,12 @@ def add_annotation(
     con: duckdb.DuckDBPyConnection, date_from: dt.date, date_to: dt.date | None, note: str
 ) -> int:
     """Add a note on one day (``date_to`` None) or a span; returns its id."""
-    values = _checked(date_from, date_to, note)
+    date_from, date_to, note = _checked(date_from, date_to, note)
     now = dt.datetime.now()
     annotation_id = con.execute(
         """INSERT INTO annotations (date_from, date_to, note, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?) RETURNING annotation_id""",
-        [*values, now, now],
+           VALUES ($date_from, $date_to, $note, $now, $now) RETURNING annotation_id""",
+        {"date_from": date_from, "date_to": date_to, "note": note, "now": now},
     ).fetchall()[0][0]
     bump_data_version(con)
     return annotation_id
@@ -62,11 +62,18 @@ def update_annotation(
     date_to: dt.date | None,
     note: str,
 ) -> None:
-    values = _checked(date_from, date_to, note)
+    date_from, date_to, note = _checked(date_from, date_to, note)
     con.execute(
-        """UPDATE annotations SET date_from = ?, date_to = ?, note = ?, updated_at = ?
-           WHERE annotation_id = ?""",
-        [*values, dt.datetime.now(), annotation_id],
+        """UPDATE annotations SET date_from = $date_from, date_to = $date_to, note = $note,
+               updated_at = $updated_at
+           WHERE annotation_id = $annotation_id""",
+        {
+            "date_from": date_from,
+            "date_to": date_to,
+            "note": note,
+            "updated_at": dt.datetime.now(),
+            "annotation_id": annotation_id,
+        },
     )
     bump_data_version(con)
 
@@ -76,8 +83,9 @@ def set_annotation_status(con: duckdb.DuckDBPyConnection, annotation_id: int, st
     """Archive (or restore) an annotation."""
     assert status in (ACTIVE, ARCHIVED)
     con.execute(
-        "UPDATE annotations SET status = ?, updated_at = ? WHERE annotation_id = ?",
-        [status, dt.datetime.now(), annotation_id],
+        """UPDATE annotations SET status = $status, updated_at = $updated_at
+           WHERE annotation_id = $annotation_id""",
+        {"status": status, "updated_at": dt.datetime.now(), "annotation_id": annotation_id},
     )
     bump_data_version(con)
 
@@ -91,10 +99,10 @@ def annotations(
     """Annotations with the status that overlap the dates (all when no dates), by date."""
     frame = con.execute(
         """SELECT annotation_id, date_from, date_to, note FROM annotations
-           WHERE status = ? AND date_to >= coalesce(?, DATE '0001-01-01')
-             AND date_from <= coalesce(?, DATE '9999-12-31')
+           WHERE status = $status AND date_to >= coalesce($date_from, DATE '0001-01-01')
+             AND date_from <= coalesce($date_to, DATE '9999-12-31')
            ORDER BY date_from, annotation_id""",
-        [status, date_from, date_to],
+        {"status": status, "date_from": date_from, "date_to": date_to},
     ).df()
     for column in ("date_from", "date_to"):
         frame[column] = pd.to_datetime(frame[column]).dt.date

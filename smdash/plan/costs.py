@@ -91,16 +91,17 @@ def add_cost(
     cost_id = con.execute(
         """INSERT INTO manual_costs (month, network, campaign, category, description, amount,
                                      currency)
-           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING cost_id""",
-        [
-            month_start(month),
-            network,
-            campaign,
-            category,
-            description,
-            _checked_amount(amount),
-            currency(con),
-        ],
+           VALUES ($month, $network, $campaign, $category, $description, $amount, $currency)
+           RETURNING cost_id""",
+        {
+            "month": month_start(month),
+            "network": network,
+            "campaign": campaign,
+            "category": category,
+            "description": description,
+            "amount": _checked_amount(amount),
+            "currency": currency(con),
+        },
     ).fetchall()[0][0]
     bump_data_version(con)
     return cost_id
@@ -119,10 +120,10 @@ def manual_costs(
     frame = con.execute(
         """SELECT cost_id, month, network, campaign, category, description, amount, currency
            FROM manual_costs
-           WHERE (CAST(? AS DATE) IS NULL OR last_day(month) >= ?)
-             AND (CAST(? AS DATE) IS NULL OR month <= ?)
+           WHERE (CAST($date_from AS DATE) IS NULL OR last_day(month) >= $date_from)
+             AND (CAST($date_to AS DATE) IS NULL OR month <= $date_to)
            ORDER BY month DESC, cost_id DESC""",
-        [date_from, date_from, date_to, date_to],
+        {"date_from": date_from, "date_to": date_to},
     ).df()
     frame["month"] = pd.to_datetime(frame["month"]).dt.date
     return frame
@@ -169,7 +170,7 @@ def spend_by(
                          / nullif(sum(results), 0), 2) AS cost_per_result
             FROM (SELECT *, CAST(date_trunc('month', day) AS DATE) AS month FROM cost_days)
             WHERE day BETWEEN ? AND ?
-            GROUP BY {columns} ORDER BY {order}""",
+            GROUP BY {columns} ORDER BY {order}""",  # noqa: S608 - columns, order: constants
         [date_from, date_to],
     ).df()
     if "month" in frame:
@@ -193,9 +194,10 @@ def other_currencies(con: duckdb.DuckDBPyConnection, date_from: dt.date, date_to
     """Currencies other than the workspace's found on costs in the period (not converted)."""
     rows = con.execute(
         """SELECT DISTINCT currency FROM cost_days
-           WHERE day BETWEEN ? AND ? AND currency IS NOT NULL AND currency <> ?
+           WHERE day BETWEEN $date_from AND $date_to AND currency IS NOT NULL
+             AND currency <> $currency
            ORDER BY 1""",
-        [date_from, date_to, currency(con)],
+        {"date_from": date_from, "date_to": date_to, "currency": currency(con)},
     ).fetchall()
     return [code for (code,) in rows]
 

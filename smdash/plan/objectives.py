@@ -92,9 +92,9 @@ def _goal_name(name: str) -> str:
 def add_goal(con: duckdb.DuckDBPyConnection, name: str) -> int:
     now = dt.datetime.now()
     goal_id = con.execute(
-        """INSERT INTO goals (name, created_at, updated_at) VALUES (?, ?, ?)
+        """INSERT INTO goals (name, created_at, updated_at) VALUES ($name, $now, $now)
            RETURNING goal_id""",
-        [_goal_name(name), now, now],
+        {"name": _goal_name(name), "now": now},
     ).fetchall()[0][0]
     bump_data_version(con)
     return goal_id
@@ -103,8 +103,8 @@ def add_goal(con: duckdb.DuckDBPyConnection, name: str) -> int:
 @audit.write("objectives.rename_goal")
 def rename_goal(con: duckdb.DuckDBPyConnection, goal_id: int, name: str) -> None:
     con.execute(
-        "UPDATE goals SET name = ?, updated_at = ? WHERE goal_id = ?",
-        [_goal_name(name), dt.datetime.now(), goal_id],
+        "UPDATE goals SET name = $name, updated_at = $updated_at WHERE goal_id = $goal_id",
+        {"name": _goal_name(name), "updated_at": dt.datetime.now(), "goal_id": goal_id},
     )
     bump_data_version(con)
 
@@ -114,8 +114,8 @@ def set_goal_status(con: duckdb.DuckDBPyConnection, goal_id: int, status: str) -
     """Archive or restore a goal; its objectives stay as they are."""
     assert status in (ACTIVE, ARCHIVED)
     con.execute(
-        "UPDATE goals SET status = ?, updated_at = ? WHERE goal_id = ?",
-        [status, dt.datetime.now(), goal_id],
+        "UPDATE goals SET status = $status, updated_at = $updated_at WHERE goal_id = $goal_id",
+        {"status": status, "updated_at": dt.datetime.now(), "goal_id": goal_id},
     )
     bump_data_version(con)
 
@@ -197,13 +197,14 @@ def set_objective_status(con: duckdb.DuckDBPyConnection, objective_id: int, stat
     """Archive or restore an objective (nothing is deleted)."""
     assert status in (ACTIVE, ARCHIVED)
     con.execute(
-        "UPDATE objectives SET status = ?, updated_at = ? WHERE objective_id = ?",
-        [status, dt.datetime.now(), objective_id],
+        """UPDATE objectives SET status = $status, updated_at = $updated_at
+           WHERE objective_id = $objective_id""",
+        {"status": status, "updated_at": dt.datetime.now(), "objective_id": objective_id},
     )
     bump_data_version(con)
 
 
-_SELECT = f"""SELECT objective_id, {", ".join(OBJECTIVE_FIELDS)}, status FROM objectives"""
+_SELECT = f"""SELECT objective_id, {", ".join(OBJECTIVE_FIELDS)}, status FROM objectives"""  # noqa: S608 - OBJECTIVE_FIELDS: constant
 
 
 def _objective(row: tuple) -> Objective:

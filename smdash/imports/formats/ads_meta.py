@@ -71,7 +71,7 @@ FORMAT = Format(
                sum(impressions) AS impressions, sum(clicks) AS clicks
         FROM parsed
         GROUP BY ALL
-    """,
+    """,  # noqa: S608 - SQL helpers from code
 )
 
 XLSX_FORMAT = replace(FORMAT, name="meta_ads_xlsx", kind="xlsx")

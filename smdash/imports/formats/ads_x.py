@@ -59,5 +59,5 @@ FORMAT = Format(
                sum(impressions) AS impressions, sum(clicks) AS clicks
         FROM parsed
         GROUP BY ALL
-    """,
+    """,  # noqa: S608 - SQL helpers from code
 )

@@ -143,5 +143,5 @@ METRICS_FORMAT = Format(
                    CAST(clicks + reactions + comments + shares AS DOUBLE) AS engagements
             FROM parsed
         ) UNPIVOT (value FOR metric IN ({", ".join(METRICS)}, engagements))
-    """,
+    """,  # noqa: S608 - METRICS: constant
 )
