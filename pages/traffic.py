@@ -95,7 +95,7 @@ with hygiene:
             network = middle.selectbox(
                 ui.tr("traffic.alias_network"),
                 attribution.NETWORKS,
-                format_func=view.labels_of(attribution.NETWORKS, "traffic.network.").get,
+                format_func=view.labels_of(attribution.NETWORKS, "network.").get,
                 key="alias_network",
             )
             paid = right.radio(

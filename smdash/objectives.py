@@ -270,7 +270,7 @@ class Check:
 
 
 def scope_name(scope: str, lang: str) -> str:
-    key = "objectives.scope.all" if scope == kpis.ALL else f"objectives.network.{scope}"
+    key = "objectives.scope.all" if scope == kpis.ALL else f"network.{scope}"
     return t(key, lang)
 
 
