@@ -394,10 +394,10 @@ class GoalStatus:
         if not total:
             return t("executive.goal.none", lang)
         if self.light == GREY:
-            return t("executive.goal.no_data", lang, total=total)
+            return t("executive.goal.no_data", lang, count=total)
         on = sum(self.counts.get(s, 0) for s in ON_TRACK)
         if self.light == "green":
-            return t("executive.goal.green", lang, on=on, total=total)
+            return t("executive.goal.green", lang, on=on, count=total)
         status = "behind" if self.light == "red" else "at_risk"
         first = next(o for o in self.objectives if o.status == status)
         return t(
@@ -675,6 +675,7 @@ def _visits_sentence(s: Summary, lang: str) -> str:
         "executive.story.visits",
         lang,
         period=s.period.label(lang),
+        count=visits.value,
         visits=format_number(visits.value, lang),
         changes=_changes(lang, visits, s.period),
     )
@@ -688,6 +689,7 @@ def _conversions_sentence(s: Summary, lang: str) -> str | None:
     return t(
         key,
         lang,
+        count=conversions.value,
         conversions=format_number(conversions.value, lang),
         changes=_changes(lang, conversions, s.period),
         revenue=money(revenue.value, lang, s.currency),

@@ -367,7 +367,7 @@ def _relevant(con: duckdb.DuckDBPyConnection, objective: Objective) -> Check:
 def _time_bound(objective: Objective) -> Check:
     if objective.deadline > objective.start_date:
         days = (objective.deadline - objective.start_date).days
-        return Check("T", PASS, "objectives.smart.t_ok", {"days": days})
+        return Check("T", PASS, "objectives.smart.t_ok", {"count": days})
     return Check("T", FAIL, "objectives.smart.t_fail", {})
 
 

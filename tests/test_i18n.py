@@ -42,3 +42,29 @@ def test_messages_fill_in_values_in_each_language():
         "a.csv: 1 nuevas, 2 actualizadas, 3 sin cambios."
     )
     assert t("missing.key.here", "es") == "missing.key.here"
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "text"),
+    [
+        ("en", 1, "Import 1 file"),
+        ("en", 0, "Import 0 files"),
+        ("en", 3, "Import 3 files"),
+        ("es", 1, "Importar 1 archivo"),
+        ("es", 2, "Importar 2 archivos"),
+        ("fr", 1, "Import 1 file"),  # another language: English, with its rule
+    ],
+)
+def test_a_plural_message_takes_its_form_from_count(lang, count, text):
+    assert t("import.confirm", lang, count=count) == text
+
+
+def test_a_plural_form_may_show_a_formatted_number_or_none():
+    assert t("executive.goal.no_data", "es", count=1) == "Aún no hay datos de su objetivo."
+    visits = {"period": "marzo", "changes": ""}
+    assert t("executive.story.visits", "es", count=1234, visits="1.234", **visits) == (
+        "En marzo las redes sociales llevaron 1.234 visitas a la web."
+    )
+    assert t("executive.story.visits", "es", count=1.0, visits="1", **visits) == (
+        "En marzo las redes sociales llevaron 1 visita a la web."
+    )

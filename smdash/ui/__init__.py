@@ -157,7 +157,7 @@ def setup_workspace() -> None:
         loaded = workspace.ensure_workspace(con)
         demo = workspace.is_demo(con)
     if loaded:
-        st.toast(tr("demo.loaded", files=loaded))
+        st.toast(tr("demo.loaded", count=loaded))
     if demo:
         _demo_banner()
 
