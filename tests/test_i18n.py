@@ -25,7 +25,7 @@ DYNAMIC_PREFIXES = (
     "column.",  # smdash/ui/importing.py: the columns of an import preview
     "costs.category.",  # pages/costs.py, smdash/ui/executive.py: costs.CATEGORIES
     "costs.column.",  # smdash/ui/executive.py: the costs tables' columns
-    "executive.column.",  # smdash/report.py, smdash/ui/executive.py: the networks table
+    "executive.column.",  # smdash/report.py, smdash/ui/executive.py: the summary tables' columns
     "executive.figure.",  # smdash/executive.py, smdash/charts_executive.py: its figures
     "executive.goal.",  # smdash/executive.py: a goal's light (green, amber, red)
     "executive.kind.",  # smdash/ui/executive.py: executive.PERIOD_KINDS
