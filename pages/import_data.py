@@ -33,11 +33,14 @@ for n, uploaded in enumerate(uploads or []):
             rows.metric(ui.tr("import.rows"), ui.number(part.rows))
             st.dataframe(importing.preview_table(part.preview), hide_index=True)
     if preview.prepared.skipped:
-        st.caption(ui.tr("imports.skipped", files=", ".join(preview.prepared.skipped)))
+        skipped = preview.prepared.skipped
+        st.caption(ui.tr("imports.skipped", count=len(skipped), files=", ".join(skipped)))
 
 if uploads and not ready:
     st.warning(ui.tr("import.nothing_valid"))
-if ready and st.button(ui.tr("import.confirm", n=len(ready)), type="primary", key="confirm_import"):
+if ready and st.button(
+    ui.tr("import.confirm", count=len(ready)), type="primary", key="confirm_import"
+):
     bar = st.progress(0.0)
     st.session_state["import_results"] = [
         importing.run_import(path, name, bar) for path, name in ready

@@ -18,7 +18,7 @@ with builder:
     network = left.selectbox(
         ui.tr("links.network"),
         view.LINK_NETWORKS,
-        format_func=view.labels_of(view.LINK_NETWORKS, "traffic.network.").get,
+        format_func=view.labels_of(view.LINK_NETWORKS, "network.").get,
         key="link_network",
     )
     paid = right.toggle(ui.tr("links.paid"), key="link_paid")

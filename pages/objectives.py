@@ -14,9 +14,8 @@ goals = all_goals[all_goals["status"] == objectives.ACTIVE]
 if goals.empty:
     st.info(ui.tr("objectives.no_goals"))
 for goal in goals.itertuples():
-    st.markdown(
-        f"- **{ui.plain(goal.name)}** · {ui.tr('objectives.goal_objectives', n=goal.objectives)}"
-    )
+    active = ui.tr("objectives.goal_objectives", count=goal.objectives)
+    st.markdown(f"- **{ui.plain(goal.name)}** · {active}")
 name = st.text_input(ui.tr("objectives.goal_name"), key="goal_name")
 if st.button(ui.tr("objectives.add_goal"), key="add_goal"):
     error = view.add_goal(name)

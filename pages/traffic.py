@@ -98,7 +98,7 @@ with hygiene:
             network = middle.selectbox(
                 ui.tr("traffic.alias_network"),
                 NETWORKS,
-                format_func=view.labels_of(NETWORKS, "traffic.network.").get,
+                format_func=view.labels_of(NETWORKS, "network.").get,
                 key="alias_network",
             )
             paid = right.radio(

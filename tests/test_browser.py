@@ -50,7 +50,7 @@ def test_upload_import_undo_and_bad_file(app: RunningApp, browser_page, tmp_path
     expect(main.get_by_text(f"{POSTS_FILE}: {POSTS_SOURCE}")).to_be_visible(timeout=TIMEOUT_MS)
     rows = main.get_by_test_id("stMetric").filter(has_text="Rows")
     expect(rows.get_by_test_id("stMetricValue")).to_have_text(str(POSTS_ROWS))
-    confirm = main.get_by_role("button", name="Import 1 file(s)")
+    confirm = main.get_by_role("button", name="Import 1 file")
     expect(confirm).to_be_visible(timeout=TIMEOUT_MS)
     confirm.click()
 

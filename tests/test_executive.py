@@ -167,7 +167,7 @@ def test_goal_lights_and_lines(data):
         ("Be known", "red", {"behind": 1, "no_data": 1}),
     ]
     assert [g.line("en") for g in goals] == [
-        "1 of 1 objective(s) on track or achieved.",
+        "1 of 1 objective on track or achieved.",
         "1 of 2 behind, e.g. “100,000 visits from Facebook in 2026”.",
     ]
     assert (

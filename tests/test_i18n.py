@@ -1,12 +1,205 @@
+import ast
 import datetime as dt
+import re
+import string
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
 
 import pytest
 
-from smdash.core.i18n import CATALOG, format_date, format_number, language_from_locale, t
+from smdash.core import i18n
+from smdash.core.i18n import CATALOG, PLURAL_RULES, format_date, format_number, language_from_locale, t
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted([*ROOT.glob("smdash/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"])
+
+# Keys the code builds at run time: a prefix and a value (f"kpis.name.{key}", "x." + suffix,
+# labels_of(values, "traffic.grain_")). A catalogue key under one of these counts as used. Each
+# must be built somewhere (test below), and a prefix built anywhere must be listed here.
+DYNAMIC_PREFIXES = (
+    "actions.column.",  # smdash/ui/review.py: the action tables' columns
+    "auth.column.",  # smdash/ui/auth.py: the users and audit tables' columns
+    "auth.role.",  # smdash/ui/auth.py, pages/users.py: auth.ROLES and 'none'
+    "column.",  # smdash/ui/importing.py: the columns of an import preview
+    "costs.category.",  # pages/costs.py, smdash/ui/executive.py: costs.CATEGORIES
+    "costs.column.",  # smdash/ui/executive.py: the costs tables' columns
+    "executive.column.",  # smdash/report.py, smdash/ui/executive.py: the summary tables' columns
+    "executive.figure.",  # smdash/executive.py, smdash/charts_executive.py: its figures
+    "executive.goal.",  # smdash/executive.py: a goal's light (green, amber, red)
+    "executive.kind.",  # smdash/ui/executive.py: executive.PERIOD_KINDS
+    "executive.light.",  # smdash/report.py, smdash/ui/executive.py: the lights
+    "figure.",  # smdash/ui/__init__.py, pages/overview.py, smdash/review.py: summary figures
+    "history.",  # smdash/ui/importing.py: the import history's columns
+    "import.progress_",  # smdash/ui/importing.py: the stages of an import
+    "import.status_",  # smdash/ui/importing.py: an import's status (applied, undone)
+    "import_error.",  # smdash/imports/errors.py: the code of an ImportFailed
+    "imports.map_",  # smdash/ui/importing.py: the fields of a column mapping
+    "imports.metric_",  # smdash/ui/importing.py: the metrics of account_daily
+    "imports.table_",  # smdash/ui/importing.py: the tables a mapping fills
+    "kpipage.",  # smdash/charts_kpis.py: the progress chart's series and axes
+    "kpis.doc.",  # smdash/ui/objectives.py: kpis.CATALOGUE
+    "kpis.name.",  # smdash/ui/objectives.py, smdash/executive.py, ...: kpis.CATALOGUE
+    "kpis.needs.",  # smdash/objectives.py: the data a KPI's source needs
+    "links.column.",  # smdash/ui/traffic.py: the links and calendar tables' columns
+    "links.error_no_",  # smdash/utm.py: a missing UTM field
+    "links.status.",  # smdash/ui/traffic.py, pages/links.py: calendar.STATUSES
+    "links.tab.",  # pages/links.py: the page's tabs
+    "links.view_",  # pages/links.py: the calendar's views (month, week)
+    "links.weekday.",  # smdash/ui/traffic.py: the calendar's weekdays 0-6
+    "network.",  # smdash/ui/traffic.py, smdash/objectives.py, ...: network display names
+    "objectives.method.",  # pages/kpis.py, smdash/__main__.py: objectives.FORECAST_METHOD
+    "objectives.rule.",  # smdash/ui/objectives.py: objectives.STATUS_RULES
+    "objectives.smart.",  # smdash/ui/objectives.py: the SMART letters
+    "objectives.status.",  # smdash/ui/objectives.py, smdash/report.py, ...: objectives.STATUSES
+    "review.about.",  # smdash/review.py: the export's first sheet
+    "review.adjust.",  # smdash/ui/review.py: the kind of an item to adjust
+    "review.column.",  # smdash/review.py, smdash/ui/review.py: the review tables' columns
+    "review.cycle_status.",  # smdash/ui/review.py: open, closed
+    "review.decision.",  # smdash/review.py, smdash/ui/review.py, ...: review.DECISIONS
+    "review.draft.",  # smdash/review.py: review.GOOD_RULES, WEAK_RULES
+    "review.draft.none.",  # smdash/review.py: review.SECTIONS
+    "review.error.setting.",  # smdash/review.py: review.SETTINGS
+    "review.gantt.",  # smdash/charts_review.py: the plan chart's fields
+    "review.history_chart.",  # smdash/charts_review.py: the history chart's fields
+    "review.item_status.",  # smdash/review.py, smdash/ui/review.py, ...: item statuses
+    "review.kind.",  # smdash/review.py: objective, action
+    "review.period.",  # smdash/ui/review.py: review.PERIODS
+    "review.result.",  # smdash/review.py, smdash/ui/review.py: actions.RESULT_KINDS
+    "review.rule.",  # smdash/review.py, smdash/ui/review.py: review.RULES
+    "review.rule_name.",  # smdash/review.py: review.RULES
+    "review.rules_for.",  # smdash/ui/review.py: objective, action
+    "review.section.",  # smdash/review.py, smdash/ui/review.py: review.SECTIONS
+    "review.setting.",  # smdash/ui/review.py: review.SETTINGS
+    "review.tab.",  # pages/review.py: the page's tabs
+    "traffic.alias_paid_",  # pages/traffic.py: medium, organic, paid
+    "traffic.column.",  # smdash/ui/traffic.py: the traffic tables' columns
+    "traffic.figure.",  # smdash/ui/traffic.py: traffic.FIGURES and RATES
+    "traffic.grain_",  # smdash/ui/traffic.py: traffic.GRAINS
+    "traffic.help.",  # smdash/ui/traffic.py: traffic.FIGURES and RATES
+    "traffic.paid_",  # smdash/ui/traffic.py: all, paid, organic
+    "traffic.tab.",  # pages/traffic.py: the page's tabs
+)
+# Calls whose first argument is a code rather than a key: ImportFailed("empty") says
+# import_error.empty, so a literal code must have its key.
+CODE_PREFIXES = {"ImportFailed": "import_error."}
+# Strings of the code that look like keys but are not messages.
+NOT_KEYS = re.compile(r".*\.(json|csv|xlsx|py)|review\.")  # file names; settings' prefix
+KEY = re.compile(r"[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+")
+NAMESPACES = {key.split(".")[0] for key in CATALOG["en"]}
+
+
+def _is_audit_name(node: ast.AST) -> bool:
+    """@audit.write("costs.add_cost"): an audit log action, not a message."""
+    return isinstance(node, ast.Call) and ast.unparse(node.func) == "audit.write"
+
+
+def _called(node: ast.Call) -> str:
+    return node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+
+
+@cache
+def _source_strings() -> dict[str, dict[str, set[str]]]:
+    """What the code says about keys, each with the files that say it: ``literal`` strings that
+    look like keys, keys ``called`` t / tr / a UserError with (codes given to ImportFailed as
+    their keys), and the prefixes keys are ``built`` from."""
+    found: dict[str, dict[str, set[str]]] = {"literal": {}, "called": {}, "built": {}}
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in SOURCES}
+    classes = [n for tree in trees.values() for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
+    errors, before = {"UserError"}, set()  # UserError and its subclasses take a key first
+    while errors != before:
+        before = set(errors)
+        errors |= {c.name for c in classes if {ast.unparse(b) for b in c.bases} & errors}
+    for path, tree in trees.items():
+        where = str(path.relative_to(ROOT))
+        skip = {id(a) for n in ast.walk(tree) if _is_audit_name(n) for a in n.args}
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in skip
+            ):
+                text = node.value
+                if text.split(".")[0] in NAMESPACES and not NOT_KEYS.fullmatch(text):
+                    if KEY.fullmatch(text) and not text.endswith("_"):
+                        found["literal"].setdefault(text, set()).add(where)
+                    elif "." in text and text.endswith((".", "_")):
+                        found["built"].setdefault(text, set()).add(where)
+            head = None
+            if isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.Constant):
+                head = node.values[0].value
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+                head = node.left.value if isinstance(node.left, ast.Constant) else None
+            if isinstance(head, str) and "." in head and head.split(".")[0] in NAMESPACES:
+                found["built"].setdefault(head, set()).add(where)
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+                name, first = _called(node), node.args[0].value
+                if name in CODE_PREFIXES:
+                    found["called"].setdefault(CODE_PREFIXES[name] + first, set()).add(where)
+                elif name in {"t", "tr"} | errors and isinstance(first, str):
+                    found["called"].setdefault(first, set()).add(where)
+    return found
+
+
+def _placeholders(text) -> set[str]:
+    forms = text.values() if isinstance(text, dict) else [text]
+    return {
+        f"{name}:{spec}"
+        for form in forms
+        for _, name, spec, _ in string.Formatter().parse(form)
+        if name is not None
+    }
 
 
 def test_both_catalogues_have_the_same_keys():
     assert set(CATALOG["es"]) == set(CATALOG["en"])
+
+
+def test_each_key_has_the_same_placeholders_and_plural_forms_in_both_languages():
+    for key, en in CATALOG["en"].items():
+        es = CATALOG["es"][key]
+        assert _placeholders(es) == _placeholders(en), key
+        assert type(es) is type(en), key
+        if isinstance(en, dict):
+            assert set(es) == set(en), key
+            for lang, rule in PLURAL_RULES.items():
+                assert {rule(n) for n in (0, 1, 2, 1.5, 21)} <= set(CATALOG[lang][key]), key
+
+
+def test_every_key_the_code_uses_is_in_the_catalogue():
+    found = _source_strings()
+    missing = {
+        key: sorted(where)
+        for kind in ("literal", "called")
+        for key, where in found[kind].items()
+        if key not in CATALOG["en"]
+    }
+    assert not missing
+
+
+def test_every_key_in_the_catalogue_is_used_by_the_code():
+    found = _source_strings()
+    used = found["literal"].keys() | found["called"].keys()
+    unused = [
+        key for key in CATALOG["en"] if key not in used and not key.startswith(DYNAMIC_PREFIXES)
+    ]
+    assert not unused
+
+
+def test_the_dynamic_prefixes_are_those_the_code_builds_keys_from():
+    built = set(_source_strings()["built"])
+    assert built == set(DYNAMIC_PREFIXES)
+    assert len(DYNAMIC_PREFIXES) == len(set(DYNAMIC_PREFIXES))
+
+
+def test_the_catalogue_imports_no_domain_code():
+    # any module may import t (smdash.errors does at its top) without an import cycle
+    code = f"import sys, {i18n.__name__}; print(*(m for m in sys.modules if 'smdash' in m))"
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    packages = i18n.__name__.split(".")
+    allowed = {".".join(packages[: n + 1]) for n in range(len(packages))}
+    assert run.returncode == 0 and set(run.stdout.split()) == allowed, run.stderr
 
 
 @pytest.mark.parametrize(
@@ -42,3 +235,29 @@ def test_messages_fill_in_values_in_each_language():
         "a.csv: 1 nuevas, 2 actualizadas, 3 sin cambios."
     )
     assert t("missing.key.here", "es") == "missing.key.here"
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "text"),
+    [
+        ("en", 1, "Import 1 file"),
+        ("en", 0, "Import 0 files"),
+        ("en", 3, "Import 3 files"),
+        ("es", 1, "Importar 1 archivo"),
+        ("es", 2, "Importar 2 archivos"),
+        ("fr", 1, "Import 1 file"),  # another language: English, with its rule
+    ],
+)
+def test_a_plural_message_takes_its_form_from_count(lang, count, text):
+    assert t("import.confirm", lang, count=count) == text
+
+
+def test_a_plural_form_may_show_a_formatted_number_or_none():
+    assert t("executive.goal.no_data", "es", count=1) == "Aún no hay datos de su objetivo."
+    visits = {"period": "marzo", "changes": ""}
+    assert t("executive.story.visits", "es", count=1234, visits="1.234", **visits) == (
+        "En marzo las redes sociales llevaron 1.234 visitas a la web."
+    )
+    assert t("executive.story.visits", "es", count=1.0, visits="1", **visits) == (
+        "En marzo las redes sociales llevaron 1 visita a la web."
+    )

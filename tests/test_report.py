@@ -93,7 +93,7 @@ def test_xlsx_read_back(data):
     networks = list(book["Networks"].iter_rows(values_only=True))
     assert networks[1] == ("Instagram", 2000, 30, 600, 150, 5, 4)
     goals = list(book["Goals"].iter_rows(values_only=True))
-    assert goals[1] == ("Sell more online", "On track", "1 of 1 objective(s) on track or achieved.",
+    assert goals[1] == ("Sell more online", "On track", "1 of 1 objective on track or achieved.",
                         None)  # fmt: skip
 
 

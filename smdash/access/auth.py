@@ -252,7 +252,7 @@ def _check_password(
     stored, failures, locked_until = row
     if locked_until is not None and locked_until > now:
         minutes = max(1, round((locked_until - now).total_seconds() / 60))
-        raise SignInFailed("auth.locked", minutes=minutes)
+        raise SignInFailed("auth.locked", count=minutes)
     if not _verify(stored, password):
         failures += 1
         locked = now + LOCKOUT if failures >= MAX_FAILURES else None
@@ -262,7 +262,7 @@ def _check_password(
             {"failed_attempts": 0 if locked else failures, "locked_until": locked, "name": name},
         )
         if locked:
-            raise SignInFailed("auth.locked", minutes=round(LOCKOUT.total_seconds() / 60))
+            raise SignInFailed("auth.locked", count=round(LOCKOUT.total_seconds() / 60))
         raise SignInFailed("auth.wrong")
     con.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE name = ?", [name])
 

@@ -7,6 +7,8 @@ same way.
 
 from __future__ import annotations
 
+from smdash.core.i18n import t
+
 
 class UserError(Exception):
     """``message(lang)`` is the text for ``key`` in the string catalogue, ``params`` filled in."""
@@ -16,8 +18,6 @@ class UserError(Exception):
         self.key, self.params = key, params
 
     def message(self, lang: str) -> str:
-        from smdash.core.i18n import t  # the string catalogue imports modules that import this one
-
         return t(self.key, lang, **self.params)
 
 

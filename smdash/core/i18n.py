@@ -1,27 +1,55 @@
-"""Every user-visible string, in Spanish and English, and number/date formatting per language."""
+"""Every user-visible string, in Spanish and English, and number/date formatting per language.
+
+The strings are data: one JSON file per language, ``smdash/core/locales/<lang>.json``, that
+translators edit. Each is one object from message key to text, keys sorted. A text is a
+``str.format`` template whose ``{placeholders}`` the caller fills in::
+
+    "import.result": "{file}: {added} added, {updated} updated, {unchanged} unchanged."
+
+A message that counts something is an object of plural forms instead, and its callers pass the
+number as ``count``; ``t`` picks the form by the language's plural rule (``PLURAL_RULES``: in
+English and Spanish ``one`` for exactly 1, ``other`` for anything else) and fills it in like
+any text. A form may show the number as ``{count}``, or a formatted copy passed under another
+name (``visits="1.234"``), or not at all::
+
+    "import.confirm": {"one": "Import {count} file", "other": "Import {count} files"}
+    t("import.confirm", "en", count=3)  ->  "Import 3 files"
+
+Both languages have the same keys, the same placeholders and the same plural forms, and every
+key is used by the code (tests/test_i18n.py). This module imports nothing from smdash, so any
+module may import it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import math
-
-from smdash.strings import MODULES
+from collections.abc import Callable
+from importlib import resources
 
 LANGUAGES = ("es", "en")
 DEFAULT_LANGUAGE = "en"
 
+# A text, or a plural message: its forms by plural category ('one', 'other').
+Text = str | dict[str, str]
 
-def _merged(attribute: str) -> dict[str, str]:
-    merged: dict[str, str] = {}
-    for module in MODULES:
-        strings = getattr(module, attribute)
-        clash = merged.keys() & strings.keys()
-        assert not clash, f"string keys defined twice: {sorted(clash)}"
-        merged.update(strings)
-    return merged
+# The plural category of a count, per language (CLDR's names: one, few, many, other).
+PLURAL_RULES: dict[str, Callable[[float], str]] = {
+    "en": lambda n: "one" if n == 1 else "other",
+    "es": lambda n: "one" if n == 1 else "other",
+}
 
 
-CATALOG: dict[str, dict[str, str]] = {"en": _merged("EN"), "es": _merged("ES")}
+@functools.cache
+def load_catalogue(lang: str) -> dict[str, Text]:
+    """The strings of ``lang``, read once from ``smdash/core/locales/<lang>.json``."""
+    path = resources.files("smdash") / "core" / "locales" / f"{lang}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+CATALOG: dict[str, dict[str, Text]] = {lang: load_catalogue(lang) for lang in LANGUAGES}
 
 # How a day is written, in strftime and d3-time-format alike: 24/03/2026, 2026-03-24.
 DATE_PATTERNS = {"es": "%d/%m/%Y", "en": "%Y-%m-%d"}
@@ -40,9 +68,16 @@ EXPECTED_WORDS = {
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text for ``key`` in ``lang`` (English when missing), with ``params`` filled in."""
-    catalog = CATALOG.get(lang, CATALOG[DEFAULT_LANGUAGE])
-    text = catalog.get(key) or CATALOG[DEFAULT_LANGUAGE].get(key, key)
+    """The text for ``key`` in ``lang`` (English when missing), with ``params`` filled in.
+
+    A plural message takes the form for ``params["count"]``; an unknown key is shown as is.
+    """
+    text = CATALOG.get(lang, {}).get(key)
+    rule = PLURAL_RULES.get(lang)
+    if not text or rule is None:
+        text, rule = CATALOG[DEFAULT_LANGUAGE].get(key, key), PLURAL_RULES[DEFAULT_LANGUAGE]
+    if isinstance(text, dict):
+        text = text.get(rule(params["count"]), text["other"])
     if lang in EXPECTED_WORDS and "expected" in params:
         expected = str(params["expected"])
         for en, local in EXPECTED_WORDS[lang].items():

@@ -36,10 +36,10 @@ class GoalStatus:
         if not total:
             return t("executive.goal.none", lang)
         if self.light == GREY:
-            return t("executive.goal.no_data", lang, total=total)
+            return t("executive.goal.no_data", lang, count=total)
         on = sum(self.counts.get(s, 0) for s in ON_TRACK)
         if self.light == "green":
-            return t("executive.goal.green", lang, on=on, total=total)
+            return t("executive.goal.green", lang, on=on, count=total)
         status = "behind" if self.light == "red" else "at_risk"
         first = next(o for o in self.objectives if o.status == status)
         return t(

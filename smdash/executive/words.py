@@ -104,6 +104,7 @@ def _visits_sentence(s: Summary, lang: str) -> str:
         "executive.story.visits",
         lang,
         period=s.period.label(lang),
+        count=visits.value,
         visits=format_number(visits.value, lang),
         changes=_changes(lang, visits, s.period),
     )
@@ -117,6 +118,7 @@ def _conversions_sentence(s: Summary, lang: str) -> str | None:
     return t(
         key,
         lang,
+        count=conversions.value,
         conversions=format_number(conversions.value, lang),
         changes=_changes(lang, conversions, s.period),
         revenue=money(revenue.value, lang, s.currency),

@@ -65,10 +65,10 @@ _NEEDS_ATTRIBUTION = frozenset({"web", "costs"})
 
 @dataclass(frozen=True)
 class Kpi:
-    """One KPI: ``doc`` states its formula, unit and direction in words for users and docs."""
+    """One KPI. Its name and its formula, unit and direction in words are strings of the
+    catalogue, ``kpis.name.<key>`` and ``kpis.doc.<key>``, in every language."""
 
     key: str
-    doc: str
     kind: str
     unit: str
     direction: str
@@ -81,8 +81,6 @@ class Kpi:
 CATALOGUE: tuple[Kpi, ...] = (
     Kpi(
         "followers",
-        "Followers at the end of the period: each account's follower count on the last day of "
-        "the period with data, added over the accounts. Unit: followers. Direction: up.",
         LEVEL,
         COUNT,
         UP,
@@ -91,8 +89,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "follower_growth",
-        "Follower growth: new followers gained in the period, the sum of the daily new-follower "
-        "series (Meta 'Follows', LinkedIn new followers). Unit: followers. Direction: up.",
         TOTAL,
         COUNT,
         UP,
@@ -101,7 +97,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "posts",
-        "Posts published: the number of posts published in the period. Unit: posts. Direction: up.",
         TOTAL,
         COUNT,
         UP,
@@ -110,8 +105,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "reach",
-        "Reach: the sum of the reach of the posts published in the period (people reached per "
-        "post, so a person reached by two posts counts twice). Unit: people. Direction: up.",
         TOTAL,
         COUNT,
         UP,
@@ -120,8 +113,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "impressions",
-        "Impressions: the sum of the impressions (views) of the posts published in the period. "
-        "Unit: impressions. Direction: up.",
         TOTAL,
         COUNT,
         UP,
@@ -130,8 +121,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "engagements",
-        "Engagements: the sum of the engagements (reactions, comments, shares, saves, clicks) "
-        "of the posts published in the period. Unit: engagements. Direction: up.",
         TOTAL,
         COUNT,
         UP,
@@ -140,9 +129,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "engagement_rate",
-        "Engagement rate = engagements / impressions × 100, both summed over the posts "
-        "published in the period that report both figures (denominator: impressions, not "
-        "followers or reach). Unit: %. Direction: up.",
         RATIO,
         PERCENT,
         UP,
@@ -153,8 +139,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "link_clicks",
-        "Link clicks: the sum of the link clicks of the posts published in the period "
-        "(networks that report them). Unit: clicks. Direction: up.",
         TOTAL,
         COUNT,
         UP,
@@ -163,8 +147,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "ctr",
-        "Click-through rate = link clicks / impressions × 100, both summed over the posts "
-        "published in the period that report both figures. Unit: %. Direction: up.",
         RATIO,
         PERCENT,
         UP,
@@ -175,8 +157,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "sessions",
-        "Web sessions from social: GA4 sessions in the period whose source / medium is a social "
-        "network. Unit: sessions. Direction: up.",
         TOTAL,
         COUNT,
         UP,
@@ -185,8 +165,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "engaged_sessions",
-        "Engaged sessions from social: GA4 engaged sessions in the period from social networks. "
-        "Unit: sessions. Direction: up.",
         TOTAL,
         COUNT,
         UP,
@@ -195,8 +173,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "conversions",
-        "Conversions from social: GA4 key events in the period from social networks. "
-        "Unit: conversions. Direction: up.",
         TOTAL,
         COUNT,
         UP,
@@ -205,8 +181,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "conversion_rate",
-        "Conversion rate = conversions / sessions × 100, GA4 rows from social networks in the "
-        "period. Unit: %. Direction: up.",
         RATIO,
         PERCENT,
         UP,
@@ -217,8 +191,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "revenue",
-        "Revenue from social: GA4 revenue in the period from social networks. Unit: currency "
-        "of the GA4 property. Direction: up.",
         TOTAL,
         CURRENCY,
         UP,
@@ -227,9 +199,6 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
     Kpi(
         "cost_per_conversion",
-        "Cost per conversion = costs of the period (ad spend imported from the ads managers "
-        "and costs entered by hand, each spread over the days it covers) / conversions from "
-        "social in the period. No data until costs exist. Unit: currency. Direction: down.",
         RATIO,
         CURRENCY,
         DOWN,

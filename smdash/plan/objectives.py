@@ -269,7 +269,7 @@ class Check:
 
 
 def scope_name(scope: str, lang: str) -> str:
-    key = "objectives.scope.all" if scope == kpis.ALL else f"objectives.network.{scope}"
+    key = "objectives.scope.all" if scope == kpis.ALL else f"network.{scope}"
     return t(key, lang)
 
 
@@ -366,7 +366,7 @@ def _relevant(con: duckdb.DuckDBPyConnection, objective: Objective) -> Check:
 def _time_bound(objective: Objective) -> Check:
     if objective.deadline > objective.start_date:
         days = (objective.deadline - objective.start_date).days
-        return Check("T", PASS, "objectives.smart.t_ok", {"days": days})
+        return Check("T", PASS, "objectives.smart.t_ok", {"count": days})
     return Check("T", FAIL, "objectives.smart.t_fail", {})
 
 

@@ -101,7 +101,7 @@ def interpretation_draft(
                     "review.draft.growth",
                     lang,
                     figure=t(f"figure.{row.figure}", lang),
-                    network=t(f"objectives.network.{row.network}", lang),
+                    network=t(f"network.{row.network}", lang),
                     change=f"+{format_number(row.change * 100, lang)} %",
                     before=format_number(row.previous, lang),
                     now=format_number(row.current, lang),

@@ -84,5 +84,6 @@ def rule_params(limits: Thresholds, lang: str) -> dict[str, str]:
 
 
 def rules_in_words(kind: str, limits: Thresholds, lang: str) -> list[str]:
-    params = rule_params(limits, lang)
+    # count: the periods of review.rule.objective.stalled, the one rule text with plural forms
+    params = {**rule_params(limits, lang), "count": limits.stalled_periods}
     return [t(f"review.rule.{kind}.{rule.rule}", lang, **params) for rule in RULES[kind]]

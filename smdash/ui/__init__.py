@@ -160,7 +160,7 @@ def setup_workspace() -> None:
         loaded = workspace.ensure_workspace(con)
         demo = workspace.is_demo(con)
     if loaded:
-        st.toast(tr("demo.loaded", files=loaded))
+        st.toast(tr("demo.loaded", count=loaded))
     if demo:
         _demo_banner()
 
@@ -240,9 +240,7 @@ def figures_table(result: dict, figures: tuple[str, ...]) -> pd.DataFrame:
     table = summary.as_table(result)
     for figure in figures:
         table[figure] = [number(v) for v in table[figure]]
-    table["network"] = [
-        "Total" if n == "total" else tr(f"traffic.network.{n}") for n in table["network"]
-    ]
+    table["network"] = ["Total" if n == "total" else tr(f"network.{n}") for n in table["network"]]
     return table.rename(columns={f: tr(f"figure.{f}") for f in ("network", *figures)})
 
 

@@ -163,7 +163,7 @@ def kpi_name(key: str) -> str:
 
 
 def scope_name(scope: str) -> str:
-    return tr("objectives.scope.all") if scope == kpis.ALL else tr(f"objectives.network.{scope}")
+    return tr("objectives.scope.all") if scope == kpis.ALL else tr(f"network.{scope}")
 
 
 def kpi_value(key: str, value: float | None) -> str:

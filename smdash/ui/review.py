@@ -128,7 +128,8 @@ def decision_label(decision: str) -> str:
 
 
 def rule_text(kind: str, rule: str, limits: Thresholds) -> str:
-    return tr(f"review.rule.{kind}.{rule}", **review.rule_params(limits, lang()))
+    params = review.rule_params(limits, lang())
+    return tr(f"review.rule.{kind}.{rule}", count=limits.stalled_periods, **params)
 
 
 def _value(kpi: str | None, value) -> str:

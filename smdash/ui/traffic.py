@@ -53,7 +53,7 @@ def load(name: str, *args):
 
 
 def network_label(network: str) -> str:
-    return tr(f"traffic.network.{network}")
+    return tr(f"network.{network}")
 
 
 def labels_of(keys, prefix: str) -> dict:
@@ -73,7 +73,7 @@ def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | N
         max_value=last,
         key="traffic_period",
     )
-    names = labels_of(NETWORKS, "traffic.network.")
+    names = labels_of(NETWORKS, "network.")
     networks = middle.multiselect(
         tr("traffic.networks"),
         load("networks"),
