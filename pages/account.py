@@ -1,7 +1,7 @@
 import streamlit as st
 
-from smdash import ui
-from smdash.ui import auth as view
+from smdash.ui import runtime as ui
+from smdash.ui import session as view
 
 ui.start_page("auth.account_title")
 if message := st.session_state.pop("account_message", None):

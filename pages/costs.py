@@ -2,9 +2,10 @@ import datetime as dt
 
 import streamlit as st
 
-from smdash import executive, ui
+from smdash import executive
 from smdash.plan import costs
-from smdash.ui import executive as view
+from smdash.ui import executive_summary as view
+from smdash.ui import runtime as ui
 
 ui.start_page("costs.page")
 st.caption(ui.tr("costs.intro"))

@@ -1,7 +1,8 @@
 import streamlit as st
 
-from smdash import executive, ui
-from smdash.ui import executive as view
+from smdash import executive
+from smdash.ui import executive_summary as view
+from smdash.ui import runtime as ui
 
 ui.start_page("page.summary")
 st.caption(ui.tr("executive.intro"))

@@ -1,9 +1,9 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.metrics import kpis
 from smdash.metrics.summary import last_full_month
 from smdash.ui import objectives as view
+from smdash.ui import runtime as ui
 
 ui.start_page("page.kpis")
 st.caption(ui.tr("kpipage.intro"))

@@ -2,8 +2,8 @@ import datetime as dt
 
 import streamlit as st
 
-from smdash import ui
 from smdash.plan import calendar, utm
+from smdash.ui import runtime as ui
 from smdash.ui import traffic as view
 
 ui.start_page("page.links")

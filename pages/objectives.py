@@ -1,8 +1,8 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.plan import objectives
 from smdash.ui import objectives as view
+from smdash.ui import runtime as ui
 
 ui.start_page("page.objectives")
 st.caption(ui.tr("objectives.intro"))

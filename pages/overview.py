@@ -1,9 +1,9 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.metrics.summary import FIGURES, last_full_month
 from smdash.reports import charts
 from smdash.ui import objectives as annotations_ui
+from smdash.ui import runtime as ui
 
 ui.start_page("overview.title")
 first, last = ui.load_data_range()

@@ -1,7 +1,7 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.ui import review as view
+from smdash.ui import runtime as ui
 
 ui.start_page("page.review")
 st.caption(ui.tr("review.intro"))

@@ -1,8 +1,8 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.metrics import attribution, traffic
 from smdash.reports import kpi_charts, traffic_charts
+from smdash.ui import runtime as ui
 from smdash.ui import traffic as view
 
 ui.start_page("page.traffic")

@@ -1,8 +1,8 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.access import auth, roles
-from smdash.ui import auth as view
+from smdash.ui import runtime as ui
+from smdash.ui import session as view
 
 ui.start_page("auth.users_title")
 if message := st.session_state.pop("users_message", None):

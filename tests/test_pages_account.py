@@ -116,7 +116,7 @@ def test_the_demo_password_warning_goes_once_the_viewer_changed_it(start_app, db
 def test_an_identity_provider_user_has_no_password_here(account_page, db_path, monkeypatch):
     at = account_page(signed_in(db_path, "viewer"))
     del at.session_state[TOKEN_KEY]  # signed in as if through st.login: no local session
-    monkeypatch.setattr("smdash.ui.auth.signed_in_user", lambda: roles.Actor("boss", "viewer"))
+    monkeypatch.setattr("smdash.ui.session.signed_in_user", lambda: roles.Actor("boss", "viewer"))
     at.switch_page(PAGE).run()
     assert not at.exception
     assert texts(at.info)[-1] == (

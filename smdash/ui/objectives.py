@@ -17,7 +17,7 @@ from smdash.metrics import kpis
 from smdash.plan import annotations, objectives
 from smdash.plan.objectives import Objective
 from smdash.reports import kpi_charts
-from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
+from smdash.ui.runtime import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
 
 STATUS_COLORS = {
     "achieved": "green",

@@ -19,7 +19,8 @@ from smdash.plan.actions import Action
 from smdash.plan.objectives import InvalidInput
 from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
-from smdash.ui import (
+from smdash.ui import objectives as objective_view
+from smdash.ui.runtime import (
     CACHE_TTL_SECONDS,
     altair_chart,
     data_version,
@@ -30,7 +31,6 @@ from smdash.ui import (
     tr,
     writing,
 )
-from smdash.ui import objectives as objective_view
 
 DECISION_COLORS = {review.KEEP: "green", review.IMPROVE: "orange", review.DROP: "red"}
 FLASH_KEY = "review_flash"

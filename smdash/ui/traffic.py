@@ -12,7 +12,7 @@ from smdash.db import store
 from smdash.metrics import attribution, traffic
 from smdash.metrics.summary import last_full_month
 from smdash.plan import annotations, calendar, utm
-from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
+from smdash.ui.runtime import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
 
 # what the pages may load, by name: each takes (con, *args)
 _LOADERS = {

@@ -16,7 +16,7 @@ import streamlit as st
 
 from smdash import workspace
 from smdash.access import audit, auth, roles
-from smdash.ui import (
+from smdash.ui.runtime import (
     USER_KEY,
     WRITE_LOCK,
     database,

@@ -15,7 +15,7 @@ from smdash.plan import costs
 from smdash.plan.objectives import scope_name
 from smdash.reports import executive_report
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
-from smdash.ui import (
+from smdash.ui.runtime import (
     CACHE_TTL_SECONDS,
     altair_chart,
     data_version,

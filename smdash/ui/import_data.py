@@ -15,7 +15,7 @@ from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats
 from smdash.imports.pipeline import Prepared, import_file, prepare, undo_import
 from smdash.imports.sniff import sniff
-from smdash.ui import database, lang, tr, writing
+from smdash.ui.runtime import database, lang, tr, writing
 
 UPLOADER_ROUND = "uploader_round"
 
