@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.errors import UserError
 from smdash.db.store import bump_data_version
 
 SOCIAL_SOURCES: dict[str, tuple[str, ...]] = {
@@ -357,6 +358,15 @@ def classify_with(
     return network, is_paid(medium) if paid is None else bool(paid)
 
 
+class InvalidAlias(UserError, ValueError):
+    """A spelling that cannot be mapped: told to the user as ``traffic.alias_invalid``;
+    ``str()`` says what was wrong (an empty source, an unknown network)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("traffic.alias_invalid")
+        self.args = (reason,)
+
+
 @audit.write("attribution.save_alias")
 def save_alias(
     con: duckdb.DuckDBPyConnection, source: str, network: str, paid: bool | None = None
@@ -364,9 +374,9 @@ def save_alias(
     """Map a spelling to a network (for past and future data); returns the stored alias."""
     alias = normalize_source(source)
     if not alias:
-        raise ValueError("empty source")
+        raise InvalidAlias("empty source")
     if network not in NETWORKS:
-        raise ValueError(f"unknown network {network!r}")
+        raise InvalidAlias(f"unknown network {network!r}")
     con.execute("INSERT OR REPLACE INTO source_aliases VALUES (?, ?, ?)", [alias, network, paid])
     bump_data_version(con)
     return alias
