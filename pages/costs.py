@@ -51,21 +51,21 @@ with st.form("add_cost", clear_on_submit=True):
         st.rerun()
 
 st.subheader(ui.tr("costs.by_month_title"))
-first, end = view.load_costs("range")
+first, end = view.load_spend_range()
 if first is None:
     st.info(ui.tr("costs.no_spend"))
 else:
-    by_month = view.load_costs("spend_by", first, end, "month_network")
+    by_month = view.load_spend_by(first, end, "month_network")
     wide = by_month.pivot_table(index="month", columns="network", values="amount", aggfunc="sum")
     wide = wide.rename(columns=view.network_name).sort_index(ascending=False)
     wide.index = [executive.month_period(m).label(ui.lang()) for m in wide.index]
     st.dataframe(wide, column_config={"_index": ui.tr("costs.column.month")})
     st.subheader(ui.tr("costs.by_campaign_title", period=period.label(ui.lang())))
-    by_campaign = view.load_costs("spend_by", period.start, period.end, "campaign")
+    by_campaign = view.load_spend_by(period.start, period.end, "campaign")
     st.dataframe(view.costs_frame(by_campaign), hide_index=True)
 
 st.subheader(ui.tr("costs.entered_title"))
-entered = view.load_costs("manual")
+entered = view.load_manual_costs()
 if entered.empty:
     st.caption(ui.tr("costs.none"))
 else:

@@ -21,7 +21,7 @@ with builder:
         key="link_network",
     )
     paid = right.toggle(ui.tr("links.paid"), key="link_paid")
-    usual = view.load("usual_sources") if not paid else {}
+    usual = view.load_usual_sources() if not paid else {}
     source = left.text_input(
         ui.tr("links.source"),
         value=utm.default_source(network, usual),
@@ -77,7 +77,7 @@ with builder:
                 st.success(view.save_entry(entry))
 
 with planner:
-    everything = view.load("entries")
+    everything = view.load_entries()
     if everything.empty:
         st.info(ui.tr("links.empty"))
     else:
@@ -96,7 +96,7 @@ with planner:
             first, last = calendar.month_days(day.year, day.month)
         else:
             first, last = calendar.week_days(day)
-        shown = view.load("entries", first, last)
+        shown = view.load_entries(first, last)
         if shown.empty:
             st.info(ui.tr("links.no_entries"))
         elif mode == "month":
@@ -135,7 +135,7 @@ with planner:
                 st.rerun()
 
 with results:
-    per_entry = view.load("entry_results")
+    per_entry = view.load_entry_results()
     if per_entry.empty:
         st.info(ui.tr("links.no_results"))
     else:
@@ -156,7 +156,7 @@ with results:
         st.dataframe(view.calendar_table(per_entry[columns]), hide_index=True, key="entry_results")
         st.subheader(ui.tr("links.campaign_results"))
         st.dataframe(
-            view.calendar_table(view.load("campaign_results")),
+            view.calendar_table(view.load_campaign_results()),
             hide_index=True,
             key="campaign_results",
         )

@@ -16,12 +16,11 @@ from smdash.plan.objectives import scope_name
 from smdash.reports import executive_report
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
 from smdash.ui.runtime import (
-    CACHE_TTL_SECONDS,
     altair_chart,
-    data_version,
     db_file,
     lang,
     load_data_range,
+    loader,
     plain,
     tr,
     writing,
@@ -37,50 +36,27 @@ LIGHT_ICONS = {
 FLASH_KEY = "executive_flash"
 
 # ---------------------------------------------------------------------------------------------
-# Cached loaders: keyed by the database file and its data version
+# Cached loaders (runtime.loader): keyed by the database file, its data version and the arguments
 # ---------------------------------------------------------------------------------------------
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _summary(path: str, version: int, period: Period) -> Summary:
-    with store.connect(path) as con:
-        return executive.build(con, period)
+load_summary = loader(executive.build)
 
 
-def load_summary(period: Period) -> Summary:
-    return _summary(str(db_file()), data_version(), period)
+@loader
+def load_settings(con) -> dict:
+    """The business name, logo, pinned figures and currency."""
+    return {
+        "name": executive.business_name(con),
+        "logo": executive.logo(con),
+        "pinned": executive.pinned(con),
+        "currency": costs.currency(con),
+    }
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _settings(path: str, version: int) -> dict:
-    with store.connect(path) as con:
-        return {
-            "name": executive.business_name(con),
-            "logo": executive.logo(con),
-            "pinned": executive.pinned(con),
-            "currency": costs.currency(con),
-        }
-
-
-def load_settings() -> dict:
-    return _settings(str(db_file()), data_version())
-
-
-_COST_LOADERS = {
-    "manual": costs.manual_costs,
-    "spend_by": costs.spend_by,
-    "range": costs.spend_range,
-}
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _costs(path: str, version: int, name: str, args: tuple):
-    with store.connect(path) as con:
-        return _COST_LOADERS[name](con, *args)
-
-
-def load_costs(name: str, *args):
-    return _costs(str(db_file()), data_version(), name, args)
+load_manual_costs = loader(costs.manual_costs)
+load_spend_by = loader(costs.spend_by)
+load_spend_range = loader(costs.spend_range)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,12 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from smdash.core.i18n import format_date
-from smdash.db import store
 from smdash.metrics import kpis
 from smdash.plan import annotations, objectives
 from smdash.plan.objectives import Objective
 from smdash.reports import kpi_charts
-from smdash.ui.runtime import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
+from smdash.ui.runtime import lang, loader, number, tr, writing
 
 STATUS_COLORS = {
     "achieved": "green",
@@ -33,84 +32,18 @@ VERDICT_LOOK = {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Cached loaders: keyed by the database file and its data version
+# Cached loaders (runtime.loader): keyed by the database file, its data version and the arguments
 # ---------------------------------------------------------------------------------------------
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _goals(path: str, version: int, include_archived: bool) -> pd.DataFrame:
-    with store.connect(path) as con:
-        return objectives.goals(con, include_archived)
-
-
-def load_goals(include_archived: bool = False) -> pd.DataFrame:
-    return _goals(str(db_file()), data_version(), include_archived)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _objectives(path: str, version: int, status: str) -> list[Objective]:
-    with store.connect(path) as con:
-        return objectives.list_objectives(con, status)
-
-
-def load_objectives(status: str = objectives.ACTIVE) -> list[Objective]:
-    return _objectives(str(db_file()), data_version(), status)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _smart(path: str, version: int, objective: Objective) -> list[objectives.Check]:
-    with store.connect(path) as con:
-        return objectives.smart_check(con, objective)
-
-
-def load_smart(objective: Objective) -> list[objectives.Check]:
-    return _smart(str(db_file()), data_version(), objective)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _progress(path: str, version: int, objective: Objective):
-    with store.connect(path) as con:
-        return objectives.progress(con, objective)
-
-
-def load_progress(objective: Objective) -> objectives.Progress:
-    return _progress(str(db_file()), data_version(), objective)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _proposal(path: str, version: int, kpi: str, scope: str, start: dt.date, end: dt.date):
-    with store.connect(path) as con:
-        return objectives.propose_baseline(con, kpi, scope, start, end)
-
-
-def load_proposal(kpi: str, scope: str, start: dt.date, deadline: dt.date) -> float | None:
-    return _proposal(str(db_file()), data_version(), kpi, scope, start, deadline)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _chart_series(path: str, version: int, objective: Objective, as_of: dt.date | None):
-    with store.connect(path) as con:
-        return objectives.chart_series(con, objective, as_of)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _annotations(path: str, version: int) -> pd.DataFrame:
-    with store.connect(path) as con:
-        return annotations.annotations(con)
-
-
-def load_annotations() -> pd.DataFrame:
-    return _annotations(str(db_file()), data_version())
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _comparison(path: str, version: int, scope: str, date_from: dt.date, date_to: dt.date):
-    with store.connect(path) as con:
-        return kpis.comparison(con, scope, date_from, date_to)
-
-
-def load_comparison(scope: str, date_from: dt.date, date_to: dt.date) -> pd.DataFrame:
-    return _comparison(str(db_file()), data_version(), scope, date_from, date_to)
+load_goals = loader(objectives.goals)
+load_objectives = loader(objectives.list_objectives)
+load_smart = loader(objectives.smart_check)
+load_progress = loader(objectives.progress)
+load_proposal = loader(objectives.propose_baseline)
+load_chart_series = loader(objectives.chart_series)
+load_annotations = loader(annotations.annotations)
+load_comparison = loader(kpis.comparison)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -277,7 +210,7 @@ def annotated(chart, date_from: dt.date | None = None, date_to: dt.date | None =
 
 
 def progress_chart(objective: Objective, progress: objectives.Progress):
-    series = _chart_series(str(db_file()), data_version(), objective, progress.as_of)
+    series = load_chart_series(objective, progress.as_of)
     forecast = pd.DataFrame(columns=["day", "value"])
     if progress.forecast is not None and progress.as_of and progress.as_of < objective.deadline:
         forecast = pd.DataFrame(

@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 
 from smdash import review
-from smdash.db import store
 from smdash.plan import actions
 from smdash.plan.actions import Action
 from smdash.plan.objectives import InvalidInput
@@ -21,11 +20,9 @@ from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
 from smdash.ui import objectives as objective_view
 from smdash.ui.runtime import (
-    CACHE_TTL_SECONDS,
     altair_chart,
-    data_version,
-    db_file,
     lang,
+    loader,
     number,
     plain,
     tr,
@@ -36,43 +33,26 @@ DECISION_COLORS = {review.KEEP: "green", review.IMPROVE: "orange", review.DROP: 
 FLASH_KEY = "review_flash"
 
 # ---------------------------------------------------------------------------------------------
-# Cached loaders: keyed by the database file and its data version
+# Cached loaders (runtime.loader): keyed by the database file, its data version and the arguments
 # ---------------------------------------------------------------------------------------------
 
 
-def _cached(function):
-    """A loader of ``function(con, *args)`` cached on the file, its data version and args."""
-
-    def load(path: str, version: int, *args):
-        with store.connect(path) as con:
-            return function(con, *args)
-
-    # the cache tells functions apart by name: one name per loader
-    load.__name__ = load.__qualname__ = f"load_{function.__module__}.{function.__name__}"
-    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)(load)
-
-    def loader(*args):
-        return cached(str(db_file()), data_version(), *args)
-
-    return loader
-
-
-load_cycles = _cached(review.cycles)
-load_current = _cached(review.current_cycle)
-load_thresholds = _cached(review.thresholds)
-load_evidence = _cached(review.evidence)
-load_reviews = _cached(review.reviews)
-load_items = _cached(review.review_items)
-load_carried = _cached(review.carried)
-load_history = _cached(review.history)
-load_overview = _cached(review.cycles_overview)
-load_dropped = _cached(review.dropped)
-load_plan = _cached(actions.plan)
-load_actions = _cached(actions.list_actions)
-load_results = _cached(actions.results)
-load_as_of = _cached(review.cycle_as_of)
-load_workbook = _cached(review.workbook)
-load_draft = _cached(review.interpretation_draft)
+load_cycles = loader(review.cycles)
+load_current = loader(review.current_cycle)
+load_thresholds = loader(review.thresholds)
+load_evidence = loader(review.evidence)
+load_reviews = loader(review.reviews)
+load_items = loader(review.review_items)
+load_carried = loader(review.carried)
+load_history = loader(review.history)
+load_overview = loader(review.cycles_overview)
+load_dropped = loader(review.dropped)
+load_plan = loader(actions.plan)
+load_actions = loader(actions.list_actions)
+load_results = loader(actions.results)
+load_as_of = loader(review.cycle_as_of)
+load_workbook = loader(review.workbook)
+load_draft = loader(review.interpretation_draft)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -34,6 +35,8 @@ CACHE_TTL_SECONDS = 3600
 LANG_KEY = "ui_lang"  # the chosen language; kept apart from the widget's own state
 LANG_WIDGET = "lang"
 USER_KEY = "auth_actor"  # the signed-in user of this browser session, checked on every run
+
+T = TypeVar("T")
 
 
 def lang() -> str:
@@ -201,34 +204,34 @@ def _start_empty() -> None:
     st.session_state["confirm_empty"] = False
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _summary(path: str, version: int, date_from: dt.date, date_to: dt.date) -> dict:
-    with store.connect(path) as con:
-        return summary.summary(con, date_from, date_to)
+def loader(function: Callable[..., T]) -> Callable[..., T]:
+    """``function(con, *args)`` as a cached loader the pages call with ``(*args)``.
+
+    The one way the app reads through the cache: the result is kept per database file, data
+    version (read once per run) and arguments, which st.cache_data hashes (dates, strings,
+    tuples, frozen dataclasses, frames). Use it on a domain function
+    (``load_totals = loader(traffic.totals)``) or as a decorator on a small ``def (con, ...)``.
+    """
+
+    def load(path: str, version: int, *args, **kwargs):
+        with store.connect(path) as con:
+            return function(con, *args, **kwargs)
+
+    # st.cache_data tells functions apart by module and qualified name: one name per loader
+    load.__module__, load.__qualname__ = function.__module__, function.__qualname__
+    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)(load)
+
+    def call(*args, **kwargs) -> T:
+        return cached(str(db_file()), data_version(), *args, **kwargs)
+
+    call.__name__, call.__doc__ = function.__name__, function.__doc__
+    return call
 
 
-def load_summary(date_from: dt.date, date_to: dt.date) -> dict:
-    return _summary(str(db_file()), data_version(), date_from, date_to)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _history(path: str, version: int) -> pd.DataFrame:
-    with store.connect(path) as con:
-        return import_history(con)
-
-
-def load_history() -> pd.DataFrame:
-    return _history(str(db_file()), data_version())
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _data_range(path: str, version: int) -> tuple[dt.date | None, dt.date | None]:
-    with store.connect(path) as con:
-        return summary.data_range(con)
-
-
-def load_data_range() -> tuple[dt.date | None, dt.date | None]:
-    return _data_range(str(db_file()), data_version())
+load_summary = loader(summary.summary)
+load_history = loader(import_history)
+load_data_range = loader(summary.data_range)
+load_monthly_sessions = loader(summary.monthly_sessions_by_network)
 
 
 def number(value: float | None, decimals: int = 0) -> str:
@@ -244,16 +247,6 @@ def figures_table(result: dict, figures: tuple[str, ...]) -> pd.DataFrame:
         "Total" if n == "total" else tr(f"traffic.network.{n}") for n in table["network"]
     ]
     return table.rename(columns={f: tr(f"figure.{f}") for f in ("network", *figures)})
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _monthly_sessions(path: str, version: int, date_from: dt.date, date_to: dt.date):
-    with store.connect(path) as con:
-        return summary.monthly_sessions_by_network(con, date_from, date_to)
-
-
-def load_monthly_sessions(date_from: dt.date, date_to: dt.date) -> pd.DataFrame:
-    return _monthly_sessions(str(db_file()), data_version(), date_from, date_to)
 
 
 def date_range(date_from: dt.date | None, date_to: dt.date | None) -> str:

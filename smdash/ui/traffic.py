@@ -8,47 +8,32 @@ import pandas as pd
 import streamlit as st
 
 from smdash.core.spreadsheet import write_csv, write_xlsx
-from smdash.db import store
 from smdash.metrics import attribution, traffic
 from smdash.metrics.summary import last_full_month
 from smdash.plan import annotations, calendar, utm
-from smdash.ui.runtime import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
+from smdash.ui.runtime import lang, loader, number, tr, writing
 
-# what the pages may load, by name: each takes (con, *args)
-_LOADERS = {
-    "totals": traffic.totals,
-    "over_time": traffic.over_time,
-    "by_network": traffic.by_network,
-    "paid_organic": traffic.paid_organic,
-    "comparison": traffic.comparison,
-    "by_campaign": traffic.by_campaign,
-    "campaign_networks": traffic.campaign_networks,
-    "untagged_social": traffic.untagged_social,
-    "untagged_share": traffic.untagged_share,
-    "near_duplicates": traffic.near_duplicate_campaigns,
-    "merges": traffic.campaign_merges,
-    "networks": traffic.networks_in_data,
-    "web_range": traffic.web_range,
-    "unknown_sources": attribution.unknown_sources,
-    "aliases": attribution.alias_table,
-    "alias_map": attribution.aliases,
-    "usual_sources": attribution.usual_sources,
-    "entries": calendar.entries,
-    "entry_results": calendar.entry_results,
-    "campaign_results": calendar.campaign_results,
-    "annotations": annotations.annotations,
-}
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _load(path: str, version: int, name: str, args: tuple):
-    with store.connect(path) as con:
-        return _LOADERS[name](con, *args)
-
-
-def load(name: str, *args):
-    """A cached result of one traffic / attribution / calendar function."""
-    return _load(str(db_file()), data_version(), name, args)
+# cached loaders (see runtime.loader): each is called with the domain function's arguments
+load_web_range = loader(traffic.web_range)
+load_networks = loader(traffic.networks_in_data)
+load_totals = loader(traffic.totals)
+load_over_time = loader(traffic.over_time)
+load_paid_organic = loader(traffic.paid_organic)
+load_comparison = loader(traffic.comparison)
+load_by_campaign = loader(traffic.by_campaign)
+load_campaign_networks = loader(traffic.campaign_networks)
+load_untagged_social = loader(traffic.untagged_social)
+load_untagged_share = loader(traffic.untagged_share)
+load_near_duplicates = loader(traffic.near_duplicate_campaigns)
+load_merges = loader(traffic.campaign_merges)
+load_unknown_sources = loader(attribution.unknown_sources)
+load_aliases = loader(attribution.alias_table)
+load_alias_map = loader(attribution.aliases)
+load_usual_sources = loader(attribution.usual_sources)
+load_entries = loader(calendar.entries)
+load_entry_results = loader(calendar.entry_results)
+load_campaign_results = loader(calendar.campaign_results)
+load_annotations = loader(annotations.annotations)
 
 
 def network_label(network: str) -> str:
@@ -75,7 +60,7 @@ def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | N
     names = labels_of(attribution.NETWORKS, "traffic.network.")
     networks = middle.multiselect(
         tr("traffic.networks"),
-        load("networks"),
+        load_networks(),
         format_func=names.get,
         key="traffic_networks",
         placeholder=tr("traffic.all_networks"),
@@ -267,7 +252,7 @@ def link_preview(url: str, network: str, tags) -> tuple[str | None, str | None, 
     except utm.LinkError as error:
         return None, tr(error.key), []
     warning = utm.source_warning(
-        tags.source, tags.medium, network, load("usual_sources"), load("alias_map")
+        tags.source, tags.medium, network, load_usual_sources(), load_alias_map()
     )
     warnings = []
     if warning:
