@@ -9,7 +9,7 @@ from smdash.ui import runtime as ui
 
 ui.start_page("costs.page")
 st.caption(ui.tr("costs.intro"))
-view.show_flash()
+ui.show_flash()
 currency = view.load_settings()["currency"]
 _, last = ui.load_data_range()
 period = executive.default_period(last)
@@ -47,8 +47,7 @@ with st.form("add_cost", clear_on_submit=True):
             amount=executive.money(amount, ui.lang(), currency, 2),
             month=executive.month_period(month or dt.date.today()).label(ui.lang()),
         )
-        view.flash("error" if error else "ok", error or added)
-        st.rerun()
+        ui.done(error, added)
 
 st.subheader(ui.tr("costs.by_month_title"))
 first, end = view.load_spend_range()
@@ -75,6 +74,4 @@ else:
         ui.tr("costs.delete_pick"), list(labels), format_func=labels.get, key="cost_delete_pick"
     )
     if st.button(ui.tr("costs.delete"), key="cost_delete"):
-        view.delete_cost(pick)
-        view.flash("ok", ui.tr("costs.deleted"))
-        st.rerun()
+        ui.done(view.delete_cost(pick), ui.tr("costs.deleted"))

@@ -8,8 +8,7 @@ st.caption(ui.tr("import.intro"))
 with st.expander(ui.tr("import.supported")):
     st.dataframe(view.supported_formats(), hide_index=True)
 
-for status, line in st.session_state.pop("import_results", []):
-    (st.success if status == "ok" else st.error)(line)
+ui.show_flash()
 
 uploads = st.file_uploader(
     ui.tr("import.uploader"), accept_multiple_files=True, key=view.uploader_key()
@@ -39,7 +38,8 @@ if uploads and not ready:
     st.warning(ui.tr("import.nothing_valid"))
 if ready and st.button(ui.tr("import.confirm", n=len(ready)), type="primary", key="confirm_import"):
     bar = st.progress(0.0)
-    st.session_state["import_results"] = [view.run_import(path, name, bar) for path, name in ready]
+    for path, name in ready:
+        view.run_import(path, name, bar)  # each tells its outcome on the next run
     view.clear_uploader()
     st.rerun()
 
@@ -58,8 +58,4 @@ if not applied.empty:
         key="undo_choice",
     )
     if st.button(ui.tr("import.undo", id=choice), key="undo_button"):
-        error = view.undo(int(choice))
-        st.session_state["import_results"] = [
-            ("error", error) if error else ("ok", ui.tr("import.undone", id=choice))
-        ]
-        st.rerun()
+        ui.done(view.undo(int(choice)), ui.tr("import.undone", id=choice))

@@ -7,7 +7,7 @@ from smdash.ui import runtime as ui
 
 ui.start_page("page.kpis")
 st.caption(ui.tr("kpipage.intro"))
-view.show_flash()
+ui.show_flash()
 first, last = ui.load_data_range()
 if last is None:
     st.info(ui.tr("kpipage.empty", what=ui.tr("overview.what_to_import")))
@@ -109,14 +109,11 @@ note = st.text_input(
 )
 if st.button(ui.tr("annotations.add"), key="add_annotation"):
     error = view.add_annotation(dates[0] if dates else None, dates[-1] if dates else None, note)
-    view.flash("error" if error else "ok", error or ui.tr("annotations.added", note=note))
-    st.rerun()
+    ui.done(error, ui.tr("annotations.added", note=note))
 if not notes.empty:
     labels = dict(zip(notes["annotation_id"], notes["note"], strict=True))
     pick = st.selectbox(
         ui.tr("annotations.pick"), list(labels), format_func=labels.get, key="annotation_pick"
     )
     if st.button(ui.tr("annotations.archive"), key="archive_annotation"):
-        view.archive_annotation(pick)
-        view.flash("ok", ui.tr("annotations.archived", note=labels[pick]))
-        st.rerun()
+        ui.done(view.archive_annotation(pick), ui.tr("annotations.archived", note=labels[pick]))

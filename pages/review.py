@@ -5,7 +5,7 @@ from smdash.ui import runtime as ui
 
 ui.start_page("page.review")
 st.caption(ui.tr("review.intro"))
-view.show_flash()
+ui.show_flash()
 
 cycle = view.load_current()
 if cycle is None:

@@ -23,7 +23,7 @@ from smdash.ui.runtime import (
     loader,
     plain,
     tr,
-    writing,
+    write,
 )
 
 LIGHT_BADGES = {"green": "green", "amber": "orange", "red": "red", "grey": "gray"}
@@ -33,7 +33,6 @@ LIGHT_ICONS = {
     "red": ":material/error:",
     "grey": ":material/help:",
 }
-FLASH_KEY = "executive_flash"
 
 # ---------------------------------------------------------------------------------------------
 # Cached loaders (runtime.loader): keyed by the database file, its data version and the arguments
@@ -57,23 +56,6 @@ def load_settings(con) -> dict:
 load_manual_costs = loader(costs.manual_costs)
 load_spend_by = loader(costs.spend_by)
 load_spend_range = loader(costs.spend_range)
-
-
-# ---------------------------------------------------------------------------------------------
-# Flash messages (shown once after a rerun)
-# ---------------------------------------------------------------------------------------------
-
-
-def flash(kind: str, text: str) -> None:
-    st.session_state[FLASH_KEY] = (kind, text)
-
-
-def show_flash() -> None:
-    kind, text = st.session_state.pop(FLASH_KEY, (None, None))
-    if kind == "ok":
-        st.success(text)
-    elif kind == "error":
-        st.error(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,33 +210,24 @@ def report_buttons(period: Period) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _guarded(write) -> str | None:
-    try:
-        with writing() as con:
-            write(con)
-    except (executive.InvalidInput, costs.InvalidCost) as exc:
-        return exc.message(lang())
-    return None
-
-
 def save_comment(period: Period, text: str) -> str | None:
-    return _guarded(lambda con: executive.save_comment(con, period, text))
+    return write(executive.save_comment, period, text).error
 
 
 def save_name(name: str) -> str | None:
-    return _guarded(lambda con: executive.set_business_name(con, name))
+    return write(executive.set_business_name, name).error
 
 
 def save_logo(data: bytes | None) -> str | None:
-    return _guarded(lambda con: executive.set_logo(con, data))
+    return write(executive.set_logo, data).error
 
 
 def save_pins(keys: list[str]) -> str | None:
-    return _guarded(lambda con: executive.set_pinned(con, keys))
+    return write(executive.set_pinned, keys).error
 
 
 def save_currency(code: str) -> str | None:
-    return _guarded(lambda con: costs.set_currency(con, code))
+    return write(costs.set_currency, code).error
 
 
 def add_cost(
@@ -265,13 +238,11 @@ def add_cost(
     description: str,
     campaign: str,
 ) -> str | None:
-    return _guarded(
-        lambda con: costs.add_cost(con, month, network, category, amount, description, campaign)
-    )
+    return write(costs.add_cost, month, network, category, amount, description, campaign).error
 
 
-def delete_cost(cost_id: int) -> None:
-    _guarded(lambda con: costs.delete_cost(con, cost_id))
+def delete_cost(cost_id: int) -> str | None:
+    return write(costs.delete_cost, cost_id).error
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from smdash.metrics import kpis
 from smdash.plan import annotations, objectives
 from smdash.plan.objectives import Objective
 from smdash.reports import kpi_charts
-from smdash.ui.runtime import lang, loader, number, tr, writing
+from smdash.ui.runtime import done, lang, loader, number, tr, write
 
 STATUS_COLORS = {
     "achieved": "green",
@@ -51,39 +51,30 @@ load_comparison = loader(kpis.comparison)
 # ---------------------------------------------------------------------------------------------
 
 
-def _write(action, *args) -> str | None:
-    try:
-        with writing() as con:
-            action(con, *args)
-    except (objectives.InvalidInput, annotations.InvalidAnnotation) as exc:
-        return exc.message(lang())
-    return None
-
-
 def add_goal(name: str) -> str | None:
-    return _write(objectives.add_goal, name)
+    return write(objectives.add_goal, name).error
 
 
 def archive_goal(goal_id: int) -> str | None:
-    return _write(objectives.set_goal_status, goal_id, objectives.ARCHIVED)
+    return write(objectives.set_goal_status, goal_id, objectives.ARCHIVED).error
 
 
 def save_objective(objective: Objective) -> str | None:
     if objective.objective_id is None:
-        return _write(objectives.add_objective, objective)
-    return _write(objectives.update_objective, objective)
+        return write(objectives.add_objective, objective).error
+    return write(objectives.update_objective, objective).error
 
 
 def set_objective_status(objective_id: int, status: str) -> str | None:
-    return _write(objectives.set_objective_status, objective_id, status)
+    return write(objectives.set_objective_status, objective_id, status).error
 
 
 def add_annotation(date_from: dt.date, date_to: dt.date | None, note: str) -> str | None:
-    return _write(annotations.add_annotation, date_from, date_to, note)
+    return write(annotations.add_annotation, date_from, date_to, note).error
 
 
 def archive_annotation(annotation_id: int) -> str | None:
-    return _write(annotations.set_annotation_status, annotation_id, annotations.ARCHIVED)
+    return write(annotations.set_annotation_status, annotation_id, annotations.ARCHIVED).error
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,18 +226,6 @@ def progress_chart(objective: Objective, progress: objectives.Progress):
 # Widgets
 # ---------------------------------------------------------------------------------------------
 
-FLASH_KEY = "objectives_flash"
-
-
-def flash(kind: str, text: str) -> None:
-    """A message to show after the rerun that follows a write."""
-    st.session_state.setdefault(FLASH_KEY, []).append((kind, text))
-
-
-def show_flash() -> None:
-    for kind, text in st.session_state.pop(FLASH_KEY, []):
-        (st.success if kind == "ok" else st.error)(text)
-
 
 def _default_dates() -> tuple[dt.date, dt.date]:
     start = dt.date.today().replace(day=1)
@@ -358,7 +337,6 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
     )
     error = save_objective(objective)
     if error:
-        st.error(error)
+        st.error(error)  # here, by the form, on this run: what was typed stays to be corrected
         return
-    flash("ok", tr("objectives.saved", statement=statement.strip()))
-    st.rerun()
+    done(None, tr("objectives.saved", statement=statement.strip()))

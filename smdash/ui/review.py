@@ -15,22 +15,22 @@ import streamlit as st
 from smdash import review
 from smdash.plan import actions
 from smdash.plan.actions import Action
-from smdash.plan.objectives import InvalidInput
 from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
 from smdash.ui import objectives as objective_view
 from smdash.ui.runtime import (
     altair_chart,
+    done,
+    flash,
     lang,
     loader,
     number,
     plain,
     tr,
-    writing,
+    write,
 )
 
 DECISION_COLORS = {review.KEEP: "green", review.IMPROVE: "orange", review.DROP: "red"}
-FLASH_KEY = "review_flash"
 
 # ---------------------------------------------------------------------------------------------
 # Cached loaders (runtime.loader): keyed by the database file, its data version and the arguments
@@ -53,35 +53,6 @@ load_results = loader(actions.results)
 load_as_of = loader(review.cycle_as_of)
 load_workbook = loader(review.workbook)
 load_draft = loader(review.interpretation_draft)
-
-
-# ---------------------------------------------------------------------------------------------
-# Writers: each returns an error text for the user, or None when it worked
-# ---------------------------------------------------------------------------------------------
-
-
-def _write(action, *args):
-    """(what ``action(con, *args)`` returned, None) or (None, the error in the user's words)."""
-    try:
-        with writing() as con:
-            return action(con, *args), None
-    except InvalidInput as exc:
-        return None, exc.message(lang())
-
-
-def flash(kind: str, text: str) -> None:
-    st.session_state.setdefault(FLASH_KEY, []).append((kind, text))
-
-
-def show_flash() -> None:
-    for kind, text in st.session_state.pop(FLASH_KEY, []):
-        {"ok": st.success, "info": st.info}.get(kind, st.error)(text)
-
-
-def _done(error: str | None, message: str) -> None:
-    """After a write: the message (or the error) on the next run."""
-    flash("error" if error else "ok", error or message)
-    st.rerun()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,8 +203,8 @@ def first_cycle_section() -> None:
     today = dt.date.today()
     period_kind, first, last = _period_widgets("first_cycle", today.replace(day=1))
     if st.button(tr("review.start_first"), type="primary", key="start_first_cycle"):
-        _, error = _write(review.start_first_cycle, period_kind, first, last)
-        _done(error, tr("review.cycle_started"))
+        _, error = write(review.start_first_cycle, period_kind, first, last)
+        done(error, tr("review.cycle_started"))
 
 
 def cycle_header(cycle: Cycle) -> None:
@@ -268,8 +239,8 @@ def cycle_header(cycle: Cycle) -> None:
             text, button = st.columns([5, 1])
             text.markdown(line)
             if button.button(tr("review.adjusted"), key=f"adjusted_{row.kind}_{row.item_id}"):
-                _, error = _write(review.mark_adjusted, cycle.cycle_id, row.kind, row.item_id)
-                _done(error, tr("review.adjusted_ok", label=row.label))
+                _, error = write(review.mark_adjusted, cycle.cycle_id, row.kind, row.item_id)
+                done(error, tr("review.adjusted_ok", label=row.label))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -384,12 +355,12 @@ def _decisions_form(cycle: Cycle, frame: pd.DataFrame, latest, limits: Threshold
         submitted = st.form_submit_button(tr("review.save"), type="primary", key="save_review")
     if not submitted:
         return
-    result, error = _write(review.save_review, cycle.cycle_id, decisions, sections)
+    result, error = write(review.save_review, cycle.cycle_id, decisions, sections)
     if error:
         st.error(error)
         return
     if result.created:
-        _done(None, tr("review.saved", version=result.version))
+        done(None, tr("review.saved", version=result.version))
     flash("info", tr("review.unchanged", version=result.version))
     st.rerun()
 
@@ -413,8 +384,8 @@ def next_cycle_section(cycle: Cycle, latest) -> None:
     start, _ = review.next_period(cycle)
     period_kind, first, last = _period_widgets(f"next_{cycle.cycle_id}", start, cycle.period)
     if st.button(tr("review.start_next"), type="primary", key="start_next_cycle"):
-        _, error = _write(review.start_next_cycle, cycle.cycle_id, period_kind, first, last)
-        _done(error, tr("review.next_started", number=cycle.number + 1))
+        _, error = write(review.start_next_cycle, cycle.cycle_id, period_kind, first, last)
+        done(error, tr("review.next_started", number=cycle.number + 1))
 
 
 def rules_in_words(limits: Thresholds) -> None:
@@ -570,12 +541,12 @@ def action_form(existing: Action | None, goals: list) -> None:
         cost,
         status,
     )
-    write = actions.add_action if existing is None else actions.update_action
-    _, error = _write(write, action)
+    save = actions.add_action if existing is None else actions.update_action
+    _, error = write(save, action)
     if error:
         st.error(error)
         return
-    _done(None, tr("actions.saved", description=description.strip()))
+    done(None, tr("actions.saved", description=description.strip()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -716,5 +687,5 @@ def rules_section() -> None:
                 for s in review.SETTINGS
             }
         )
-        _, error = _write(review.save_thresholds, chosen)
-        _done(error, tr("review.settings_saved"))
+        _, error = write(review.save_thresholds, chosen)
+        done(error, tr("review.settings_saved"))

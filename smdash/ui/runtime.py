@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, NamedTuple, NoReturn, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -23,6 +23,7 @@ import streamlit as st
 from smdash import workspace
 from smdash.access import auth as access  # not `auth`: that name is the submodule smdash.ui.auth
 from smdash.access import roles
+from smdash.core.errors import UserError
 from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
 from smdash.db import store
 from smdash.imports.pipeline import import_history
@@ -30,19 +31,31 @@ from smdash.metrics import summary
 from smdash.reports.charts import localized
 
 WRITE_LOCK = threading.Lock()  # one writer at a time across browser sessions
-RUN_VERSION_KEY = "data_version_this_run"
 CACHE_TTL_SECONDS = 3600
-LANG_KEY = "ui_lang"  # the chosen language; kept apart from the widget's own state
-LANG_WIDGET = "lang"
-USER_KEY = "auth_actor"  # the signed-in user of this browser session, checked on every run
 
 T = TypeVar("T")
 
 
+class Keys:
+    """Every key smdash reads or writes in ``st.session_state`` itself (a widget's own key is
+    given where the widget is drawn)."""
+
+    LANG = "ui_lang"  # the chosen language; kept apart from the widget's own state
+    LANG_WIDGET = "lang"  # the language selectbox
+    USER = "auth_actor"  # the signed-in user of this browser session, checked on every run
+    TOKEN = "auth_token"  # the session token of a local account's sign-in
+    RUN_VERSION = "data_version_this_run"  # see data_version()
+    FLASH = "flash"  # messages for the next run: [(kind, text)]
+    CONFIRM_EMPTY = "confirm_empty"  # the demo banner asks before emptying the workspace
+    UPLOADER_ROUND = "uploader_round"  # a new file uploader after each import
+    UPLOAD_DIR = "upload_dir"  # where this session's uploads are saved
+    PREVIEWS = "previews"  # what each uploaded file holds, by file id
+
+
 def lang() -> str:
-    if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = language_from_locale(st.context.locale)
-    return st.session_state[LANG_KEY]
+    if Keys.LANG not in st.session_state:
+        st.session_state[Keys.LANG] = language_from_locale(st.context.locale)
+    return st.session_state[Keys.LANG]
 
 
 def altair_chart(chart, **kwargs):
@@ -70,14 +83,14 @@ def language_switch() -> None:
         t("app.language", lang()),
         LANGUAGES,
         index=LANGUAGES.index(lang()),
-        key=LANG_WIDGET,
+        key=Keys.LANG_WIDGET,
         format_func=lambda code: {"es": "Español", "en": "English"}[code],
         on_change=_choose_language,
     )
 
 
 def _choose_language() -> None:
-    st.session_state[LANG_KEY] = st.session_state[LANG_WIDGET]
+    st.session_state[Keys.LANG] = st.session_state[Keys.LANG_WIDGET]
 
 
 def db_file() -> Path:
@@ -86,7 +99,7 @@ def db_file() -> Path:
 
 def user() -> roles.Actor:
     """The signed-in user (set by app.py each run), or roles.NOBODY."""
-    return st.session_state.get(USER_KEY) or roles.NOBODY
+    return st.session_state.get(Keys.USER) or roles.NOBODY
 
 
 def can_edit() -> bool:
@@ -108,16 +121,17 @@ def database() -> Iterator:
 
 
 @contextmanager
-def writing() -> Iterator:
-    """A connection for a write by the signed-in user; a viewer is stopped with a message."""
-    if not can_edit():
+def writing(own_account: bool = False) -> Iterator:
+    """A connection for a write by the signed-in user; a viewer is stopped with a message,
+    unless ``own_account``: a change to their own account, which smdash itself checks."""
+    if not (own_account or can_edit()):
         st.error(tr("auth.read_only"))
         st.stop()
     try:
         with WRITE_LOCK, database() as con:
             yield con
     finally:
-        st.session_state.pop(RUN_VERSION_KEY, None)  # what was read before may be stale now
+        st.session_state.pop(Keys.RUN_VERSION, None)  # what was read before may be stale now
 
 
 @contextmanager
@@ -127,21 +141,69 @@ def system_writing() -> Iterator:
         with WRITE_LOCK, database() as con, roles.acting_as(roles.SYSTEM):
             yield con
     finally:
-        st.session_state.pop(RUN_VERSION_KEY, None)
+        st.session_state.pop(Keys.RUN_VERSION, None)
+
+
+class Written(NamedTuple, Generic[T]):
+    """What a write returned, or the message of the error the user can fix (not both)."""
+
+    value: T | None
+    error: str | None
+
+
+def write(action: Callable[..., T], *args: object, own_account: bool = False) -> Written[T]:
+    """The one way the pages write: ``action(con, *args)`` as the signed-in user.
+
+    Returns ``(what it returned, None)``, or ``(None, the message)`` when it raised a
+    ``UserError`` (smdash's one base for errors the user can fix), in the user's language.
+    """
+    try:
+        with writing(own_account) as con:
+            return Written(action(con, *args), None)
+    except UserError as exc:
+        return Written(None, exc.message(lang()))
+
+
+FLASH_KINDS = ("success", "error", "warning", "info")
+
+
+def flash(kind: str, text: str) -> None:
+    """A message for the next run (a write is followed by st.rerun): ``kind`` is success,
+    error, warning or info, the Streamlit element it is shown in."""
+    if kind not in FLASH_KINDS:
+        raise ValueError(f"flash kind must be one of {FLASH_KINDS}, not {kind!r}")
+    st.session_state.setdefault(Keys.FLASH, []).append((kind, text))
+
+
+def show_flash() -> None:
+    """The messages flashed by the run before, each in its element: st.success, st.error ..."""
+    elements = {"success": st.success, "error": st.error, "warning": st.warning, "info": st.info}
+    for kind, text in st.session_state.pop(Keys.FLASH, []):
+        elements[kind](text)
+
+
+def done(error: str | None, success: str) -> NoReturn:
+    """After a write: its error as an error, else ``success`` as a success, on the run that
+    starts now."""
+    if error:
+        flash("error", error)
+    else:
+        flash("success", success)
+    st.rerun()
 
 
 def new_run() -> None:
     """Forget the data version the previous run read (app.py calls this at the top of a run)."""
-    st.session_state.pop(RUN_VERSION_KEY, None)
+    st.session_state.pop(Keys.RUN_VERSION, None)
 
 
 def data_version() -> int:
     """The counter every cached loader keys on, read once per run and again after a write of
     this run: each read opens the database file (some 20 ms), and a page has many loaders."""
-    if RUN_VERSION_KEY not in st.session_state:
+    if Keys.RUN_VERSION not in st.session_state:
         with database() as con:
-            st.session_state[RUN_VERSION_KEY] = store.data_version(con)
-    return st.session_state[RUN_VERSION_KEY]
+            st.session_state[Keys.RUN_VERSION] = store.data_version(con)
+    return st.session_state[Keys.RUN_VERSION]
 
 
 def start_page(title_key: str) -> None:
@@ -173,7 +235,7 @@ def _demo_banner() -> None:
         st.info(tr("demo.banner"))
         if not can_edit():
             return
-        if not st.session_state.get("confirm_empty"):
+        if not st.session_state.get(Keys.CONFIRM_EMPTY):
             st.button(tr("demo.start_empty"), key="start_empty", on_click=_ask_empty, args=(True,))
             return
         st.warning(tr("demo.confirm"))
@@ -195,13 +257,13 @@ def _demo_password_warning() -> None:
 
 
 def _ask_empty(asking: bool) -> None:
-    st.session_state["confirm_empty"] = asking
+    st.session_state[Keys.CONFIRM_EMPTY] = asking
 
 
 def _start_empty() -> None:
     with writing() as con:
         workspace.start_empty(con)
-    st.session_state["confirm_empty"] = False
+    st.session_state[Keys.CONFIRM_EMPTY] = False
 
 
 def loader(function: Callable[..., T]) -> Callable[..., T]:

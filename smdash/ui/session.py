@@ -16,18 +16,8 @@ import streamlit as st
 
 from smdash import workspace
 from smdash.access import audit, auth, roles
-from smdash.ui.runtime import (
-    USER_KEY,
-    WRITE_LOCK,
-    database,
-    lang,
-    system_writing,
-    tr,
-    user,
-    writing,
-)
+from smdash.ui.runtime import Keys, database, lang, system_writing, tr, user, write
 
-TOKEN_KEY = "auth_token"
 IDLE_ENV = "SMDASH_SESSION_IDLE_MINUTES"  # how long an unused session stays signed in
 
 
@@ -43,11 +33,11 @@ def signed_in_user() -> roles.Actor | None:
     with system_writing() as con:
         if workspace.mode(con) != "own":
             auth.ensure_demo_accounts(con)
-        actor = auth.session_actor(con, st.session_state.get(TOKEN_KEY), session_idle())
+        actor = auth.session_actor(con, st.session_state.get(Keys.TOKEN), session_idle())
     if actor is None:  # the token (if any) is dead: only a live one means a local account
-        st.session_state.pop(TOKEN_KEY, None)
+        st.session_state.pop(Keys.TOKEN, None)
         actor = _identity_provider_user()
-    st.session_state[USER_KEY] = actor
+    st.session_state[Keys.USER] = actor
     return actor
 
 
@@ -97,7 +87,7 @@ def sign_in_form() -> None:
 def _sign_in(name: str, password: str) -> str | None:
     try:
         with system_writing() as con:
-            st.session_state[TOKEN_KEY] = auth.sign_in(con, name, password)
+            st.session_state[Keys.TOKEN] = auth.sign_in(con, name, password)
     except auth.SignInFailed as exc:
         return exc.message(lang())
     return None
@@ -110,37 +100,29 @@ def account_sidebar(actor: roles.Actor) -> None:
 
 def signed_in_locally() -> bool:
     """Whether this session signed in with a local account (not the identity provider's)."""
-    return bool(st.session_state.get(TOKEN_KEY))
+    return bool(st.session_state.get(Keys.TOKEN))
 
 
 def change_own_password(current: str, new: str, repeat: str) -> str | None:
     """The signed-in user (editor or viewer) changes their own password; an error text or None.
 
-    Not through ``writing()``, which stops a viewer: ``auth.change_own_password`` does its own
-    check that the account is the signed-in user's, and records the change.
+    A write of their own account, which a viewer may make: ``auth.change_own_password`` does its
+    own check that the account is the signed-in user's, and records the change.
     """
-    try:
-        with WRITE_LOCK, database() as con:
-            auth.change_own_password(
-                con,
-                user().name,
-                current,
-                new,
-                repeat,
-                actor=user(),
-                keep_session=st.session_state.get(TOKEN_KEY),
-            )
-    except roles.AuthError as exc:
-        return exc.message(lang())
-    return None
+    me, token = user(), st.session_state.get(Keys.TOKEN)
+
+    def change(con) -> None:
+        auth.change_own_password(con, me.name, current, new, repeat, actor=me, keep_session=token)
+
+    return write(change, own_account=True).error
 
 
 def sign_out() -> None:
-    token = st.session_state.pop(TOKEN_KEY, None)
+    token = st.session_state.pop(Keys.TOKEN, None)
     if token:
         with system_writing() as con:
             auth.sign_out(con, token)
-    st.session_state[USER_KEY] = None
+    st.session_state[Keys.USER] = None
     if getattr(st.user, "is_logged_in", False):
         st.logout()
 
@@ -169,9 +151,4 @@ def user_names() -> list[str]:
 
 def change(action, *args) -> str | None:
     """Run an account change as the signed-in editor; an error text or None."""
-    try:
-        with writing() as con:
-            action(con, *args)
-    except roles.AuthError as exc:
-        return exc.message(lang())
-    return None
+    return write(action, *args).error
