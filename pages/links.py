@@ -74,9 +74,16 @@ with builder:
                 entry = calendar.Entry(
                     dt.datetime.combine(day, moment), network, topic, copy, link, status
                 )
-                st.success(view.save_entry(entry))
+                error = view.save_entry(entry)
+                if error:
+                    st.error(error)
+                else:
+                    st.success(
+                        ui.tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
+                    )
 
 with planner:
+    ui.show_flash()  # what a change of status or a deletion said
     everything = view.load_entries()
     if everything.empty:
         st.info(ui.tr("links.empty"))
@@ -128,11 +135,9 @@ with planner:
             )
             change, delete = st.columns(2)
             if change.button(ui.tr("links.set_status"), key="calendar_set_status"):
-                view.set_status(entry_id, new_status)
-                st.rerun()
+                ui.done(view.set_status(entry_id, new_status))
             if delete.button(ui.tr("links.delete"), key="calendar_delete"):
-                view.delete_entry(entry_id)
-                st.rerun()
+                ui.done(view.delete_entry(entry_id))
 
 with results:
     per_entry = view.load_entry_results()

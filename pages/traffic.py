@@ -109,18 +109,16 @@ with hygiene:
                 key="alias_paid",
             )
             if st.form_submit_button(ui.tr("traffic.alias_save"), key="alias_save"):
-                st.session_state["alias_message"] = view.save_alias(source, network, paid)
+                view.save_alias(source, network, paid)
                 st.rerun()
-    if message := st.session_state.pop("alias_message", None):
-        st.success(message)
+    ui.show_flash()  # what the writes of this tab said, where they were made
     aliases = view.load_aliases()
     if not aliases.empty:
         st.dataframe(view.shown(aliases), hide_index=True, key="alias_table")
     if editor and not aliases.empty:
         remove = st.selectbox(ui.tr("traffic.alias_remove"), aliases["alias"], key="alias_remove")
         if st.button(ui.tr("traffic.alias_remove_button"), key="alias_remove_button"):
-            view.delete_alias(remove)
-            st.rerun()
+            ui.done(view.delete_alias(remove))
 
     st.subheader(ui.tr("traffic.duplicates"))
     duplicates = view.load_near_duplicates()
@@ -146,5 +144,4 @@ with hygiene:
     if editor and not merges.empty:
         undo = st.selectbox(ui.tr("traffic.unmerge"), merges["alias"], key="unmerge_pick")
         if st.button(ui.tr("traffic.unmerge_button"), key="unmerge_button"):
-            view.unmerge(undo)
-            st.rerun()
+            ui.done(view.unmerge(undo))

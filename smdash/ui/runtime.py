@@ -182,12 +182,12 @@ def show_flash() -> None:
         elements[kind](text)
 
 
-def done(error: str | None, success: str) -> NoReturn:
-    """After a write: its error as an error, else ``success`` as a success, on the run that
-    starts now."""
+def done(error: str | None, success: str | None = None) -> NoReturn:
+    """After a write: its error as an error, else ``success`` (if any) as a success, on the run
+    that starts now."""
     if error:
         flash("error", error)
-    else:
+    elif success:
         flash("success", success)
     st.rerun()
 

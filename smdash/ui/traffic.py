@@ -11,7 +11,7 @@ from smdash.core.spreadsheet import write_csv, write_xlsx
 from smdash.metrics import attribution, traffic
 from smdash.metrics.summary import last_full_month
 from smdash.plan import annotations, calendar, utm
-from smdash.ui.runtime import lang, loader, number, tr, writing
+from smdash.ui.runtime import flash, lang, loader, number, tr, write
 
 # cached loaders (see runtime.loader): each is called with the domain function's arguments
 load_web_range = loader(traffic.web_range)
@@ -197,37 +197,29 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     )
 
 
-def save_alias(source: str, network: str, paid: str) -> str:
-    """Store a mapping; returns the message to show."""
+def save_alias(source: str, network: str, paid: str) -> None:
+    """Store a mapping; the outcome is flashed for the next run."""
     flag = {"medium": None, "paid": True, "organic": False}[paid]
-    try:
-        with writing() as con:
-            alias = attribution.save_alias(con, source, network, flag)
-    except ValueError:
-        return tr("traffic.alias_invalid")
-    return tr("traffic.alias_saved", source=alias, network=network_label(network))
+    alias, error = write(attribution.save_alias, source, network, flag)
+    if error:
+        flash("error", error)
+    else:
+        flash("success", tr("traffic.alias_saved", source=alias, network=network_label(network)))
 
 
-def delete_alias(alias: str) -> None:
-    with writing() as con:
-        attribution.delete_alias(con, alias)
+def delete_alias(alias: str) -> str | None:
+    return write(attribution.delete_alias, alias).error
 
 
 def merge(names: list[str], into: str) -> str | None:
     """Merge campaign spellings; returns an error text or None."""
     if len(names) < 2 and (not names or names[0] == into):
         return tr("traffic.merge_pick_two")
-    try:
-        with writing() as con:
-            traffic.merge_campaigns(con, names, into)
-    except ValueError:
-        return tr("traffic.merge_invalid")
-    return None
+    return write(traffic.merge_campaigns, names, into).error
 
 
-def unmerge(alias: str) -> None:
-    with writing() as con:
-        traffic.unmerge_campaign(con, alias)
+def unmerge(alias: str) -> str | None:
+    return write(traffic.unmerge_campaign, alias).error
 
 
 def weekday_names() -> list[str]:
@@ -250,7 +242,7 @@ def link_preview(url: str, network: str, tags) -> tuple[str | None, str | None, 
     try:
         link = utm.build_link(url, tags)
     except utm.LinkError as error:
-        return None, tr(error.key), []
+        return None, error.message(lang()), []
     warning = utm.source_warning(
         tags.source, tags.medium, network, load_usual_sources(), load_alias_map()
     )
@@ -264,20 +256,16 @@ def link_preview(url: str, network: str, tags) -> tuple[str | None, str | None, 
     return link, None, warnings
 
 
-def save_entry(entry: calendar.Entry) -> str:
-    with writing() as con:
-        calendar.add_entry(con, entry)
-    return tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
+def save_entry(entry: calendar.Entry) -> str | None:
+    return write(calendar.add_entry, entry).error
 
 
-def set_status(entry_id: int, status: str) -> None:
-    with writing() as con:
-        calendar.set_status(con, entry_id, status)
+def set_status(entry_id: int, status: str) -> str | None:
+    return write(calendar.set_status, entry_id, status).error
 
 
-def delete_entry(entry_id: int) -> None:
-    with writing() as con:
-        calendar.delete_entry(con, entry_id)
+def delete_entry(entry_id: int) -> str | None:
+    return write(calendar.delete_entry, entry_id).error
 
 
 def calendar_table(frame: pd.DataFrame) -> pd.DataFrame:
