@@ -1,12 +1,13 @@
 import streamlit as st
 
+from smdash.ui import account as view
 from smdash.ui import runtime as ui
-from smdash.ui import session as view
+from smdash.ui import session
 
 ui.start_page("auth.account_title")
 ui.show_flash()
 
-if not view.signed_in_locally():
+if not session.signed_in_locally():
     st.info(ui.tr("auth.account_external"))
     st.stop()
 

@@ -4,13 +4,13 @@ import streamlit as st
 
 from smdash import executive
 from smdash.plan import costs
-from smdash.ui import executive_summary as view
+from smdash.ui import costs as view
 from smdash.ui import runtime as ui
 
 ui.start_page("costs.page")
 st.caption(ui.tr("costs.intro"))
 ui.show_flash()
-currency = view.load_settings()["currency"]
+currency = view.load_currency()
 _, last = ui.load_data_range()
 period = executive.default_period(last)
 

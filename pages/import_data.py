@@ -44,7 +44,7 @@ if ready and st.button(ui.tr("import.confirm", n=len(ready)), type="primary", ke
     st.rerun()
 
 st.subheader(ui.tr("import.history"))
-history = ui.load_history()
+history = view.load_history()
 if history.empty:
     st.info(ui.tr("import.no_history"))
     st.stop()

@@ -3,8 +3,8 @@ import datetime as dt
 import streamlit as st
 
 from smdash.plan import calendar, utm
+from smdash.ui import links as view
 from smdash.ui import runtime as ui
-from smdash.ui import traffic as view
 
 ui.start_page("page.links")
 builder, planner, results = st.tabs(
@@ -17,7 +17,7 @@ with builder:
     network = left.selectbox(
         ui.tr("links.network"),
         view.LINK_NETWORKS,
-        format_func=view.labels_of(view.LINK_NETWORKS, "traffic.network.").get,
+        format_func=ui.labels_of(view.LINK_NETWORKS, "traffic.network.").get,
         key="link_network",
     )
     paid = right.toggle(ui.tr("links.paid"), key="link_paid")
@@ -60,7 +60,7 @@ with builder:
             ui.tr("links.status"),
             calendar.STATUSES,
             index=1,
-            format_func=view.labels_of(calendar.STATUSES, "links.status.").get,
+            format_func=ui.labels_of(calendar.STATUSES, "links.status.").get,
             key="entry_status",
         )
         topic = st.text_input(ui.tr("links.topic"), key="entry_topic")
@@ -92,7 +92,7 @@ with planner:
         mode = left.radio(
             ui.tr("links.view"),
             ("month", "week"),
-            format_func=view.labels_of(("month", "week"), "links.view_").get,
+            format_func=ui.labels_of(("month", "week"), "links.view_").get,
             horizontal=True,
             key="calendar_view",
         )
@@ -130,7 +130,7 @@ with planner:
             new_status = status_col.selectbox(
                 ui.tr("links.status"),
                 calendar.STATUSES,
-                format_func=view.labels_of(calendar.STATUSES, "links.status.").get,
+                format_func=ui.labels_of(calendar.STATUSES, "links.status.").get,
                 key="calendar_status",
             )
             change, delete = st.columns(2)

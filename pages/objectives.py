@@ -1,6 +1,7 @@
 import streamlit as st
 
 from smdash.plan import objectives
+from smdash.ui import kpi_terms
 from smdash.ui import objectives as view
 from smdash.ui import runtime as ui
 
@@ -40,7 +41,7 @@ goal_names = dict(zip(all_goals["goal_id"], all_goals["name"], strict=True))
 for item in items:
     with st.container(border=True):
         st.markdown(f"**#{item.objective_id} · {ui.plain(item.statement)}**")
-        st.caption(view.objective_summary(item))
+        st.caption(kpi_terms.objective_summary(item))
         if item.owner or item.goal_id:
             goal = goal_names.get(item.goal_id, ui.tr("objectives.no_goal"))
             st.caption(ui.tr("objectives.owner_goal", owner=item.owner or "—", goal=goal))

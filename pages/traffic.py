@@ -1,7 +1,8 @@
 import streamlit as st
 
 from smdash.metrics import attribution, traffic
-from smdash.reports import kpi_charts, traffic_charts
+from smdash.reports import traffic_charts
+from smdash.ui import annotations
 from smdash.ui import runtime as ui
 from smdash.ui import traffic as view
 
@@ -35,10 +36,7 @@ with over_time:
     )
     series = view.labelled(view.load_over_time(filters, grain))
     chart = traffic_charts.over_time_chart(series, figure, grain, labels, ui.lang())
-    notes = view.load_annotations()
-    ui.altair_chart(
-        kpi_charts.with_annotations(chart, notes, ui.lang(), filters.date_from, filters.date_to)
-    )
+    ui.altair_chart(annotations.annotated(chart, filters.date_from, filters.date_to))
     st.subheader(ui.tr("traffic.paid_vs_organic"))
     split = view.labelled(view.load_paid_organic(filters))
     split["kind_label"] = split["paid"].map(view.paid_label)
@@ -97,15 +95,13 @@ with hygiene:
             network = middle.selectbox(
                 ui.tr("traffic.alias_network"),
                 attribution.NETWORKS,
-                format_func=view.labels_of(attribution.NETWORKS, "traffic.network.").get,
+                format_func=ui.labels_of(attribution.NETWORKS, "traffic.network.").get,
                 key="alias_network",
             )
             paid = right.radio(
                 ui.tr("traffic.alias_paid"),
                 ("medium", "organic", "paid"),
-                format_func=view.labels_of(
-                    ("medium", "organic", "paid"), "traffic.alias_paid_"
-                ).get,
+                format_func=ui.labels_of(("medium", "organic", "paid"), "traffic.alias_paid_").get,
                 key="alias_paid",
             )
             if st.form_submit_button(ui.tr("traffic.alias_save"), key="alias_save"):

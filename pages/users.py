@@ -2,7 +2,7 @@ import streamlit as st
 
 from smdash.access import auth, roles
 from smdash.ui import runtime as ui
-from smdash.ui import session as view
+from smdash.ui import users as view
 
 ui.start_page("auth.users_title")
 ui.show_flash()

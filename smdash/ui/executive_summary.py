@@ -1,8 +1,7 @@
-"""The Director page's and the Costs page's glue: cached loaders, period picker, writes."""
+"""The Director page's glue: cached loaders, period picker, figures, goals, charts, writes."""
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 
 import pandas as pd
@@ -51,11 +50,6 @@ def load_settings(con) -> dict:
         "pinned": executive.pinned(con),
         "currency": costs.currency(con),
     }
-
-
-load_manual_costs = loader(costs.manual_costs)
-load_spend_by = loader(costs.spend_by)
-load_spend_range = loader(costs.spend_range)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,46 +222,3 @@ def save_pins(keys: list[str]) -> str | None:
 
 def save_currency(code: str) -> str | None:
     return write(costs.set_currency, code).error
-
-
-def add_cost(
-    month: dt.date | None,
-    network: str,
-    category: str,
-    amount: float | None,
-    description: str,
-    campaign: str,
-) -> str | None:
-    return write(costs.add_cost, month, network, category, amount, description, campaign).error
-
-
-def delete_cost(cost_id: int) -> str | None:
-    return write(costs.delete_cost, cost_id).error
-
-
-# ---------------------------------------------------------------------------------------------
-# Costs tables
-# ---------------------------------------------------------------------------------------------
-
-
-def network_name(network: str) -> str:
-    return tr("costs.network.all") if network == costs.ALL else scope_name(network, lang())
-
-
-def costs_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Costs (entered or grouped) with names in the user's language and readable headers."""
-    shown = frame.drop(columns=[c for c in ("cost_id", "currency") if c in frame]).copy()
-    if "network" in shown:
-        shown["network"] = [network_name(n) for n in shown["network"]]
-    if "category" in shown:
-        shown["category"] = [tr(f"costs.category.{c}") for c in shown["category"]]
-    if "month" in shown:
-        shown["month"] = [executive.month_period(m).label(lang()) for m in shown["month"]]
-    return shown.rename(columns={c: tr(f"costs.column.{c}") for c in shown.columns})
-
-
-def cost_label(row: dict, currency: str) -> str:
-    amount = executive.money(row["amount"], lang(), currency, 2)
-    month = executive.month_period(row["month"]).label(lang())
-    what = row["description"] or tr(f"costs.category.{row['category']}")
-    return f"{month} · {network_name(row['network'])} · {what} · {amount}"

@@ -1,8 +1,4 @@
-"""The Objectives and KPI progress pages' glue: cached loaders, writers, formatting, badges.
-
-``annotated(chart, date_from, date_to)`` is the one call any page needs to show the
-annotations on a time chart.
-"""
+"""The Objectives page's glue: goals and objectives, their SMART check, the objective form."""
 
 from __future__ import annotations
 
@@ -11,20 +7,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from smdash.core.i18n import format_date
 from smdash.metrics import kpis
-from smdash.plan import annotations, objectives
+from smdash.plan import objectives
 from smdash.plan.objectives import Objective
-from smdash.reports import kpi_charts
-from smdash.ui.runtime import done, lang, loader, number, tr, write
+from smdash.ui.kpi_terms import kpi_name, kpi_value, scope_name
+from smdash.ui.runtime import date, done, lang, loader, tr, write
 
-STATUS_COLORS = {
-    "achieved": "green",
-    "on_track": "blue",
-    "at_risk": "orange",
-    "behind": "red",
-    "no_data": "gray",
-}
 VERDICT_LOOK = {
     objectives.PASS: ("green", ":material/check:"),
     objectives.WARN: ("orange", ":material/warning:"),
@@ -39,11 +27,7 @@ VERDICT_LOOK = {
 load_goals = loader(objectives.goals)
 load_objectives = loader(objectives.list_objectives)
 load_smart = loader(objectives.smart_check)
-load_progress = loader(objectives.progress)
 load_proposal = loader(objectives.propose_baseline)
-load_chart_series = loader(objectives.chart_series)
-load_annotations = loader(annotations.annotations)
-load_comparison = loader(kpis.comparison)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -69,76 +53,9 @@ def set_objective_status(objective_id: int, status: str) -> str | None:
     return write(objectives.set_objective_status, objective_id, status).error
 
 
-def add_annotation(date_from: dt.date, date_to: dt.date | None, note: str) -> str | None:
-    return write(annotations.add_annotation, date_from, date_to, note).error
-
-
-def archive_annotation(annotation_id: int) -> str | None:
-    return write(annotations.set_annotation_status, annotation_id, annotations.ARCHIVED).error
-
-
 # ---------------------------------------------------------------------------------------------
-# Names and numbers as the user reads them
+# Widgets
 # ---------------------------------------------------------------------------------------------
-
-
-def kpi_name(key: str) -> str:
-    return tr(f"kpis.name.{key}")
-
-
-def scope_name(scope: str) -> str:
-    return tr("objectives.scope.all") if scope == kpis.ALL else tr(f"objectives.network.{scope}")
-
-
-def kpi_value(key: str, value: float | None) -> str:
-    """A KPI value in its unit: 1,234 · 4.58 % · 1,471.95."""
-    if value is None or pd.isna(value):
-        return "—"
-    unit = kpis.KPIS[key].unit
-    if unit == kpis.PERCENT:
-        return f"{number(value, 2)} %"
-    return number(value, 2 if unit == kpis.CURRENCY else 0)
-
-
-def date(value: dt.date | None) -> str:
-    return format_date(value, lang())
-
-
-def annotations_table(notes: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            tr("annotations.from"): [date(d) for d in notes["date_from"]],
-            tr("annotations.to"): [date(d) for d in notes["date_to"]],
-            tr("annotations.title"): notes["note"],
-        }
-    )
-
-
-def share(value: float | None) -> str:
-    return "—" if value is None else f"{number(value * 100)} %"
-
-
-def needs(key: str, scope: str) -> str:
-    return objectives.what_to_import(kpis.KPIS[key].source, scope, lang())
-
-
-def status_label(status: str) -> str:
-    return tr(f"objectives.status.{status}")
-
-
-def status_badge(status: str, rule: str) -> None:
-    st.badge(
-        status_label(status),
-        color=STATUS_COLORS[status],
-        help=tr(f"objectives.rule.{rule}", **margins()),
-    )
-
-
-def margins() -> dict[str, str]:
-    return {
-        "on_track": number(objectives.ON_TRACK_MARGIN * 100),
-        "at_risk": number(objectives.AT_RISK_MARGIN * 100),
-    }
 
 
 def smart_badges(checks: list[objectives.Check]) -> None:
@@ -152,79 +69,6 @@ def smart_badges(checks: list[objectives.Check]) -> None:
                 color=color,
                 help=check.reason(lang()),
             )
-
-
-def status_rules() -> list[str]:
-    """The status rule in words, in the order it is applied."""
-    return [tr(f"objectives.rule.{rule.rule}", **margins()) for rule in objectives.STATUS_RULES]
-
-
-def objective_summary(objective: Objective) -> str:
-    return tr(
-        "objectives.summary",
-        kpi=kpi_name(objective.kpi),
-        scope=scope_name(objective.scope),
-        baseline=kpi_value(objective.kpi, objective.baseline),
-        target=kpi_value(objective.kpi, objective.target),
-        start=date(objective.start_date),
-        deadline=date(objective.deadline),
-    )
-
-
-def comparison_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The period comparison with KPI names and values in the user's language."""
-    return pd.DataFrame(
-        {
-            tr("kpipage.kpi"): [kpi_name(k) for k in frame["kpi"]],
-            tr("kpipage.period"): [
-                kpi_value(k, v) for k, v in zip(frame["kpi"], frame["current"], strict=True)
-            ],
-            tr("kpipage.previous"): [
-                kpi_value(k, v) for k, v in zip(frame["kpi"], frame["previous"], strict=True)
-            ],
-            tr("kpipage.change"): [
-                "—" if c is None or pd.isna(c) else f"{'+' if c > 0 else ''}{number(c * 100)} %"
-                for c in frame["change"]
-            ],
-        }
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Charts
-# ---------------------------------------------------------------------------------------------
-
-
-def annotated(chart, date_from: dt.date | None = None, date_to: dt.date | None = None):
-    """Any time chart with the workspace's annotations between the dates drawn over it."""
-    return kpi_charts.with_annotations(chart, load_annotations(), lang(), date_from, date_to)
-
-
-def progress_chart(objective: Objective, progress: objectives.Progress):
-    series = load_chart_series(objective, progress.as_of)
-    forecast = pd.DataFrame(columns=["day", "value"])
-    if progress.forecast is not None and progress.as_of and progress.as_of < objective.deadline:
-        forecast = pd.DataFrame(
-            {
-                "day": [progress.as_of, objective.deadline],
-                "value": [progress.current, progress.forecast],
-            }
-        )
-    data = kpi_charts.progress_lines(
-        series,
-        objectives.pace_line(objective),
-        forecast,
-        objective.target,
-        (objective.start_date, objective.deadline),
-        lang(),
-    )
-    chart = kpi_charts.progress_chart(data, kpis.KPIS[objective.kpi].unit, lang())
-    return annotated(chart, objective.start_date, objective.deadline)
-
-
-# ---------------------------------------------------------------------------------------------
-# Widgets
-# ---------------------------------------------------------------------------------------------
 
 
 def _default_dates() -> tuple[dt.date, dt.date]:

@@ -13,13 +13,14 @@ import pandas as pd
 import streamlit as st
 
 from smdash import review
-from smdash.plan import actions
+from smdash.plan import actions, objectives
 from smdash.plan.actions import Action
 from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
-from smdash.ui import objectives as objective_view
+from smdash.ui import kpi_terms
 from smdash.ui.runtime import (
     altair_chart,
+    date,
     done,
     flash,
     lang,
@@ -47,6 +48,7 @@ load_carried = loader(review.carried)
 load_history = loader(review.history)
 load_overview = loader(review.cycles_overview)
 load_dropped = loader(review.dropped)
+load_objectives = loader(objectives.list_objectives)
 load_plan = loader(actions.plan)
 load_actions = loader(actions.list_actions)
 load_results = loader(actions.results)
@@ -66,10 +68,6 @@ def _labels(options, label):
     return {option: label(option) for option in options}.get
 
 
-def date(value: dt.date | None) -> str:
-    return objective_view.date(value)
-
-
 def period(cycle: Cycle) -> str:
     return f"{date(cycle.date_from)} – {date(cycle.date_to)}"
 
@@ -85,7 +83,7 @@ def rule_text(kind: str, rule: str, limits: Thresholds) -> str:
 def _value(kpi: str | None, value) -> str:
     if kpi is None or value is None or pd.isna(value):
         return "—"
-    return objective_view.kpi_value(kpi, value)
+    return kpi_terms.kpi_value(kpi, value)
 
 
 def _share(value) -> str:
@@ -122,7 +120,7 @@ def objective_table(frame: pd.DataFrame) -> pd.DataFrame:
             "#": rows["item_id"].astype(int),
             column("objective"): rows["label"],
             column("kpi"): [
-                f"{objective_view.kpi_name(k)} · {objective_view.scope_name(s)}"
+                f"{kpi_terms.kpi_name(k)} · {kpi_terms.scope_name(s)}"
                 for k, s in zip(rows["kpi"], rows["scope"], strict=True)
             ],
             column("target"): [
@@ -158,7 +156,7 @@ def action_table(frame: pd.DataFrame) -> pd.DataFrame:
             column("objective_id"): [f"#{o}" for o in rows["objective_id"]],
             column("action"): rows["label"],
             column("scope"): [
-                "—" if pd.isna(s) else objective_view.scope_name(s) for s in rows["scope"]
+                "—" if pd.isna(s) else kpi_terms.scope_name(s) for s in rows["scope"]
             ],
             column("status"): [tr(f"review.item_status.{s}") for s in rows["status"]],
             column("result"): [
@@ -409,7 +407,7 @@ def actions_section(today: dt.date | None) -> None:
             review_charts.gantt(plan, lang(), today), height=review_charts.gantt_height(len(plan))
         )
         st.dataframe(actions_table(plan, load_results()), hide_index=True)
-    goals = objective_view.load_objectives()
+    goals = load_objectives()
     if not goals:
         st.caption(tr("actions.no_objectives"))
         return
@@ -438,9 +436,7 @@ def actions_table(plan: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
             "#": found["action_id"].astype(int),
             column("objective"): [f"#{o}" for o in found["objective_id"]],
             column("description"): found["description"],
-            column("network"): [
-                objective_view.scope_name(n) if n else "—" for n in found["network"]
-            ],
+            column("network"): [kpi_terms.scope_name(n) if n else "—" for n in found["network"]],
             column("campaign"): [c or "—" for c in found["campaign"]],
             column("dates"): [
                 f"{date(a)} – {date(b)}"
@@ -488,7 +484,7 @@ def action_form(existing: Action | None, goals: list) -> None:
         index=actions.NETWORKS.index(existing.network) if existing else 0,
         format_func=_labels(
             actions.NETWORKS,
-            lambda n: objective_view.scope_name(n) if n else tr("actions.no_network"),
+            lambda n: kpi_terms.scope_name(n) if n else tr("actions.no_network"),
         ),
         key=f"{key}_network",
     )

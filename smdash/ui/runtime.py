@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Generic, NamedTuple, NoReturn, TypeVar
 
-import pandas as pd
 import streamlit as st
 
 from smdash import workspace
@@ -26,7 +25,6 @@ from smdash.access import roles
 from smdash.core.errors import UserError
 from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
 from smdash.db import store
-from smdash.imports.pipeline import import_history
 from smdash.metrics import summary
 from smdash.reports.charts import localized
 
@@ -290,26 +288,22 @@ def loader(function: Callable[..., T]) -> Callable[..., T]:
     return call
 
 
-load_summary = loader(summary.summary)
-load_history = loader(import_history)
 load_data_range = loader(summary.data_range)
-load_monthly_sessions = loader(summary.monthly_sessions_by_network)
 
 
 def number(value: float | None, decimals: int = 0) -> str:
     return format_number(value, lang(), decimals)
 
 
-def figures_table(result: dict, figures: tuple[str, ...]) -> pd.DataFrame:
-    """The summary as a table with the figures formatted in the user's language."""
-    table = summary.as_table(result)
-    for figure in figures:
-        table[figure] = [number(v) for v in table[figure]]
-    table["network"] = [
-        "Total" if n == "total" else tr(f"traffic.network.{n}") for n in table["network"]
-    ]
-    return table.rename(columns={f: tr(f"figure.{f}") for f in ("network", *figures)})
-
-
 def date_range(date_from: dt.date | None, date_to: dt.date | None) -> str:
     return f"{format_date(date_from, lang())} – {format_date(date_to, lang())}"
+
+
+def date(value: dt.date | None) -> str:
+    return format_date(value, lang())
+
+
+def labels_of(keys, prefix: str) -> dict:
+    """Option labels fixed for this run: a widget's format_func must not read the session
+    (AppTest calls it outside the script run, where the language is not known)."""
+    return {k: tr(f"{prefix}{k}") for k in keys}
