@@ -1,10 +1,13 @@
-"""The Streamlit glue: the language, short-lived database connections, cached loaders, widgets.
+"""What every page shares: the language, connections, cached loaders, writes, messages.
 
-``smdash.ui`` is the only place in smdash that imports streamlit: this module holds what every
-page shares; a feature's own loaders and widgets go in ``smdash/ui/<feature>.py``. The
-database file is opened per operation and closed at once, so the CLI can import while the app
-runs; cached results are keyed by the file and its data version, so any write refreshes every
-page.
+``smdash.ui`` is the only place in smdash that imports streamlit. This module holds what every
+page uses: pages import it as ``from smdash.ui import runtime as ui``. The database file is
+opened per operation and closed at once, so the CLI can import while the app runs; cached
+results are keyed by the file and its data version, so any write refreshes every page.
+
+The one way to read: ``loader``; to write: ``write``; to tell the user how a write went on the
+next run: ``flash`` / ``show_flash`` (or ``done``, which flashes and reruns). Session-state
+keys are named in ``Keys``.
 """
 
 from __future__ import annotations
@@ -20,8 +23,7 @@ from typing import Generic, NamedTuple, NoReturn, TypeVar
 import streamlit as st
 
 from smdash import workspace
-from smdash.access import auth as access  # not `auth`: that name is the submodule smdash.ui.auth
-from smdash.access import roles
+from smdash.access import auth, roles
 from smdash.core.errors import UserError
 from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
 from smdash.db import store
@@ -50,16 +52,15 @@ class Keys:
     PREVIEWS = "previews"  # what each uploaded file holds, by file id
 
 
+# ---------------------------------------------------------------------------------------------
+# The language and the text
+# ---------------------------------------------------------------------------------------------
+
+
 def lang() -> str:
     if Keys.LANG not in st.session_state:
         st.session_state[Keys.LANG] = language_from_locale(st.context.locale)
     return st.session_state[Keys.LANG]
-
-
-def altair_chart(chart, **kwargs):
-    """``st.altair_chart`` in the user's language: every chart is shown through here, so that
-    its axes and tooltips write numbers and months as the rest of the page does."""
-    return st.altair_chart(localized(chart, lang()), **kwargs)
 
 
 def tr(key: str, **params: object) -> str:
@@ -89,6 +90,35 @@ def language_switch() -> None:
 
 def _choose_language() -> None:
     st.session_state[Keys.LANG] = st.session_state[Keys.LANG_WIDGET]
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    return format_number(value, lang(), decimals)
+
+
+def date(value: dt.date | None) -> str:
+    return format_date(value, lang())
+
+
+def date_range(date_from: dt.date | None, date_to: dt.date | None) -> str:
+    return f"{format_date(date_from, lang())} – {format_date(date_to, lang())}"
+
+
+def labels_of(keys, prefix: str) -> dict:
+    """Option labels fixed for this run: a widget's format_func must not read the session
+    (AppTest calls it outside the script run, where the language is not known)."""
+    return {k: tr(f"{prefix}{k}") for k in keys}
+
+
+def altair_chart(chart, **kwargs):
+    """``st.altair_chart`` in the user's language: every chart is shown through here, so that
+    its axes and tooltips write numbers and months as the rest of the page does."""
+    return st.altair_chart(localized(chart, lang()), **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Who is signed in; connections for one read or one write
+# ---------------------------------------------------------------------------------------------
 
 
 def db_file() -> Path:
@@ -142,6 +172,57 @@ def system_writing() -> Iterator:
         st.session_state.pop(Keys.RUN_VERSION, None)
 
 
+# ---------------------------------------------------------------------------------------------
+# Reading: the one cached-loader helper, keyed by the file and its data version
+# ---------------------------------------------------------------------------------------------
+
+
+def new_run() -> None:
+    """Forget the data version the previous run read (app.py calls this at the top of a run)."""
+    st.session_state.pop(Keys.RUN_VERSION, None)
+
+
+def data_version() -> int:
+    """The counter every cached loader keys on, read once per run and again after a write of
+    this run: each read opens the database file (some 20 ms), and a page has many loaders."""
+    if Keys.RUN_VERSION not in st.session_state:
+        with database() as con:
+            st.session_state[Keys.RUN_VERSION] = store.data_version(con)
+    return st.session_state[Keys.RUN_VERSION]
+
+
+def loader(function: Callable[..., T]) -> Callable[..., T]:
+    """``function(con, *args)`` as a cached loader the pages call with ``(*args)``.
+
+    The one way the app reads through the cache: the result is kept per database file, data
+    version (read once per run) and arguments, which st.cache_data hashes (dates, strings,
+    tuples, frozen dataclasses, frames). Use it on a domain function
+    (``load_totals = loader(traffic.totals)``) or as a decorator on a small ``def (con, ...)``.
+    """
+
+    def load(path: str, version: int, *args, **kwargs):
+        with store.connect(path) as con:
+            return function(con, *args, **kwargs)
+
+    # st.cache_data tells functions apart by module and qualified name: one name per loader
+    load.__module__, load.__qualname__ = function.__module__, function.__qualname__
+    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)(load)
+
+    def call(*args, **kwargs) -> T:
+        return cached(str(db_file()), data_version(), *args, **kwargs)
+
+    call.__name__, call.__doc__ = function.__name__, function.__doc__
+    return call
+
+
+load_data_range = loader(summary.data_range)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing: the one write helper, and the messages shown on the next run
+# ---------------------------------------------------------------------------------------------
+
+
 class Written(NamedTuple, Generic[T]):
     """What a write returned, or the message of the error the user can fix (not both)."""
 
@@ -190,18 +271,9 @@ def done(error: str | None, success: str | None = None) -> NoReturn:
     st.rerun()
 
 
-def new_run() -> None:
-    """Forget the data version the previous run read (app.py calls this at the top of a run)."""
-    st.session_state.pop(Keys.RUN_VERSION, None)
-
-
-def data_version() -> int:
-    """The counter every cached loader keys on, read once per run and again after a write of
-    this run: each read opens the database file (some 20 ms), and a page has many loaders."""
-    if Keys.RUN_VERSION not in st.session_state:
-        with database() as con:
-            st.session_state[Keys.RUN_VERSION] = store.data_version(con)
-    return st.session_state[Keys.RUN_VERSION]
+# ---------------------------------------------------------------------------------------------
+# What every page opens with: the workspace, its demo banner, the title
+# ---------------------------------------------------------------------------------------------
 
 
 def start_page(title_key: str) -> None:
@@ -247,7 +319,7 @@ def _demo_banner() -> None:
 def _demo_password_warning() -> None:
     """An editor is told of every demo password still in use; a viewer of their own."""
     with database() as con:
-        names = access.demo_passwords_in_use(con)
+        names = auth.demo_passwords_in_use(con)
     if names and can_edit():
         st.warning(tr("auth.change_demo", names=", ".join(names)))
     elif user().name in names:
@@ -262,48 +334,3 @@ def _start_empty() -> None:
     with writing() as con:
         workspace.start_empty(con)
     st.session_state[Keys.CONFIRM_EMPTY] = False
-
-
-def loader(function: Callable[..., T]) -> Callable[..., T]:
-    """``function(con, *args)`` as a cached loader the pages call with ``(*args)``.
-
-    The one way the app reads through the cache: the result is kept per database file, data
-    version (read once per run) and arguments, which st.cache_data hashes (dates, strings,
-    tuples, frozen dataclasses, frames). Use it on a domain function
-    (``load_totals = loader(traffic.totals)``) or as a decorator on a small ``def (con, ...)``.
-    """
-
-    def load(path: str, version: int, *args, **kwargs):
-        with store.connect(path) as con:
-            return function(con, *args, **kwargs)
-
-    # st.cache_data tells functions apart by module and qualified name: one name per loader
-    load.__module__, load.__qualname__ = function.__module__, function.__qualname__
-    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)(load)
-
-    def call(*args, **kwargs) -> T:
-        return cached(str(db_file()), data_version(), *args, **kwargs)
-
-    call.__name__, call.__doc__ = function.__name__, function.__doc__
-    return call
-
-
-load_data_range = loader(summary.data_range)
-
-
-def number(value: float | None, decimals: int = 0) -> str:
-    return format_number(value, lang(), decimals)
-
-
-def date_range(date_from: dt.date | None, date_to: dt.date | None) -> str:
-    return f"{format_date(date_from, lang())} – {format_date(date_to, lang())}"
-
-
-def date(value: dt.date | None) -> str:
-    return format_date(value, lang())
-
-
-def labels_of(keys, prefix: str) -> dict:
-    """Option labels fixed for this run: a widget's format_func must not read the session
-    (AppTest calls it outside the script run, where the language is not known)."""
-    return {k: tr(f"{prefix}{k}") for k in keys}
