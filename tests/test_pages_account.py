@@ -123,3 +123,19 @@ def test_an_identity_provider_user_has_no_password_here(account_page, db_path, m
         "You signed in with your company account: change your password there."
     )
     assert not at.text_input
+
+
+class CompanyUser(dict):
+    """What st.user holds after st.login: the identity provider's claims."""
+
+    is_logged_in = True
+
+
+def test_an_identity_provider_user_gets_the_role_of_their_email(monkeypatch):
+    from smdash.ui import session
+
+    monkeypatch.setattr(session, "oidc_roles", lambda: {"viewer": ["@forn.example"]})
+    monkeypatch.setattr(session.st, "user", CompanyUser(email="boss@forn.example"))
+    assert session._identity_provider_user() == roles.Actor("boss@forn.example", "viewer")
+    monkeypatch.setattr(session.st, "user", CompanyUser(email="someone@else.example"))
+    assert session._identity_provider_user() is None

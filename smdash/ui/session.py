@@ -46,16 +46,16 @@ def oidc_roles() -> dict | None:
         section = st.secrets.get("auth", {})
     except (FileNotFoundError, KeyError, OSError):
         return None
-    roles = section.get("roles") if hasattr(section, "get") else None
-    return dict(roles) if roles else None
+    listed = section.get("roles") if hasattr(section, "get") else None
+    return dict(listed) if listed else None
 
 
 def _identity_provider_user() -> roles.Actor | None:
-    roles = oidc_roles()
-    if roles is None or not getattr(st.user, "is_logged_in", False):
+    listed = oidc_roles()
+    if listed is None or not getattr(st.user, "is_logged_in", False):
         return None
     email = st.user.get("email")
-    role = auth.role_for_email(email, roles)
+    role = auth.role_for_email(email, listed)
     return roles.Actor(str(email), role) if role else None
 
 
