@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from smdash import ui
-from smdash.ui import auth as ui_auth
+from smdash.ui import runtime as ui
+from smdash.ui import session
 
 st.set_page_config(page_title="smdash", page_icon=":material/insights:", layout="wide")
 ui.language_switch()
@@ -48,10 +48,10 @@ def pages_for(user) -> dict[str, list[st.Page]]:
 
 
 ui.new_run()
-user = ui_auth.signed_in_user()
+user = session.signed_in_user()
 if user is None:
     navigation = st.navigation([page("pages/sign_in.py", "auth.title", ":material/login:")])
 else:
-    ui_auth.account_sidebar(user)
+    session.account_sidebar(user)
     navigation = st.navigation(pages_for(user))
 navigation.run()

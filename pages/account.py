@@ -1,13 +1,13 @@
 import streamlit as st
 
-from smdash import ui
-from smdash.ui import auth as view
+from smdash.ui import account as view
+from smdash.ui import runtime as ui
+from smdash.ui import session
 
 ui.start_page("auth.account_title")
-if message := st.session_state.pop("account_message", None):
-    (st.error if message[0] == "error" else st.success)(message[1])
+ui.show_flash()
 
-if not view.signed_in_locally():
+if not session.signed_in_locally():
     st.info(ui.tr("auth.account_external"))
     st.stop()
 
@@ -21,7 +21,5 @@ with st.form("own_password", clear_on_submit=True):
     )
 if submitted:
     error = view.change_own_password(current, new, repeat)
-    st.session_state["account_message"] = (
-        ("error", error) if error else ("ok", ui.tr("auth.password_saved"))
-    )
-    st.rerun()  # start_page again: the demo-password warning goes once the password changed
+    # a new run: start_page again, the demo-password warning goes once the password changed
+    ui.done(error, ui.tr("auth.password_saved"))

@@ -2,14 +2,15 @@ import datetime as dt
 
 import streamlit as st
 
-from smdash import executive, ui
+from smdash import executive
 from smdash.plan import costs
-from smdash.ui import executive as view
+from smdash.ui import costs as view
+from smdash.ui import runtime as ui
 
 ui.start_page("costs.page")
 st.caption(ui.tr("costs.intro"))
-view.show_flash()
-currency = view.load_settings()["currency"]
+ui.show_flash()
+currency = view.load_currency()
 _, last = ui.load_data_range()
 period = executive.default_period(last)
 
@@ -46,25 +47,24 @@ with st.form("add_cost", clear_on_submit=True):
             amount=executive.money(amount, ui.lang(), currency, 2),
             month=executive.month_period(month or dt.date.today()).label(ui.lang()),
         )
-        view.flash("error" if error else "ok", error or added)
-        st.rerun()
+        ui.done(error, added)
 
 st.subheader(ui.tr("costs.by_month_title"))
-first, end = view.load_costs("range")
+first, end = view.load_spend_range()
 if first is None:
     st.info(ui.tr("costs.no_spend"))
 else:
-    by_month = view.load_costs("spend_by", first, end, "month_network")
+    by_month = view.load_spend_by(first, end, "month_network")
     wide = by_month.pivot_table(index="month", columns="network", values="amount", aggfunc="sum")
     wide = wide.rename(columns=view.network_name).sort_index(ascending=False)
     wide.index = [executive.month_period(m).label(ui.lang()) for m in wide.index]
     st.dataframe(wide, column_config={"_index": ui.tr("costs.column.month")})
     st.subheader(ui.tr("costs.by_campaign_title", period=period.label(ui.lang())))
-    by_campaign = view.load_costs("spend_by", period.start, period.end, "campaign")
+    by_campaign = view.load_spend_by(period.start, period.end, "campaign")
     st.dataframe(view.costs_frame(by_campaign), hide_index=True)
 
 st.subheader(ui.tr("costs.entered_title"))
-entered = view.load_costs("manual")
+entered = view.load_manual_costs()
 if entered.empty:
     st.caption(ui.tr("costs.none"))
 else:
@@ -74,6 +74,4 @@ else:
         ui.tr("costs.delete_pick"), list(labels), format_func=labels.get, key="cost_delete_pick"
     )
     if st.button(ui.tr("costs.delete"), key="cost_delete"):
-        view.delete_cost(pick)
-        view.flash("ok", ui.tr("costs.deleted"))
-        st.rerun()
+        ui.done(view.delete_cost(pick), ui.tr("costs.deleted"))

@@ -1,11 +1,12 @@
 import streamlit as st
 
-from smdash import executive, ui
-from smdash.ui import executive as view
+from smdash import executive
+from smdash.ui import executive_summary as view
+from smdash.ui import runtime as ui
 
 ui.start_page("page.summary")
 st.caption(ui.tr("executive.intro"))
-view.show_flash()
+ui.show_flash()
 
 period = view.period_picker()
 if period is None:
@@ -71,8 +72,7 @@ if ui.can_edit():  # the director reads; the comment and settings are the CM's
         )
         if st.button(ui.tr("executive.comment_save"), key="exec_save_comment"):
             error = view.save_comment(period, text)
-            view.flash("error" if error else "ok", error or ui.tr("executive.comment_saved"))
-            st.rerun()
+            ui.done(error, ui.tr("executive.comment_saved"))
 
     with st.expander(ui.tr("executive.settings_title")):
         name = st.text_input(
@@ -83,21 +83,17 @@ if ui.can_edit():  # the director reads; the comment and settings are the CM's
         )
         if st.button(ui.tr("executive.save_name"), key="exec_save_name"):
             error = view.save_name(name)
-            view.flash("error" if error else "ok", error or ui.tr("executive.name_saved"))
-            st.rerun()
+            ui.done(error, ui.tr("executive.name_saved"))
         if settings["logo"]:
             st.image(settings["logo"][0], width=160)
             if st.button(ui.tr("executive.remove_logo"), key="exec_remove_logo"):
-                view.save_logo(None)
-                view.flash("ok", ui.tr("executive.logo_removed"))
-                st.rerun()
+                ui.done(view.save_logo(None), ui.tr("executive.logo_removed"))
         upload = st.file_uploader(
             ui.tr("executive.logo"), type=["png", "jpg", "jpeg"], key="exec_logo"
         )
         if upload is not None and st.button(ui.tr("executive.save_logo"), key="exec_save_logo"):
             error = view.save_logo(upload.getvalue())
-            view.flash("error" if error else "ok", error or ui.tr("executive.logo_saved"))
-            st.rerun()
+            ui.done(error, ui.tr("executive.logo_saved"))
         vanity = {k: ui.tr(f"kpis.name.{k}") for k in executive.VANITY}
         pins = st.multiselect(
             ui.tr("executive.pin"),
@@ -108,8 +104,7 @@ if ui.can_edit():  # the director reads; the comment and settings are the CM's
         )
         if st.button(ui.tr("executive.save_pins"), key="exec_save_pins"):
             error = view.save_pins(pins)
-            view.flash("error" if error else "ok", error or ui.tr("executive.pins_saved"))
-            st.rerun()
+            ui.done(error, ui.tr("executive.pins_saved"))
         currency = st.text_input(
             ui.tr("executive.currency"),
             value=settings["currency"],
@@ -118,5 +113,4 @@ if ui.can_edit():  # the director reads; the comment and settings are the CM's
         )
         if st.button(ui.tr("executive.save_currency"), key="exec_save_currency"):
             error = view.save_currency(currency)
-            view.flash("error" if error else "ok", error or ui.tr("executive.currency_saved"))
-            st.rerun()
+            ui.done(error, ui.tr("executive.currency_saved"))

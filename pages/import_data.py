@@ -1,26 +1,25 @@
 import streamlit as st
 
-from smdash import ui
-from smdash.ui import importing
+from smdash.ui import import_data as view
+from smdash.ui import runtime as ui
 
 ui.start_page("import.title")
 st.caption(ui.tr("import.intro"))
 with st.expander(ui.tr("import.supported")):
-    st.dataframe(importing.supported_formats(), hide_index=True)
+    st.dataframe(view.supported_formats(), hide_index=True)
 
-for status, line in st.session_state.pop("import_results", []):
-    (st.success if status == "ok" else st.error)(line)
+ui.show_flash()
 
 uploads = st.file_uploader(
-    ui.tr("import.uploader"), accept_multiple_files=True, key=importing.uploader_key()
+    ui.tr("import.uploader"), accept_multiple_files=True, key=view.uploader_key()
 )
 ready = []
 for n, uploaded in enumerate(uploads or []):
-    preview = importing.preview_upload(uploaded)
+    preview = view.preview_upload(uploaded)
     if preview.error:
         st.error(ui.tr("import.failed", file=uploaded.name, error=preview.error))
         if preview.header:
-            importing.mapping_form(n, uploaded, preview.header)
+            view.mapping_form(n, uploaded, preview.header)
         continue
     ready.append((preview.path, uploaded.name))
     for part in preview.prepared.parts:
@@ -31,7 +30,7 @@ for n, uploaded in enumerate(uploads or []):
             account.metric(ui.tr("import.account"), part.account or "—")
             dates.metric(ui.tr("import.range"), ui.date_range(part.date_from, part.date_to))
             rows.metric(ui.tr("import.rows"), ui.number(part.rows))
-            st.dataframe(importing.preview_table(part.preview), hide_index=True)
+            st.dataframe(view.preview_table(part.preview), hide_index=True)
     if preview.prepared.skipped:
         skipped = preview.prepared.skipped
         st.caption(ui.tr("imports.skipped", count=len(skipped), files=", ".join(skipped)))
@@ -42,29 +41,24 @@ if ready and st.button(
     ui.tr("import.confirm", count=len(ready)), type="primary", key="confirm_import"
 ):
     bar = st.progress(0.0)
-    st.session_state["import_results"] = [
-        importing.run_import(path, name, bar) for path, name in ready
-    ]
-    importing.clear_uploader()
+    for path, name in ready:
+        view.run_import(path, name, bar)  # each tells its outcome on the next run
+    view.clear_uploader()
     st.rerun()
 
 st.subheader(ui.tr("import.history"))
-history = ui.load_history()
+history = view.load_history()
 if history.empty:
     st.info(ui.tr("import.no_history"))
     st.stop()
-st.dataframe(importing.history_table(history), hide_index=True)
-applied = importing.undoable(history)
+st.dataframe(view.history_table(history), hide_index=True)
+applied = view.undoable(history)
 if not applied.empty:
     choice = st.selectbox(
         ui.tr("import.pick_undo"),
         applied["import_id"].tolist(),
-        format_func=importing.import_label(applied),
+        format_func=view.import_label(applied),
         key="undo_choice",
     )
     if st.button(ui.tr("import.undo", id=choice), key="undo_button"):
-        error = importing.undo(int(choice))
-        st.session_state["import_results"] = [
-            ("error", error) if error else ("ok", ui.tr("import.undone", id=choice))
-        ]
-        st.rerun()
+        ui.done(view.undo(int(choice)), ui.tr("import.undone", id=choice))

@@ -1,13 +1,15 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.core.periods import last_full_month
 from smdash.metrics import kpis
-from smdash.ui import objectives as view
+from smdash.plan.annotations import NOTE_MAX
+from smdash.ui import annotations, kpi_terms
+from smdash.ui import kpis as view
+from smdash.ui import runtime as ui
 
 ui.start_page("page.kpis")
 st.caption(ui.tr("kpipage.intro"))
-view.show_flash()
+ui.show_flash()
 first, last = ui.load_data_range()
 if last is None:
     st.info(ui.tr("kpipage.empty", what=ui.tr("overview.what_to_import")))
@@ -17,7 +19,7 @@ networks = sorted({item.scope for item in items})
 network = st.selectbox(
     ui.tr("kpipage.network"),
     [None, *networks],
-    format_func=lambda n: ui.tr("kpipage.all_networks") if n is None else view.scope_name(n),
+    format_func=lambda n: ui.tr("kpipage.all_networks") if n is None else kpi_terms.scope_name(n),
     key="kpi_network",
 )
 shown = [item for item in items if network is None or item.scope == network]
@@ -35,14 +37,14 @@ for item in shown:
     with st.container(border=True):
         st.markdown(f"**#{item.objective_id} · {ui.plain(item.statement)}**")
         view.status_badge(result.status, result.rule)
-        st.caption(view.objective_summary(item))
+        st.caption(kpi_terms.objective_summary(item))
         if result.current is None:
             st.info(
                 ui.tr(
                     "kpipage.no_data",
-                    kpi=view.kpi_name(item.kpi),
-                    scope=view.scope_name(item.scope),
-                    start=view.date(item.start_date),
+                    kpi=kpi_terms.kpi_name(item.kpi),
+                    scope=kpi_terms.scope_name(item.scope),
+                    start=ui.date(item.start_date),
                     needs=view.needs(item.kpi, item.scope),
                 )
             )
@@ -50,14 +52,14 @@ for item in shown:
         columns = st.columns(6)
         ratio = kpis.KPIS[item.kpi].kind == kpis.RATIO
         figures = [
-            ("kpipage.current", view.kpi_value(item.kpi, result.current)),
-            ("kpipage.target", view.kpi_value(item.kpi, result.target)),
+            ("kpipage.current", kpi_terms.kpi_value(item.kpi, result.current)),
+            ("kpipage.target", kpi_terms.kpi_value(item.kpi, result.target)),
             ("kpipage.progress", view.share(result.progress)),
             ("kpipage.elapsed", view.share(result.expected_progress)),
-            ("kpipage.forecast", view.kpi_value(item.kpi, result.forecast)),
+            ("kpipage.forecast", kpi_terms.kpi_value(item.kpi, result.forecast)),
             (
                 "kpipage.needed_average" if ratio else "kpipage.needed",
-                view.kpi_value(item.kpi, result.needed_per_week),
+                kpi_terms.kpi_value(item.kpi, result.needed_per_week),
             ),
         ]
         for column, (label, value) in zip(columns, figures, strict=True):
@@ -65,7 +67,7 @@ for item in shown:
         st.caption(
             ui.tr(
                 "kpipage.as_of",
-                date=view.date(result.as_of),
+                date=ui.date(result.as_of),
                 method=ui.tr(f"objectives.method.{result.forecast_method}"),
             )
         )
@@ -98,25 +100,20 @@ if last is not None:
 
 st.subheader(ui.tr("annotations.title"))
 st.caption(ui.tr("annotations.intro"))
-notes = view.load_annotations()
+notes = annotations.load_annotations()
 if notes.empty:
     st.caption(ui.tr("annotations.none"))
 else:
     st.dataframe(view.annotations_table(notes), hide_index=True)
 dates = st.date_input(ui.tr("annotations.dates"), value=(), key="annotation_dates")
-note = st.text_input(
-    ui.tr("annotations.note", limit=view.annotations.NOTE_MAX), key="annotation_note"
-)
+note = st.text_input(ui.tr("annotations.note", limit=NOTE_MAX), key="annotation_note")
 if st.button(ui.tr("annotations.add"), key="add_annotation"):
     error = view.add_annotation(dates[0] if dates else None, dates[-1] if dates else None, note)
-    view.flash("error" if error else "ok", error or ui.tr("annotations.added", note=note))
-    st.rerun()
+    ui.done(error, ui.tr("annotations.added", note=note))
 if not notes.empty:
     labels = dict(zip(notes["annotation_id"], notes["note"], strict=True))
     pick = st.selectbox(
         ui.tr("annotations.pick"), list(labels), format_func=labels.get, key="annotation_pick"
     )
     if st.button(ui.tr("annotations.archive"), key="archive_annotation"):
-        view.archive_annotation(pick)
-        view.flash("ok", ui.tr("annotations.archived", note=labels[pick]))
-        st.rerun()
+        ui.done(view.archive_annotation(pick), ui.tr("annotations.archived", note=labels[pick]))

@@ -2,10 +2,10 @@ import datetime as dt
 
 import streamlit as st
 
-from smdash import ui
 from smdash.core import periods
 from smdash.plan import calendar, utm
-from smdash.ui import traffic as view
+from smdash.ui import links as view
+from smdash.ui import runtime as ui
 
 ui.start_page("page.links")
 builder, planner, results = st.tabs(
@@ -18,11 +18,11 @@ with builder:
     network = left.selectbox(
         ui.tr("links.network"),
         view.LINK_NETWORKS,
-        format_func=view.labels_of(view.LINK_NETWORKS, "network.").get,
+        format_func=ui.labels_of(view.LINK_NETWORKS, "network.").get,
         key="link_network",
     )
     paid = right.toggle(ui.tr("links.paid"), key="link_paid")
-    usual = view.load("usual_sources") if not paid else {}
+    usual = view.load_usual_sources() if not paid else {}
     source = left.text_input(
         ui.tr("links.source"),
         value=utm.default_source(network, usual),
@@ -61,7 +61,7 @@ with builder:
             ui.tr("links.status"),
             calendar.STATUSES,
             index=1,
-            format_func=view.labels_of(calendar.STATUSES, "links.status.").get,
+            format_func=ui.labels_of(calendar.STATUSES, "links.status.").get,
             key="entry_status",
         )
         topic = st.text_input(ui.tr("links.topic"), key="entry_topic")
@@ -75,10 +75,17 @@ with builder:
                 entry = calendar.Entry(
                     dt.datetime.combine(day, moment), network, topic, copy, link, status
                 )
-                st.success(view.save_entry(entry))
+                error = view.save_entry(entry)
+                if error:
+                    st.error(error)
+                else:
+                    st.success(
+                        ui.tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
+                    )
 
 with planner:
-    everything = view.load("entries")
+    ui.show_flash()  # what a change of status or a deletion said
+    everything = view.load_entries()
     if everything.empty:
         st.info(ui.tr("links.empty"))
     else:
@@ -86,7 +93,7 @@ with planner:
         mode = left.radio(
             ui.tr("links.view"),
             ("month", "week"),
-            format_func=view.labels_of(("month", "week"), "links.view_").get,
+            format_func=ui.labels_of(("month", "week"), "links.view_").get,
             horizontal=True,
             key="calendar_view",
         )
@@ -97,7 +104,7 @@ with planner:
             first, last = periods.month_days(day.year, day.month)
         else:
             first, last = calendar.week_days(day)
-        shown = view.load("entries", first, last)
+        shown = view.load_entries(first, last)
         if shown.empty:
             st.info(ui.tr("links.no_entries"))
         elif mode == "month":
@@ -124,19 +131,17 @@ with planner:
             new_status = status_col.selectbox(
                 ui.tr("links.status"),
                 calendar.STATUSES,
-                format_func=view.labels_of(calendar.STATUSES, "links.status.").get,
+                format_func=ui.labels_of(calendar.STATUSES, "links.status.").get,
                 key="calendar_status",
             )
             change, delete = st.columns(2)
             if change.button(ui.tr("links.set_status"), key="calendar_set_status"):
-                view.set_status(entry_id, new_status)
-                st.rerun()
+                ui.done(view.set_status(entry_id, new_status))
             if delete.button(ui.tr("links.delete"), key="calendar_delete"):
-                view.delete_entry(entry_id)
-                st.rerun()
+                ui.done(view.delete_entry(entry_id))
 
 with results:
-    per_entry = view.load("entry_results")
+    per_entry = view.load_entry_results()
     if per_entry.empty:
         st.info(ui.tr("links.no_results"))
     else:
@@ -157,7 +162,7 @@ with results:
         st.dataframe(view.calendar_table(per_entry[columns]), hide_index=True, key="entry_results")
         st.subheader(ui.tr("links.campaign_results"))
         st.dataframe(
-            view.calendar_table(view.load("campaign_results")),
+            view.calendar_table(view.load_campaign_results()),
             hide_index=True,
             key="campaign_results",
         )

@@ -1,12 +1,13 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.plan import objectives
+from smdash.ui import kpi_terms
 from smdash.ui import objectives as view
+from smdash.ui import runtime as ui
 
 ui.start_page("page.objectives")
 st.caption(ui.tr("objectives.intro"))
-view.show_flash()
+ui.show_flash()
 
 st.subheader(ui.tr("objectives.goals"))
 all_goals = view.load_goals(include_archived=True)
@@ -19,8 +20,7 @@ for goal in goals.itertuples():
 name = st.text_input(ui.tr("objectives.goal_name"), key="goal_name")
 if st.button(ui.tr("objectives.add_goal"), key="add_goal"):
     error = view.add_goal(name)
-    view.flash("error" if error else "ok", error or ui.tr("objectives.goal_added", name=name))
-    st.rerun()
+    ui.done(error, ui.tr("objectives.goal_added", name=name))
 if not goals.empty:
     with st.expander(ui.tr("objectives.archive_goal")):
         names = dict(zip(goals["goal_id"], goals["name"], strict=True))
@@ -28,9 +28,9 @@ if not goals.empty:
             ui.tr("objectives.archive_goal"), list(names), format_func=names.get, key="goal_pick"
         )
         if st.button(ui.tr("objectives.archive_goal_button"), key="archive_goal"):
-            view.archive_goal(goal_id)
-            view.flash("ok", ui.tr("objectives.goal_archived", name=names[goal_id]))
-            st.rerun()
+            ui.done(
+                view.archive_goal(goal_id), ui.tr("objectives.goal_archived", name=names[goal_id])
+            )
 
 st.subheader(ui.tr("objectives.list"))
 items = view.load_objectives()
@@ -40,15 +40,14 @@ goal_names = dict(zip(all_goals["goal_id"], all_goals["name"], strict=True))
 for item in items:
     with st.container(border=True):
         st.markdown(f"**#{item.objective_id} · {ui.plain(item.statement)}**")
-        st.caption(view.objective_summary(item))
+        st.caption(kpi_terms.objective_summary(item))
         if item.owner or item.goal_id:
             goal = goal_names.get(item.goal_id, ui.tr("objectives.no_goal"))
             st.caption(ui.tr("objectives.owner_goal", owner=item.owner or "—", goal=goal))
         view.smart_badges(view.load_smart(item))
         if st.button(ui.tr("objectives.archive"), key=f"archive_{item.objective_id}"):
-            view.set_objective_status(item.objective_id, objectives.ARCHIVED)
-            view.flash("ok", ui.tr("objectives.archived_ok", statement=item.statement))
-            st.rerun()
+            error = view.set_objective_status(item.objective_id, objectives.ARCHIVED)
+            ui.done(error, ui.tr("objectives.archived_ok", statement=item.statement))
 
 with st.expander(ui.tr("objectives.new"), expanded=not items):
     view.objective_form(None, all_goals)
@@ -71,6 +70,5 @@ with st.expander(ui.tr("objectives.archived")):
     for item in archived:
         st.markdown(f"#{item.objective_id} · {ui.plain(item.statement)}")
         if st.button(ui.tr("objectives.restore"), key=f"restore_{item.objective_id}"):
-            view.set_objective_status(item.objective_id, objectives.ACTIVE)
-            view.flash("ok", ui.tr("objectives.restored", statement=item.statement))
-            st.rerun()
+            error = view.set_objective_status(item.objective_id, objectives.ACTIVE)
+            ui.done(error, ui.tr("objectives.restored", statement=item.statement))

@@ -1,10 +1,11 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.core.periods import last_full_month
 from smdash.metrics.summary import FIGURES
 from smdash.reports import charts
-from smdash.ui import objectives as annotations_ui
+from smdash.ui import annotations
+from smdash.ui import overview as view
+from smdash.ui import runtime as ui
 
 ui.start_page("overview.title")
 first, last = ui.load_data_range()
@@ -23,7 +24,7 @@ period = st.date_input(
 if len(period) != 2:
     st.stop()
 date_from, date_to = period
-result = ui.load_summary(date_from, date_to)
+result = view.load_summary(date_from, date_to)
 total = result["total"]
 if all(value is None for value in total.values()):
     st.info(ui.tr("overview.no_data", what=ui.tr("overview.what_to_import")))
@@ -34,8 +35,8 @@ for column, figure in zip(st.columns(len(headline)), headline, strict=True):
     column.metric(ui.tr(f"figure.{figure}"), ui.number(total[figure]))
 
 st.subheader(ui.tr("overview.by_network"))
-st.dataframe(ui.figures_table(result, FIGURES), hide_index=True)
+st.dataframe(view.figures_table(result, FIGURES), hide_index=True)
 
 st.subheader(ui.tr("overview.sessions_trend"))
-sessions_chart = charts.monthly_sessions_chart(ui.load_monthly_sessions(first, last), ui.lang())
-ui.altair_chart(annotations_ui.annotated(sessions_chart, first, last))
+sessions_chart = charts.monthly_sessions_chart(view.load_monthly_sessions(first, last), ui.lang())
+ui.altair_chart(annotations.annotated(sessions_chart, first, last))

@@ -1,11 +1,11 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.ui import review as view
+from smdash.ui import runtime as ui
 
 ui.start_page("page.review")
 st.caption(ui.tr("review.intro"))
-view.show_flash()
+ui.show_flash()
 
 cycle = view.load_current()
 if cycle is None:

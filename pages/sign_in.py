@@ -1,7 +1,7 @@
 import streamlit as st
 
-from smdash import ui
-from smdash.ui import auth as view
+from smdash.ui import runtime as ui
+from smdash.ui import sign_in as view
 
 st.title(ui.tr("auth.title"))
 st.caption(ui.tr("auth.intro"))

@@ -1,13 +1,14 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.core.networks import NETWORKS
 from smdash.metrics import traffic
-from smdash.reports import kpi_charts, traffic_charts
+from smdash.reports import traffic_charts
+from smdash.ui import annotations
+from smdash.ui import runtime as ui
 from smdash.ui import traffic as view
 
 ui.start_page("page.traffic")
-first, last = view.load("web_range")
+first, last = view.load_web_range()
 if last is None:
     st.info(ui.tr("traffic.empty"))
     st.stop()
@@ -16,11 +17,11 @@ chosen = view.filter_bar(first, last)
 if chosen is None:
     st.stop()
 filters, grain = chosen
-now = view.load("totals", filters)
+now = view.load_totals(filters)
 if now["sessions"] is None:
     st.info(ui.tr("traffic.no_data"))
     st.stop()
-view.headline(now, view.load("totals", filters.previous()))
+view.headline(now, view.load_totals(filters.previous()))
 labels = view.figure_labels()
 
 over_time, networks, campaigns, hygiene = st.tabs(
@@ -34,14 +35,11 @@ with over_time:
         format_func=labels.get,
         key="traffic_figure",
     )
-    series = view.labelled(view.load("over_time", filters, grain))
+    series = view.labelled(view.load_over_time(filters, grain))
     chart = traffic_charts.over_time_chart(series, figure, grain, labels, ui.lang())
-    notes = view.load("annotations")
-    ui.altair_chart(
-        kpi_charts.with_annotations(chart, notes, ui.lang(), filters.date_from, filters.date_to)
-    )
+    ui.altair_chart(annotations.annotated(chart, filters.date_from, filters.date_to))
     st.subheader(ui.tr("traffic.paid_vs_organic"))
-    split = view.labelled(view.load("paid_organic", filters))
+    split = view.labelled(view.load_paid_organic(filters))
     split["kind_label"] = split["paid"].map(view.paid_label)
     ui.altair_chart(traffic_charts.paid_organic_chart(split, labels))
 
@@ -52,22 +50,22 @@ with networks:
             period=ui.date_range(filters.previous().date_from, filters.previous().date_to),
         )
     )
-    table = view.load("comparison", filters)
+    table = view.load_comparison(filters)
     st.dataframe(view.shown(table), hide_index=True, key="traffic_table")
     view.downloads(table, f"traffic_{filters.date_from}_{filters.date_to}", "traffic_download")
 
 with campaigns:
-    top = view.load("by_campaign", filters, "campaign")
+    top = view.load_by_campaign(filters, "campaign")
     if top.empty:
         st.info(ui.tr("traffic.no_campaigns"))
     else:
         st.subheader(ui.tr("traffic.top_campaigns"))
         st.dataframe(view.shown(top), hide_index=True, key="campaign_table")
         names = top["name"].head(10).tolist()
-        split = view.labelled(view.load("campaign_networks", filters, names))
+        split = view.labelled(view.load_campaign_networks(filters, names))
         ui.altair_chart(traffic_charts.campaign_split_chart(split, labels))
         view.downloads(top, f"campaigns_{filters.date_from}_{filters.date_to}", "campaign_download")
-    content = view.load("by_campaign", filters, "content")
+    content = view.load_by_campaign(filters, "content")
     st.subheader(ui.tr("traffic.by_content"))
     if content.empty:
         st.caption(ui.tr("traffic.no_content"))
@@ -77,14 +75,14 @@ with campaigns:
 with hygiene:
     editor = ui.can_edit()  # a viewer sees the lists, not the controls that change them
     st.subheader(ui.tr("traffic.untagged"))
-    share = view.load("untagged_share", filters)
+    share = view.load_untagged_share(filters)
     st.markdown(ui.tr("traffic.untagged_intro", share=view.percent(share)))
-    untagged = view.load("untagged_social", filters)
+    untagged = view.load_untagged_social(filters)
     if not untagged.empty:
         st.dataframe(view.shown(untagged), hide_index=True, key="untagged_table")
 
     st.subheader(ui.tr("traffic.unknown"))
-    unknown = view.load("unknown_sources")
+    unknown = view.load_unknown_sources()
     if unknown.empty:
         st.caption(ui.tr("traffic.unknown_none"))
     else:
@@ -98,33 +96,29 @@ with hygiene:
             network = middle.selectbox(
                 ui.tr("traffic.alias_network"),
                 NETWORKS,
-                format_func=view.labels_of(NETWORKS, "network.").get,
+                format_func=ui.labels_of(NETWORKS, "network.").get,
                 key="alias_network",
             )
             paid = right.radio(
                 ui.tr("traffic.alias_paid"),
                 ("medium", "organic", "paid"),
-                format_func=view.labels_of(
-                    ("medium", "organic", "paid"), "traffic.alias_paid_"
-                ).get,
+                format_func=ui.labels_of(("medium", "organic", "paid"), "traffic.alias_paid_").get,
                 key="alias_paid",
             )
             if st.form_submit_button(ui.tr("traffic.alias_save"), key="alias_save"):
-                st.session_state["alias_message"] = view.save_alias(source, network, paid)
+                view.save_alias(source, network, paid)
                 st.rerun()
-    if message := st.session_state.pop("alias_message", None):
-        st.success(message)
-    aliases = view.load("aliases")
+    ui.show_flash()  # what the writes of this tab said, where they were made
+    aliases = view.load_aliases()
     if not aliases.empty:
         st.dataframe(view.shown(aliases), hide_index=True, key="alias_table")
     if editor and not aliases.empty:
         remove = st.selectbox(ui.tr("traffic.alias_remove"), aliases["alias"], key="alias_remove")
         if st.button(ui.tr("traffic.alias_remove_button"), key="alias_remove_button"):
-            view.delete_alias(remove)
-            st.rerun()
+            ui.done(view.delete_alias(remove))
 
     st.subheader(ui.tr("traffic.duplicates"))
-    duplicates = view.load("near_duplicates")
+    duplicates = view.load_near_duplicates()
     if duplicates.empty:
         st.caption(ui.tr("traffic.duplicates_none"))
     for key, group in duplicates.groupby("key", sort=True):
@@ -140,12 +134,11 @@ with hygiene:
                     st.error(error)
                 else:
                     st.rerun()
-    merges = view.load("merges")
+    merges = view.load_merges()
     if not merges.empty:
         st.markdown(ui.tr("traffic.merges"))
         st.dataframe(view.shown(merges), hide_index=True, key="merge_table")
     if editor and not merges.empty:
         undo = st.selectbox(ui.tr("traffic.unmerge"), merges["alias"], key="unmerge_pick")
         if st.button(ui.tr("traffic.unmerge_button"), key="unmerge_button"):
-            view.unmerge(undo)
-            st.rerun()
+            ui.done(view.unmerge(undo))

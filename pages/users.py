@@ -1,20 +1,11 @@
 import streamlit as st
 
-from smdash import ui
 from smdash.access import auth, roles
-from smdash.ui import auth as view
+from smdash.ui import runtime as ui
+from smdash.ui import users as view
 
 ui.start_page("auth.users_title")
-if message := st.session_state.pop("users_message", None):
-    (st.error if message[0] == "error" else st.success)(message[1])
-
-
-def done(error: str | None, ok_key: str, **params) -> None:
-    st.session_state["users_message"] = (
-        ("error", error) if error else ("ok", ui.tr(ok_key, **params))
-    )
-    st.rerun()
-
+ui.show_flash()
 
 st.dataframe(view.load_users(), hide_index=True, key="users_table")
 role_labels = {role: ui.tr(f"auth.role.{role}") for role in roles.ROLES}
@@ -28,7 +19,8 @@ with st.form("add_user", clear_on_submit=True):
         ui.tr("auth.role"), roles.ROLES, format_func=role_labels.get, key="new_role"
     )
     if st.form_submit_button(ui.tr("auth.add"), key="add_user_button"):
-        done(view.change(auth.add_user, name, role, password), "auth.added", name=name.strip())
+        error = view.change(auth.add_user, name, role, password)
+        ui.done(error, ui.tr("auth.added", name=name.strip()))
 
 names = view.user_names()
 if names:
@@ -39,12 +31,12 @@ if names:
         ui.tr("auth.role"), roles.ROLES, format_func=role_labels.get, key="set_role"
     )
     if left.button(ui.tr("auth.save_role"), key="save_role"):
-        done(view.change(auth.set_role, chosen, new_role), "auth.role_saved", name=chosen)
+        ui.done(view.change(auth.set_role, chosen, new_role), ui.tr("auth.role_saved", name=chosen))
     new_password = middle.text_input(ui.tr("auth.new_password"), type="password", key="set_pw")
     if middle.button(ui.tr("auth.save_password"), key="save_password"):
-        done(view.change(auth.set_password, chosen, new_password), "auth.password_saved")
+        ui.done(view.change(auth.set_password, chosen, new_password), ui.tr("auth.password_saved"))
     if right.button(ui.tr("auth.remove"), key="remove_user"):
-        done(view.change(auth.remove_user, chosen), "auth.removed", name=chosen)
+        ui.done(view.change(auth.remove_user, chosen), ui.tr("auth.removed", name=chosen))
 
 st.subheader(ui.tr("auth.trail_title"))
 st.dataframe(view.load_trail(), hide_index=True, key="audit_table")

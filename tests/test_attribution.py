@@ -182,7 +182,7 @@ def test_an_alias_can_fix_paid_or_leave_it_to_the_medium(con):
 
 
 def test_an_alias_to_an_unknown_network_is_refused(con):
-    with pytest.raises(ValueError, match="unknown network"):
+    with pytest.raises(attribution.InvalidAlias, match="traffic.alias_invalid"):
         attribution.save_alias(con, "insta", "myspace")
 
 

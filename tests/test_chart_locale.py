@@ -138,7 +138,7 @@ def test_vega_draws_spanish_numbers_and_months():
 
 def test_every_chart_is_shown_through_the_localizing_helper():
     """st.altair_chart only inside ui.altair_chart: a chart shown directly would stay en-US."""
-    helper = REPO / "smdash" / "ui" / "__init__.py"
+    helper = REPO / "smdash" / "ui" / "runtime.py"
     direct = [
         f"{path.relative_to(REPO)}:{number}"
         for path in [*REPO.glob("pages/*.py"), *REPO.glob("smdash/**/*.py"), REPO / "app.py"]

@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from smdash.core import i18n
-from smdash.core.i18n import CATALOG, PLURAL_RULES, format_date, format_number, language_from_locale, t
+from smdash.core.i18n import (
+    CATALOG,
+    PLURAL_RULES,
+    format_date,
+    format_number,
+    language_from_locale,
+    t,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted([*ROOT.glob("smdash/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"])

@@ -116,10 +116,26 @@ def test_the_demo_password_warning_goes_once_the_viewer_changed_it(start_app, db
 def test_an_identity_provider_user_has_no_password_here(account_page, db_path, monkeypatch):
     at = account_page(signed_in(db_path, "viewer"))
     del at.session_state[TOKEN_KEY]  # signed in as if through st.login: no local session
-    monkeypatch.setattr("smdash.ui.auth.signed_in_user", lambda: roles.Actor("boss", "viewer"))
+    monkeypatch.setattr("smdash.ui.session.signed_in_user", lambda: roles.Actor("boss", "viewer"))
     at.switch_page(PAGE).run()
     assert not at.exception
     assert texts(at.info)[-1] == (
         "You signed in with your company account: change your password there."
     )
     assert not at.text_input
+
+
+class CompanyUser(dict):
+    """What st.user holds after st.login: the identity provider's claims."""
+
+    is_logged_in = True
+
+
+def test_an_identity_provider_user_gets_the_role_of_their_email(monkeypatch):
+    from smdash.ui import session
+
+    monkeypatch.setattr(session, "oidc_roles", lambda: {"viewer": ["@forn.example"]})
+    monkeypatch.setattr(session.st, "user", CompanyUser(email="boss@forn.example"))
+    assert session._identity_provider_user() == roles.Actor("boss@forn.example", "viewer")
+    monkeypatch.setattr(session.st, "user", CompanyUser(email="someone@else.example"))
+    assert session._identity_provider_user() is None

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from smdash.core.i18n import t
+from smdash.core.errors import UserError
 
 
-class ImportFailed(Exception):
-    """A file could not be imported; nothing was written."""
+class ImportFailed(UserError):
+    """A file could not be imported; nothing was written.
+
+    ``code`` names the message (``import_error.<code>`` in the string catalogue); ``str()`` of
+    the error is its English text, for logs and tracebacks.
+    """
 
     def __init__(self, code: str, **params: object) -> None:
+        super().__init__(f"import_error.{code}", **params)
         self.code = code
-        self.params = params
-        super().__init__(self.message("en"))
+        self.args = (self.message("en"),)
 
     def message(self, lang: str = "en") -> str:
-        return t(f"import_error.{self.code}", lang, **self.params)
+        return super().message(lang)

@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.errors import UserError
 from smdash.core.networks import NETWORKS, UNPLACED
 from smdash.db.store import bump_data_version
 
@@ -352,6 +353,10 @@ def classify_with(
     return network, is_paid(medium) if paid is None else bool(paid)
 
 
+class InvalidAlias(UserError, ValueError):
+    """A spelling that cannot be mapped: an empty source or a network smdash does not know."""
+
+
 @audit.write("attribution.save_alias")
 def save_alias(
     con: duckdb.DuckDBPyConnection, source: str, network: str, paid: bool | None = None
@@ -359,9 +364,9 @@ def save_alias(
     """Map a spelling to a network (for past and future data); returns the stored alias."""
     alias = normalize_source(source)
     if not alias:
-        raise ValueError("empty source")
+        raise InvalidAlias("traffic.alias_invalid")
     if network not in NETWORKS:
-        raise ValueError(f"unknown network {network!r}")
+        raise InvalidAlias("traffic.alias_invalid", network=network)
     con.execute(
         "INSERT OR REPLACE INTO source_aliases VALUES ($alias, $network, $paid)",
         {"alias": alias, "network": network, "paid": paid},

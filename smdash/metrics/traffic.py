@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.errors import UserError
 from smdash.core.networks import ALL_SOCIAL, NETWORKS
 from smdash.db.store import bump_data_version
 from smdash.metrics.attribution import network_lookup, source_networks
@@ -241,12 +242,16 @@ def near_duplicate_campaigns(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return groups[["key", "campaign", "sessions"]].reset_index(drop=True)
 
 
+class InvalidMerge(UserError, ValueError):
+    """Campaigns that cannot be merged: no name to keep."""
+
+
 @audit.write("traffic.merge_campaigns")
 def merge_campaigns(con: duckdb.DuckDBPyConnection, names: list[str], into: str) -> int:
     """Count ``names`` as campaign ``into`` from now on, for past and future data."""
     into = into.strip()
     if not into:
-        raise ValueError("empty campaign name")
+        raise InvalidMerge("traffic.merge_invalid")
     moved = [n for n in names if n != into]
     con.executemany(
         "INSERT OR REPLACE INTO campaign_aliases VALUES (?, ?)", [[n, into] for n in moved]

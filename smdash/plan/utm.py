@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+from smdash.core.errors import UserError
 from smdash.metrics.attribution import classify_with, normalize_source
 
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term")
@@ -19,12 +20,8 @@ DEFAULT_SOURCES = {"email": "newsletter"}
 DEFAULT_MEDIUM = {"email": "email"}
 
 
-class LinkError(ValueError):
+class LinkError(UserError, ValueError):
     """A link that cannot be built; ``key`` names the message shown to the user."""
-
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,4 @@
-"""The Objectives and KPI progress pages' glue: cached loaders, writers, formatting, badges.
-
-``annotated(chart, date_from, date_to)`` is the one call any page needs to show the
-annotations on a time chart.
-"""
+"""The Objectives page's glue: goals and objectives, their SMART check, the objective form."""
 
 from __future__ import annotations
 
@@ -11,21 +7,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from smdash.core.i18n import format_date
-from smdash.db import store
 from smdash.metrics import kpis
-from smdash.plan import annotations, objectives
+from smdash.plan import objectives
 from smdash.plan.objectives import Objective
-from smdash.reports import kpi_charts
-from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
+from smdash.ui.kpi_terms import kpi_name, kpi_value, scope_name
+from smdash.ui.runtime import date, done, lang, loader, tr, write
 
-STATUS_COLORS = {
-    "achieved": "green",
-    "on_track": "blue",
-    "at_risk": "orange",
-    "behind": "red",
-    "no_data": "gray",
-}
 VERDICT_LOOK = {
     objectives.PASS: ("green", ":material/check:"),
     objectives.WARN: ("orange", ":material/warning:"),
@@ -33,84 +20,14 @@ VERDICT_LOOK = {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Cached loaders: keyed by the database file and its data version
+# Cached loaders (runtime.loader): keyed by the database file, its data version and the arguments
 # ---------------------------------------------------------------------------------------------
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _goals(path: str, version: int, include_archived: bool) -> pd.DataFrame:
-    with store.connect(path) as con:
-        return objectives.goals(con, include_archived)
-
-
-def load_goals(include_archived: bool = False) -> pd.DataFrame:
-    return _goals(str(db_file()), data_version(), include_archived)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _objectives(path: str, version: int, status: str) -> list[Objective]:
-    with store.connect(path) as con:
-        return objectives.list_objectives(con, status)
-
-
-def load_objectives(status: str = objectives.ACTIVE) -> list[Objective]:
-    return _objectives(str(db_file()), data_version(), status)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _smart(path: str, version: int, objective: Objective) -> list[objectives.Check]:
-    with store.connect(path) as con:
-        return objectives.smart_check(con, objective)
-
-
-def load_smart(objective: Objective) -> list[objectives.Check]:
-    return _smart(str(db_file()), data_version(), objective)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _progress(path: str, version: int, objective: Objective):
-    with store.connect(path) as con:
-        return objectives.progress(con, objective)
-
-
-def load_progress(objective: Objective) -> objectives.Progress:
-    return _progress(str(db_file()), data_version(), objective)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _proposal(path: str, version: int, kpi: str, scope: str, start: dt.date, end: dt.date):
-    with store.connect(path) as con:
-        return objectives.propose_baseline(con, kpi, scope, start, end)
-
-
-def load_proposal(kpi: str, scope: str, start: dt.date, deadline: dt.date) -> float | None:
-    return _proposal(str(db_file()), data_version(), kpi, scope, start, deadline)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _chart_series(path: str, version: int, objective: Objective, as_of: dt.date | None):
-    with store.connect(path) as con:
-        return objectives.chart_series(con, objective, as_of)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _annotations(path: str, version: int) -> pd.DataFrame:
-    with store.connect(path) as con:
-        return annotations.annotations(con)
-
-
-def load_annotations() -> pd.DataFrame:
-    return _annotations(str(db_file()), data_version())
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _comparison(path: str, version: int, scope: str, date_from: dt.date, date_to: dt.date):
-    with store.connect(path) as con:
-        return kpis.comparison(con, scope, date_from, date_to)
-
-
-def load_comparison(scope: str, date_from: dt.date, date_to: dt.date) -> pd.DataFrame:
-    return _comparison(str(db_file()), data_version(), scope, date_from, date_to)
+load_goals = loader(objectives.goals)
+load_objectives = loader(objectives.list_objectives)
+load_smart = loader(objectives.smart_check)
+load_proposal = loader(objectives.propose_baseline)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,103 +35,27 @@ def load_comparison(scope: str, date_from: dt.date, date_to: dt.date) -> pd.Data
 # ---------------------------------------------------------------------------------------------
 
 
-def _write(action, *args) -> str | None:
-    try:
-        with writing() as con:
-            action(con, *args)
-    except (objectives.InvalidInput, annotations.InvalidAnnotation) as exc:
-        return exc.message(lang())
-    return None
-
-
 def add_goal(name: str) -> str | None:
-    return _write(objectives.add_goal, name)
+    return write(objectives.add_goal, name).error
 
 
 def archive_goal(goal_id: int) -> str | None:
-    return _write(objectives.set_goal_status, goal_id, objectives.ARCHIVED)
+    return write(objectives.set_goal_status, goal_id, objectives.ARCHIVED).error
 
 
 def save_objective(objective: Objective) -> str | None:
     if objective.objective_id is None:
-        return _write(objectives.add_objective, objective)
-    return _write(objectives.update_objective, objective)
+        return write(objectives.add_objective, objective).error
+    return write(objectives.update_objective, objective).error
 
 
 def set_objective_status(objective_id: int, status: str) -> str | None:
-    return _write(objectives.set_objective_status, objective_id, status)
-
-
-def add_annotation(date_from: dt.date, date_to: dt.date | None, note: str) -> str | None:
-    return _write(annotations.add_annotation, date_from, date_to, note)
-
-
-def archive_annotation(annotation_id: int) -> str | None:
-    return _write(annotations.set_annotation_status, annotation_id, annotations.ARCHIVED)
+    return write(objectives.set_objective_status, objective_id, status).error
 
 
 # ---------------------------------------------------------------------------------------------
-# Names and numbers as the user reads them
+# Widgets
 # ---------------------------------------------------------------------------------------------
-
-
-def kpi_name(key: str) -> str:
-    return tr(f"kpis.name.{key}")
-
-
-def scope_name(scope: str) -> str:
-    return tr("objectives.scope.all") if scope == kpis.ALL else tr(f"network.{scope}")
-
-
-def kpi_value(key: str, value: float | None) -> str:
-    """A KPI value in its unit: 1,234 · 4.58 % · 1,471.95."""
-    if value is None or pd.isna(value):
-        return "—"
-    unit = kpis.KPIS[key].unit
-    if unit == kpis.PERCENT:
-        return f"{number(value, 2)} %"
-    return number(value, 2 if unit == kpis.CURRENCY else 0)
-
-
-def date(value: dt.date | None) -> str:
-    return format_date(value, lang())
-
-
-def annotations_table(notes: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            tr("annotations.from"): [date(d) for d in notes["date_from"]],
-            tr("annotations.to"): [date(d) for d in notes["date_to"]],
-            tr("annotations.title"): notes["note"],
-        }
-    )
-
-
-def share(value: float | None) -> str:
-    return "—" if value is None else f"{number(value * 100)} %"
-
-
-def needs(key: str, scope: str) -> str:
-    return objectives.what_to_import(kpis.KPIS[key].source, scope, lang())
-
-
-def status_label(status: str) -> str:
-    return tr(f"objectives.status.{status}")
-
-
-def status_badge(status: str, rule: str) -> None:
-    st.badge(
-        status_label(status),
-        color=STATUS_COLORS[status],
-        help=tr(f"objectives.rule.{rule}", **margins()),
-    )
-
-
-def margins() -> dict[str, str]:
-    return {
-        "on_track": number(objectives.ON_TRACK_MARGIN * 100),
-        "at_risk": number(objectives.AT_RISK_MARGIN * 100),
-    }
 
 
 def smart_badges(checks: list[objectives.Check]) -> None:
@@ -228,91 +69,6 @@ def smart_badges(checks: list[objectives.Check]) -> None:
                 color=color,
                 help=check.reason(lang()),
             )
-
-
-def status_rules() -> list[str]:
-    """The status rule in words, in the order it is applied."""
-    return [tr(f"objectives.rule.{rule.rule}", **margins()) for rule in objectives.STATUS_RULES]
-
-
-def objective_summary(objective: Objective) -> str:
-    return tr(
-        "objectives.summary",
-        kpi=kpi_name(objective.kpi),
-        scope=scope_name(objective.scope),
-        baseline=kpi_value(objective.kpi, objective.baseline),
-        target=kpi_value(objective.kpi, objective.target),
-        start=date(objective.start_date),
-        deadline=date(objective.deadline),
-    )
-
-
-def comparison_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The period comparison with KPI names and values in the user's language."""
-    return pd.DataFrame(
-        {
-            tr("kpipage.kpi"): [kpi_name(k) for k in frame["kpi"]],
-            tr("kpipage.period"): [
-                kpi_value(k, v) for k, v in zip(frame["kpi"], frame["current"], strict=True)
-            ],
-            tr("kpipage.previous"): [
-                kpi_value(k, v) for k, v in zip(frame["kpi"], frame["previous"], strict=True)
-            ],
-            tr("kpipage.change"): [
-                "—" if c is None or pd.isna(c) else f"{'+' if c > 0 else ''}{number(c * 100)} %"
-                for c in frame["change"]
-            ],
-        }
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Charts
-# ---------------------------------------------------------------------------------------------
-
-
-def annotated(chart, date_from: dt.date | None = None, date_to: dt.date | None = None):
-    """Any time chart with the workspace's annotations between the dates drawn over it."""
-    return kpi_charts.with_annotations(chart, load_annotations(), lang(), date_from, date_to)
-
-
-def progress_chart(objective: Objective, progress: objectives.Progress):
-    series = _chart_series(str(db_file()), data_version(), objective, progress.as_of)
-    forecast = pd.DataFrame(columns=["day", "value"])
-    if progress.forecast is not None and progress.as_of and progress.as_of < objective.deadline:
-        forecast = pd.DataFrame(
-            {
-                "day": [progress.as_of, objective.deadline],
-                "value": [progress.current, progress.forecast],
-            }
-        )
-    data = kpi_charts.progress_lines(
-        series,
-        objectives.pace_line(objective),
-        forecast,
-        objective.target,
-        (objective.start_date, objective.deadline),
-        lang(),
-    )
-    chart = kpi_charts.progress_chart(data, kpis.KPIS[objective.kpi].unit, lang())
-    return annotated(chart, objective.start_date, objective.deadline)
-
-
-# ---------------------------------------------------------------------------------------------
-# Widgets
-# ---------------------------------------------------------------------------------------------
-
-FLASH_KEY = "objectives_flash"
-
-
-def flash(kind: str, text: str) -> None:
-    """A message to show after the rerun that follows a write."""
-    st.session_state.setdefault(FLASH_KEY, []).append((kind, text))
-
-
-def show_flash() -> None:
-    for kind, text in st.session_state.pop(FLASH_KEY, []):
-        (st.success if kind == "ok" else st.error)(text)
 
 
 def _default_dates() -> tuple[dt.date, dt.date]:
@@ -425,7 +181,6 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
     )
     error = save_objective(objective)
     if error:
-        st.error(error)
+        st.error(error)  # here, by the form, on this run: what was typed stays to be corrected
         return
-    flash("ok", tr("objectives.saved", statement=statement.strip()))
-    st.rerun()
+    done(None, tr("objectives.saved", statement=statement.strip()))

@@ -13,95 +13,48 @@ import pandas as pd
 import streamlit as st
 
 from smdash import review
-from smdash.core.errors import InvalidInput
-from smdash.db import store
-from smdash.plan import actions
+from smdash.plan import actions, objectives
 from smdash.plan.actions import Action
 from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
-from smdash.ui import (
-    CACHE_TTL_SECONDS,
+from smdash.ui import kpi_terms
+from smdash.ui.runtime import (
     altair_chart,
-    data_version,
-    db_file,
+    date,
+    done,
+    flash,
     lang,
+    loader,
     number,
     plain,
     tr,
-    writing,
+    write,
 )
-from smdash.ui import objectives as objective_view
 
 DECISION_COLORS = {review.KEEP: "green", review.IMPROVE: "orange", review.DROP: "red"}
-FLASH_KEY = "review_flash"
 
 # ---------------------------------------------------------------------------------------------
-# Cached loaders: keyed by the database file and its data version
-# ---------------------------------------------------------------------------------------------
-
-
-def _cached(function):
-    """A loader of ``function(con, *args)`` cached on the file, its data version and args."""
-
-    def load(path: str, version: int, *args):
-        with store.connect(path) as con:
-            return function(con, *args)
-
-    # the cache tells functions apart by name: one name per loader
-    load.__name__ = load.__qualname__ = f"load_{function.__module__}.{function.__name__}"
-    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)(load)
-
-    def loader(*args):
-        return cached(str(db_file()), data_version(), *args)
-
-    return loader
-
-
-load_cycles = _cached(review.cycles)
-load_current = _cached(review.current_cycle)
-load_thresholds = _cached(review.thresholds)
-load_evidence = _cached(review.evidence)
-load_reviews = _cached(review.reviews)
-load_items = _cached(review.review_items)
-load_carried = _cached(review.carried)
-load_history = _cached(review.history)
-load_overview = _cached(review.cycles_overview)
-load_dropped = _cached(review.dropped)
-load_plan = _cached(actions.plan)
-load_actions = _cached(actions.list_actions)
-load_results = _cached(actions.results)
-load_as_of = _cached(review.cycle_as_of)
-load_workbook = _cached(review.workbook)
-load_draft = _cached(review.interpretation_draft)
-
-
-# ---------------------------------------------------------------------------------------------
-# Writers: each returns an error text for the user, or None when it worked
+# Cached loaders (runtime.loader): keyed by the database file, its data version and the arguments
 # ---------------------------------------------------------------------------------------------
 
 
-def _write(action, *args):
-    """(what ``action(con, *args)`` returned, None) or (None, the error in the user's words)."""
-    try:
-        with writing() as con:
-            return action(con, *args), None
-    except InvalidInput as exc:
-        return None, exc.message(lang())
-
-
-def flash(kind: str, text: str) -> None:
-    st.session_state.setdefault(FLASH_KEY, []).append((kind, text))
-
-
-def show_flash() -> None:
-    for kind, text in st.session_state.pop(FLASH_KEY, []):
-        {"ok": st.success, "info": st.info}.get(kind, st.error)(text)
-
-
-def _done(error: str | None, message: str) -> None:
-    """After a write: the message (or the error) on the next run."""
-    flash("error" if error else "ok", error or message)
-    st.rerun()
+load_cycles = loader(review.cycles)
+load_current = loader(review.current_cycle)
+load_thresholds = loader(review.thresholds)
+load_evidence = loader(review.evidence)
+load_reviews = loader(review.reviews)
+load_items = loader(review.review_items)
+load_carried = loader(review.carried)
+load_history = loader(review.history)
+load_overview = loader(review.cycles_overview)
+load_dropped = loader(review.dropped)
+load_objectives = loader(objectives.list_objectives)
+load_plan = loader(actions.plan)
+load_actions = loader(actions.list_actions)
+load_results = loader(actions.results)
+load_as_of = loader(review.cycle_as_of)
+load_workbook = loader(review.workbook)
+load_draft = loader(review.interpretation_draft)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -113,10 +66,6 @@ def _labels(options, label):
     """A selectbox's format_func that looks the words up in the run that drew it (AppTest calls
     format_func outside any run, in the default language)."""
     return {option: label(option) for option in options}.get
-
-
-def date(value: dt.date | None) -> str:
-    return objective_view.date(value)
 
 
 def period(cycle: Cycle) -> str:
@@ -135,7 +84,7 @@ def rule_text(kind: str, rule: str, limits: Thresholds) -> str:
 def _value(kpi: str | None, value) -> str:
     if kpi is None or value is None or pd.isna(value):
         return "—"
-    return objective_view.kpi_value(kpi, value)
+    return kpi_terms.kpi_value(kpi, value)
 
 
 def _share(value) -> str:
@@ -172,7 +121,7 @@ def objective_table(frame: pd.DataFrame) -> pd.DataFrame:
             "#": rows["item_id"].astype(int),
             column("objective"): rows["label"],
             column("kpi"): [
-                f"{objective_view.kpi_name(k)} · {objective_view.scope_name(s)}"
+                f"{kpi_terms.kpi_name(k)} · {kpi_terms.scope_name(s)}"
                 for k, s in zip(rows["kpi"], rows["scope"], strict=True)
             ],
             column("target"): [
@@ -208,7 +157,7 @@ def action_table(frame: pd.DataFrame) -> pd.DataFrame:
             column("objective_id"): [f"#{o}" for o in rows["objective_id"]],
             column("action"): rows["label"],
             column("scope"): [
-                "—" if pd.isna(s) else objective_view.scope_name(s) for s in rows["scope"]
+                "—" if pd.isna(s) else kpi_terms.scope_name(s) for s in rows["scope"]
             ],
             column("status"): [tr(f"review.item_status.{s}") for s in rows["status"]],
             column("result"): [
@@ -253,8 +202,8 @@ def first_cycle_section() -> None:
     today = dt.date.today()
     period_kind, first, last = _period_widgets("first_cycle", today.replace(day=1))
     if st.button(tr("review.start_first"), type="primary", key="start_first_cycle"):
-        _, error = _write(review.start_first_cycle, period_kind, first, last)
-        _done(error, tr("review.cycle_started"))
+        _, error = write(review.start_first_cycle, period_kind, first, last)
+        done(error, tr("review.cycle_started"))
 
 
 def cycle_header(cycle: Cycle) -> None:
@@ -289,8 +238,8 @@ def cycle_header(cycle: Cycle) -> None:
             text, button = st.columns([5, 1])
             text.markdown(line)
             if button.button(tr("review.adjusted"), key=f"adjusted_{row.kind}_{row.item_id}"):
-                _, error = _write(review.mark_adjusted, cycle.cycle_id, row.kind, row.item_id)
-                _done(error, tr("review.adjusted_ok", label=row.label))
+                _, error = write(review.mark_adjusted, cycle.cycle_id, row.kind, row.item_id)
+                done(error, tr("review.adjusted_ok", label=row.label))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -405,12 +354,12 @@ def _decisions_form(cycle: Cycle, frame: pd.DataFrame, latest, limits: Threshold
         submitted = st.form_submit_button(tr("review.save"), type="primary", key="save_review")
     if not submitted:
         return
-    result, error = _write(review.save_review, cycle.cycle_id, decisions, sections)
+    result, error = write(review.save_review, cycle.cycle_id, decisions, sections)
     if error:
         st.error(error)
         return
     if result.created:
-        _done(None, tr("review.saved", version=result.version))
+        done(None, tr("review.saved", version=result.version))
     flash("info", tr("review.unchanged", version=result.version))
     st.rerun()
 
@@ -434,8 +383,8 @@ def next_cycle_section(cycle: Cycle, latest) -> None:
     start, _ = review.next_period(cycle)
     period_kind, first, last = _period_widgets(f"next_{cycle.cycle_id}", start, cycle.period)
     if st.button(tr("review.start_next"), type="primary", key="start_next_cycle"):
-        _, error = _write(review.start_next_cycle, cycle.cycle_id, period_kind, first, last)
-        _done(error, tr("review.next_started", number=cycle.number + 1))
+        _, error = write(review.start_next_cycle, cycle.cycle_id, period_kind, first, last)
+        done(error, tr("review.next_started", number=cycle.number + 1))
 
 
 def rules_in_words(limits: Thresholds) -> None:
@@ -459,7 +408,7 @@ def actions_section(today: dt.date | None) -> None:
             review_charts.gantt(plan, lang(), today), height=review_charts.gantt_height(len(plan))
         )
         st.dataframe(actions_table(plan, load_results()), hide_index=True)
-    goals = objective_view.load_objectives()
+    goals = load_objectives()
     if not goals:
         st.caption(tr("actions.no_objectives"))
         return
@@ -488,9 +437,7 @@ def actions_table(plan: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
             "#": found["action_id"].astype(int),
             column("objective"): [f"#{o}" for o in found["objective_id"]],
             column("description"): found["description"],
-            column("network"): [
-                objective_view.scope_name(n) if n else "—" for n in found["network"]
-            ],
+            column("network"): [kpi_terms.scope_name(n) if n else "—" for n in found["network"]],
             column("campaign"): [c or "—" for c in found["campaign"]],
             column("dates"): [
                 f"{date(a)} – {date(b)}"
@@ -538,7 +485,7 @@ def action_form(existing: Action | None, goals: list) -> None:
         index=actions.NETWORKS.index(existing.network) if existing else 0,
         format_func=_labels(
             actions.NETWORKS,
-            lambda n: objective_view.scope_name(n) if n else tr("actions.no_network"),
+            lambda n: kpi_terms.scope_name(n) if n else tr("actions.no_network"),
         ),
         key=f"{key}_network",
     )
@@ -591,12 +538,12 @@ def action_form(existing: Action | None, goals: list) -> None:
         cost,
         status,
     )
-    write = actions.add_action if existing is None else actions.update_action
-    _, error = _write(write, action)
+    save = actions.add_action if existing is None else actions.update_action
+    _, error = write(save, action)
     if error:
         st.error(error)
         return
-    _done(None, tr("actions.saved", description=description.strip()))
+    done(None, tr("actions.saved", description=description.strip()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -737,5 +684,5 @@ def rules_section() -> None:
                 for s in review.SETTINGS
             }
         )
-        _, error = _write(review.save_thresholds, chosen)
-        _done(error, tr("review.settings_saved"))
+        _, error = write(review.save_thresholds, chosen)
+        done(error, tr("review.settings_saved"))

@@ -1,4 +1,4 @@
-"""The Traffic and Links pages' glue: cached loaders, filters, labels, writes with messages."""
+"""The Traffic page's glue: cached loaders, filters, figures and tables, the hygiene writes."""
 
 from __future__ import annotations
 
@@ -7,59 +7,28 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from smdash.core.networks import NETWORKS, SOCIAL_NETWORKS
+from smdash.core.networks import NETWORKS
 from smdash.core.periods import last_full_month
 from smdash.core.spreadsheet import write_csv, write_xlsx
-from smdash.db import store
 from smdash.metrics import attribution, traffic
-from smdash.plan import annotations, calendar, utm
-from smdash.ui import CACHE_TTL_SECONDS, data_version, db_file, lang, number, tr, writing
+from smdash.ui.networks import network_label
+from smdash.ui.runtime import flash, labels_of, loader, number, tr, write
 
-# what the pages may load, by name: each takes (con, *args)
-_LOADERS = {
-    "totals": traffic.totals,
-    "over_time": traffic.over_time,
-    "by_network": traffic.by_network,
-    "paid_organic": traffic.paid_organic,
-    "comparison": traffic.comparison,
-    "by_campaign": traffic.by_campaign,
-    "campaign_networks": traffic.campaign_networks,
-    "untagged_social": traffic.untagged_social,
-    "untagged_share": traffic.untagged_share,
-    "near_duplicates": traffic.near_duplicate_campaigns,
-    "merges": traffic.campaign_merges,
-    "networks": traffic.networks_in_data,
-    "web_range": traffic.web_range,
-    "unknown_sources": attribution.unknown_sources,
-    "aliases": attribution.alias_table,
-    "alias_map": attribution.aliases,
-    "usual_sources": attribution.usual_sources,
-    "entries": calendar.entries,
-    "entry_results": calendar.entry_results,
-    "campaign_results": calendar.campaign_results,
-    "annotations": annotations.annotations,
-}
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _load(path: str, version: int, name: str, args: tuple):
-    with store.connect(path) as con:
-        return _LOADERS[name](con, *args)
-
-
-def load(name: str, *args):
-    """A cached result of one traffic / attribution / calendar function."""
-    return _load(str(db_file()), data_version(), name, args)
-
-
-def network_label(network: str) -> str:
-    return tr(f"network.{network}")
-
-
-def labels_of(keys, prefix: str) -> dict:
-    """Option labels fixed for this run: a widget's format_func must not read the session
-    (AppTest calls it outside the script run, where the language is not known)."""
-    return {k: tr(f"{prefix}{k}") for k in keys}
+# cached loaders (see runtime.loader): each is called with the domain function's arguments
+load_web_range = loader(traffic.web_range)
+load_networks = loader(traffic.networks_in_data)
+load_totals = loader(traffic.totals)
+load_over_time = loader(traffic.over_time)
+load_paid_organic = loader(traffic.paid_organic)
+load_comparison = loader(traffic.comparison)
+load_by_campaign = loader(traffic.by_campaign)
+load_campaign_networks = loader(traffic.campaign_networks)
+load_untagged_social = loader(traffic.untagged_social)
+load_untagged_share = loader(traffic.untagged_share)
+load_near_duplicates = loader(traffic.near_duplicate_campaigns)
+load_merges = loader(traffic.campaign_merges)
+load_unknown_sources = loader(attribution.unknown_sources)
+load_aliases = loader(attribution.alias_table)
 
 
 def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | None:
@@ -76,7 +45,7 @@ def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | N
     names = labels_of(NETWORKS, "network.")
     networks = middle.multiselect(
         tr("traffic.networks"),
-        load("networks"),
+        load_networks(),
         format_func=names.get,
         key="traffic_networks",
         placeholder=tr("traffic.all_networks"),
@@ -213,113 +182,26 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     )
 
 
-def save_alias(source: str, network: str, paid: str) -> str:
-    """Store a mapping; returns the message to show."""
+def save_alias(source: str, network: str, paid: str) -> None:
+    """Store a mapping; the outcome is flashed for the next run."""
     flag = {"medium": None, "paid": True, "organic": False}[paid]
-    try:
-        with writing() as con:
-            alias = attribution.save_alias(con, source, network, flag)
-    except ValueError:
-        return tr("traffic.alias_invalid")
-    return tr("traffic.alias_saved", source=alias, network=network_label(network))
+    alias, error = write(attribution.save_alias, source, network, flag)
+    if error:
+        flash("error", error)
+    else:
+        flash("success", tr("traffic.alias_saved", source=alias, network=network_label(network)))
 
 
-def delete_alias(alias: str) -> None:
-    with writing() as con:
-        attribution.delete_alias(con, alias)
+def delete_alias(alias: str) -> str | None:
+    return write(attribution.delete_alias, alias).error
 
 
 def merge(names: list[str], into: str) -> str | None:
     """Merge campaign spellings; returns an error text or None."""
     if len(names) < 2 and (not names or names[0] == into):
         return tr("traffic.merge_pick_two")
-    try:
-        with writing() as con:
-            traffic.merge_campaigns(con, names, into)
-    except ValueError:
-        return tr("traffic.merge_invalid")
-    return None
+    return write(traffic.merge_campaigns, names, into).error
 
 
-def unmerge(alias: str) -> None:
-    with writing() as con:
-        traffic.unmerge_campaign(con, alias)
-
-
-def weekday_names() -> list[str]:
-    return [tr(f"links.weekday.{i}") for i in range(7)]
-
-
-def language() -> str:
-    return lang()
-
-
-# ------------------------------------------------------------------------------------------
-# UTM links and calendar
-# ------------------------------------------------------------------------------------------
-
-LINK_NETWORKS = (*SOCIAL_NETWORKS, "email")
-
-
-def link_preview(url: str, network: str, tags) -> tuple[str | None, str | None, list[str]]:
-    """(link, error text, warnings) for the builder as it is filled in."""
-    try:
-        link = utm.build_link(url, tags)
-    except utm.LinkError as error:
-        return None, tr(error.key), []
-    warning = utm.source_warning(
-        tags.source, tags.medium, network, load("usual_sources"), load("alias_map")
-    )
-    warnings = []
-    if warning:
-        key, values = warning
-        values = {
-            k: network_label(v) if k in ("network", "landed") else v for k, v in values.items()
-        }
-        warnings.append(tr(key, **values))
-    return link, None, warnings
-
-
-def save_entry(entry: calendar.Entry) -> str:
-    with writing() as con:
-        calendar.add_entry(con, entry)
-    return tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
-
-
-def set_status(entry_id: int, status: str) -> None:
-    with writing() as con:
-        calendar.set_status(con, entry_id, status)
-
-
-def delete_entry(entry_id: int) -> None:
-    with writing() as con:
-        calendar.delete_entry(con, entry_id)
-
-
-def calendar_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Entries or results for the screen: statuses, networks and numbers in the language."""
-    out = frame.copy()
-    if "status" in out.columns:
-        out["status"] = out["status"].map(lambda s: tr(f"links.status.{s}"))
-    if "network" in out.columns:
-        out["network"] = out["network"].map(network_label)
-    if "networks" in out.columns:
-        out["networks"] = out["networks"].map(
-            lambda names: ", ".join(network_label(n) for n in str(names).split(", "))
-        )
-    for column in ("sessions", "conversions", "entries"):
-        if column in out.columns:
-            out[column] = [number(v) for v in out[column]]
-    if "revenue" in out.columns:
-        out["revenue"] = [number(v, 2) for v in out["revenue"]]
-    if "planned_at" in out.columns:
-        out["planned_at"] = out["planned_at"].dt.strftime("%Y-%m-%d %H:%M")
-    return out.rename(columns=lambda c: tr(f"links.column.{c}"))
-
-
-def default_day(entries: pd.DataFrame) -> dt.date:
-    """Today when the calendar has entries from today on, else the day of the last entry."""
-    today = dt.date.today()
-    if entries.empty or entries["planned_at"].max().date() >= today:
-        return today
-    return entries["planned_at"].max().date()
+def unmerge(alias: str) -> str | None:
+    return write(traffic.unmerge_campaign, alias).error

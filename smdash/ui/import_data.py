@@ -10,30 +10,31 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from smdash.core.errors import UserError
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats
-from smdash.imports.pipeline import Prepared, import_file, prepare, undo_import
+from smdash.imports.pipeline import Prepared, import_file, import_history, prepare, undo_import
 from smdash.imports.sniff import sniff
-from smdash.ui import database, lang, tr, writing
+from smdash.ui.runtime import Keys, database, flash, lang, loader, tr, write
 
-UPLOADER_ROUND = "uploader_round"
+load_history = loader(import_history)
 
 
 def uploader_key() -> str:
     """A fresh key after each import empties the uploader."""
-    return f"uploads_{st.session_state.get(UPLOADER_ROUND, 0)}"
+    return f"uploads_{st.session_state.get(Keys.UPLOADER_ROUND, 0)}"
 
 
 def clear_uploader() -> None:
-    st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
-    st.session_state.pop("previews", None)
+    st.session_state[Keys.UPLOADER_ROUND] = st.session_state.get(Keys.UPLOADER_ROUND, 0) + 1
+    st.session_state.pop(Keys.PREVIEWS, None)
 
 
 def _upload_dir() -> Path:
-    if "upload_dir" not in st.session_state:
-        st.session_state["upload_dir"] = tempfile.mkdtemp(prefix="smdash-upload-")
-    return Path(st.session_state["upload_dir"])
+    if Keys.UPLOAD_DIR not in st.session_state:
+        st.session_state[Keys.UPLOAD_DIR] = tempfile.mkdtemp(prefix="smdash-upload-")
+    return Path(st.session_state[Keys.UPLOAD_DIR])
 
 
 def _saved_upload(uploaded) -> Path:
@@ -46,8 +47,12 @@ def _saved_upload(uploaded) -> Path:
 
 
 def _error_text(exc: Exception) -> str:
-    if isinstance(exc, ImportFailed):
+    if isinstance(exc, UserError):
         return exc.message(lang())
+    return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> str:
     return tr("import.unexpected", error=f"{type(exc).__name__}: {exc}")
 
 
@@ -63,7 +68,7 @@ class Preview:
 
 def preview_upload(uploaded) -> Preview:
     """What the file holds, or the error text; computed once per uploaded file."""
-    previews = st.session_state.setdefault("previews", {})
+    previews = st.session_state.setdefault(Keys.PREVIEWS, {})
     if uploaded.file_id not in previews:
         path = _saved_upload(uploaded)
         try:
@@ -84,15 +89,14 @@ def _header_to_map(path: Path, file_name: str, exc: Exception) -> list[str] | No
         return None
 
 
-def save_mapping(uploaded, header: list[str], target: str, columns: dict, constants: dict) -> str:
-    """Save the user's mapping and read the file again; returns an error text or ''."""
-    try:
-        with writing() as con:
-            mapping.save_mapping(con, header, target, columns, constants, uploaded.name)
-    except ImportFailed as exc:
-        return exc.message(lang())
-    st.session_state.get("previews", {}).pop(uploaded.file_id, None)
-    return ""
+def save_mapping(
+    uploaded, header: list[str], target: str, columns: dict, constants: dict
+) -> str | None:
+    """Save the user's mapping and read the file again; returns an error text or None."""
+    _, error = write(mapping.save_mapping, header, target, columns, constants, uploaded.name)
+    if not error:
+        st.session_state.get(Keys.PREVIEWS, {}).pop(uploaded.file_id, None)
+    return error
 
 
 def mapping_targets() -> list[str]:
@@ -124,31 +128,34 @@ def guess_column(name: str, header: list[str]) -> int:
     return 0
 
 
-def run_import(path: Path, file_name: str, bar) -> tuple[str, str]:
-    """Import one saved upload, moving ``bar``; returns ("ok" or "error", a line for the user)."""
+def run_import(path: Path, file_name: str, bar) -> None:
+    """Import one saved upload, moving ``bar``; its outcome is flashed for the next run."""
 
     def progress(stage: str, fraction: float) -> None:
         bar.progress(fraction, text=tr(f"import.progress_{stage}", file=file_name))
 
     try:
-        with writing() as con:
-            result = import_file(con, path, file_name, progress=progress)
-    except Exception as exc:  # noqa: BLE001
-        return "error", tr("import.failed", file=file_name, error=_error_text(exc))
+        result, error = write(lambda con: import_file(con, path, file_name, progress=progress))
+    except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
+        result, error = None, _unexpected(exc)
+    if error:
+        flash("error", tr("import.failed", file=file_name, error=error))
+        return
     c = result.counts
-    return "ok", tr(
-        "import.result", file=file_name, added=c.added, updated=c.updated, unchanged=c.unchanged
+    flash(
+        "success",
+        tr(
+            "import.result", file=file_name, added=c.added, updated=c.updated, unchanged=c.unchanged
+        ),
     )
 
 
 def undo(import_id: int) -> str | None:
     """Undo one import; returns an error text, or None when it worked."""
     try:
-        with writing() as con:
-            undo_import(con, import_id)
-    except Exception as exc:  # noqa: BLE001
-        return _error_text(exc)
-    return None
+        return write(undo_import, import_id).error
+    except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
+        return _unexpected(exc)
 
 
 def supported_formats() -> pd.DataFrame:

@@ -1,8 +1,7 @@
-"""The Director page's and the Costs page's glue: cached loaders, period picker, writes."""
+"""The Director page's glue: cached loaders, period picker, figures, goals, charts, writes."""
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 
 import pandas as pd
@@ -15,16 +14,15 @@ from smdash.plan import costs
 from smdash.plan.objectives import scope_name
 from smdash.reports import executive_report
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
-from smdash.ui import (
-    CACHE_TTL_SECONDS,
+from smdash.ui.runtime import (
     altair_chart,
-    data_version,
     db_file,
     lang,
     load_data_range,
+    loader,
     plain,
     tr,
-    writing,
+    write,
 )
 
 LIGHT_BADGES = {"green": "green", "amber": "orange", "red": "red", "grey": "gray"}
@@ -34,70 +32,24 @@ LIGHT_ICONS = {
     "red": ":material/error:",
     "grey": ":material/help:",
 }
-FLASH_KEY = "executive_flash"
 
 # ---------------------------------------------------------------------------------------------
-# Cached loaders: keyed by the database file and its data version
-# ---------------------------------------------------------------------------------------------
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _summary(path: str, version: int, period: Period) -> Summary:
-    with store.connect(path) as con:
-        return executive.build(con, period)
-
-
-def load_summary(period: Period) -> Summary:
-    return _summary(str(db_file()), data_version(), period)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _settings(path: str, version: int) -> dict:
-    with store.connect(path) as con:
-        return {
-            "name": executive.business_name(con),
-            "logo": executive.logo(con),
-            "pinned": executive.pinned(con),
-            "currency": costs.currency(con),
-        }
-
-
-def load_settings() -> dict:
-    return _settings(str(db_file()), data_version())
-
-
-_COST_LOADERS = {
-    "manual": costs.manual_costs,
-    "spend_by": costs.spend_by,
-    "range": costs.spend_range,
-}
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _costs(path: str, version: int, name: str, args: tuple):
-    with store.connect(path) as con:
-        return _COST_LOADERS[name](con, *args)
-
-
-def load_costs(name: str, *args):
-    return _costs(str(db_file()), data_version(), name, args)
-
-
-# ---------------------------------------------------------------------------------------------
-# Flash messages (shown once after a rerun)
+# Cached loaders (runtime.loader): keyed by the database file, its data version and the arguments
 # ---------------------------------------------------------------------------------------------
 
 
-def flash(kind: str, text: str) -> None:
-    st.session_state[FLASH_KEY] = (kind, text)
+load_summary = loader(executive.build)
 
 
-def show_flash() -> None:
-    kind, text = st.session_state.pop(FLASH_KEY, (None, None))
-    if kind == "ok":
-        st.success(text)
-    elif kind == "error":
-        st.error(text)
+@loader
+def load_settings(con) -> dict:
+    """The business name, logo, pinned figures and currency."""
+    return {
+        "name": executive.business_name(con),
+        "logo": executive.logo(con),
+        "pinned": executive.pinned(con),
+        "currency": costs.currency(con),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,75 +204,21 @@ def report_buttons(period: Period) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _guarded(write) -> str | None:
-    try:
-        with writing() as con:
-            write(con)
-    except (executive.InvalidInput, costs.InvalidCost) as exc:
-        return exc.message(lang())
-    return None
-
-
 def save_comment(period: Period, text: str) -> str | None:
-    return _guarded(lambda con: executive.save_comment(con, period, text))
+    return write(executive.save_comment, period, text).error
 
 
 def save_name(name: str) -> str | None:
-    return _guarded(lambda con: executive.set_business_name(con, name))
+    return write(executive.set_business_name, name).error
 
 
 def save_logo(data: bytes | None) -> str | None:
-    return _guarded(lambda con: executive.set_logo(con, data))
+    return write(executive.set_logo, data).error
 
 
 def save_pins(keys: list[str]) -> str | None:
-    return _guarded(lambda con: executive.set_pinned(con, keys))
+    return write(executive.set_pinned, keys).error
 
 
 def save_currency(code: str) -> str | None:
-    return _guarded(lambda con: costs.set_currency(con, code))
-
-
-def add_cost(
-    month: dt.date | None,
-    network: str,
-    category: str,
-    amount: float | None,
-    description: str,
-    campaign: str,
-) -> str | None:
-    return _guarded(
-        lambda con: costs.add_cost(con, month, network, category, amount, description, campaign)
-    )
-
-
-def delete_cost(cost_id: int) -> None:
-    _guarded(lambda con: costs.delete_cost(con, cost_id))
-
-
-# ---------------------------------------------------------------------------------------------
-# Costs tables
-# ---------------------------------------------------------------------------------------------
-
-
-def network_name(network: str) -> str:
-    return tr("costs.network.all") if network == costs.ALL else scope_name(network, lang())
-
-
-def costs_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Costs (entered or grouped) with names in the user's language and readable headers."""
-    shown = frame.drop(columns=[c for c in ("cost_id", "currency") if c in frame]).copy()
-    if "network" in shown:
-        shown["network"] = [network_name(n) for n in shown["network"]]
-    if "category" in shown:
-        shown["category"] = [tr(f"costs.category.{c}") for c in shown["category"]]
-    if "month" in shown:
-        shown["month"] = [executive.month_period(m).label(lang()) for m in shown["month"]]
-    return shown.rename(columns={c: tr(f"costs.column.{c}") for c in shown.columns})
-
-
-def cost_label(row: dict, currency: str) -> str:
-    amount = executive.money(row["amount"], lang(), currency, 2)
-    month = executive.month_period(row["month"]).label(lang())
-    what = row["description"] or tr(f"costs.category.{row['category']}")
-    return f"{month} · {network_name(row['network'])} · {what} · {amount}"
+    return write(costs.set_currency, code).error

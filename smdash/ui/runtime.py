@@ -1,0 +1,336 @@
+"""What every page shares: the language, connections, cached loaders, writes, messages.
+
+``smdash.ui`` is the only place in smdash that imports streamlit. This module holds what every
+page uses: pages import it as ``from smdash.ui import runtime as ui``. The database file is
+opened per operation and closed at once, so the CLI can import while the app runs; cached
+results are keyed by the file and its data version, so any write refreshes every page.
+
+The one way to read: ``loader``; to write: ``write``; to tell the user how a write went on the
+next run: ``flash`` / ``show_flash`` (or ``done``, which flashes and reruns). Session-state
+keys are named in ``Keys``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Generic, NamedTuple, NoReturn, TypeVar
+
+import streamlit as st
+
+from smdash import workspace
+from smdash.access import auth, roles
+from smdash.core.errors import UserError
+from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
+from smdash.db import store
+from smdash.metrics import summary
+from smdash.reports.charts import localized
+
+WRITE_LOCK = threading.Lock()  # one writer at a time across browser sessions
+CACHE_TTL_SECONDS = 3600
+
+T = TypeVar("T")
+
+
+class Keys:
+    """Every key smdash reads or writes in ``st.session_state`` itself (a widget's own key is
+    given where the widget is drawn)."""
+
+    LANG = "ui_lang"  # the chosen language; kept apart from the widget's own state
+    LANG_WIDGET = "lang"  # the language selectbox
+    USER = "auth_actor"  # the signed-in user of this browser session, checked on every run
+    TOKEN = "auth_token"  # the session token of a local account's sign-in
+    RUN_VERSION = "data_version_this_run"  # see data_version()
+    FLASH = "flash"  # messages for the next run: [(kind, text)]
+    CONFIRM_EMPTY = "confirm_empty"  # the demo banner asks before emptying the workspace
+    UPLOADER_ROUND = "uploader_round"  # a new file uploader after each import
+    UPLOAD_DIR = "upload_dir"  # where this session's uploads are saved
+    PREVIEWS = "previews"  # what each uploaded file holds, by file id
+
+
+# ---------------------------------------------------------------------------------------------
+# The language and the text
+# ---------------------------------------------------------------------------------------------
+
+
+def lang() -> str:
+    if Keys.LANG not in st.session_state:
+        st.session_state[Keys.LANG] = language_from_locale(st.context.locale)
+    return st.session_state[Keys.LANG]
+
+
+def tr(key: str, **params: object) -> str:
+    """The text for ``key``; values filled in (file names, cells) are shown literally."""
+    return t(key, lang(), **{k: plain(v) if isinstance(v, str) else v for k, v in params.items()})
+
+
+# what can turn text into markup in Streamlit: emphasis, code, links, colour tags, LaTeX
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]~$])")
+
+
+def plain(text: str) -> str:
+    """Escape Markdown, so text from files and users shows literally in st.markdown & co."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def language_switch() -> None:
+    st.sidebar.selectbox(
+        t("app.language", lang()),
+        LANGUAGES,
+        index=LANGUAGES.index(lang()),
+        key=Keys.LANG_WIDGET,
+        format_func=lambda code: {"es": "Español", "en": "English"}[code],
+        on_change=_choose_language,
+    )
+
+
+def _choose_language() -> None:
+    st.session_state[Keys.LANG] = st.session_state[Keys.LANG_WIDGET]
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    return format_number(value, lang(), decimals)
+
+
+def date(value: dt.date | None) -> str:
+    return format_date(value, lang())
+
+
+def date_range(date_from: dt.date | None, date_to: dt.date | None) -> str:
+    return f"{format_date(date_from, lang())} – {format_date(date_to, lang())}"
+
+
+def labels_of(keys, prefix: str) -> dict:
+    """Option labels fixed for this run: a widget's format_func must not read the session
+    (AppTest calls it outside the script run, where the language is not known)."""
+    return {k: tr(f"{prefix}{k}") for k in keys}
+
+
+def altair_chart(chart, **kwargs):
+    """``st.altair_chart`` in the user's language: every chart is shown through here, so that
+    its axes and tooltips write numbers and months as the rest of the page does."""
+    return st.altair_chart(localized(chart, lang()), **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Who is signed in; connections for one read or one write
+# ---------------------------------------------------------------------------------------------
+
+
+def db_file() -> Path:
+    return store.db_path()
+
+
+def user() -> roles.Actor:
+    """The signed-in user (set by app.py each run), or roles.NOBODY."""
+    return st.session_state.get(Keys.USER) or roles.NOBODY
+
+
+def can_edit() -> bool:
+    return user().is_editor
+
+
+@contextmanager
+def database() -> Iterator:
+    """A connection for one operation; a busy or too-new file stops the page with a message.
+
+    Any write made through it acts as the signed-in user, so smdash's own role check applies.
+    """
+    try:
+        with store.connect(db_file()) as con, roles.acting_as(user()):
+            yield con
+    except store.StoreError as exc:
+        st.error(tr("error.busy", error=str(exc)))
+        st.stop()
+
+
+@contextmanager
+def writing(own_account: bool = False) -> Iterator:
+    """A connection for a write by the signed-in user; a viewer is stopped with a message,
+    unless ``own_account``: a change to their own account, which smdash itself checks."""
+    if not (own_account or can_edit()):
+        st.error(tr("auth.read_only"))
+        st.stop()
+    try:
+        with WRITE_LOCK, database() as con:
+            yield con
+    finally:
+        st.session_state.pop(Keys.RUN_VERSION, None)  # what was read before may be stale now
+
+
+@contextmanager
+def system_writing() -> Iterator:
+    """A connection for what the app does by itself (the demo on first start, sign-in records)."""
+    try:
+        with WRITE_LOCK, database() as con, roles.acting_as(roles.SYSTEM):
+            yield con
+    finally:
+        st.session_state.pop(Keys.RUN_VERSION, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading: the one cached-loader helper, keyed by the file and its data version
+# ---------------------------------------------------------------------------------------------
+
+
+def new_run() -> None:
+    """Forget the data version the previous run read (app.py calls this at the top of a run)."""
+    st.session_state.pop(Keys.RUN_VERSION, None)
+
+
+def data_version() -> int:
+    """The counter every cached loader keys on, read once per run and again after a write of
+    this run: each read opens the database file (some 20 ms), and a page has many loaders."""
+    if Keys.RUN_VERSION not in st.session_state:
+        with database() as con:
+            st.session_state[Keys.RUN_VERSION] = store.data_version(con)
+    return st.session_state[Keys.RUN_VERSION]
+
+
+def loader(function: Callable[..., T]) -> Callable[..., T]:
+    """``function(con, *args)`` as a cached loader the pages call with ``(*args)``.
+
+    The one way the app reads through the cache: the result is kept per database file, data
+    version (read once per run) and arguments, which st.cache_data hashes (dates, strings,
+    tuples, frozen dataclasses, frames). Use it on a domain function
+    (``load_totals = loader(traffic.totals)``) or as a decorator on a small ``def (con, ...)``.
+    """
+
+    def load(path: str, version: int, *args, **kwargs):
+        with store.connect(path) as con:
+            return function(con, *args, **kwargs)
+
+    # st.cache_data tells functions apart by module and qualified name: one name per loader
+    load.__module__, load.__qualname__ = function.__module__, function.__qualname__
+    cached = st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)(load)
+
+    def call(*args, **kwargs) -> T:
+        return cached(str(db_file()), data_version(), *args, **kwargs)
+
+    call.__name__, call.__doc__ = function.__name__, function.__doc__
+    return call
+
+
+load_data_range = loader(summary.data_range)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing: the one write helper, and the messages shown on the next run
+# ---------------------------------------------------------------------------------------------
+
+
+class Written(NamedTuple, Generic[T]):
+    """What a write returned, or the message of the error the user can fix (not both)."""
+
+    value: T | None
+    error: str | None
+
+
+def write(action: Callable[..., T], *args: object, own_account: bool = False) -> Written[T]:
+    """The one way the pages write: ``action(con, *args)`` as the signed-in user.
+
+    Returns ``(what it returned, None)``, or ``(None, the message)`` when it raised a
+    ``UserError`` (smdash's one base for errors the user can fix), in the user's language.
+    """
+    try:
+        with writing(own_account) as con:
+            return Written(action(con, *args), None)
+    except UserError as exc:
+        return Written(None, exc.message(lang()))
+
+
+FLASH_KINDS = ("success", "error", "warning", "info")
+
+
+def flash(kind: str, text: str) -> None:
+    """A message for the next run (a write is followed by st.rerun): ``kind`` is success,
+    error, warning or info, the Streamlit element it is shown in."""
+    if kind not in FLASH_KINDS:
+        raise ValueError(f"flash kind must be one of {FLASH_KINDS}, not {kind!r}")
+    st.session_state.setdefault(Keys.FLASH, []).append((kind, text))
+
+
+def show_flash() -> None:
+    """The messages flashed by the run before, each in its element: st.success, st.error ..."""
+    elements = {"success": st.success, "error": st.error, "warning": st.warning, "info": st.info}
+    for kind, text in st.session_state.pop(Keys.FLASH, []):
+        elements[kind](text)
+
+
+def done(error: str | None, success: str | None = None) -> NoReturn:
+    """After a write: its error as an error, else ``success`` (if any) as a success, on the run
+    that starts now."""
+    if error:
+        flash("error", error)
+    elif success:
+        flash("success", success)
+    st.rerun()
+
+
+# ---------------------------------------------------------------------------------------------
+# What every page opens with: the workspace, its demo banner, the title
+# ---------------------------------------------------------------------------------------------
+
+
+def start_page(title_key: str) -> None:
+    """What every page opens with: the workspace (demo on first start, its banner), the title.
+
+    Called by the pages rather than app.py: widgets in the entry script are not driven by
+    AppTest when st.navigation is used (seen with streamlit 1.67).
+    """
+    if not user().name:
+        st.stop()  # app.py shows only the sign-in page until someone signs in
+    setup_workspace()
+    st.title(tr(title_key))
+    _demo_password_warning()
+
+
+def setup_workspace() -> None:
+    """Load the demo on the very first start; show the demo banner while it is in use."""
+    with system_writing() as con:
+        loaded = workspace.ensure_workspace(con)
+        demo = workspace.is_demo(con)
+    if loaded:
+        st.toast(tr("demo.loaded", count=loaded))
+    if demo:
+        _demo_banner()
+
+
+def _demo_banner() -> None:
+    with st.container(border=True):
+        st.info(tr("demo.banner"))
+        if not can_edit():
+            return
+        if not st.session_state.get(Keys.CONFIRM_EMPTY):
+            st.button(tr("demo.start_empty"), key="start_empty", on_click=_ask_empty, args=(True,))
+            return
+        st.warning(tr("demo.confirm"))
+        yes, no = st.columns(2)
+        yes.button(
+            tr("demo.confirm_yes"), key="confirm_empty_yes", type="primary", on_click=_start_empty
+        )
+        no.button(tr("demo.cancel"), key="confirm_empty_no", on_click=_ask_empty, args=(False,))
+
+
+def _demo_password_warning() -> None:
+    """An editor is told of every demo password still in use; a viewer of their own."""
+    with database() as con:
+        names = auth.demo_passwords_in_use(con)
+    if names and can_edit():
+        st.warning(tr("auth.change_demo", names=", ".join(names)))
+    elif user().name in names:
+        st.warning(tr("auth.own_demo"))
+
+
+def _ask_empty(asking: bool) -> None:
+    st.session_state[Keys.CONFIRM_EMPTY] = asking
+
+
+def _start_empty() -> None:
+    with writing() as con:
+        workspace.start_empty(con)
+    st.session_state[Keys.CONFIRM_EMPTY] = False

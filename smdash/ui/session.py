@@ -1,0 +1,79 @@
+"""Who is signed in on this run, and signing out: what app.py and the account pages share.
+
+app.py calls ``signed_in_user()`` at the top of every run: it checks the session token against
+the database (idle sessions expire) or, when the company's identity provider is configured in
+``.streamlit/secrets.toml``, maps the ``st.login`` e-mail to a role. The result is kept in
+``st.session_state`` for ``ui.user()``; navigation then offers only the pages of that role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import streamlit as st
+
+from smdash import workspace
+from smdash.access import auth, roles
+from smdash.ui.runtime import Keys, system_writing, tr
+
+IDLE_ENV = "SMDASH_SESSION_IDLE_MINUTES"  # how long an unused session stays signed in
+
+
+def session_idle() -> dt.timedelta:
+    try:
+        return dt.timedelta(minutes=float(os.environ[IDLE_ENV]))
+    except (KeyError, ValueError):
+        return auth.SESSION_IDLE
+
+
+def signed_in_user() -> roles.Actor | None:
+    """Who this browser session is signed in as, re-checked on every run; None if nobody."""
+    with system_writing() as con:
+        if workspace.mode(con) != "own":
+            auth.ensure_demo_accounts(con)
+        actor = auth.session_actor(con, st.session_state.get(Keys.TOKEN), session_idle())
+    if actor is None:  # the token (if any) is dead: only a live one means a local account
+        st.session_state.pop(Keys.TOKEN, None)
+        actor = _identity_provider_user()
+    st.session_state[Keys.USER] = actor
+    return actor
+
+
+def oidc_roles() -> dict | None:
+    """``[auth.roles]`` of secrets.toml when sign-in through the identity provider is set up."""
+    try:
+        section = st.secrets.get("auth", {})
+    except (FileNotFoundError, KeyError, OSError):
+        return None
+    listed = section.get("roles") if hasattr(section, "get") else None
+    return dict(listed) if listed else None
+
+
+def _identity_provider_user() -> roles.Actor | None:
+    listed = oidc_roles()
+    if listed is None or not getattr(st.user, "is_logged_in", False):
+        return None
+    email = st.user.get("email")
+    role = auth.role_for_email(email, listed)
+    return roles.Actor(str(email), role) if role else None
+
+
+def account_sidebar(actor: roles.Actor) -> None:
+    st.sidebar.caption(tr("auth.signed_in_as", name=actor.name, role=tr(f"auth.role.{actor.role}")))
+    st.sidebar.button(tr("auth.sign_out"), key="sign_out", on_click=sign_out)
+
+
+def signed_in_locally() -> bool:
+    """Whether this session signed in with a local account (not the identity provider's)."""
+    return bool(st.session_state.get(Keys.TOKEN))
+
+
+def sign_out() -> None:
+    token = st.session_state.pop(Keys.TOKEN, None)
+    if token:
+        with system_writing() as con:
+            auth.sign_out(con, token)
+    st.session_state[Keys.USER] = None
+    if getattr(st.user, "is_logged_in", False):
+        st.logout()

@@ -1,0 +1,42 @@
+"""The sign-in page's glue: the form, and the identity provider's button when configured."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from smdash.access import auth
+from smdash.ui.runtime import Keys, database, lang, system_writing, tr
+from smdash.ui.session import oidc_roles
+
+
+def sign_in_form() -> None:
+    """The sign-in form (and the identity provider's button when configured)."""
+    with database() as con:
+        accounts = auth.has_users(con)
+    if not accounts:
+        st.warning(tr("auth.no_accounts"))
+    if oidc_roles() is not None:
+        if getattr(st.user, "is_logged_in", False):
+            st.error(tr("auth.sso_no_role", email=str(st.user.get("email", ""))))
+            st.button(tr("auth.sign_out"), key="sso_logout", on_click=st.logout)
+        else:
+            st.button(tr("auth.sso"), key="sso_login", on_click=st.login)
+    with st.form("sign_in"):
+        name = st.text_input(tr("auth.name"), key="sign_in_name")
+        password = st.text_input(tr("auth.password"), type="password", key="sign_in_password")
+        submitted = st.form_submit_button(tr("auth.sign_in"), type="primary", key="sign_in_submit")
+    if submitted:
+        error = _sign_in(name, password)
+        if error:
+            st.error(error)
+        else:
+            st.rerun()
+
+
+def _sign_in(name: str, password: str) -> str | None:
+    try:
+        with system_writing() as con:
+            st.session_state[Keys.TOKEN] = auth.sign_in(con, name, password)
+    except auth.SignInFailed as exc:
+        return exc.message(lang())
+    return None
