@@ -113,11 +113,23 @@ def date_pattern(lang: str) -> str:
 
 
 # fmt: off
-SPANISH_MONTHS = [
-    "enero", "febrero", "marzo", "abril", "mayo", "junio",
-    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-]
+MONTH_NAMES = {
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+    "es": (
+        "enero", "febrero", "marzo", "abril", "mayo", "junio",
+        "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+    ),
+}
 # fmt: on
+
+
+def month_name(month: int, lang: str) -> str:
+    """The month's name (1 = January) in ``lang``, English when the language has none."""
+    return MONTH_NAMES.get(lang, MONTH_NAMES[DEFAULT_LANGUAGE])[month - 1]
+
 
 # How charts write numbers and dates: Vega-Lite's ``config.locale``, a d3-format ``number``
 # locale and a d3-time-format ``time`` locale (``days`` and ``shortDays`` start on Sunday).
@@ -132,8 +144,8 @@ CHART_LOCALES: dict[str, dict[str, dict]] = {
             "periods": ["AM", "PM"],
             "days": ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
             "shortDays": ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
-            "months": SPANISH_MONTHS,
-            "shortMonths": [month[:3] for month in SPANISH_MONTHS],
+            "months": list(MONTH_NAMES["es"]),
+            "shortMonths": [month[:3] for month in MONTH_NAMES["es"]],
         },
     },
 }

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from smdash.core.errors import InvalidInput
-from smdash.core.i18n import format_date, t
+from smdash.core.i18n import format_date, month_name, t
 from smdash.core.periods import (
     add_months,
     last_full_month,
@@ -17,7 +17,7 @@ from smdash.core.periods import (
     quarter_start,
     year_earlier,
 )
-from smdash.executive.terms import CUSTOM, MONTH, MONTH_NAMES, QUARTER, YEAR
+from smdash.executive.terms import CUSTOM, MONTH, QUARTER, YEAR
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Period:
 
     def label(self, lang: str) -> str:
         if self.kind == MONTH:
-            name = MONTH_NAMES.get(lang, MONTH_NAMES["en"])[self.start.month - 1]
+            name = month_name(self.start.month, lang)
             return t("executive.period.month", lang, month=name, year=self.start.year)
         if self.kind == QUARTER:
             quarter = quarter_of(self.start)

@@ -36,14 +36,4 @@ GOAL_LIGHTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 GREY = "grey"
 ON_TRACK = ("achieved", "on_track")
 
-MONTH_NAMES = {
-    "en": (
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
-    ),
-    "es": (
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-        "septiembre", "octubre", "noviembre", "diciembre",
-    ),
-}  # fmt: skip
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}

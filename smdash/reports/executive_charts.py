@@ -14,8 +14,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from smdash.core.i18n import format_number, t
-from smdash.executive import MONTH_NAMES, money
+from smdash.core.i18n import format_number, month_name, t
+from smdash.executive import money
 from smdash.plan.objectives import scope_name
 
 WIDTH = 640
@@ -25,7 +25,7 @@ CONVERSIONS_COLOR = "#f58518"
 
 
 def _month_label(day, lang: str) -> str:
-    return f"{MONTH_NAMES.get(lang, MONTH_NAMES['en'])[day.month - 1][:3]} {day:%y}"
+    return f"{month_name(day.month, lang)[:3]} {day:%y}"
 
 
 def growth_data(trend: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -16,5 +16,7 @@ def figures_table(result: dict, figures: tuple[str, ...]) -> pd.DataFrame:
     table = summary.as_table(result)
     for figure in figures:
         table[figure] = [number(v) for v in table[figure]]
-    table["network"] = ["Total" if n == "total" else tr(f"network.{n}") for n in table["network"]]
+    table["network"] = [
+        tr("overview.total") if n == "total" else tr(f"network.{n}") for n in table["network"]
+    ]
     return table.rename(columns={f: tr(f"figure.{f}") for f in ("network", *figures)})
