@@ -1,4 +1,4 @@
-"""Shared fixtures: a throwaway DuckDB file per test, the shared sample exports, snapshots."""
+"""Shared fixtures: a throwaway DuckDB file per test, the sample exports, snapshots."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from streamlit.testing.v1 import AppTest
 from smdash import store
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"
 OWN_FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# one month of a fictional shop's exports, written by tests/fixtures/make_export_fixtures.py
+EXPORTS = OWN_FIXTURES / "exports"
 
 
 @pytest.fixture
@@ -31,12 +32,14 @@ def con(db_path: Path):
 
 @pytest.fixture
 def shared():
-    """Path of a sample export in ../shared/fixtures (the test is skipped if it is missing)."""
+    """Path of a sample export in tests/fixtures/exports: ``shared("meta_facebook_posts.csv")``.
+
+    (The name is historical: these once came from ../shared; a missing file is an error.)
+    """
 
     def find(name: str) -> Path:
-        path = SHARED_FIXTURES / name
-        if not path.exists():
-            pytest.skip(f"shared fixture {name} not found beside the repo")
+        path = EXPORTS / name
+        assert path.is_file(), f"no sample export {name} in {EXPORTS}"
         return path
 
     return find
