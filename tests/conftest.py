@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -11,7 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from smdash import store
+from smdash import auth, store, workspace
 
 REPO = Path(__file__).resolve().parents[1]
 OWN_FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -28,6 +29,32 @@ def db_path(tmp_path: Path) -> Path:
 def con(db_path: Path):
     with store.connect(db_path) as connection:
         yield connection
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the demo workspace (data/demo), built once per test session.
+
+    Built as the app's first start builds it (``workspace.ensure_workspace``, acting as the
+    system); the connection is closed before any test copies the file, so no WAL is left.
+    """
+    path = tmp_path_factory.mktemp("demo-db") / "demo.duckdb"
+    with store.connect(path) as connection, auth.acting_as(auth.SYSTEM):
+        assert workspace.ensure_workspace(connection, workspace.DEMO_DIR) > 0
+    assert not Path(f"{path}.wal").exists()
+    return path
+
+
+@pytest.fixture
+def demo_db(built_demo: Path, db_path: Path) -> Path:
+    """The test's database file (``db_path``) starts as a copy of the demo workspace.
+
+    Request it before anything writes to ``db_path``; an app started on it finds the demo
+    already loaded, as on any start after the first.
+    """
+    assert not db_path.exists(), "demo_db must come before anything that opens db_path"
+    shutil.copy(built_demo, db_path)
+    return db_path
 
 
 @pytest.fixture

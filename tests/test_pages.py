@@ -56,7 +56,7 @@ def visit_every_page(at):
         assert len(at.title) == 1, page
 
 
-def test_every_page_runs_on_the_demo_workspace(app):
+def test_every_page_runs_on_the_demo_workspace(demo_db, app):
     at = app(DEMO_DIR)
     assert any("demo data" in text for text in texts(at.info))
     assert len(at.metric) == 5
