@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from smdash import auth, store, workspace
 
 REPO = Path(__file__).resolve().parents[1]
+NO_SKIPS = "SMDASH_NO_SKIPS"  # =1 (set by .ci/run): any skipped test fails the run
 OWN_FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # one month of a fictional shop's exports, written by tests/fixtures/make_export_fixtures.py
 EXPORTS = OWN_FIXTURES / "exports"
@@ -143,3 +145,36 @@ def start_app(db_path, tmp_path, monkeypatch):
         return at
 
     return start
+
+
+# ---------------------------------------------------------------------------------------------
+# No skips: under SMDASH_NO_SKIPS=1 a skip (a missing browser, package or file) fails the run,
+# so a suite that silently stopped testing something cannot pass CI.
+
+_skipped: list[str] = []
+
+
+def _no_skips() -> bool:
+    return os.environ.get(NO_SKIPS) == "1"
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    if report.skipped:  # a module-level skip, e.g. pytest.importorskip
+        _skipped.append(report.nodeid)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _skipped.append(report.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    if _no_skips() and _skipped:
+        terminalreporter.section(f"{NO_SKIPS}=1: skipped tests fail this run", red=True)
+        for nodeid in _skipped:
+            terminalreporter.line(f"skipped: {nodeid}", red=True)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _no_skips() and _skipped and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,7 +1,8 @@
 """The Import page in a real headless Chromium: upload, preview, import, history, undo, bad file.
 
-Needs Chromium at /usr/bin/chromium and the playwright package (skipped otherwise); starts the
-app with `streamlit run` on a free port against a throwaway database (see browser_support.py).
+Needs Chromium at /usr/bin/chromium and the playwright package (skipped otherwise, which fails
+.ci/run: SMDASH_NO_SKIPS); starts the app with `streamlit run` on a free port against a
+throwaway database (see browser_support.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ HISTORY_COLUMNS = [
 ]  # fmt: skip
 TIMEOUT_MS = 20_000  # any single step; the whole flow takes a few seconds
 
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` leaves these out
 expect = pytest.importorskip("playwright.sync_api").expect
 
 

@@ -11,6 +11,7 @@ from browser_support import EDITOR, VIEWER, RunningApp, app, browser_page, sign_
 
 from smdash import auth, store
 
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` leaves these out
 expect = pytest.importorskip("playwright.sync_api").expect
 TIMEOUT_MS = 30_000
 VIEWER_PAGES = ["Overview", "KPI progress", "Traffic by network", "Executive summary", "My account"]

@@ -3,7 +3,7 @@
 Starts the app on a fresh database with SMDASH_DEMO_DIR pointing at the repository's data/demo
 (so the first start imports the demo), clicks each sidebar link in turn and fails on any
 exception or error box shown on a page. Needs /usr/bin/chromium and playwright (skipped
-otherwise); see browser_support.py.
+otherwise, which fails .ci/run: SMDASH_NO_SKIPS); see browser_support.py.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from browser_support import (  # noqa: F401 - browser_page is a fixture
 
 from smdash.workspace import DEMO_DIR
 
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` leaves these out
 expect = pytest.importorskip("playwright.sync_api").expect
 PAGE_MS = 30_000  # one page, the first with the demo import
 
