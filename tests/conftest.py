@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
 from smdash import auth, store, workspace
@@ -20,6 +21,19 @@ NO_SKIPS = "SMDASH_NO_SKIPS"  # =1 (set by .ci/run): any skipped test fails the 
 OWN_FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # one month of a fictional shop's exports, written by tests/fixtures/make_export_fixtures.py
 EXPORTS = OWN_FIXTURES / "exports"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def quick_password_hashes():
+    """Passwords hashed with argon2id at its lowest cost in the test process.
+
+    The app's hasher costs some 0.1-0.5 s of CPU per hash and the suite signs in hundreds of
+    times. Hashes stay salted argon2id ($argon2id$...); the app started by the browser tests
+    and the command line in test_cli.py run in their own processes, with the real cost.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        yield
 
 
 @pytest.fixture
