@@ -162,6 +162,19 @@ def start_app(db_path, tmp_path, monkeypatch):
 
 
 # ---------------------------------------------------------------------------------------------
+# Under pytest-xdist (.ci/run: -n 2 --dist loadgroup) the browser tests share one worker, one
+# after the other: two Streamlit servers and two Chromiums at once would crowd two cores, and
+# two workers could pick the same free port.
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+# ---------------------------------------------------------------------------------------------
 # No skips: under SMDASH_NO_SKIPS=1 a skip (a missing browser, package or file) fails the run,
 # so a suite that silently stopped testing something cannot pass CI.
 
@@ -190,5 +203,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: its reports reach the controller, which decides
     if _no_skips() and _skipped and session.exitstatus == pytest.ExitCode.OK:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
