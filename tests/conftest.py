@@ -1,7 +1,9 @@
-"""Shared fixtures: a throwaway DuckDB file per test, the shared sample exports, snapshots."""
+"""Shared fixtures: a throwaway DuckDB file per test, the sample exports, snapshots."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -9,13 +11,33 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
+from smdash import workspace
+from smdash.access import auth
+from smdash.access.roles import SYSTEM, acting_as
+from smdash.core.paths import DEMO_DIR
 from smdash.db import store
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"
+NO_SKIPS = "SMDASH_NO_SKIPS"  # =1 (set by .ci/run): any skipped test fails the run
 OWN_FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# one month of a fictional shop's exports, written by tests/fixtures/make_export_fixtures.py
+EXPORTS = OWN_FIXTURES / "exports"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def quick_password_hashes():
+    """Passwords hashed with argon2id at its lowest cost in the test process.
+
+    The app's hasher costs some 0.1-0.5 s of CPU per hash and the suite signs in hundreds of
+    times. Hashes stay salted argon2id ($argon2id$...); the app started by the browser tests
+    and the command line in test_cli.py run in their own processes, with the real cost.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        yield
 
 
 @pytest.fixture
@@ -29,14 +51,42 @@ def con(db_path: Path):
         yield connection
 
 
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the demo workspace (data/demo), built once per test session.
+
+    Built as the app's first start builds it (``workspace.ensure_workspace``, acting as the
+    system); the connection is closed before any test copies the file, so no WAL is left.
+    """
+    path = tmp_path_factory.mktemp("demo-db") / "demo.duckdb"
+    with store.connect(path) as connection, acting_as(SYSTEM):
+        assert workspace.ensure_workspace(connection, DEMO_DIR) > 0
+    assert not Path(f"{path}.wal").exists()
+    return path
+
+
+@pytest.fixture
+def demo_db(built_demo: Path, db_path: Path) -> Path:
+    """The test's database file (``db_path``) starts as a copy of the demo workspace.
+
+    Request it before anything writes to ``db_path``; an app started on it finds the demo
+    already loaded, as on any start after the first.
+    """
+    assert not db_path.exists(), "demo_db must come before anything that opens db_path"
+    shutil.copy(built_demo, db_path)
+    return db_path
+
+
 @pytest.fixture
 def shared():
-    """Path of a sample export in ../shared/fixtures (the test is skipped if it is missing)."""
+    """Path of a sample export in tests/fixtures/exports: ``shared("meta_facebook_posts.csv")``.
+
+    (The name is historical: these once came from ../shared; a missing file is an error.)
+    """
 
     def find(name: str) -> Path:
-        path = SHARED_FIXTURES / name
-        if not path.exists():
-            pytest.skip(f"shared fixture {name} not found beside the repo")
+        path = EXPORTS / name
+        assert path.is_file(), f"no sample export {name} in {EXPORTS}"
         return path
 
     return find
@@ -113,3 +163,51 @@ def start_app(db_path, tmp_path, monkeypatch):
         return at
 
     return start
+
+
+# ---------------------------------------------------------------------------------------------
+# Under pytest-xdist (.ci/run: -n 2 --dist loadgroup) the browser tests share one worker, one
+# after the other: two Streamlit servers and two Chromiums at once would crowd two cores, and
+# two workers could pick the same free port.
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+# ---------------------------------------------------------------------------------------------
+# No skips: under SMDASH_NO_SKIPS=1 a skip (a missing browser, package or file) fails the run,
+# so a suite that silently stopped testing something cannot pass CI.
+
+_skipped: list[str] = []
+
+
+def _no_skips() -> bool:
+    return os.environ.get(NO_SKIPS) == "1"
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    if report.skipped:  # a module-level skip, e.g. pytest.importorskip
+        _skipped.append(report.nodeid)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _skipped.append(report.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    if _no_skips() and _skipped:
+        terminalreporter.section(f"{NO_SKIPS}=1: skipped tests fail this run", red=True)
+        for nodeid in _skipped:
+            terminalreporter.line(f"skipped: {nodeid}", red=True)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: its reports reach the controller, which decides
+    if _no_skips() and _skipped and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

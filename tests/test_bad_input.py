@@ -177,14 +177,12 @@ def test_ambiguous_day_month_order_is_refused(loaded, shared, tmp_path, snapshot
 
 def test_day_month_order_is_decided_from_the_whole_column(con, shared, tmp_path):
     lines = fb_lines(shared)
-    # day-first dates: only the 24th can't be a month, and it decides for the whole column
+    # day-first dates: only the days after the 12th can't be a month, and they decide for the
+    # whole column (the 1st to the 12th would read as months too)
     body = [re.sub(r"\b03/(\d\d)/2026", r"\1/03/2026", line) for line in lines[1:]]
     path = tmp_path / "dayfirst.csv"
     path.write_text("\n".join([lines[0], *body]) + "\n", encoding="utf-8")
     import_file(con, path)
-    assert (
-        con.execute("SELECT published_at FROM posts WHERE post_id = '2636663731674502'")
-        .fetchone()[0]
-        .isoformat()
-        == "2026-03-24T17:30:00"
-    )
+    published = dict(con.execute("SELECT post_id, published_at FROM posts").fetchall())
+    assert published["5237267429293239"].isoformat() == "2026-03-17T18:45:00"
+    assert published["1809664214107167"].isoformat() == "2026-03-05T13:45:00"  # not 3 May

@@ -1,7 +1,8 @@
 """The Import page in a real headless Chromium: upload, preview, import, history, undo, bad file.
 
-Needs Chromium at /usr/bin/chromium and the playwright package (skipped otherwise); starts the
-app with `streamlit run` on a free port against a throwaway database (see browser_support.py).
+Needs Chromium at /usr/bin/chromium and the playwright package (skipped otherwise, which fails
+.ci/run: SMDASH_NO_SKIPS); starts the app with `streamlit run` on a free port against a
+throwaway database (see browser_support.py).
 """
 
 from __future__ import annotations
@@ -14,25 +15,22 @@ from browser_support import RunningApp, app, browser_page, sign_in  # noqa: F401
 
 from smdash.db import store
 
-SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"  # make_export_fixtures.py
 POSTS_FILE = "meta_facebook_posts.csv"
 POSTS_SOURCE = "Facebook posts (Meta Business Suite)"
-POSTS_ROWS = 18
+POSTS_ROWS = 20
 HISTORY_COLUMNS = [
     "#", "When", "File", "Detected source", "Account", "From", "To",
     "Added", "Updated", "Unchanged", "Same rows as", "Status",
 ]  # fmt: skip
 TIMEOUT_MS = 20_000  # any single step; the whole flow takes a few seconds
 
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` leaves these out
 expect = pytest.importorskip("playwright.sync_api").expect
 
 
 def test_upload_import_undo_and_bad_file(app: RunningApp, browser_page, tmp_path):  # noqa: F811
-    if not SHARED_FIXTURES.is_dir():
-        pytest.skip(f"shared fixtures not found at {SHARED_FIXTURES} (../shared is missing)")
-    posts = SHARED_FIXTURES / POSTS_FILE
-    if not posts.exists():
-        pytest.skip(f"shared fixture {posts} not found")
+    posts = EXPORTS / POSTS_FILE
     broken = tmp_path / "broken.csv"
     broken.write_bytes(bytes(range(256)) * 8 + b"\x00\xff\xfe\x89PNG\r\n\x1a\n" * 32)
     page = browser_page

@@ -12,6 +12,7 @@ from browser_support import EDITOR, VIEWER, RunningApp, app, browser_page, sign_
 from smdash.access import auth
 from smdash.db import store
 
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` leaves these out
 expect = pytest.importorskip("playwright.sync_api").expect
 TIMEOUT_MS = 30_000
 VIEWER_PAGES = ["Overview", "KPI progress", "Traffic by network", "Executive summary", "My account"]

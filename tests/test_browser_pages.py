@@ -1,9 +1,10 @@
 """Every page of the navigation in a real headless Chromium, on the demo workspace.
 
-Starts the app on a fresh database with SMDASH_DEMO_DIR pointing at the repository's data/demo
-(so the first start imports the demo), clicks each sidebar link in turn and fails on any
-exception or error box shown on a page. Needs /usr/bin/chromium and playwright (skipped
-otherwise); see browser_support.py.
+Starts the app on a copy of the session's demo database (data/demo imported as a first start
+does, tests/conftest.py: demo_db; the first visit creates the demo accounts), clicks each
+sidebar link in turn and fails on any exception or error box shown on a page. Needs
+/usr/bin/chromium and playwright (skipped otherwise, which fails .ci/run: SMDASH_NO_SKIPS); see
+browser_support.py.
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ from browser_support import (  # noqa: F401 - browser_page is a fixture
 
 from smdash.core.paths import DEMO_DIR
 
+pytestmark = pytest.mark.browser  # `pytest -m "not browser"` leaves these out
 expect = pytest.importorskip("playwright.sync_api").expect
-PAGE_MS = 30_000  # one page, the first with the demo import
+PAGE_MS = 30_000  # one page
 
 
 @pytest.fixture
-def demo_app(tmp_path: Path) -> Iterator[RunningApp]:
-    """The app on a free port with a fresh database that loads the demo on first start."""
-    with running_app(tmp_path / "demo.duckdb", DEMO_DIR, tmp_path / "streamlit.log") as app:
+def demo_app(demo_db: Path, tmp_path: Path) -> Iterator[RunningApp]:
+    """The app on a free port over a copy of the demo workspace."""
+    with running_app(demo_db, DEMO_DIR, tmp_path / "streamlit.log") as app:
         yield app
 
 

@@ -159,7 +159,9 @@ def traffic_page(at):
     return chart_specs(at)
 
 
-def test_the_traffic_page_in_spanish_sends_its_charts_the_spanish_locale(db_path, start_app):
+def test_the_traffic_page_in_spanish_sends_its_charts_the_spanish_locale(
+    demo_db, db_path, start_app
+):
     at = start_app(DEMO_DIR, signed_in(db_path))
     english = traffic_page(at)
     assert len(english) == 3  # over time, paid vs organic, campaigns

@@ -27,15 +27,15 @@ def test_import_prints_one_line_per_file_and_is_idempotent(db_path, shared):
     first = smdash("import", "--db", db_path, *paths)
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines() == [
-        "meta_facebook_posts.csv: meta_facebook_posts: 18 added, 0 updated, 0 unchanged "
+        "meta_facebook_posts.csv: meta_facebook_posts: 20 added, 0 updated, 0 unchanged "
         "(import #1)",
-        "meta_instagram_posts.csv: meta_instagram_posts: 15 added, 0 updated, 0 unchanged "
+        "meta_instagram_posts.csv: meta_instagram_posts: 16 added, 0 updated, 0 unchanged "
         "(import #2)",
-        "ga4_traffic_acquisition_source_medium.csv: ga4_traffic_acquisition: 382 added, "
+        "ga4_traffic_acquisition_source_medium.csv: ga4_traffic_acquisition: 319 added, "
         "0 updated, 0 unchanged (import #3)",
     ]
     again = smdash("import", "--db", db_path, paths[0])
-    assert again.stdout.strip().endswith("0 added, 0 updated, 18 unchanged (import #4)")
+    assert again.stdout.strip().endswith("0 added, 0 updated, 20 unchanged (import #4)")
 
 
 def test_import_exits_non_zero_when_any_file_fails(db_path, shared, tmp_path):
@@ -44,7 +44,7 @@ def test_import_exits_non_zero_when_any_file_fails(db_path, shared, tmp_path):
     result = smdash("import", "--db", db_path, shared(FILES[0]), bad)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("meta_facebook_posts.csv: meta_facebook_posts: 18 added")
+    assert lines[0].startswith("meta_facebook_posts.csv: meta_facebook_posts: 20 added")
     assert lines[1].startswith("bad.csv: ERROR bad.csv is not an export smdash recognises.")
 
 
@@ -56,10 +56,10 @@ def test_summary_json_contract(db_path, shared):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["from"], data["to"]) == ("2026-03-01", "2026-03-31")
-    assert data["networks"]["facebook"]["posts"] == 18
+    assert data["networks"]["facebook"]["posts"] == 20
     assert data["networks"]["facebook"]["followers"] is None
     assert data["networks"]["search"]["posts"] is None
-    assert data["total"]["posts"] == 33
+    assert data["total"]["posts"] == 36
     assert set(data["total"]) == {
         "posts",
         "impressions",
@@ -78,7 +78,7 @@ def test_summary_uses_the_environment_database(db_path, shared, monkeypatch):
     monkeypatch.setenv("SMDASH_DB", str(db_path))
     smdash("import", shared(FILES[0]))
     result = smdash("summary", "--from", "2026-03-01", "--to", "2026-03-31", "--json")
-    assert json.loads(result.stdout)["networks"]["facebook"]["posts"] == 18
+    assert json.loads(result.stdout)["networks"]["facebook"]["posts"] == 20
 
 
 def test_bad_dates_are_refused_with_a_message(db_path):
@@ -102,4 +102,4 @@ def test_import_waits_for_a_busy_database(db_path, shared, held_database):
     with held_database(db_path, 2):
         result = smdash("import", "--db", db_path, shared(FILES[0]))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "18 added" in result.stdout
+    assert "20 added" in result.stdout

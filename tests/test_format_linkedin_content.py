@@ -11,10 +11,8 @@ from smdash.db import store
 from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file, import_history, undo_import
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 OWN = Path(__file__).resolve().parent / "fixtures"
-CONTENT = SHARED / "linkedin_content.xlsx"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/fixtures")
+CONTENT = OWN / "exports" / "linkedin_content.xlsx"
 FIGURES = "published_at, impressions, clicks, reactions, comments, shares, engagements"
 
 
@@ -30,7 +28,6 @@ def _file_rates() -> dict[str, float]:
     return {row[link].rsplit(":", 1)[1]: row[rate] for row in rows[2:]}
 
 
-@needs_shared
 def test_all_posts_totals_and_range(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         result = import_file(con, CONTENT)
@@ -40,17 +37,16 @@ def test_all_posts_totals_and_range(tmp_path):
         ).fetchone()
     # the file is two parts, All posts (posts) and Metrics (daily figures), in one import
     assert [(p.format.name, p.source, p.rows) for p in result.prepared.parts] == [
-        ("linkedin_posts", "linkedin_content.xlsx [All posts]", 10),
+        ("linkedin_posts", "linkedin_content.xlsx [All posts]", 11),
         ("linkedin_daily_metrics", "linkedin_content.xlsx [Metrics]", 31 * 7),
     ]
     assert result.prepared.format.name == "linkedin_posts"
     assert (result.prepared.platform, result.prepared.account) == ("linkedin", "")
     assert result.prepared.date_from == dt.date(2026, 3, 1)
     assert result.prepared.date_to == dt.date(2026, 3, 31)
-    assert sums == (10, 27667, 635, 296, 67, 26, 1024, 0)
+    assert sums == (11, 21130, 671, 284, 57, 39, 1051, 0)
 
 
-@needs_shared
 def test_both_sheets_land_in_one_import_logged_per_part_and_undone_together(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         result = import_file(con, CONTENT)
@@ -62,16 +58,15 @@ def test_both_sheets_land_in_one_import_logged_per_part_and_undone_together(tmp_
         after_undo = con.execute(
             "SELECT (SELECT count(*) FROM posts), (SELECT count(*) FROM account_daily)"
         ).fetchone()
-    assert counted == (10, 217)
+    assert counted == (11, 217)
     assert history[["import_id", "part", "format", "rows_added"]].values.tolist() == [
-        [result.import_id, 1, "linkedin_posts", 10],
+        [result.import_id, 1, "linkedin_posts", 11],
         [result.import_id, 2, "linkedin_daily_metrics", 217],
     ]
-    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (227, 0, 0)
+    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (228, 0, 0)
     assert after_undo == (0, 0)
 
 
-@needs_shared
 def test_a_bad_cell_in_one_sheet_writes_neither(tmp_path):
     book = load_workbook(CONTENT)
     book["Metrics"]["D5"] = "lots"
@@ -87,20 +82,18 @@ def test_a_bad_cell_in_one_sheet_writes_neither(tmp_path):
     )
 
 
-@needs_shared
 def test_all_posts_one_post_and_ids_as_text(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, CONTENT)
-        post = _post(con, "7300000000000000000")
+        post = _post(con, "7306746521077608357")
         post_type, permalink = con.execute(
-            "SELECT post_type, permalink FROM posts WHERE post_id = '7300000000000000000'"
+            "SELECT post_type, permalink FROM posts WHERE post_id = '7306746521077608357'"
         ).fetchone()
-    assert post == (dt.datetime(2026, 3, 22), 3093, 96, 13, 3, 1, 113)
+    assert post == (dt.datetime(2026, 3, 23), 292, 18, 7, 4, 0, 29)
     assert post_type == "Video"
-    assert permalink.endswith("urn:li:activity:7300000000000000000")
+    assert permalink.endswith("urn:li:activity:7306746521077608357")
 
 
-@needs_shared
 def test_engagements_over_impressions_match_the_files_rate(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, CONTENT)
@@ -110,7 +103,6 @@ def test_engagements_over_impressions_match_the_files_rate(tmp_path):
     assert ours == _file_rates()
 
 
-@needs_shared
 def test_reimport_is_unchanged(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, CONTENT)
@@ -118,12 +110,11 @@ def test_reimport_is_unchanged(tmp_path):
     assert [
         (p.counts.added, p.counts.updated, p.counts.unchanged) for p in again.prepared.parts
     ] == [
-        (0, 0, 10),
+        (0, 0, 11),
         (0, 0, 217),
     ]
 
 
-@needs_shared
 def test_metrics_sheet_as_daily_figures(tmp_path):
     book = load_workbook(CONTENT)
     del book["All posts"]
@@ -144,15 +135,15 @@ def test_metrics_sheet_as_daily_figures(tmp_path):
         dt.date(2026, 3, 31),
     )
     assert sums == {
-        "impressions": 6182,
-        "reach": 4935,
-        "clicks": 7588,
-        "reactions": 5170,
-        "comments": 6510,
-        "shares": 6610,
-        "engagements": 25878,
+        "impressions": 16998,
+        "reach": 11483,
+        "clicks": 1034,
+        "reactions": 429,
+        "comments": 438,
+        "shares": 396,
+        "engagements": 2297,
     }
-    assert first_day == (348 + 24 + 35 + 90,)
+    assert first_day == (48 + 7 + 22 + 12,)
     assert again.counts.unchanged == 31 * 7
 
 
@@ -188,7 +179,6 @@ def test_spanish_headers_and_day_first_dates(tmp_path):
         assert _post(con, "7300000000000000022") == (dt.datetime(2026, 3, 9), 500, 10, 8, 1, 0, 19)
 
 
-@needs_shared
 def test_import_page_previews_each_part(db_path, start_app):
     from signin_support import signed_in
 
@@ -201,9 +191,9 @@ def test_import_page_previews_each_part(db_path, start_app):
         "**li.xlsx \\[All posts\\]: LinkedIn Page posts**",
         "**li.xlsx \\[Metrics\\]: LinkedIn Page daily metrics**",
     ]
-    assert [m.value for m in at.metric if m.label == "Rows"] == ["10", "217"]
+    assert [m.value for m in at.metric if m.label == "Rows"] == ["11", "217"]
     at.button(key="confirm_import").click().run()
-    assert [s.value for s in at.success] == ["li.xlsx: 227 added, 0 updated, 0 unchanged."]
+    assert [s.value for s in at.success] == ["li.xlsx: 228 added, 0 updated, 0 unchanged."]
     history = at.dataframe[-1].value
     assert history["File"].tolist() == ["li.xlsx [All posts]", "li.xlsx [Metrics]"]
-    assert history["Added"].tolist() == [10, 217]
+    assert history["Added"].tolist() == [11, 217]

@@ -3,15 +3,11 @@
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from smdash.db import store
 from smdash.imports.pipeline import import_file
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 OWN = Path(__file__).resolve().parent / "fixtures"
-CONTENT = SHARED / "tiktok_content.csv"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/fixtures")
+CONTENT = OWN / "exports" / "tiktok_content.csv"
 FIGURES = ("impressions", "video_views", "engagements", "reactions", "comments", "shares")
 
 
@@ -21,40 +17,40 @@ def _figures(con, post_id: str) -> list:
     return list(con.execute(sql, [post_id]).fetchone())
 
 
-@needs_shared
 def test_content_export_totals_and_range(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         result = import_file(con, CONTENT)
         assert result.prepared.format.name == "tiktok_content"
-        assert (result.prepared.platform, result.prepared.account) == ("tiktok", "clinicasonrisa")
-        assert result.prepared.date_from == dt.date(2026, 3, 1)
-        assert result.prepared.date_to == dt.date(2026, 3, 30)
+        assert (result.prepared.platform, result.prepared.account) == (
+            "tiktok",
+            "floristeria.azahar",
+        )
+        assert result.prepared.date_from == dt.date(2026, 3, 2)
+        assert result.prepared.date_to == dt.date(2026, 3, 31)
         sums = con.execute(
             "SELECT count(*), sum(impressions), sum(video_views), sum(engagements), "
             "sum(reactions), sum(comments), sum(shares) FROM posts"
         ).fetchone()
-    assert sums == (8, 181740, 181740, 11155, 10899, 150, 106)
+    assert sums == (9, 224842, 224842, 12675, 12365, 191, 119)
 
 
-@needs_shared
 def test_content_export_one_video(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, CONTENT)
-        assert _figures(con, "7400000000000000001") == [41465, 41465, 2536, 2487, 26, 23]
+        assert _figures(con, "7480721739235920428") == [56665, 56665, 2282, 2266, 5, 11]
         published, link, text = con.execute(
-            "SELECT published_at, permalink, text FROM posts WHERE post_id = '7400000000000000000'"
+            "SELECT published_at, permalink, text FROM posts WHERE post_id = '7486566320222366385'"
         ).fetchone()
-    assert published == dt.datetime(2026, 3, 26, 16, 35)
-    assert link == "https://www.tiktok.com/@clinicasonrisa/video/7400000000000000000"
-    assert text == 'Behind the scenes 📸 of our new clinic, with a comma, and quotes "here"'
+    assert published == dt.datetime(2026, 3, 18, 19, 42)
+    assert link == "https://www.tiktok.com/@floristeria.azahar/video/7486566320222366385"
+    assert text == 'Detrás del mostrador 🌷 bodas, bautizos, y un ramo "de última hora"'
 
 
-@needs_shared
 def test_reimport_is_unchanged(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, CONTENT)
         again = import_file(con, CONTENT)
-    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 8)
+    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 9)
 
 
 def test_grouped_numbers_and_other_column_order(tmp_path):

@@ -3,15 +3,11 @@
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from smdash.db import store
 from smdash.imports.pipeline import import_file
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 OWN = Path(__file__).resolve().parent / "fixtures"
-CLASSIC = SHARED / "x_tweet_activity.csv"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/fixtures")
+CLASSIC = OWN / "exports" / "x_tweet_activity.csv"
 
 
 def _post(con, post_id: str) -> dict:
@@ -28,28 +24,26 @@ def _sums(con) -> tuple:
     ).fetchone()
 
 
-@needs_shared
 def test_classic_export_totals_and_range(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         result = import_file(con, CLASSIC)
         assert result.prepared.format.name == "x_tweet_activity"
-        assert result.counts.added == 12
-        assert (result.prepared.platform, result.prepared.account) == ("x", "clinicasonrisa")
+        assert result.counts.added == 13
+        assert (result.prepared.platform, result.prepared.account) == ("x", "FloristeriaAzhr")
         assert result.prepared.date_from == dt.date(2026, 3, 1)
         assert result.prepared.date_to == dt.date(2026, 3, 31)
         # impressions, engagements, likes, replies, retweets, url clicks; no bookmarks column
-        assert _sums(con) == (12, 58131, 2108, 184, 40, 48, 216, 0)
+        assert _sums(con) == (13, 44269, 993, 334, 36, 61, 367, 0)
 
 
-@needs_shared
 def test_classic_export_one_post(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, CLASSIC)
-        post = _post(con, "1290055489425035143")
-        quoted = _post(con, "1290948753948134120")
-    assert post["published_at"] == dt.datetime(2026, 3, 8, 15, 19)
-    assert post["permalink"] == "https://twitter.com/clinicasonrisa/status/1290055489425035143"
-    assert post["text"].startswith("Tres consejos para cuidar tu sonrisa\n1) Cepillado")
+        post = _post(con, "1961516033637135457")
+        quoted = _post(con, "1597170380946291494")
+    assert post["published_at"] == dt.datetime(2026, 3, 9, 10, 42)
+    assert post["permalink"] == "https://twitter.com/FloristeriaAzhr/status/1961516033637135457"
+    assert post["text"].startswith("Cómo hacer que tu ramo dure más\n1) Corta los tallos")
     figures = [
         post[k]
         for k in (
@@ -64,16 +58,15 @@ def test_classic_export_one_post(tmp_path):
             "video_views",
         )
     ]
-    assert figures == [5379, 81, 18, 4, 7, 37, None, None, None]
-    assert quoted["text"] == 'Gracias por los 1.000 seguidores 🎉 "sois los mejores"'
+    assert figures == [6497, 107, 30, 4, 9, 42, None, None, None]
+    assert quoted["text"] == '¡Ya somos 2.500! 💐 "gracias por regar este jardín"'
 
 
-@needs_shared
 def test_reimport_is_unchanged(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, CLASSIC)
         again = import_file(con, CLASSIC)
-    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 12)
+    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 13)
 
 
 def test_account_analytics_content_export(tmp_path):

@@ -3,15 +3,11 @@
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from smdash.db import store
 from smdash.imports.pipeline import import_file
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 OWN = Path(__file__).resolve().parent / "fixtures"
-TABLE = SHARED / "youtube_table_data.csv"
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/fixtures")
+TABLE = OWN / "exports" / "youtube_table_data.csv"
 
 
 def _video(con, post_id: str) -> tuple:
@@ -22,44 +18,44 @@ def _video(con, post_id: str) -> tuple:
     ).fetchone()
 
 
-@needs_shared
 def test_table_data_matches_its_total_row(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         result = import_file(con, TABLE)
         assert result.prepared.format.name == "youtube_table_data"
         assert (result.prepared.platform, result.prepared.account) == ("youtube", "")
-        assert result.prepared.date_from == dt.date(2026, 3, 8)
-        assert result.prepared.date_to == dt.date(2026, 3, 27)
+        assert result.prepared.date_from == dt.date(2026, 3, 2)
+        assert result.prepared.date_to == dt.date(2026, 3, 28)
         count, impressions, views = con.execute(
             "SELECT count(*), sum(impressions), sum(video_views) FROM posts"
         ).fetchone()
         totals = con.execute("SELECT count(*) FROM posts WHERE lower(post_id) = 'total'")
         assert totals.fetchone() == (0,)
-    # the file's Total row says 9005 views and 89576 impressions
-    assert (count, impressions, views) == (6, 89576, 9005)
+    # the file's Total row says 11468 views and 115215 impressions
+    assert (count, impressions, views) == (7, 115215, 11468)
 
 
-@needs_shared
 def test_table_data_one_video(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, TABLE)
-        video = _video(con, "fowMPedTbC-")
+        video = _video(con, "kR7pW2xQa9E")
+        spaced = _video(con, "-Tm4bZ8cVn1")  # written ' -Tm4bZ8cVn1' in the file
     assert video == (
-        dt.datetime(2026, 3, 27),
-        32421,
-        1065,
-        "¡Nuevo horario de verano! ☀️ Os esperamos de 9 a 21h.",
-        "https://www.youtube.com/watch?v=fowMPedTbC-",
+        dt.datetime(2026, 3, 21),
+        4547,
+        1363,
+        "Cómo hacer que tu ramo dure más\n1) Corta los tallos en diagonal\n2) Agua fresca\n"
+        "3) Lejos del sol #flores",
+        "https://www.youtube.com/watch?v=kR7pW2xQa9E",
         "",
     )
+    assert spaced[:3] == (dt.datetime(2026, 3, 5), 3124, 653)
 
 
-@needs_shared
 def test_reimport_is_unchanged(tmp_path):
     with store.connect(tmp_path / "t.duckdb") as con:
         import_file(con, TABLE)
         again = import_file(con, TABLE)
-    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 6)
+    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 7)
 
 
 def test_thumbnail_impressions_and_leading_space_id(tmp_path):

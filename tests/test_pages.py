@@ -56,7 +56,7 @@ def visit_every_page(at):
         assert len(at.title) == 1, page
 
 
-def test_every_page_runs_on_the_demo_workspace(app):
+def test_every_page_runs_on_the_demo_workspace(demo_db, app):
     at = app(DEMO_DIR)
     assert any("demo data" in text for text in texts(at.info))
     assert len(at.metric) == 5
@@ -74,15 +74,15 @@ def test_overview_shows_the_summary_of_the_last_full_month(app, small_demo):
     at = app(small_demo)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {
-        "Sessions": "45,356",
-        "Conversions": "1,205",
-        "Revenue": "8,015",
-        "Posts": "33",
-        "Engagements": "3,012",
+        "Sessions": "12,059",
+        "Conversions": "177",
+        "Revenue": "2,949",
+        "Posts": "36",
+        "Engagements": "3,044",
     }
     table = at.dataframe[0].value
     assert table.iloc[-1]["Network"] == "Total"
-    assert table.set_index("Network").loc["Facebook", "Posts"] == "18"
+    assert table.set_index("Network").loc["Facebook", "Posts"] == "20"
     assert table.set_index("Network").loc["Search engines", "Posts"] == "—"
 
 
@@ -91,7 +91,7 @@ def test_spanish_formats_numbers_the_spanish_way(app, small_demo):
     at.sidebar.selectbox(key="lang").set_value("es").run()
     assert not at.exception
     assert texts(at.title) == ["Resumen"]
-    assert {m.label: m.value for m in at.metric}["Sesiones"] == "45.356"
+    assert {m.label: m.value for m in at.metric}["Sesiones"] == "12.059"
 
 
 def test_start_empty_workspace_needs_confirmation(app, small_demo, db_path):
@@ -117,13 +117,13 @@ def test_import_page_previews_imports_and_undoes(app, empty_demo, shared, db_pat
     at.file_uploader[0].set_value(("fb.csv", content, "text/csv")).run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric} == {
-        "Account": "Librería La Nau",
+        "Account": "Floristería Azahar",
         "Dates": "2026-03-01 – 2026-03-31",
-        "Rows": "18",
+        "Rows": "20",
     }
     at.button(key="confirm_import").click().run()
     assert not at.exception
-    assert texts(at.success) == ["fb.csv: 18 added, 0 updated, 0 unchanged."]
+    assert texts(at.success) == ["fb.csv: 20 added, 0 updated, 0 unchanged."]
     history = at.dataframe[-1].value
     assert history["File"].tolist() == ["fb.csv"]
     assert history["Status"].tolist() == ["applied"]

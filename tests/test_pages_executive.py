@@ -15,11 +15,13 @@ SUMMARY, COSTS = "pages/executive_summary.py", "pages/costs.py"
 
 
 @pytest.fixture
-def app(db_path, start_app):
+def app(db_path, start_app, request):
     """AppTest on the hand-made executive fixture (or on the demo workspace)."""
 
     def start(demo: bool = False):
-        if not demo:
+        if demo:
+            request.getfixturevalue("demo_db")  # a copy of the session's demo workspace
+        else:
             with store.connect(db_path) as con:
                 fill(con)
         return start_app(DEMO_DIR if demo else None, signed_in(db_path))

@@ -43,9 +43,11 @@ def plan(con) -> None:
 
 
 @pytest.fixture
-def app(db_path, start_app):
+def app(db_path, start_app, request):
     def start(demo: bool = False, lang: str | None = None):
-        if not demo:
+        if demo:
+            request.getfixturevalue("demo_db")  # a copy of the session's demo workspace
+        else:
             with store.connect(db_path) as con:
                 plan(con)
         at = start_app(DEMO_DIR if demo else None, signed_in(db_path))

@@ -11,7 +11,7 @@ from smdash.db import store
 
 
 @pytest.fixture
-def demo_app(db_path, start_app):
+def demo_app(demo_db, db_path, start_app):
     return start_app(DEMO_DIR, signed_in(db_path))
 
 

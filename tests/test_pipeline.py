@@ -46,32 +46,32 @@ def test_format_is_detected_from_content(con, shared, tmp_path, name, expected_f
 
 def test_facebook_post_export_lands_with_exact_figures(con, shared):
     result = import_file(con, shared(FB))
-    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (18, 0, 0)
+    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (20, 0, 0)
     row = con.execute(
         """SELECT platform, account, published_at, post_type, impressions, reach, engagements,
                   reactions, comments, shares, clicks, link_clicks
-           FROM posts WHERE post_id = '2636663731674502'"""
+           FROM posts WHERE post_id = '5237267429293239'"""
     ).fetchone()
     assert row == (
         "facebook",
-        "Librería La Nau",
-        dt.datetime(2026, 3, 24, 17, 30),
-        "Videos",
-        1669,
-        970,
-        63,
-        29,
-        22,
-        12,
-        50,
-        16,
+        "Floristería Azahar",
+        dt.datetime(2026, 3, 17, 18, 45),
+        "Photos",
+        637,
+        375,
+        113,
+        103,
+        8,
+        2,
+        24,
+        11,
     )
     rows = read_rows(shared(FB))
     header = rows[0]
     expected_views = sum(int(r[header.index("Views")]) for r in rows[1:])
     assert con.execute("SELECT sum(impressions), count(*) FROM posts").fetchone() == (
         expected_views,
-        18,
+        20,
     )
 
 
@@ -79,9 +79,9 @@ def test_instagram_engagements_add_likes_comments_shares_saves(con, shared):
     import_file(con, shared("meta_instagram_posts.csv"))
     row = con.execute(
         "SELECT account, impressions, reach, engagements, saves, link_clicks FROM posts "
-        "WHERE post_id = '72551350790397014'"
+        "WHERE post_id = '67643169659251831'"
     ).fetchone()
-    assert row == ("clinicasonrisa", 2039, 1045, 52 + 6 + 8 + 12, 12, None)
+    assert row == ("floristeria.azahar", 3404, 1940, 138 + 18 + 9 + 5, 5, None)
 
 
 def test_ga4_export_lands_per_day_and_source(con, shared):
@@ -89,18 +89,18 @@ def test_ga4_export_lands_per_day_and_source(con, shared):
     first = con.execute(
         """SELECT property, date_from, date_to, campaign, sessions, engaged_sessions,
                   conversions, revenue
-           FROM web_traffic WHERE date_from = DATE '2026-03-01' AND source = 'fb'
-             AND medium = 'paid_social'"""
+           FROM web_traffic WHERE date_from = DATE '2026-03-01' AND source = 'facebook'
+             AND medium = 'social'"""
     ).fetchone()
     assert first == (
-        "Librería La Nau - GA4",
+        "Floristería Azahar - GA4",
         dt.date(2026, 3, 1),
         dt.date(2026, 3, 1),
-        "(organic)",
-        78,
-        49,
-        5.0,
-        65.46,
+        "dia-del-padre",
+        58,
+        41,
+        1.0,
+        51.97,
     )
     rows = [r for r in read_rows(shared(GA4)) if r and not r[0].startswith("#")][1:]
     assert con.execute("SELECT sum(sessions), sum(revenue) FROM web_traffic").fetchone() == (
@@ -114,8 +114,8 @@ def test_daily_series_reads_the_title_as_metric(con, shared):
     assert con.execute(
         "SELECT platform, metric, day, value FROM account_daily ORDER BY day LIMIT 2"
     ).fetchall() == [
-        ("facebook", "new_followers", dt.date(2026, 3, 1), 13.0),
-        ("facebook", "new_followers", dt.date(2026, 3, 2), 23.0),
+        ("facebook", "new_followers", dt.date(2026, 3, 1), 14.0),
+        ("facebook", "new_followers", dt.date(2026, 3, 2), 19.0),
     ]
 
 
@@ -124,7 +124,7 @@ def test_same_file_twice_changes_nothing(con, shared, snapshot):
     before = snapshot(con)
     again = import_file(con, shared(FB))
     after = snapshot(con)
-    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 18)
+    assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 20)
     assert after["posts"] == before["posts"]
     assert len(after["imports"]) == len(before["imports"]) + 1  # the attempt is still logged
 
@@ -145,9 +145,9 @@ def test_overlapping_export_updates_shared_rows_and_adds_new(con, shared, tmp_pa
     first, later, body, reach = _split_exports(shared, tmp_path)
     import_file(con, first)
     result = import_file(con, later)
-    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (6, 3, 3)
+    assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (8, 3, 3)
     reach_of = dict(con.execute("SELECT post_id, reach FROM posts").fetchall())
-    assert len(reach_of) == 18
+    assert len(reach_of) == 20
     assert reach_of[body[6][0]] == int(body[6][reach]) + 100
     assert reach_of[body[0][0]] == int(body[0][reach])
 
@@ -193,15 +193,15 @@ def test_log_keeps_name_hash_source_account_range_and_counts(con, shared):
     assert (row["format"], row["platform"], row["account"]) == (
         "meta_facebook_posts",
         "facebook",
-        "Librería La Nau",
+        "Floristería Azahar",
     )
     assert (row["date_from"].date(), row["date_to"].date()) == (
         dt.date(2026, 3, 1),
         dt.date(2026, 3, 31),
     )
     assert (row["rows_in_file"], row["rows_added"], row["rows_updated"], row["rows_unchanged"]) == (
-        18,
-        18,
+        20,
+        20,
         0,
         0,
     )
@@ -221,7 +221,7 @@ def test_undo_of_the_first_of_two_identical_imports_keeps_the_data(con, shared):
     import_file(con, shared(FB))
     undo_import(con, one.import_id)
     assert [row[:4] for row in posts(con)] == figures
-    assert len(figures) == 18
+    assert len(figures) == 20
 
 
 def test_ga4_rows_differing_in_an_unkept_dimension_are_added_together(con, tmp_path):

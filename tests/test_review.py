@@ -582,8 +582,7 @@ def test_the_review_exports_as_a_workbook_with_one_sheet_per_section(con, plan):
 # ---------------------------------------------------------------------------------------------
 
 
-def test_the_demo_has_one_finished_review_and_a_current_cycle(con):
-    workspace.ensure_workspace(con)
+def test_the_demo_has_one_finished_review_and_a_current_cycle(demo_db, con):
     past, current = review.cycles(con)
     assert (past.date_from, past.date_to, past.status) == (D(2026, 9, 1), D(2026, 9, 30), "closed")
     assert (current.date_from, current.date_to, current.status) == (
