@@ -23,7 +23,8 @@ from smdash.access import audit, auth, roles
 from smdash.core.i18n import LANGUAGES, format_number, t
 from smdash.db import store
 from smdash.imports.errors import ImportFailed
-from smdash.imports.pipeline import import_file, import_history, undo_import
+from smdash.imports.history import import_history
+from smdash.imports.pipeline import import_file, undo_import
 from smdash.metrics.summary import FIGURES, summary
 from smdash.plan import objectives
 

@@ -24,7 +24,7 @@ from smdash.access import auth as access  # not `auth`: that name is the submodu
 from smdash.access import roles
 from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
 from smdash.db import store
-from smdash.imports.pipeline import import_history
+from smdash.imports.history import import_history
 from smdash.metrics import summary
 from smdash.reports.charts import localized
 
