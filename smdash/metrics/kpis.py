@@ -18,11 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import nullcontext
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from smdash.metrics.attribution import SOCIAL_NETWORKS, network_lookup
+
+if TYPE_CHECKING:  # for hints; the frames import pandas where they are built (start-up time)
+    import pandas as pd
 
 TOTAL, LEVEL, RATIO = "total", "level", "ratio"
 UP, DOWN = "up", "down"
@@ -266,11 +269,11 @@ def attribution(con: duckdb.DuckDBPyConnection, kpi: Kpi | str):
 
 
 def _ratio(kpi: Kpi, numerator, denominator) -> float | None:
-    if numerator is None or pd.isna(numerator):
+    if numerator is None or numerator != numerator:  # NULL, or NaN in a frame
         return None
     if kpi.denominator is None:
         return float(numerator) * kpi.scale
-    if denominator is None or pd.isna(denominator) or denominator == 0:
+    if denominator is None or denominator != denominator or denominator == 0:
         return None
     return float(numerator) / float(denominator) * kpi.scale
 
@@ -330,6 +333,8 @@ def series(
     ``date_from`` to each bucket's end (running totals, running ratios); levels are the same
     either way. Buckets without rows are left out.
     """
+    import pandas as pd  # not on top: every CLI command imports this module (via i18n)
+
     kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
     columns = ["period_start", "period_end", "value"]
     if not available(con, kpi) or date_to < date_from:
@@ -373,6 +378,8 @@ def comparison(
 
     Columns: kpi, current, previous, change (relative, None when previous is None or 0).
     """
+    import pandas as pd  # not on top: every CLI command imports this module (via i18n)
+
     length = date_to - date_from + dt.timedelta(days=1)
     before_from, before_to = date_from - length, date_from - dt.timedelta(days=1)
     rows = []
