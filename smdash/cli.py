@@ -19,13 +19,16 @@ import json
 import sys
 from pathlib import Path
 
-from smdash.access import audit, auth, roles
+from smdash.access import audit, roles
 from smdash.core.i18n import LANGUAGES, format_number, t
 from smdash.db import store
 from smdash.imports.errors import ImportFailed
-from smdash.imports.pipeline import import_file, import_history, undo_import
+from smdash.imports.history import import_history_rows
 from smdash.metrics.summary import FIGURES, summary
-from smdash.plan import objectives
+
+# Start-up time: the modules here load only DuckDB and smdash's light modules, so that --help,
+# history and summary start fast (no pandas, numpy, pyarrow, argon2). A command that needs a
+# heavier module imports it in its handler, each marked "start-up time".
 
 
 def _date(text: str) -> dt.date:
@@ -75,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _import(args) -> int:
+    from smdash.imports.pipeline import import_file  # start-up time: the parsers load pyarrow
+
     failed = 0
     with store.connect(args.db) as con:
         for path in args.files:
@@ -114,11 +119,64 @@ def _summary(args) -> int:
 
 def _history(args) -> int:
     with store.connect(args.db) as con:
-        print(import_history(con).drop(columns=["sha256"]).to_string(index=False))
+        columns, rows = import_history_rows(con)
+    keep = [i for i, (name, _) in enumerate(columns) if name != "sha256"]
+    print(_frame_text([columns[i] for i in keep], [[row[i] for i in keep] for row in rows]))
     return 0
 
 
+def _frame_text(columns: list[tuple[str, str]], rows: list) -> str:
+    """The rows laid out as pandas' ``DataFrame.to_string(index=False)`` lays out their ``.df()``
+    (how ``history`` printed them before it stopped loading pandas), byte for byte.
+
+    Columns are right-aligned, one space apart; numbers' headers get one more space in front.
+    Missing values: <NA> for integers, NaN for text (None when the whole column is missing),
+    NaT for dates and times.
+    """
+    if not rows:
+        return "Empty DataFrame\nColumns: [{}]\nIndex: []".format(", ".join(n for n, _ in columns))
+    cells = []
+    for i, (name, kind) in enumerate(columns):
+        values = [row[i] for row in rows]
+        if kind in ("INTEGER", "BIGINT"):
+            name, shown = " " + name, ["<NA>" if v is None else str(v) for v in values]
+        elif kind == "VARCHAR":
+            missing = "None" if all(v is None for v in values) else "NaN"
+            shown = [missing if v is None else _escaped(v) for v in values]
+        elif kind in ("DATE", "TIMESTAMP"):
+            shown = _datetimes(values)
+        else:
+            raise ValueError(f"no plain-text layout for {kind} (column {name})")
+        width = max(len(name), *map(len, shown))
+        cells.append([name.rjust(width), *(text.rjust(width) for text in shown)])
+    return "\n".join(" ".join(line) for line in zip(*cells, strict=True))
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _datetimes(values: list) -> list[str]:
+    """Dates alone when every time is midnight, else times with the fraction of a second that
+    the column needs: none, milliseconds or microseconds."""
+    times = [v for v in values if isinstance(v, dt.datetime)]
+    if all(v.time() == dt.time() for v in times):
+        layout, digits = "%Y-%m-%d", 0
+    else:
+        micro = [v.microsecond for v in times]
+        digits = 6 if any(m % 1000 for m in micro) else 3 if any(micro) else 0
+        layout = "%Y-%m-%d %H:%M:%S"
+
+    def text(value) -> str:
+        fraction = f".{value.microsecond:06d}"[: digits + 1] if digits else ""
+        return value.strftime(layout) + fraction
+
+    return ["NaT" if v is None else text(v) for v in values]
+
+
 def _undo(args) -> int:
+    from smdash.imports.pipeline import undo_import  # start-up time: it loads the parsers
+
     with store.connect(args.db) as con:
         try:
             undo_import(con, args.import_id)
@@ -130,6 +188,8 @@ def _undo(args) -> int:
 
 
 def _kpi(args) -> int:
+    from smdash.plan import objectives  # start-up time: it loads numpy and pandas
+
     with store.connect(args.db) as con:
         objective = objectives.get_objective(con, args.objective)
         if objective is None:
@@ -169,6 +229,8 @@ def _report(args) -> int:
 
 
 def _password(args) -> str:
+    from smdash.access import auth  # start-up time: it loads argon2
+
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
     first = getpass.getpass("Password: ")
@@ -178,6 +240,8 @@ def _password(args) -> str:
 
 
 def _user(args) -> int:
+    from smdash.access import auth  # start-up time: it loads argon2
+
     try:
         with store.connect(args.db) as con:
             if args.user_command == "list":

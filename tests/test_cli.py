@@ -2,7 +2,13 @@ import json
 import subprocess
 import sys
 
+import duckdb
+import pytest
 from conftest import REPO
+
+from smdash import cli
+from smdash.db import store
+from smdash.imports.history import import_history
 
 
 def smdash(*args):
@@ -103,3 +109,87 @@ def test_import_waits_for_a_busy_database(db_path, shared, held_database):
         result = smdash("import", "--db", db_path, shared(FILES[0]))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "20 added" in result.stdout
+
+
+HEAVY = ("pandas", "numpy", "pyarrow", "streamlit", "altair", "argon2")
+LOADED = """
+import contextlib, io, sys
+from smdash import cli
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        code = cli.main(sys.argv[1:])
+    except SystemExit as exit:
+        code = exit.code
+print(code, *sorted(m for m in {heavy!r} if m in sys.modules))
+"""
+
+
+def heavy_modules_loaded(*args):
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED.format(heavy=HEAVY), *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    code, *loaded = result.stdout.split()
+    return int(code), loaded
+
+
+def test_help_and_history_start_without_the_heavy_libraries(db_path, shared):
+    """Start-up time: these commands load neither pandas, numpy, pyarrow, argon2 nor the UI's
+    libraries (the speed itself is measured, not tested: README)."""
+    smdash("import", "--db", db_path, *[shared(name) for name in FILES])
+    assert heavy_modules_loaded("--help") == (0, [])
+    assert heavy_modules_loaded("history", "--db", db_path) == (0, [])
+
+
+def test_summary_starts_without_the_heavy_libraries(db_path, shared):
+    smdash("import", "--db", db_path, *[shared(name) for name in FILES])
+    dates = ("--from", "2026-03-01", "--to", "2026-03-31")
+    assert heavy_modules_loaded("summary", "--db", db_path, *dates, "--json") == (0, [])
+    assert heavy_modules_loaded("summary", "--db", db_path, *dates) == (0, [])
+
+
+LAYOUT_CASES = {
+    "numbers, text, dates and microseconds": """
+        SELECT * FROM (VALUES
+            (1, 'a.csv', 'facebook', DATE '2026-03-01', TIMESTAMP '2026-03-02 10:00:00.123456',
+             NULL::INTEGER, 5::BIGINT),
+            (12, 'b  é.xlsx [Metrics]', NULL, NULL, TIMESTAMP '2026-03-02 00:00:00', 1, 0))
+        t(import_id, file_name, platform, date_from, imported_at, repeat_of, rows_added)""",
+    "milliseconds, missing times, tabs and new lines": """
+        SELECT * FROM (VALUES
+            ('x\ty', TIMESTAMP '2026-03-02 10:00:00.120', NULL::TIMESTAMP),
+            ('line\r\nbreak', TIMESTAMP '2026-03-02 10:00:01', NULL::TIMESTAMP))
+        t(file_name, imported_at, undone_at)""",
+    "whole seconds and columns with nothing": """
+        SELECT * FROM (VALUES
+            (TIMESTAMP '2026-03-02 10:00:00', NULL::VARCHAR, NULL::INTEGER, NULL::DATE),
+            (TIMESTAMP '2026-03-02 11:30:00', NULL::VARCHAR, NULL::INTEGER, NULL::DATE))
+        t(imported_at, account, repeat_of, date_to)""",
+    "times all at midnight": """
+        SELECT * FROM (VALUES (TIMESTAMP '2026-03-02 00:00:00', 'x'), (NULL, ''))
+        t(imported_at, account)""",
+    "no rows": "SELECT 1 AS import_id, 'x' AS file_name WHERE false",
+}
+
+
+@pytest.mark.parametrize("sql", LAYOUT_CASES.values(), ids=LAYOUT_CASES.keys())
+def test_history_prints_what_pandas_printed(sql):
+    """``history`` lays its rows out itself, exactly as ``DataFrame.to_string(index=False)``."""
+    with duckdb.connect() as con:
+        expected = con.execute(sql).df().to_string(index=False)
+        result = con.execute(sql)
+        columns = [(name, str(kind)) for name, kind, *_ in result.description]
+        assert cli._frame_text(columns, result.fetchall()) == expected
+
+
+def test_history_of_a_real_log_is_unchanged(db_path, shared):
+    smdash("import", "--db", db_path, *[shared(name) for name in FILES], shared(FILES[0]))
+    smdash("import", "--db", db_path, shared("linkedin_content.xlsx"))
+    smdash("undo", "--db", db_path, 2)
+    with store.connect(db_path) as con:
+        expected = import_history(con).drop(columns=["sha256"]).to_string(index=False)
+    assert smdash("history", "--db", db_path).stdout == expected + "\n"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from smdash.imports.errors import ImportFailed
-from smdash.imports.pipeline import import_file, import_history, undo_import
+from smdash.imports.history import import_history
+from smdash.imports.pipeline import import_file, undo_import
 
 OWN = Path(__file__).resolve().parent / "fixtures"
 D = dt.date

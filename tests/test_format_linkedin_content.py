@@ -9,7 +9,8 @@ from python_calamine import CalamineWorkbook
 
 from smdash.db import store
 from smdash.imports.errors import ImportFailed
-from smdash.imports.pipeline import import_file, import_history, undo_import
+from smdash.imports.history import import_history
+from smdash.imports.pipeline import import_file, undo_import
 
 OWN = Path(__file__).resolve().parent / "fixtures"
 CONTENT = OWN / "exports" / "linkedin_content.xlsx"

@@ -8,7 +8,8 @@ from signin_support import signed_in
 from smdash.db import store
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
-from smdash.imports.pipeline import import_file, import_history, prepare, undo_import
+from smdash.imports.history import import_history
+from smdash.imports.pipeline import import_file, prepare, undo_import
 from smdash.imports.sniff import sniff
 
 SHOP = (

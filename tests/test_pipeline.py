@@ -5,7 +5,8 @@ import hashlib
 import pytest
 
 from smdash.imports.errors import ImportFailed
-from smdash.imports.pipeline import import_file, import_history, prepare, undo_import
+from smdash.imports.history import import_history
+from smdash.imports.pipeline import import_file, prepare, undo_import
 
 FB = "meta_facebook_posts.csv"
 GA4 = "ga4_traffic_acquisition_source_medium.csv"

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from smdash.db import store
-from smdash.imports.pipeline import import_file, import_history, undo_import
+from smdash.imports.history import import_history
+from smdash.imports.pipeline import import_file, undo_import
 
 DAYS = [f"202603{day:02d}" for day in range(1, 9)]
 SOURCES = ["google / organic", "facebook / social", "(direct) / (none)"]

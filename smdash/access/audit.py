@@ -13,11 +13,14 @@ import functools
 from collections.abc import Callable
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from smdash.access.roles import Actor, acting_as, require_editor
+
+if TYPE_CHECKING:  # only for hints: importing pandas would slow every CLI command's start
+    import pandas as pd
 
 DETAILS_MAX = 300
 _inside_write: ContextVar[bool] = ContextVar("smdash_inside_write", default=False)

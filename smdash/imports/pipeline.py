@@ -19,9 +19,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from smdash.access import audit
 from smdash.db.store import bump_data_version, transaction
@@ -32,6 +32,9 @@ from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
 from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
+
+if TYPE_CHECKING:  # only for hints: the previews are DuckDB's .df()
+    import pandas as pd
 
 Progress = Callable[[str, float], None]
 PREVIEW_ROWS = 5
@@ -469,26 +472,3 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
             rebuild_after_undo(con, TABLES[name], import_id)
         bump_data_version(con)
     drop_scratch(con)
-
-
-def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every import, newest first; a file of several parts has one row per part.
-    ``repeat_of``: the import whose rows a part repeats exactly (it stored none of its own)."""
-    return con.execute(
-        """SELECT i.import_id, i.imported_at, i.file_name,
-                  coalesce(p.part, 1) AS part, coalesce(p.source, i.file_name) AS source,
-                  coalesce(p.format, i.format) AS format,
-                  coalesce(p.platform, i.platform) AS platform,
-                  coalesce(p.account, i.account) AS account,
-                  coalesce(p.date_from, i.date_from) AS date_from,
-                  coalesce(p.date_to, i.date_to) AS date_to,
-                  coalesce(p.rows_in_file, i.rows_in_file) AS rows_in_file,
-                  coalesce(p.rows_added, i.rows_added) AS rows_added,
-                  coalesce(p.rows_updated, i.rows_updated) AS rows_updated,
-                  coalesce(p.rows_unchanged, i.rows_unchanged) AS rows_unchanged,
-                  i.status, i.undone_at, i.sha256, r.repeat_of
-           FROM imports i LEFT JOIN import_parts p USING (import_id)
-           LEFT JOIN import_repeats r
-                ON r.import_id = i.import_id AND r.target = coalesce(p.target, i.target)
-           ORDER BY i.import_id DESC, part"""
-    ).df()

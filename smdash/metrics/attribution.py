@@ -18,14 +18,17 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from smdash.access import audit
 from smdash.core.errors import UserError
 from smdash.core.networks import NETWORKS, UNPLACED
 from smdash.db.store import bump_data_version
+
+if TYPE_CHECKING:  # only for hints: importing pandas would slow every CLI command's start
+    import pandas as pd
 
 SOCIAL_SOURCES: dict[str, tuple[str, ...]] = {
     "facebook": (
@@ -387,17 +390,28 @@ def alias_table(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-def source_networks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every source / medium pair in the web data with its network, paid and tagged flags."""
+def _source_networks(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+    """The rows of ``source_networks`` as a DuckDB relation: ``network_lookup`` registers it
+    without pandas, so ``python -m smdash summary`` starts without loading it."""
     pairs = con.execute("SELECT DISTINCT source, medium FROM web_traffic").fetchall()
     mapping = aliases(con)
     rows = [
         (s, m, *classify_with(s, m, mapping), is_tagged(m), normalize_source(s) in mapping)
         for s, m in pairs
     ]
-    return pd.DataFrame(
-        rows, columns=["source", "medium", "network", "paid", "tagged", "mapped"]
-    ).astype(
+    names = ("source", "medium", "network", "paid", "tagged", "mapped")
+    return con.sql(
+        """SELECT unnest($source::VARCHAR[]) AS source, unnest($medium::VARCHAR[]) AS medium,
+                  unnest($network::VARCHAR[]) AS network, unnest($paid::BOOLEAN[]) AS paid,
+                  unnest($tagged::BOOLEAN[]) AS tagged, unnest($mapped::BOOLEAN[]) AS mapped""",
+        params={name: [row[i] for row in rows] for i, name in enumerate(names)},
+    )
+
+
+def source_networks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every source / medium pair in the web data with its network, paid and tagged flags."""
+    frame = _source_networks(con).df()
+    return frame.astype(
         {
             "source": "string",
             "medium": "string",
@@ -426,7 +440,7 @@ def network_lookup(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     if key in _LOOKUPS_OPEN:
         yield
         return
-    con.register("source_networks_view", source_networks(con))
+    con.register("source_networks_view", _source_networks(con))
     _LOOKUPS_OPEN.add(key)
     try:
         yield

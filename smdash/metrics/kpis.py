@@ -238,11 +238,11 @@ def attribution(con: duckdb.DuckDBPyConnection, kpi: Kpi | str):
 
 
 def _ratio(kpi: Kpi, numerator, denominator) -> float | None:
-    if numerator is None or pd.isna(numerator):
+    if numerator is None or numerator != numerator:  # NULL, or NaN in a frame
         return None
     if kpi.denominator is None:
         return float(numerator) * kpi.scale
-    if denominator is None or pd.isna(denominator) or denominator == 0:
+    if denominator is None or denominator != denominator or denominator == 0:
         return None
     return float(numerator) / float(denominator) * kpi.scale
 

@@ -9,11 +9,14 @@ nothing behind it is None (JSON null), never 0.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
-from smdash.metrics.attribution import network_lookup, source_networks
+from smdash.metrics.attribution import network_lookup
+
+if TYPE_CHECKING:  # only for hints: ``python -m smdash summary`` runs without pandas
+    import pandas as pd
 
 POST_FIGURES = ("posts", "impressions", "reach", "engagements", "link_clicks")
 WEB_FIGURES = ("sessions", "engaged_sessions", "conversions", "revenue")
@@ -61,12 +64,13 @@ def known_networks(con: duckdb.DuckDBPyConnection) -> list[str]:
     platforms = con.execute(
         "SELECT platform FROM posts UNION SELECT platform FROM account_daily"
     ).fetchall()
-    web = source_networks(con)["network"].tolist()
+    with network_lookup(con):
+        web = [n for (n,) in con.execute("SELECT network FROM source_networks_view").fetchall()]
     return sorted({p for (p,) in platforms} | set(web))
 
 
 def _clean(value):
-    if value is None or pd.isna(value):
+    if value is None or value != value:  # NULL or NaN
         return None
     return float(value)
 
@@ -133,6 +137,8 @@ def monthly_sessions_by_network(
 
 def as_table(result: dict) -> pd.DataFrame:
     """One row per network, plus the total, with every figure as a column."""
+    import pandas as pd  # for the Overview page only: the CLI's summary starts without it
+
     rows = [{"network": name, **figures} for name, figures in result["networks"].items()]
     rows.append({"network": "total", **result["total"]})
     return pd.DataFrame(rows, columns=["network", *FIGURES])

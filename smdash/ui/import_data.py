@@ -14,7 +14,8 @@ from smdash.core.errors import UserError
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats
-from smdash.imports.pipeline import Prepared, import_file, import_history, prepare, undo_import
+from smdash.imports.history import import_history
+from smdash.imports.pipeline import Prepared, import_file, prepare, undo_import
 from smdash.imports.sniff import sniff
 from smdash.ui.runtime import Keys, database, flash, lang, loader, tr, write
 

@@ -1,0 +1,46 @@
+"""The import log as read back: every import, newest first, one row per part.
+
+Apart from ``pipeline`` so that reading the log loads neither the parsers (pyarrow) nor pandas:
+``python -m smdash history`` starts fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
+    import pandas as pd
+
+_HISTORY = """
+    SELECT i.import_id, i.imported_at, i.file_name,
+           coalesce(p.part, 1) AS part, coalesce(p.source, i.file_name) AS source,
+           coalesce(p.format, i.format) AS format,
+           coalesce(p.platform, i.platform) AS platform,
+           coalesce(p.account, i.account) AS account,
+           coalesce(p.date_from, i.date_from) AS date_from,
+           coalesce(p.date_to, i.date_to) AS date_to,
+           coalesce(p.rows_in_file, i.rows_in_file) AS rows_in_file,
+           coalesce(p.rows_added, i.rows_added) AS rows_added,
+           coalesce(p.rows_updated, i.rows_updated) AS rows_updated,
+           coalesce(p.rows_unchanged, i.rows_unchanged) AS rows_unchanged,
+           i.status, i.undone_at, i.sha256, r.repeat_of
+    FROM imports i LEFT JOIN import_parts p USING (import_id)
+    LEFT JOIN import_repeats r
+         ON r.import_id = i.import_id AND r.target = coalesce(p.target, i.target)
+    ORDER BY i.import_id DESC, part"""
+
+
+def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every import, newest first; a file of several parts has one row per part.
+    ``repeat_of``: the import whose rows a part repeats exactly (it stored none of its own)."""
+    return con.execute(_HISTORY).df()
+
+
+def import_history_rows(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[list[tuple[str, str]], list[tuple]]:
+    """``import_history`` as plain Python values: ([(column, DuckDB type)], rows)."""
+    result = con.execute(_HISTORY)
+    columns = [(name, str(kind)) for name, kind, *_ in result.description]
+    return columns, result.fetchall()
