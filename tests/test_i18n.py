@@ -26,67 +26,67 @@ SOURCES = sorted([*ROOT.glob("smdash/**/*.py"), *ROOT.glob("pages/*.py"), ROOT /
 # labels_of(values, "traffic.grain_")). A catalogue key under one of these counts as used. Each
 # must be built somewhere (test below), and a prefix built anywhere must be listed here.
 DYNAMIC_PREFIXES = (
-    "actions.column.",  # smdash/ui/review.py: the action tables' columns
-    "auth.column.",  # smdash/ui/auth.py: the users and audit tables' columns
-    "auth.role.",  # smdash/ui/auth.py, pages/users.py: auth.ROLES and 'none'
-    "column.",  # smdash/ui/importing.py: the columns of an import preview
-    "costs.category.",  # pages/costs.py, smdash/ui/executive.py: costs.CATEGORIES
-    "costs.column.",  # smdash/ui/executive.py: the costs tables' columns
-    "executive.column.",  # smdash/report.py, smdash/ui/executive.py: the summary tables' columns
-    "executive.figure.",  # smdash/executive.py, smdash/charts_executive.py: its figures
-    "executive.goal.",  # smdash/executive.py: a goal's light (green, amber, red)
-    "executive.kind.",  # smdash/ui/executive.py: executive.PERIOD_KINDS
-    "executive.light.",  # smdash/report.py, smdash/ui/executive.py: the lights
-    "figure.",  # smdash/ui/__init__.py, pages/overview.py, smdash/review.py: summary figures
-    "history.",  # smdash/ui/importing.py: the import history's columns
-    "import.progress_",  # smdash/ui/importing.py: the stages of an import
-    "import.status_",  # smdash/ui/importing.py: an import's status (applied, undone)
-    "import_error.",  # smdash/imports/errors.py: the code of an ImportFailed
-    "imports.map_",  # smdash/ui/importing.py: the fields of a column mapping
-    "imports.metric_",  # smdash/ui/importing.py: the metrics of account_daily
-    "imports.table_",  # smdash/ui/importing.py: the tables a mapping fills
-    "kpipage.",  # smdash/charts_kpis.py: the progress chart's series and axes
-    "kpis.doc.",  # smdash/ui/objectives.py: kpis.CATALOGUE
-    "kpis.name.",  # smdash/ui/objectives.py, smdash/executive.py, ...: kpis.CATALOGUE
-    "kpis.needs.",  # smdash/objectives.py: the data a KPI's source needs
-    "links.column.",  # smdash/ui/traffic.py: the links and calendar tables' columns
-    "links.error_no_",  # smdash/utm.py: a missing UTM field
-    "links.status.",  # smdash/ui/traffic.py, pages/links.py: calendar.STATUSES
-    "links.tab.",  # pages/links.py: the page's tabs
-    "links.view_",  # pages/links.py: the calendar's views (month, week)
-    "links.weekday.",  # smdash/ui/traffic.py: the calendar's weekdays 0-6
-    "network.",  # smdash/ui/traffic.py, smdash/objectives.py, ...: network display names
-    "objectives.method.",  # pages/kpis.py, smdash/__main__.py: objectives.FORECAST_METHOD
-    "objectives.rule.",  # smdash/ui/objectives.py: objectives.STATUS_RULES
-    "objectives.smart.",  # smdash/ui/objectives.py: the SMART letters
-    "objectives.status.",  # smdash/ui/objectives.py, smdash/report.py, ...: objectives.STATUSES
-    "review.about.",  # smdash/review.py: the export's first sheet
-    "review.adjust.",  # smdash/ui/review.py: the kind of an item to adjust
-    "review.column.",  # smdash/review.py, smdash/ui/review.py: the review tables' columns
-    "review.cycle_status.",  # smdash/ui/review.py: open, closed
-    "review.decision.",  # smdash/review.py, smdash/ui/review.py, ...: review.DECISIONS
-    "review.draft.",  # smdash/review.py: review.GOOD_RULES, WEAK_RULES
-    "review.draft.none.",  # smdash/review.py: review.SECTIONS
-    "review.error.setting.",  # smdash/review.py: review.SETTINGS
-    "review.gantt.",  # smdash/charts_review.py: the plan chart's fields
-    "review.history_chart.",  # smdash/charts_review.py: the history chart's fields
-    "review.item_status.",  # smdash/review.py, smdash/ui/review.py, ...: item statuses
-    "review.kind.",  # smdash/review.py: objective, action
-    "review.period.",  # smdash/ui/review.py: review.PERIODS
-    "review.result.",  # smdash/review.py, smdash/ui/review.py: actions.RESULT_KINDS
-    "review.rule.",  # smdash/review.py, smdash/ui/review.py: review.RULES
-    "review.rule_name.",  # smdash/review.py: review.RULES
-    "review.rules_for.",  # smdash/ui/review.py: objective, action
-    "review.section.",  # smdash/review.py, smdash/ui/review.py: review.SECTIONS
-    "review.setting.",  # smdash/ui/review.py: review.SETTINGS
-    "review.tab.",  # pages/review.py: the page's tabs
-    "traffic.alias_paid_",  # pages/traffic.py: medium, organic, paid
-    "traffic.column.",  # smdash/ui/traffic.py: the traffic tables' columns
-    "traffic.figure.",  # smdash/ui/traffic.py: traffic.FIGURES and RATES
-    "traffic.grain_",  # smdash/ui/traffic.py: traffic.GRAINS
-    "traffic.help.",  # smdash/ui/traffic.py: traffic.FIGURES and RATES
-    "traffic.paid_",  # smdash/ui/traffic.py: all, paid, organic
-    "traffic.tab.",  # pages/traffic.py: the page's tabs
+    "actions.column.",  # the action tables' columns
+    "auth.column.",  # the users and audit tables' columns
+    "auth.role.",  # auth.ROLES and 'none'
+    "column.",  # the columns of an import preview
+    "costs.category.",  # costs.CATEGORIES
+    "costs.column.",  # the costs tables' columns
+    "executive.column.",  # the summary tables' columns
+    "executive.figure.",  # its figures
+    "executive.goal.",  # a goal's light (green, amber, red)
+    "executive.kind.",  # executive.PERIOD_KINDS
+    "executive.light.",  # the lights
+    "figure.",  # summary figures
+    "history.",  # the import history's columns
+    "import.progress_",  # the stages of an import
+    "import.status_",  # an import's status (applied, undone)
+    "import_error.",  # the code of an ImportFailed
+    "imports.map_",  # the fields of a column mapping
+    "imports.metric_",  # the metrics of account_daily
+    "imports.table_",  # the tables a mapping fills
+    "kpipage.",  # the progress chart's series and axes
+    "kpis.doc.",  # kpis.CATALOGUE
+    "kpis.name.",  # kpis.CATALOGUE
+    "kpis.needs.",  # the data a KPI's source needs
+    "links.column.",  # the links and calendar tables' columns
+    "links.error_no_",  # a missing UTM field
+    "links.status.",  # calendar.STATUSES
+    "links.tab.",  # the page's tabs
+    "links.view_",  # the calendar's views (month, week)
+    "links.weekday.",  # the calendar's weekdays 0-6
+    "network.",  # network display names
+    "objectives.method.",  # objectives.FORECAST_METHOD
+    "objectives.rule.",  # objectives.STATUS_RULES
+    "objectives.smart.",  # the SMART letters
+    "objectives.status.",  # objectives.STATUSES
+    "review.about.",  # the export's first sheet
+    "review.adjust.",  # the kind of an item to adjust
+    "review.column.",  # the review tables' columns
+    "review.cycle_status.",  # open, closed
+    "review.decision.",  # review.DECISIONS
+    "review.draft.",  # review.GOOD_RULES, WEAK_RULES
+    "review.draft.none.",  # review.SECTIONS
+    "review.error.setting.",  # review.SETTINGS
+    "review.gantt.",  # the plan chart's fields
+    "review.history_chart.",  # the history chart's fields
+    "review.item_status.",  # item statuses
+    "review.kind.",  # objective, action
+    "review.period.",  # review.PERIODS
+    "review.result.",  # actions.RESULT_KINDS
+    "review.rule.",  # review.RULES
+    "review.rule_name.",  # review.RULES
+    "review.rules_for.",  # objective, action
+    "review.section.",  # review.SECTIONS
+    "review.setting.",  # review.SETTINGS
+    "review.tab.",  # the page's tabs
+    "traffic.alias_paid_",  # medium, organic, paid
+    "traffic.column.",  # the traffic tables' columns
+    "traffic.figure.",  # traffic.FIGURES and RATES
+    "traffic.grain_",  # traffic.GRAINS
+    "traffic.help.",  # traffic.FIGURES and RATES
+    "traffic.paid_",  # all, paid, organic
+    "traffic.tab.",  # the page's tabs
 )
 # Calls whose first argument is a code rather than a key: ImportFailed("empty") says
 # import_error.empty, so a literal code must have its key.

@@ -1,8 +1,9 @@
 """The one shape of an error the user can fix: a message key and its values, told in their language.
 
-Each feature names its own kind (``objectives.InvalidInput``, ``costs.InvalidCost``,
-``roles.AuthError`` ...) so callers catch only what they expect; they all say their message the
-same way.
+Every refusal the user can act on is a ``UserError``: ``InvalidInput`` below, or a feature's own
+kind (``costs.InvalidCost``, ``roles.AuthError``, ``imports.errors.ImportFailed``,
+``utm.LinkError`` ...) so callers catch only what they expect. The app's one write helper
+(``smdash.ui.runtime.write``) catches ``UserError`` and shows its message.
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ def quote(identifier: str) -> str:
 
 # Ad spend from the ads managers' exports (smdash/imports/formats/ads_*.py): one row per network,
 # ad account, campaign and reporting span (a day, or the export's whole range). Read by
-# smdash/costs.py; the schema is in smdash/migrations/m0007_costs.py.
+# smdash/plan/costs.py; the schema is in smdash/db/migrations/m0007_costs.py.
 AD_SPEND = Table(
     name="ad_spend",
     keys=("platform", "account", "campaign", "date_from", "date_to"),
