@@ -20,6 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from smdash.access import audit
 from smdash.access.roles import ROLES, SYSTEM, Actor, AuthError, require_editor, require_self
+from smdash.db.store import transaction
 
 MAX_FAILURES = 5  # failed sign-ins in a row before the account is locked
 LOCKOUT = dt.timedelta(minutes=15)
@@ -218,6 +219,30 @@ def ensure_demo_accounts(con: duckdb.DuckDBPyConnection) -> bool:
     for name, password, role in DEMO_ACCOUNTS:
         add_user(con, name, role, password, actor=SYSTEM, demo=True)
     return True
+
+
+def remove_demo_accounts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Delete the demo accounts and end their sessions (leaving the demo workspace): demo
+    accounts exist only while the demo does. Returns the names removed."""
+    names = [r[0] for r in con.execute("SELECT name FROM users WHERE is_demo").fetchall()]
+    con.execute("DELETE FROM sessions WHERE user_name IN (SELECT name FROM users WHERE is_demo)")
+    con.execute("DELETE FROM users WHERE is_demo")
+    return names
+
+
+def create_first_editor(
+    con: duckdb.DuckDBPyConnection, name: str, password: str, repeat: str
+) -> str:
+    """The first account of a workspace without any (a real workspace's first start), signed
+    in: returns its session token. Refused once any account exists, so that nobody can add
+    themselves later through the first-run form."""
+    if password != repeat:
+        raise InvalidAccount("auth.password_mismatch")
+    with transaction(con):
+        if has_users(con):
+            raise InvalidAccount("auth.first_exists")
+        name = add_user(con, name, "editor", password, actor=SYSTEM)
+    return sign_in(con, name, password)
 
 
 # --- signing in -----------------------------------------------------------------------------

@@ -277,25 +277,25 @@ def done(error: str | None, success: str | None = None) -> NoReturn:
 
 
 def start_page(title_key: str) -> None:
-    """What every page opens with: the workspace (demo on first start, its banner), the title.
+    """What every page opens with: the demo banner while in the demo, the title, warnings.
 
     Called by the pages rather than app.py: widgets in the entry script are not driven by
-    AppTest when st.navigation is used (seen with streamlit 1.67).
+    AppTest when st.navigation is used (seen with streamlit 1.67), and AppTest reruns a page
+    without app.py, so the page forgets the data version the previous run read here too.
     """
     if not user().name:
         st.stop()  # app.py shows only the sign-in page until someone signs in
-    setup_workspace()
+    new_run()
+    workspace_banner()
     st.title(tr(title_key))
     _demo_password_warning()
 
 
-def setup_workspace() -> None:
-    """Load the demo on the very first start; show the demo banner while it is in use."""
-    with system_writing() as con:
-        loaded = workspace.ensure_workspace(con)
+def workspace_banner() -> None:
+    """The demo banner while the demo workspace is in use (set up by the sign-in check,
+    ``session.signed_in_user``, which loads the demo on the very first start)."""
+    with database() as con:
         demo = workspace.is_demo(con)
-    if loaded:
-        st.toast(tr("demo.loaded", count=loaded))
     if demo:
         _demo_banner()
 

@@ -30,9 +30,12 @@ def session_idle() -> dt.timedelta:
 def signed_in_user() -> roles.Actor | None:
     """Who this browser session is signed in as, re-checked on every run; None if nobody."""
     with system_writing() as con:
-        if workspace.mode(con) != "own":
+        loaded = workspace.ensure_workspace(con)  # the demo, on the very first start
+        if workspace.is_demo(con):  # demo accounts only beside demo data, never on real data
             auth.ensure_demo_accounts(con)
         actor = auth.session_actor(con, st.session_state.get(Keys.TOKEN), session_idle())
+    if loaded:
+        st.toast(tr("demo.loaded", count=loaded))
     if actor is None:  # the token (if any) is dead: only a live one means a local account
         st.session_state.pop(Keys.TOKEN, None)
         actor = _identity_provider_user()

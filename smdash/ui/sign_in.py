@@ -10,11 +10,13 @@ from smdash.ui.session import oidc_roles
 
 
 def sign_in_form() -> None:
-    """The sign-in form (and the identity provider's button when configured)."""
+    """The sign-in form (and the identity provider's button when configured); on a workspace
+    without any account, the form that creates the first editor instead."""
     with database() as con:
         accounts = auth.has_users(con)
     if not accounts:
-        st.warning(tr("auth.no_accounts"))
+        first_editor_form()
+        return
     if oidc_roles() is not None:
         if getattr(st.user, "is_logged_in", False):
             st.error(tr("auth.sso_no_role", email=str(st.user.get("email", ""))))
@@ -40,3 +42,26 @@ def _sign_in(name: str, password: str) -> str | None:
     except auth.SignInFailed as exc:
         return exc.message(lang())
     return None
+
+
+def first_editor_form() -> None:
+    """A real workspace's first start: the first editor creates their account and is signed in
+    with it (there are never demo accounts outside the demo workspace)."""
+    st.subheader(tr("auth.first_title"))
+    st.info(tr("auth.first_intro"))
+    with st.form("first_editor"):
+        name = st.text_input(tr("auth.name"), key="first_name")
+        password = st.text_input(tr("auth.password"), type="password", key="first_password")
+        repeat = st.text_input(tr("auth.password_again"), type="password", key="first_repeat")
+        submitted = st.form_submit_button(
+            tr("auth.first_create"), type="primary", key="first_submit"
+        )
+    if not submitted:
+        return
+    try:
+        with system_writing() as con:
+            st.session_state[Keys.TOKEN] = auth.create_first_editor(con, name, password, repeat)
+    except auth.AuthError as exc:
+        st.error(exc.message(lang()))
+        return
+    st.rerun()

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 from smdash import executive, review
-from smdash.access import audit
+from smdash.access import audit, auth
 from smdash.core.paths import demo_dir
 from smdash.db.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.db.tables import TABLES, quote
@@ -58,7 +58,10 @@ def ensure_workspace(con: duckdb.DuckDBPyConnection, folder: Path | None = None)
 
 @audit.write("workspace.start_empty")
 def start_empty(con: duckdb.DuckDBPyConnection) -> None:
-    """Delete every imported row and the import log; the workspace is the user's from now on."""
+    """Delete every imported row and the import log; the workspace is the user's from now on.
+
+    The demo accounts go with the demo (their sessions end): a workspace with no other account
+    then starts with the first-run form, which creates the first editor."""
     with transaction(con):
         for table in TABLES.values():
             con.execute(f"DELETE FROM {quote(table.name)}")  # noqa: S608 - table names through quote()
@@ -68,5 +71,6 @@ def start_empty(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DELETE FROM imports")
         for part in DEMO_PARTS:
             part.clear_workspace(con)
+        auth.remove_demo_accounts(con)
         set_setting(con, MODE_KEY, "own")
         bump_data_version(con)
