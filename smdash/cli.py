@@ -1,6 +1,6 @@
 """The command line, over the same functions as the pages.
 
-python -m smdash import [--db PATH] FILE...
+python -m smdash import [--db PATH] FILE_OR_FOLDER...
 python -m smdash summary [--db PATH] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
 python -m smdash history [--db PATH]
 python -m smdash undo [--db PATH] IMPORT_ID
@@ -44,8 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--db", help="DuckDB file (default: $SMDASH_DB or data/smdash.duckdb)")
     common.add_argument("--lang", choices=LANGUAGES, default="en", help="language of messages")
     commands = parser.add_subparsers(dest="command", required=True)
-    imp = commands.add_parser("import", parents=[common], help="import export files")
-    imp.add_argument("files", nargs="+", type=Path)
+    imp = commands.add_parser(
+        "import", parents=[common], help="import export files, or the new files of folders"
+    )
+    imp.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="FILE_OR_FOLDER",
+        help="a file is imported; a folder's files (sub-folders too) unless imported before",
+    )
     summ = commands.add_parser("summary", parents=[common], help="figures per network")
     summ.add_argument("--from", dest="date_from", type=_date, required=True)
     summ.add_argument("--to", dest="date_to", type=_date, required=True)
@@ -78,26 +86,43 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _import(args) -> int:
-    from smdash.imports.pipeline import import_file  # start-up time: the parsers load pyarrow
+    from smdash.imports.folder import entries, import_entries  # start-up time: pyarrow, parsers
+    from smdash.imports.sniff import IMPORTABLE_SUFFIXES
 
-    failed = 0
+    found = entries(args.paths)
+    imported = skipped = failed = 0
     with store.connect(args.db) as con:
-        for path in args.files:
-            try:
-                if not path.is_file():
-                    raise ImportFailed("not_found", file=str(path))
-                result = import_file(con, path)
-            except ImportFailed as exc:
+        for outcome in import_entries(con, found.files):
+            name = outcome.entry.name
+            if outcome.error is not None:
                 failed += 1
-                print(f"{path.name}: ERROR {exc.message(args.lang)}")
-                continue
-            c = result.counts
-            sources = " + ".join(part.format.name for part in result.prepared.parts)
-            print(
-                f"{path.name}: {sources}: {c.added} added, "
-                f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
-            )
+                print(f"{name}: ERROR {_import_error(outcome.error, args.lang)}")
+            elif outcome.before is not None:
+                skipped += 1
+                import_id, status = outcome.before
+                key = "import.cli.undone_before" if status == "undone" else "import.cli.already"
+                print(t(key, args.lang, file=name, id=import_id))
+            else:
+                imported += 1
+                result = outcome.result
+                c = result.counts
+                sources = " + ".join(part.format.name for part in result.prepared.parts)
+                print(
+                    f"{name}: {sources}: {c.added} added, "
+                    f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
+                )
+    if any(path.is_dir() for path in args.paths):  # a folder's run ends with its totals
+        counts = {"imported": imported, "skipped": skipped, "failed": failed}
+        counts["ignored"] = len(found.ignored)
+        suffixes = ", ".join(s.lstrip(".").upper() for s in IMPORTABLE_SUFFIXES)
+        print(t("import.cli.summary", args.lang, **counts, suffixes=suffixes))
     return 1 if failed else 0
+
+
+def _import_error(exc: Exception, lang: str) -> str:
+    if isinstance(exc, ImportFailed):
+        return exc.message(lang)
+    return t("import.unexpected", lang, error=f"{type(exc).__name__}: {exc}")
 
 
 def _summary(args) -> int:

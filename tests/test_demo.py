@@ -13,7 +13,7 @@ from python_calamine import CalamineWorkbook
 
 from smdash.db import store
 from smdash.imports.pipeline import import_file
-from smdash.workspace import DEMO_SUFFIXES
+from smdash.imports.sniff import EXPORT_SUFFIXES
 from tools import demo
 
 COMMITTED = Path(__file__).resolve().parent.parent / "data" / "demo"
@@ -41,7 +41,7 @@ def workbook_values(path: Path) -> dict[str, list[list]]:
 
 def export_names(folder: Path) -> list[str]:
     """The generated export files (the plan's JSON files beside them are written by hand)."""
-    return sorted(p.name for p in folder.iterdir() if p.suffix in DEMO_SUFFIXES)
+    return sorted(p.name for p in folder.iterdir() if p.suffix in EXPORT_SUFFIXES)
 
 
 def assert_same_files(expected: Path, actual: Path) -> None:

@@ -44,3 +44,15 @@ def import_history_rows(
     result = con.execute(_HISTORY)
     columns = [(name, str(kind)) for name, kind, *_ in result.description]
     return columns, result.fetchall()
+
+
+def imported_before(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[int, str] | None:
+    """(import_id, status) of an import of a file with this content (SHA-256), or None: the
+    first one still applied, else the latest one undone."""
+    return con.execute(
+        """SELECT import_id, status FROM imports WHERE sha256 = ?
+           ORDER BY status = 'applied' DESC,
+                    CASE WHEN status = 'applied' THEN import_id ELSE -import_id END
+           LIMIT 1""",
+        [sha256],
+    ).fetchone()

@@ -20,7 +20,10 @@ MAX_IMPORT_BYTES = 1024 * 1024 * 1024  # 1 GiB
 HEAD_BYTES = 64 * 1024
 HEAD_ROWS = 40
 SEPARATORS = (",", ";", "\t")
-ARCHIVE_MEMBERS = (".csv", ".xlsx", ".tsv")  # what smdash reads inside a plain zip
+# The files smdash reads, by name: in a folder (python -m smdash import DIR), inside a plain zip,
+# in the demo folder. What a file holds is still decided from its content (sniff).
+EXPORT_SUFFIXES = (".csv", ".tsv", ".xlsx")
+IMPORTABLE_SUFFIXES = (*EXPORT_SUFFIXES, ".zip")  # a folder's files: exports and their zips
 
 
 @dataclass
@@ -105,7 +108,7 @@ def _archive_members(path: Path, file_name: str, folder: Path, max_bytes: int) -
         info
         for info in archive.infolist()
         if not info.is_dir()
-        and PurePosixPath(info.filename).suffix.lower() in ARCHIVE_MEMBERS
+        and PurePosixPath(info.filename).suffix.lower() in EXPORT_SUFFIXES
         and not PurePosixPath(info.filename).name.startswith((".", "__MACOSX"))
         and "__MACOSX" not in info.filename
     ]

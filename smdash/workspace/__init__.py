@@ -12,9 +12,9 @@ from smdash.core.paths import demo_dir
 from smdash.db.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.db.tables import TABLES, quote
 from smdash.imports.pipeline import import_file
+from smdash.imports.sniff import EXPORT_SUFFIXES
 from smdash.plan import calendar, costs, objectives
 
-DEMO_SUFFIXES = (".csv", ".xlsx")
 MODE_KEY = "workspace_mode"  # 'demo' or 'own'
 # Features that add their own part to the demo (objectives, calendar, ...): each has
 # seed_demo(con, folder), called with the demo folder after its export files are imported, and
@@ -23,7 +23,7 @@ DEMO_PARTS: tuple = (calendar, objectives, costs, executive, review)
 
 
 def demo_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*") if p.suffix.lower() in DEMO_SUFFIXES)
+    return sorted(p for p in folder.glob("*") if p.suffix.lower() in EXPORT_SUFFIXES)
 
 
 def mode(con: duckdb.DuckDBPyConnection) -> str | None:
