@@ -40,3 +40,5 @@ if names:
 
 st.subheader(ui.tr("auth.trail_title"))
 st.dataframe(view.load_trail(), hide_index=True, key="audit_table")
+
+view.backups_section()

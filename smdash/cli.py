@@ -8,6 +8,8 @@ python -m smdash kpi [--db PATH] --objective ID [--json]
 python -m smdash report [--db PATH] --period 2026-10 [--lang es] --out FILE.pdf|FILE.xlsx
 python -m smdash user add NAME --role editor|viewer [--password-stdin]
 python -m smdash user list | user remove NAME | user password NAME [--password-stdin]
+python -m smdash backup [--db PATH] [--out FILE] [--keep N]
+python -m smdash restore FILE [--db PATH] [--yes]
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ import sys
 from pathlib import Path
 
 from smdash.access import audit, roles
-from smdash.core.i18n import LANGUAGES, format_number, t
-from smdash.db import store
+from smdash.core.errors import UserError
+from smdash.core.i18n import LANGUAGES, format_date, format_number, t
+from smdash.db import copies, store
 from smdash.imports.errors import ImportFailed
 from smdash.imports.history import import_history_rows
 from smdash.metrics.summary import FIGURES, summary
@@ -82,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     pw.add_argument("name")
     pw.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     actions.add_parser("audit", parents=[common], help="the latest writes and who made them")
+    back = commands.add_parser("backup", parents=[common], help="copy the database, consistently")
+    back.add_argument("--out", type=Path, help="write it here (default: data/backups/)")
+    back.add_argument(
+        "--keep", type=int, help="from now on keep the newest N backups in data/backups/"
+    )
+    rest = commands.add_parser("restore", parents=[common], help="put a backup back")
+    rest.add_argument("file", type=Path, help="the backup to put back")
+    rest.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
 
@@ -290,6 +301,69 @@ def _user(args) -> int:
     return 0
 
 
+def _backup(args) -> int:
+    with store.connect(args.db) as con:
+        if args.keep is not None:
+            from smdash import workspace  # start-up time: it loads the import parsers
+
+            try:
+                workspace.set_backup_keep(con, args.keep)
+            except UserError as exc:
+                print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+                return 2
+        try:
+            made = copies.save(con, "manual", out=args.out)
+        except (copies.CopyFailed, ValueError) as exc:
+            print(f"ERROR {exc}", file=sys.stderr)
+            return 1
+        keep = copies.keep_count(con)
+    size = format_number(made.stat().st_size / 2**20, args.lang, 1)
+    print(t("backup.cli.written", args.lang, file=made, size=size))
+    if args.out is None:
+        print(t("backup.cli.kept", args.lang, count=keep, folder=made.parent))
+    return 0
+
+
+def _restore(args) -> int:
+    from smdash.db import backup
+
+    target = store.db_path(args.db)
+    try:
+        info = backup.inspect(args.file, target)
+    except backup.RestoreRefused as exc:
+        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+        return 1
+    made = f"{format_date(info.made.date(), args.lang)} {info.made:%H:%M}"
+    print(
+        t("restore.cli.plan", args.lang, file=info.path, made=made, count=info.imports, db=target)
+    )
+    if target.exists():
+        print(t("restore.cli.aside", args.lang, db=target.name))
+    if not args.yes and not _confirmed(t("restore.cli.ask", args.lang)):
+        print(t("restore.cli.cancelled", args.lang))
+        return 1
+    try:
+        restored = backup.restore(info.path, target)
+    except backup.RestoreRefused as exc:
+        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+        return 1
+    print(t("restore.cli.done", args.lang, file=info.path, db=target))
+    if restored.schema != info.schema:
+        print(t("restore.cli.upgraded", args.lang, old=info.schema, new=restored.schema))
+    if restored.aside:
+        print(t("restore.cli.kept_aside", args.lang, aside=restored.aside))
+    return 0
+
+
+def _confirmed(question: str) -> bool:
+    """The user typed yes (or sí); no answer (no terminal) is a no."""
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("yes", "sí", "si")
+
+
 COMMANDS = {
     "user": _user,
     "import": _import,
@@ -298,6 +372,8 @@ COMMANDS = {
     "undo": _undo,
     "kpi": _kpi,
     "report": _report,
+    "backup": _backup,
+    "restore": _restore,
 }
 
 
@@ -305,9 +381,24 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
+    except store.DatabaseUnreadable as exc:
+        print(f"ERROR {_unreadable(exc, args.lang)}", file=sys.stderr)
+        return 3
     except store.StoreError as exc:
         print(f"ERROR {exc}", file=sys.stderr)
         return 3
+
+
+def _unreadable(exc: store.DatabaseUnreadable, lang: str) -> str:
+    """What the app says of a damaged database file, with the newest backup and the command."""
+    lines = [t("error.unreadable", lang, file=exc.path, error=exc.detail)]
+    if exc.backup:
+        made = f"{format_date(exc.backup.made.date(), lang)} {exc.backup.made:%H:%M}"
+        lines.append(t("error.unreadable_backup", lang, backup=exc.backup.path, made=made))
+    else:
+        folder = copies.folder(exc.path)
+        lines.append(t("error.unreadable_no_backup", lang, folder=folder))
+    return "\n".join([*lines, f"    {exc.command}"])
 
 
 if __name__ == "__main__":

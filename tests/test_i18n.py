@@ -29,6 +29,7 @@ DYNAMIC_PREFIXES = (
     "actions.column.",  # the action tables' columns
     "auth.column.",  # the users and audit tables' columns
     "auth.role.",  # auth.ROLES and 'none'
+    "backup.reason.",  # copies.REASONS
     "column.",  # the columns of an import preview
     "costs.category.",  # costs.CATEGORIES
     "costs.column.",  # the costs tables' columns

@@ -3,6 +3,11 @@
 DuckDB lets one process hold a database file at a time, so every caller opens the file for one
 operation and closes it again (``with connect() as con:``). A file held by another process (the
 app while the CLI imports, or the other way round) is retried for a bounded time.
+
+A file that cannot be read whole (cut short by a full disk, overwritten, not a database) is
+refused with ``DatabaseUnreadable``, which names the newest backup and the command that puts it
+back; nothing is written to such a file, and no schema upgrade runs on it. An upgrade of a file
+that holds data is preceded by a backup (``smdash.db.copies``).
 """
 
 from __future__ import annotations
@@ -11,12 +16,13 @@ import datetime as dt
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
 
 from smdash.core.paths import DEFAULT_DB
+from smdash.db import copies
 from smdash.db.migrations import MIGRATIONS
 
 BUSY_RETRY_SECONDS = 15.0
@@ -36,21 +42,51 @@ class DatabaseTooNew(StoreError):
     pass
 
 
+class DatabaseUnreadable(StoreError):
+    """The file is there but cannot be read whole: damaged, or not a DuckDB database.
+
+    smdash writes nothing to it. ``backup`` is the newest backup beside it (or None) and
+    ``command`` the command that puts that backup back (keeping this file aside).
+    """
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path, self.detail = path, detail
+        self.backup = copies.newest(path)
+        self.command = copies.restore_command(self.backup.path if self.backup else "FILE", path)
+        if self.backup:
+            made = self.backup.made.strftime("%Y-%m-%d %H:%M")
+            advice = (
+                f"The newest backup is {self.backup.path} (made {made}). To put it back, "
+                f"keeping the damaged file aside, run:\n    {self.command}"
+            )
+        else:
+            advice = (
+                f"There is no backup of it in {copies.folder(path)}. To put back a copy kept "
+                f"elsewhere, run:\n    {self.command}"
+            )
+        super().__init__(
+            f"Cannot open the database file {path}: it is damaged or it is not a database "
+            f"({detail}). smdash changed nothing in it.\n{advice}"
+        )
+
+
 def db_path(explicit: str | Path | None = None) -> Path:
     """The database file: an explicit path, else $SMDASH_DB, else data/smdash.duckdb."""
     chosen = explicit or os.environ.get("SMDASH_DB") or DEFAULT_DB
     return Path(chosen).expanduser().resolve()
 
 
-def _open(path: Path, retry_seconds: float) -> duckdb.DuckDBPyConnection:
+def open_file(path: Path, retry_seconds: float = BUSY_RETRY_SECONDS) -> duckdb.DuckDBPyConnection:
+    """Open ``path`` as it is (no upgrade), waiting a bounded time for another process to let
+    go of it; refuse a file that cannot be read whole (``DatabaseUnreadable``)."""
     deadline = time.monotonic() + retry_seconds
     pause = 0.05
     while True:
         try:
-            return duckdb.connect(str(path))
-        except (duckdb.IOException, duckdb.ResourceInUseException) as exc:
+            con = duckdb.connect(str(path))
+        except duckdb.Error as exc:
             if not any(marker in str(exc) for marker in _LOCK_MARKERS):
-                raise StoreError(f"Cannot open the database file {path}: {exc}") from exc
+                raise DatabaseUnreadable(path, str(exc)) from exc
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(
                     f"The database file {path} is in use by another program (another smdash "
@@ -59,6 +95,69 @@ def _open(path: Path, retry_seconds: float) -> duckdb.DuckDBPyConnection:
                 ) from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.5)
+            continue
+        try:
+            problem = damage(con, path)
+        except duckdb.Error as exc:  # the check itself could not read the file
+            close_untouched(con)
+            raise DatabaseUnreadable(path, str(exc)) from exc
+        except BaseException:
+            close_untouched(con)
+            raise
+        if problem:
+            close_untouched(con)
+            raise DatabaseUnreadable(path, problem)
+        return con
+
+
+def close_untouched(con: duckdb.DuckDBPyConnection) -> None:
+    """Close without the checkpoint DuckDB makes on closing: nothing is written to the file."""
+    with suppress(duckdb.Error):
+        con.execute("PRAGMA disable_checkpoint_on_shutdown")
+    con.close()
+
+
+# DuckDB's file: three 4 KiB headers, then its blocks (measured: a checkpointed file is exactly
+# 3 * 4096 + total_blocks * block_size bytes long)
+HEADER_BYTES = 3 * 4096
+_whole: dict[Path, tuple[int, int, int]] = {}  # files the closer look found whole, as they were
+
+
+def damage(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
+    """Why the open file ``path`` cannot be whole, in plain words; None when it holds every
+    block in use.
+
+    DuckDB opens a file cut short (a full disk, a copy interrupted) without complaint and fails
+    only when a query reaches a missing block; writing to it meanwhile could make it worse. Its
+    header says how many blocks the file has: a file at least that long is whole (the quick
+    check, made on every open). DuckDB itself shortens a file whose last blocks are free, so a
+    shorter file gets a closer look (once per process while it stays unchanged): it is cut
+    short if it holds fewer blocks than are in use, or if the catalogue or a table's data lies
+    in a block past its end. A block damaged in place is found when it is read (its checksum):
+    see ``connect``.
+    """
+    _, _, block_size, total, used, *_ = con.execute("PRAGMA database_size").fetchone()
+    stat = path.stat()
+    held = max(stat.st_size - HEADER_BYTES, 0) // block_size if block_size else 0
+    if held >= total:
+        return None
+    if held < used:
+        return f"the file is cut short: it holds {held} of the {used} blocks in use"
+    seen = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    if _whole.get(path) == seen:
+        return None
+    last = con.execute("SELECT max(block_id) FROM pragma_metadata_info()").fetchone()[0] or 0
+    for (table,) in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+    ).fetchall():
+        block = con.execute(
+            "SELECT max(block_id) FROM pragma_storage_info(?) WHERE persistent", [table]
+        ).fetchone()[0]
+        last = max(last, block or 0)
+    if last >= held:
+        return f"the file is cut short: it holds {held} blocks, and block {last} is in use"
+    _whole[path] = seen
+    return None
 
 
 @contextmanager
@@ -68,13 +167,22 @@ def connect(
     """Open the database (creating or upgrading it), yield a connection, always close it."""
     resolved = db_path(path)
     resolved.parent.mkdir(parents=True, exist_ok=True)
-    con = _open(resolved, retry_seconds)
+    con = open_file(resolved, retry_seconds)
+    damaged = False
     try:
         con.execute("SET TimeZone = 'UTC'")  # export times are read as written, never shifted
         migrate(con, resolved)
         yield con
+    except duckdb.Error as exc:
+        if not copies.is_damage(exc, resolved):
+            raise
+        damaged = True  # a block read back wrong: the statement failed; write nothing more
+        raise DatabaseUnreadable(resolved, str(exc)) from exc
     finally:
-        con.close()
+        if damaged:
+            close_untouched(con)
+        else:
+            con.close()
 
 
 @contextmanager
@@ -114,6 +222,14 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "") -> int:
         )
     if current == latest:
         return latest
+    if current > 0:  # a file with data: keep a copy as it was before changing its schema
+        try:
+            copies.save(con, "before-upgrade")
+        except copies.CopyFailed as exc:
+            raise StoreError(
+                f"The database file {path} needs a schema upgrade, and the backup made before it "
+                f"could not be written ({exc}). Nothing was changed."
+            ) from exc
     with transaction(con):  # every pending step lands, or none: a file is never half upgraded
         for version in range(current + 1, latest + 1):
             for statement in MIGRATIONS[version - 1]:

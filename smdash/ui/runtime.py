@@ -26,7 +26,7 @@ from smdash import workspace
 from smdash.access import auth, roles
 from smdash.core.errors import UserError
 from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
-from smdash.db import store
+from smdash.db import copies, store
 from smdash.metrics import summary
 from smdash.reports.charts import localized
 
@@ -47,6 +47,7 @@ class Keys:
     RUN_VERSION = "data_version_this_run"  # see data_version()
     FLASH = "flash"  # messages for the next run: [(kind, text)]
     CONFIRM_EMPTY = "confirm_empty"  # the demo banner asks before emptying the workspace
+    EMPTY_ERROR = "start_empty_error"  # why the workspace was not emptied (its backup failed)
     UPLOADER_ROUND = "uploader_round"  # a new file uploader after each import
     UPLOAD_DIR = "upload_dir"  # where this session's uploads are saved
     PREVIEWS = "previews"  # what each uploaded file holds, by file id
@@ -136,16 +137,32 @@ def can_edit() -> bool:
 
 @contextmanager
 def database() -> Iterator:
-    """A connection for one operation; a busy or too-new file stops the page with a message.
+    """A connection for one operation; a busy, damaged or too-new file stops the page with a
+    message.
 
     Any write made through it acts as the signed-in user, so smdash's own role check applies.
     """
     try:
         with store.connect(db_file()) as con, roles.acting_as(user()):
             yield con
+    except store.DatabaseUnreadable as exc:
+        unreadable(exc)
+        st.stop()
     except store.StoreError as exc:
         st.error(tr("error.busy", error=str(exc)))
         st.stop()
+
+
+def unreadable(exc: store.DatabaseUnreadable) -> None:
+    """A database file that cannot be read whole: what happened, the newest backup and the
+    command that puts it back (nothing was written to the file)."""
+    st.error(tr("error.unreadable", file=str(exc.path), error=exc.detail))
+    if exc.backup:
+        made = f"{date(exc.backup.made.date())} {exc.backup.made:%H:%M}"
+        st.info(tr("error.unreadable_backup", backup=str(exc.backup.path), made=made))
+    else:
+        st.info(tr("error.unreadable_no_backup", folder=str(copies.folder(exc.path))))
+    st.code(exc.command, language="bash")
 
 
 @contextmanager
@@ -209,7 +226,11 @@ def loader(function: Callable[..., T]) -> Callable[..., T]:
     cached = st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)(load)
 
     def call(*args, **kwargs) -> T:
-        return cached(str(db_file()), data_version(), *args, **kwargs)
+        try:
+            return cached(str(db_file()), data_version(), *args, **kwargs)
+        except store.DatabaseUnreadable as exc:  # a damaged block, found as the query read it
+            unreadable(exc)
+            st.stop()
 
     call.__name__, call.__doc__ = function.__name__, function.__doc__
     return call
@@ -293,11 +314,34 @@ def start_page(title_key: str) -> None:
 
 def workspace_banner() -> None:
     """The demo banner while the demo workspace is in use (set up by the sign-in check,
-    ``session.signed_in_user``, which loads the demo on the very first start)."""
+    ``session.signed_in_user``, which loads the demo on the very first start); the day's
+    backup when it is due."""
     with database() as con:
         demo = workspace.is_demo(con)
+    if backup_error := _daily_backup():
+        st.warning(backup_error)
     if demo:
         _demo_banner()
+
+
+# When each database file's next daily backup is due, as this process last found out: page
+# runs before then cost one look at the clock; the first one after looks at the backups folder
+# (another process may have made one) and makes the backup if it is still due.
+_daily_due: dict[str, dt.datetime] = {}
+
+
+def _daily_backup() -> str | None:
+    """The day's backup when it is due; the message of its failure, if it failed."""
+    key, now = str(db_file()), dt.datetime.now()
+    if now < _daily_due.get(key, dt.datetime.min):
+        return None
+    try:
+        with system_writing() as con:
+            _, _daily_due[key] = workspace.daily_backup(con, now)
+    except workspace.BackupFailed as exc:
+        _daily_due[key] = now + dt.timedelta(hours=1)  # try again later, not on every run
+        return exc.message(lang())
+    return None
 
 
 def _demo_banner() -> None:
@@ -305,6 +349,8 @@ def _demo_banner() -> None:
         st.info(tr("demo.banner"))
         if not can_edit():
             return
+        if Keys.EMPTY_ERROR in st.session_state:
+            st.error(st.session_state.pop(Keys.EMPTY_ERROR))
         if not st.session_state.get(Keys.CONFIRM_EMPTY):
             st.button(tr("demo.start_empty"), key="start_empty", on_click=_ask_empty, args=(True,))
             return
@@ -331,6 +377,8 @@ def _ask_empty(asking: bool) -> None:
 
 
 def _start_empty() -> None:
-    with writing() as con:
-        workspace.start_empty(con)
+    """Empty the workspace (a backup is made first: when it fails, nothing is deleted)."""
+    error = write(workspace.start_empty).error
+    if error:
+        st.session_state[Keys.EMPTY_ERROR] = error
     st.session_state[Keys.CONFIRM_EMPTY] = False

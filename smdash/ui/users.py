@@ -1,11 +1,28 @@
-"""The Users page's glue: the accounts, changes to them, and the audit trail."""
+"""The Users page's glue: the accounts, changes to them, the audit trail, the backups."""
 
 from __future__ import annotations
 
-import pandas as pd
+import datetime as dt
+from functools import partial
 
-from smdash.access import audit, auth
-from smdash.ui.runtime import database, tr, write
+import pandas as pd
+import streamlit as st
+
+from smdash import workspace
+from smdash.access import audit, auth, roles
+from smdash.db import copies, store
+from smdash.ui.runtime import (
+    WRITE_LOCK,
+    database,
+    date,
+    db_file,
+    done,
+    labels_of,
+    number,
+    tr,
+    user,
+    write,
+)
 
 
 def load_users() -> pd.DataFrame:
@@ -30,3 +47,60 @@ def user_names() -> list[str]:
 def change(action, *args) -> str | None:
     """Run an account change as the signed-in editor; an error text or None."""
     return write(action, *args).error
+
+
+# ---------------------------------------------------------------------------------------------
+# Backups: a fresh one to download, the list of those kept, how many to keep, how to restore
+
+
+def fresh_backup(path: str, actor: roles.Actor) -> bytes:
+    """A backup made when the download button is clicked, as ``actor`` (an editor: the write is
+    checked and recorded), in the download's own thread: no session state there."""
+    with WRITE_LOCK, store.connect(path) as con, roles.acting_as(actor):
+        made = workspace.backup_now(con)
+    return made.read_bytes()
+
+
+def backup_table() -> pd.DataFrame:
+    reasons = labels_of(copies.REASONS, "backup.reason.")
+    rows = [
+        {
+            tr("backup.column.file"): backup.path.name,
+            tr("backup.column.made"): f"{date(backup.made.date())} {backup.made:%H:%M}",
+            tr("backup.column.reason"): reasons[backup.reason],
+            tr("backup.column.size"): f"{number(backup.size / 2**20, 1)} MB",
+        }
+        for backup in copies.listing(db_file())
+    ]
+    return pd.DataFrame(rows)
+
+
+def backups_section() -> None:
+    with database() as con:
+        keep = workspace.backup_keep(con)
+    path = db_file()
+    st.subheader(tr("backup.title"))
+    st.caption(tr("backup.intro", count=keep, folder=str(copies.folder(path))))
+    st.download_button(
+        tr("backup.download"),
+        data=partial(fresh_backup, str(path), user()),
+        file_name=f"{path.stem}-{dt.datetime.now():%Y%m%d-%H%M}.duckdb",
+        mime="application/octet-stream",
+        key="backup_download",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    table = backup_table()
+    if table.empty:
+        st.info(tr("backup.none"))
+    else:
+        st.dataframe(table, hide_index=True, key="backups_table")
+    left, _ = st.columns(2)
+    count = left.number_input(
+        tr("backup.keep"), min_value=1, max_value=copies.MAX_KEEP, value=keep, key="backup_keep"
+    )
+    if left.button(tr("backup.keep_save"), key="backup_keep_save"):
+        error = write(workspace.set_backup_keep, int(count)).error
+        done(error, tr("backup.keep_saved", count=int(count)))
+    st.markdown(tr("backup.restore_hint"))
+    st.code(copies.restore_command("FILE", path), language="bash")

@@ -1,14 +1,18 @@
-"""The workspace: demo data on first start, or the user's own data after they start empty."""
+"""The workspace: demo data on first start, or the user's own data after they start empty;
+the backups the app makes by itself (before starting empty, once a day) and their setting."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import duckdb
 
 from smdash import executive, review
 from smdash.access import audit, auth
+from smdash.core.errors import InvalidInput, UserError
 from smdash.core.paths import demo_dir
+from smdash.db import copies
 from smdash.db.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.db.tables import TABLES, quote
 from smdash.imports.pipeline import import_file
@@ -60,8 +64,11 @@ def ensure_workspace(con: duckdb.DuckDBPyConnection, folder: Path | None = None)
 def start_empty(con: duckdb.DuckDBPyConnection) -> None:
     """Delete every imported row and the import log; the workspace is the user's from now on.
 
-    The demo accounts go with the demo (their sessions end): a workspace with no other account
-    then starts with the first-run form, which creates the first editor."""
+    A backup of everything comes first; when it cannot be written, nothing is deleted
+    (``BackupFailed``). The demo accounts go with the demo (their sessions end): a workspace
+    with no other account then starts with the first-run form, which creates the first editor.
+    """
+    _backup(con, "before-start-empty")
     with transaction(con):
         for table in TABLES.values():
             con.execute(f"DELETE FROM {quote(table.name)}")  # noqa: S608 - table names through quote()
@@ -74,3 +81,54 @@ def start_empty(con: duckdb.DuckDBPyConnection) -> None:
         auth.remove_demo_accounts(con)
         set_setting(con, MODE_KEY, "own")
         bump_data_version(con)
+
+
+# ---------------------------------------------------------------------------------------------
+# Backups (the copy itself: smdash.db.copies)
+
+DAILY = dt.timedelta(days=1)
+
+
+class BackupFailed(UserError):
+    """A backup could not be written (a full disk, no permission); nothing was changed."""
+
+
+def _backup(con: duckdb.DuckDBPyConnection, reason: str) -> Path:
+    try:
+        return copies.save(con, reason)
+    except copies.CopyFailed as exc:
+        raise BackupFailed("backup.failed", error=str(exc)) from exc
+
+
+def daily_backup(
+    con: duckdb.DuckDBPyConnection, now: dt.datetime | None = None
+) -> tuple[Path | None, dt.datetime]:
+    """A backup when the newest one is a day old (or there is none); the demo has none (its
+    files rebuild it). Returns the backup made (or None) and when one will next be due."""
+    now = now or dt.datetime.now()
+    if is_demo(con):
+        return None, now + DAILY
+    newest = copies.newest(copies.database_file(con))
+    if newest is not None and now - newest.made < DAILY:
+        return None, newest.made + DAILY
+    return _backup(con, "daily"), now + DAILY
+
+
+@audit.write("backup.make")
+def backup_now(con: duckdb.DuckDBPyConnection) -> Path:
+    """A backup made on request (to download it), kept with the others."""
+    return _backup(con, "download")
+
+
+@audit.write("backup.keep")
+def set_backup_keep(con: duckdb.DuckDBPyConnection, count: int) -> int:
+    """Keep the newest ``count`` backups from now on (older ones go at once)."""
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= copies.MAX_KEEP:
+        raise InvalidInput("backup.bad_keep", max=copies.MAX_KEEP)
+    set_setting(con, copies.KEEP_SETTING, str(count))
+    copies.prune(copies.database_file(con), count)
+    return count
+
+
+def backup_keep(con: duckdb.DuckDBPyConnection) -> int:
+    return copies.keep_count(con)
