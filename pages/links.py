@@ -9,7 +9,8 @@ from smdash.ui import runtime as ui
 
 ui.start_page("page.links")
 builder, planner, results = st.tabs(
-    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results")]
+    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results")],
+    key="links_tabs",
 )
 
 with builder:

@@ -15,7 +15,8 @@ else:
 today = view.load_as_of(cycle) if cycle else ui.load_data_range()[1]
 
 review_tab, actions_tab, history_tab, rules_tab = st.tabs(
-    [ui.tr(f"review.tab.{tab}") for tab in ("review", "actions", "history", "rules")]
+    [ui.tr(f"review.tab.{tab}") for tab in ("review", "actions", "history", "rules")],
+    key="review_tabs",
 )
 with review_tab:
     if cycle is None:

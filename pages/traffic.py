@@ -25,7 +25,8 @@ view.headline(now, view.load_totals(filters.previous()))
 labels = view.figure_labels()
 
 over_time, networks, campaigns, hygiene = st.tabs(
-    [ui.tr(f"traffic.tab.{k}") for k in ("over_time", "networks", "campaigns", "hygiene")]
+    [ui.tr(f"traffic.tab.{k}") for k in ("over_time", "networks", "campaigns", "hygiene")],
+    key="traffic_tabs",
 )
 
 with over_time:
