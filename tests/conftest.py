@@ -78,10 +78,10 @@ def demo_db(built_demo: Path, db_path: Path) -> Path:
 
 
 @pytest.fixture
-def shared():
-    """Path of a sample export in tests/fixtures/exports: ``shared("meta_facebook_posts.csv")``.
+def sample():
+    """Path of a sample export in tests/fixtures/exports: ``sample("meta_facebook_posts.csv")``.
 
-    (The name is historical: these once came from ../shared; a missing file is an error.)
+    A missing file is an error, never a skip: every sample lives in this repository.
     """
 
     def find(name: str) -> Path:

@@ -245,10 +245,10 @@ def test_wrong_current_passwords_lock_the_account_like_wrong_sign_ins(con, boss)
     assert con.execute(changes).fetchone()[0] == 0
 
 
-def test_the_audit_trail_records_who_wrote(con, shared):
+def test_the_audit_trail_records_who_wrote(con, sample):
     goal_id = objectives.add_goal(con, "Grow Instagram", actor=EDITOR)
     with roles.acting_as(roles.Actor("eva", "editor")):
-        result = import_file(con, shared("meta_facebook_posts.csv"))
+        result = import_file(con, sample("meta_facebook_posts.csv"))
     objectives.rename_goal(con, goal_id, "Grow IG")  # the command line
     rows = con.execute("SELECT actor, action, details FROM audit_log ORDER BY audit_id").fetchall()
     assert rows == [
@@ -360,9 +360,9 @@ def test_a_viewer_cannot_reach_an_editor_page_by_switching_pages(app, db_path):
     assert {w.key for w in at.text_input} == {"own_current", "own_new", "own_repeat"}
 
 
-def test_a_viewer_sees_traffic_hygiene_lists_without_their_controls(app, db_path, shared):
+def test_a_viewer_sees_traffic_hygiene_lists_without_their_controls(app, db_path, sample):
     with store.connect(db_path) as con:
-        import_file(con, shared("ga4_traffic_acquisition_source_medium.csv"))
+        import_file(con, sample("ga4_traffic_acquisition_source_medium.csv"))
     at = app(signed_in(db_path, "viewer"))
     at.switch_page("pages/traffic.py").run()
     assert not at.exception

@@ -122,12 +122,12 @@ with store.connect(sys.argv[1]) as con:  # held until both files are in
 """
 
 
-def test_a_backup_during_a_long_import_in_another_process_is_consistent(db_path, shared, tmp_path):
-    assert smdash("import", "--db", db_path, shared("meta_facebook_posts.csv")).returncode == 0
+def test_a_backup_during_a_long_import_in_another_process_is_consistent(db_path, sample, tmp_path):
+    assert smdash("import", "--db", db_path, sample("meta_facebook_posts.csv")).returncode == 0
     before = fingerprint(db_path)
     big = bench.generate_ga4_csv(tmp_path / "ga4.csv", ROWS)
     importer = subprocess.Popen(
-        [sys.executable, "-c", IMPORTER, db_path, big, shared("meta_instagram_posts.csv")],
+        [sys.executable, "-c", IMPORTER, db_path, big, sample("meta_instagram_posts.csv")],
         cwd=REPO,
         stdout=subprocess.PIPE,
         text=True,
@@ -189,7 +189,7 @@ def test_a_backup_in_the_apps_process_is_of_one_moment(db_path):
 # Restore
 
 
-def test_restore_round_trips_the_demo(demo_db, tmp_path, shared):
+def test_restore_round_trips_the_demo(demo_db, tmp_path, sample):
     before, tables = summaries(demo_db), contents(demo_db)
     saved = tmp_path / "demo-backup.duckdb"
     made = smdash("backup", "--db", demo_db, "--out", saved)
@@ -212,12 +212,12 @@ def test_restore_round_trips_the_demo(demo_db, tmp_path, shared):
     assert contents(aside)["imports"] == []  # the emptied workspace, kept aside
     assert not Path(f"{demo_db}.wal").exists()
     # the restored file goes on: its sequences continue where the backup's were
-    again = smdash("import", "--db", demo_db, shared("meta_facebook_posts.csv"))
+    again = smdash("import", "--db", demo_db, sample("meta_facebook_posts.csv"))
     assert again.returncode == 0 and "(import #13)" in again.stdout
 
 
-def test_restore_asks_first_and_changes_nothing_without_a_yes(db_path, shared, tmp_path):
-    smdash("import", "--db", db_path, shared("meta_facebook_posts.csv"))
+def test_restore_asks_first_and_changes_nothing_without_a_yes(db_path, sample, tmp_path):
+    smdash("import", "--db", db_path, sample("meta_facebook_posts.csv"))
     saved = tmp_path / "b.duckdb"
     smdash("backup", "--db", db_path, "--out", saved)
     smdash("undo", "--db", db_path, 1)
@@ -235,8 +235,8 @@ def test_restore_asks_first_and_changes_nothing_without_a_yes(db_path, shared, t
         assert con.execute("SELECT undone_at IS NULL FROM imports").fetchall() == [(True,)]
 
 
-def test_a_backup_from_an_older_version_is_upgraded_when_restored(db_path, tmp_path, shared):
-    smdash("import", "--db", db_path, shared("meta_facebook_posts.csv"))
+def test_a_backup_from_an_older_version_is_upgraded_when_restored(db_path, tmp_path, sample):
+    smdash("import", "--db", db_path, sample("meta_facebook_posts.csv"))
     old = old_schema_file(tmp_path / "old.duckdb")
     result = smdash("restore", old, "--db", db_path, "--yes")
     assert result.returncode == 0, result.stderr
@@ -361,11 +361,11 @@ def test_the_daily_backup_is_made_once_a_day_and_not_for_the_demo(db_path, demo_
     assert later is not None and len(copies.listing(db_path)) == 2
 
 
-def test_the_app_makes_the_days_backup_on_its_first_page_run(db_path, start_app, shared):
+def test_the_app_makes_the_days_backup_on_its_first_page_run(db_path, start_app, sample):
     with store.connect(db_path) as con:
         from smdash.imports.pipeline import import_file
 
-        import_file(con, shared("meta_facebook_posts.csv"))
+        import_file(con, sample("meta_facebook_posts.csv"))
     token = signed_in(db_path)
     at = start_app(None, token)
     [daily] = copies.listing(db_path)

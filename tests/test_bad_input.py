@@ -13,9 +13,9 @@ FB = "meta_facebook_posts.csv"
 
 
 @pytest.fixture
-def loaded(con, shared):
-    import_file(con, shared(FB))
-    import_file(con, shared("ga4_traffic_acquisition_source_medium.csv"))
+def loaded(con, sample):
+    import_file(con, sample(FB))
+    import_file(con, sample("ga4_traffic_acquisition_source_medium.csv"))
     return con
 
 
@@ -28,8 +28,8 @@ def refused(con, path, snapshot, max_bytes=None):
     return caught.value
 
 
-def fb_lines(shared):
-    return shared(FB).read_text(encoding="utf-8-sig").splitlines()
+def fb_lines(sample):
+    return sample(FB).read_text(encoding="utf-8-sig").splitlines()
 
 
 def test_empty_file(loaded, tmp_path, snapshot):
@@ -53,8 +53,8 @@ def test_unknown_format_lists_the_known_ones(loaded, tmp_path, snapshot):
     assert "Google Analytics 4" in message
 
 
-def test_truncated_last_row_names_the_line(loaded, shared, tmp_path, snapshot):
-    lines = fb_lines(shared)
+def test_truncated_last_row_names_the_line(loaded, sample, tmp_path, snapshot):
+    lines = fb_lines(sample)
     path = tmp_path / "cut.csv"
     path.write_text("\n".join([*lines[:10], lines[10][:60]]) + "\n", encoding="utf-8")
     error = refused(loaded, path, snapshot)
@@ -62,8 +62,8 @@ def test_truncated_last_row_names_the_line(loaded, shared, tmp_path, snapshot):
     assert error.message().startswith("cut.csv, line 11: the row does not have the columns")
 
 
-def test_text_where_a_number_belongs_names_row_and_column(loaded, shared, tmp_path, snapshot):
-    lines = fb_lines(shared)
+def test_text_where_a_number_belongs_names_row_and_column(loaded, sample, tmp_path, snapshot):
+    lines = fb_lines(sample)
     cells = lines[3].split(",")
     reach_index = lines[0].split(",").index("Reach")
     cells[reach_index] = "lots"
@@ -79,8 +79,8 @@ def test_text_where_a_number_belongs_names_row_and_column(loaded, shared, tmp_pa
     )
 
 
-def test_fraction_in_a_count_is_refused(loaded, shared, tmp_path, snapshot):
-    lines = fb_lines(shared)
+def test_fraction_in_a_count_is_refused(loaded, sample, tmp_path, snapshot):
+    lines = fb_lines(sample)
     header = lines[0].split(",")
     cells = lines[2].split(",")
     cells[header.index("Views")] = "12.5"
@@ -92,8 +92,8 @@ def test_fraction_in_a_count_is_refused(loaded, shared, tmp_path, snapshot):
     )
 
 
-def test_bad_date_names_the_expected_shape(loaded, shared, tmp_path, snapshot):
-    lines = fb_lines(shared)
+def test_bad_date_names_the_expected_shape(loaded, sample, tmp_path, snapshot):
+    lines = fb_lines(sample)
     lines[5] = lines[5].replace("03/", "yesterday/", 1)
     path = tmp_path / "date.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -102,8 +102,8 @@ def test_bad_date_names_the_expected_shape(loaded, shared, tmp_path, snapshot):
     assert "like 03/24/2026 17:30" in message
 
 
-def test_missing_post_id_is_refused(loaded, shared, tmp_path, snapshot):
-    lines = fb_lines(shared)
+def test_missing_post_id_is_refused(loaded, sample, tmp_path, snapshot):
+    lines = fb_lines(sample)
     lines[2] = "," + lines[2].split(",", 1)[1]
     path = tmp_path / "noid.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -112,8 +112,8 @@ def test_missing_post_id_is_refused(loaded, shared, tmp_path, snapshot):
     )
 
 
-def test_file_above_the_size_limit(loaded, shared, snapshot):
-    error = refused(loaded, shared(FB), snapshot, max_bytes=1000)
+def test_file_above_the_size_limit(loaded, sample, snapshot):
+    error = refused(loaded, sample(FB), snapshot, max_bytes=1000)
     assert error.code == "too_big"
     assert error.message().startswith("meta_facebook_posts.csv is ")
 
@@ -146,23 +146,23 @@ def test_zip_that_is_not_a_spreadsheet(loaded, tmp_path, snapshot):
     )
 
 
-def test_header_without_rows(loaded, shared, tmp_path, snapshot):
+def test_header_without_rows(loaded, sample, tmp_path, snapshot):
     path = tmp_path / "header.csv"
-    path.write_text(fb_lines(shared)[0] + "\n", encoding="utf-8")
+    path.write_text(fb_lines(sample)[0] + "\n", encoding="utf-8")
     assert refused(loaded, path, snapshot).message() == (
         "header.csv has a header but no data rows."
     )
 
 
-def test_duplicate_rows_for_one_post(loaded, shared, tmp_path, snapshot):
-    lines = fb_lines(shared)
+def test_duplicate_rows_for_one_post(loaded, sample, tmp_path, snapshot):
+    lines = fb_lines(sample)
     path = tmp_path / "twice.csv"
     path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
     assert refused(loaded, path, snapshot).code == "duplicate_key"
 
 
-def test_ambiguous_day_month_order_is_refused(loaded, shared, tmp_path, snapshot):
-    lines = fb_lines(shared)
+def test_ambiguous_day_month_order_is_refused(loaded, sample, tmp_path, snapshot):
+    lines = fb_lines(sample)
     # every publish date has a day of 12 or less: 03/04 could be 3 April or 4 March
     body = [
         re.sub(r"\b03/(\d\d)/2026", lambda m: f"03/{int(m[1]) % 12 + 1:02d}/2026", line)
@@ -175,8 +175,8 @@ def test_ambiguous_day_month_order_is_refused(loaded, shared, tmp_path, snapshot
     assert error.message().startswith("ambiguous.csv, column 'Publish time': the dates read both")
 
 
-def test_day_month_order_is_decided_from_the_whole_column(con, shared, tmp_path):
-    lines = fb_lines(shared)
+def test_day_month_order_is_decided_from_the_whole_column(con, sample, tmp_path):
+    lines = fb_lines(sample)
     # day-first dates: only the days after the 12th can't be a month, and they decide for the
     # whole column (the 1st to the 12th would read as months too)
     body = [re.sub(r"\b03/(\d\d)/2026", r"\1/03/2026", line) for line in lines[1:]]

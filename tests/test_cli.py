@@ -28,8 +28,8 @@ FILES = (
 )
 
 
-def test_import_prints_one_line_per_file_and_is_idempotent(db_path, shared):
-    paths = [shared(name) for name in FILES]
+def test_import_prints_one_line_per_file_and_is_idempotent(db_path, sample):
+    paths = [sample(name) for name in FILES]
     first = smdash("import", "--db", db_path, *paths)
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines() == [
@@ -44,18 +44,18 @@ def test_import_prints_one_line_per_file_and_is_idempotent(db_path, shared):
     assert again.stdout.strip().endswith("0 added, 0 updated, 20 unchanged (import #4)")
 
 
-def test_import_exits_non_zero_when_any_file_fails(db_path, shared, tmp_path):
+def test_import_exits_non_zero_when_any_file_fails(db_path, sample, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("just,some\n1,2\n")
-    result = smdash("import", "--db", db_path, shared(FILES[0]), bad)
+    result = smdash("import", "--db", db_path, sample(FILES[0]), bad)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0].startswith("meta_facebook_posts.csv: meta_facebook_posts: 20 added")
     assert lines[1].startswith("bad.csv: ERROR bad.csv is not an export smdash recognises.")
 
 
-def test_summary_json_contract(db_path, shared):
-    smdash("import", "--db", db_path, *[shared(name) for name in FILES])
+def test_summary_json_contract(db_path, sample):
+    smdash("import", "--db", db_path, *[sample(name) for name in FILES])
     result = smdash(
         "summary", "--db", db_path, "--from", "2026-03-01", "--to", "2026-03-31", "--json"
     )
@@ -80,9 +80,9 @@ def test_summary_json_contract(db_path, shared):
     }
 
 
-def test_summary_uses_the_environment_database(db_path, shared, monkeypatch):
+def test_summary_uses_the_environment_database(db_path, sample, monkeypatch):
     monkeypatch.setenv("SMDASH_DB", str(db_path))
-    smdash("import", shared(FILES[0]))
+    smdash("import", sample(FILES[0]))
     result = smdash("summary", "--from", "2026-03-01", "--to", "2026-03-31", "--json")
     assert json.loads(result.stdout)["networks"]["facebook"]["posts"] == 20
 
@@ -93,8 +93,8 @@ def test_bad_dates_are_refused_with_a_message(db_path):
     assert "expected a date like 2026-10-31" in result.stderr
 
 
-def test_history_and_undo(db_path, shared):
-    smdash("import", "--db", db_path, shared(FILES[0]))
+def test_history_and_undo(db_path, sample):
+    smdash("import", "--db", db_path, sample(FILES[0]))
     undo = smdash("undo", "--db", db_path, 1)
     assert (undo.returncode, undo.stdout.strip()) == (0, "Import #1 undone.")
     history = smdash("history", "--db", db_path)
@@ -102,11 +102,11 @@ def test_history_and_undo(db_path, shared):
     assert smdash("undo", "--db", db_path, 1).returncode == 1
 
 
-def test_import_waits_for_a_busy_database(db_path, shared, held_database):
+def test_import_waits_for_a_busy_database(db_path, sample, held_database):
     """The app holds the file only for a moment; the CLI retries until it is free."""
     smdash("history", "--db", db_path)
     with held_database(db_path, 2):
-        result = smdash("import", "--db", db_path, shared(FILES[0]))
+        result = smdash("import", "--db", db_path, sample(FILES[0]))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "20 added" in result.stdout
 
@@ -137,16 +137,16 @@ def heavy_modules_loaded(*args):
     return int(code), loaded
 
 
-def test_help_and_history_start_without_the_heavy_libraries(db_path, shared):
+def test_help_and_history_start_without_the_heavy_libraries(db_path, sample):
     """Start-up time: these commands load neither pandas, numpy, pyarrow, argon2 nor the UI's
     libraries (the speed itself is measured, not tested: README)."""
-    smdash("import", "--db", db_path, *[shared(name) for name in FILES])
+    smdash("import", "--db", db_path, *[sample(name) for name in FILES])
     assert heavy_modules_loaded("--help") == (0, [])
     assert heavy_modules_loaded("history", "--db", db_path) == (0, [])
 
 
-def test_summary_starts_without_the_heavy_libraries(db_path, shared):
-    smdash("import", "--db", db_path, *[shared(name) for name in FILES])
+def test_summary_starts_without_the_heavy_libraries(db_path, sample):
+    smdash("import", "--db", db_path, *[sample(name) for name in FILES])
     dates = ("--from", "2026-03-01", "--to", "2026-03-31")
     assert heavy_modules_loaded("summary", "--db", db_path, *dates, "--json") == (0, [])
     assert heavy_modules_loaded("summary", "--db", db_path, *dates) == (0, [])
@@ -186,9 +186,9 @@ def test_history_prints_what_pandas_printed(sql):
         assert cli._frame_text(columns, result.fetchall()) == expected
 
 
-def test_history_of_a_real_log_is_unchanged(db_path, shared):
-    smdash("import", "--db", db_path, *[shared(name) for name in FILES], shared(FILES[0]))
-    smdash("import", "--db", db_path, shared("linkedin_content.xlsx"))
+def test_history_of_a_real_log_is_unchanged(db_path, sample):
+    smdash("import", "--db", db_path, *[sample(name) for name in FILES], sample(FILES[0]))
+    smdash("import", "--db", db_path, sample("linkedin_content.xlsx"))
     smdash("undo", "--db", db_path, 2)
     with store.connect(db_path) as con:
         expected = import_history(con).drop(columns=["sha256"]).to_string(index=False)

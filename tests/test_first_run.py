@@ -26,10 +26,10 @@ def users(db_path):
 
 
 def test_a_workspace_imported_by_the_cli_gets_no_demo_accounts_but_the_first_run_form(
-    start_app, db_path, shared
+    start_app, db_path, sample
 ):
     with store.connect(db_path) as con:  # the scheduled-import set-up: the CLI came first
-        import_file(con, shared("meta_facebook_posts.csv"))
+        import_file(con, sample("meta_facebook_posts.csv"))
     at = start_app()
     assert [s.value for s in at.subheader] == ["Create the first account"]
     assert at.text_input(key="first_repeat") is not None

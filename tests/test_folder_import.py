@@ -38,21 +38,21 @@ def smdash(*args):
 
 
 @pytest.fixture
-def exports(tmp_path, shared):
+def exports(tmp_path, sample):
     """A CM's exports folder: files, a month's sub-folder, a zip of two exports, a PDF, and the
     hidden and temporary files that must be left alone."""
     root = tmp_path / "exports"
     (root / "2026-03").mkdir(parents=True)
     (root / ".trash").mkdir()
     for name in ("meta_facebook_posts.csv", "linkedin_content.xlsx"):
-        shutil.copy(shared(name), root / name)
-    shutil.copy(shared("tiktok_content.csv"), root / "2026-03" / "tiktok_content.csv")
+        shutil.copy(sample(name), root / name)
+    shutil.copy(sample("tiktok_content.csv"), root / "2026-03" / "tiktok_content.csv")
     with zipfile.ZipFile(root / "both.zip", "w") as archive:
         for name in ("meta_instagram_posts.csv", "youtube_table_data.csv"):
-            archive.write(shared(name), name)
+            archive.write(sample(name), name)
     (root / "notes.pdf").write_bytes(b"%PDF-1.4 not an export")
-    shutil.copy(shared("x_tweet_activity.csv"), root / ".trash" / "x_tweet_activity.csv")
-    shutil.copy(shared("x_tweet_activity.csv"), root / ".hidden.csv")
+    shutil.copy(sample("x_tweet_activity.csv"), root / ".trash" / "x_tweet_activity.csv")
+    shutil.copy(sample("x_tweet_activity.csv"), root / ".hidden.csv")
     (root / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     (root / "~$linkedin_content.xlsx").write_bytes(b"\x00lock")
     return root
@@ -93,10 +93,10 @@ def test_a_folder_imported_twice_imports_nothing_the_second_time(db_path, export
     assert contents(db_path, snapshot) == before
 
 
-def test_a_failed_file_stops_nothing_and_changes_nothing(db_path, exports, shared, snapshot):
-    cut = shared("meta_instagram_posts.csv").read_bytes()[:3000]
+def test_a_failed_file_stops_nothing_and_changes_nothing(db_path, exports, sample, snapshot):
+    cut = sample("meta_instagram_posts.csv").read_bytes()[:3000]
     (exports / "2026-03" / "instagram_cut.csv").write_bytes(cut)
-    (exports / "broken.xlsx").write_bytes(shared("linkedin_content.xlsx").read_bytes()[:2000])
+    (exports / "broken.xlsx").write_bytes(sample("linkedin_content.xlsx").read_bytes()[:2000])
     first = smdash("import", "--db", db_path, exports)
     assert first.returncode == 1
     lines = first.stdout.splitlines()
@@ -150,11 +150,11 @@ def test_an_undone_import_is_skipped_and_a_named_file_is_imported(db_path, expor
     ]
 
 
-def test_the_same_content_twice_in_one_folder_is_imported_once(db_path, tmp_path, shared):
+def test_the_same_content_twice_in_one_folder_is_imported_once(db_path, tmp_path, sample):
     root = tmp_path / "exports"
     (root / "march").mkdir(parents=True)
-    shutil.copy(shared("tiktok_content.csv"), root / "tiktok.csv")
-    shutil.copy(shared("tiktok_content.csv"), root / "march" / "tiktok copy.csv")
+    shutil.copy(sample("tiktok_content.csv"), root / "tiktok.csv")
+    shutil.copy(sample("tiktok_content.csv"), root / "march" / "tiktok copy.csv")
     result = smdash("import", "--db", db_path, root)
     assert result.stdout.splitlines() == [
         "march/tiktok copy.csv: tiktok_content: 9 added, 0 updated, 0 unchanged (import #1)",
@@ -175,14 +175,14 @@ def test_an_empty_folder_and_a_missing_one(db_path, tmp_path):
 
 
 def test_an_unexpected_error_is_that_files_failure_and_writes_nothing(
-    db_path, tmp_path, shared, monkeypatch, capsys
+    db_path, tmp_path, sample, monkeypatch, capsys
 ):
     """Any exception, not only a refusal, is one file's failure line; its transaction is rolled
     back and the next file is imported."""
     root = tmp_path / "exports"
     root.mkdir()
     for name in ("meta_facebook_posts.csv", "tiktok_content.csv"):
-        shutil.copy(shared(name), root / name)
+        shutil.copy(sample(name), root / name)
     log = pipeline._log
 
     def failing_log(con, import_id, prepared):

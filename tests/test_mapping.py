@@ -106,8 +106,8 @@ def test_posts_and_daily_figures_can_be_mapped(con, tmp_path):
     ]
 
 
-def test_built_in_formats_win_over_a_saved_mapping(con, shared, tmp_path):
-    path = shared("meta_facebook_posts.csv")
+def test_built_in_formats_win_over_a_saved_mapping(con, sample, tmp_path):
+    path = sample("meta_facebook_posts.csv")
     header = sniff(path, path.name).rows[0]
     mapping.save_mapping(
         con, header, "posts", {"post_id": "Post ID", "published_at": "Publish time"}, {}, "mine"

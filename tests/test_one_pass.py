@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 OWN = Path(__file__).resolve().parent / "fixtures"
 DEMO_CSVS = sorted((REPO / "data" / "demo").glob("*.csv"))
 OWN_CSVS = sorted([*OWN.glob("*.csv"), *OWN.glob("*.tsv")])
-SHARED_CSVS = [
+SAMPLE_CSVS = [
     "ga4_traffic_acquisition_source_medium.csv",
     "meta_facebook_posts.csv",
     "meta_instagram_posts.csv",
@@ -192,9 +192,9 @@ def _check_alike(both_ways, path: Path, name: str) -> None:
         assert fast[1]["rows"] > parse.SAMPLE_ROWS
 
 
-@pytest.mark.parametrize("name", SHARED_CSVS)
-def test_shared_exports_stage_the_same_rows_both_ways(both_ways, shared, name):
-    _check_alike(both_ways, shared(name), name)
+@pytest.mark.parametrize("name", SAMPLE_CSVS)
+def test_shared_exports_stage_the_same_rows_both_ways(both_ways, sample, name):
+    _check_alike(both_ways, sample(name), name)
 
 
 @pytest.mark.parametrize("path", DEMO_CSVS, ids=lambda p: p.name)
@@ -207,11 +207,11 @@ def test_own_fixtures_stage_the_same_rows_both_ways(both_ways, path):
     _check_alike(both_ways, path, path.name)
 
 
-def test_a_csv_inside_a_zip_stages_the_same_rows_both_ways(both_ways, shared, tmp_path):
+def test_a_csv_inside_a_zip_stages_the_same_rows_both_ways(both_ways, sample, tmp_path):
     archive = tmp_path / "exports.zip"
     with zipfile.ZipFile(archive, "w") as out:
         name = "ga4_traffic_acquisition_source_medium.csv"
-        out.write(shared(name), name)
+        out.write(sample(name), name)
     fast, careful, answers = both_ways(archive)
     assert answers == [True]
     assert fast == careful
@@ -516,8 +516,8 @@ def test_utf16_daily_series_after_the_sample(both_ways, imports_alike, small_sam
 # 3. dates the first rows cannot settle
 
 
-def facebook_posts(shared, path: Path, times: list[str]) -> Path:
-    with shared("meta_facebook_posts.csv").open(encoding="utf-8-sig", newline="") as handle:
+def facebook_posts(sample, path: Path, times: list[str]) -> Path:
+    with sample("meta_facebook_posts.csv").open(encoding="utf-8-sig", newline="") as handle:
         header, template, *_ = list(csv.reader(handle))
     at = header.index("Publish time")
     rows = []
@@ -541,11 +541,11 @@ def published(outcome) -> list[dt.datetime]:
 
 
 def test_day_month_dates_the_sample_cannot_settle(
-    both_ways, imports_alike, shared, small_sample, con, tmp_path
+    both_ways, imports_alike, sample, small_sample, con, tmp_path
 ):
     times = ambiguous_times()
     times[LATER] = "24/03/2026 17:30"  # only day/month reads this one
-    path = facebook_posts(shared, tmp_path / "posts.csv", times)
+    path = facebook_posts(sample, tmp_path / "posts.csv", times)
     outcome, took_one_pass = _one_way(both_ways, path)
     assert not took_one_pass
     assert dt.datetime(2026, 3, 24, 17, 30) in published(outcome)
@@ -553,19 +553,19 @@ def test_day_month_dates_the_sample_cannot_settle(
     assert imports_alike(con, path) is None
 
 
-def test_month_day_dates_the_sample_cannot_settle(both_ways, shared, small_sample, tmp_path):
+def test_month_day_dates_the_sample_cannot_settle(both_ways, sample, small_sample, tmp_path):
     times = ambiguous_times()
     times[LATER] = "03/24/2026 17:30"
-    path = facebook_posts(shared, tmp_path / "posts.csv", times)
+    path = facebook_posts(sample, tmp_path / "posts.csv", times)
     outcome, took_one_pass = _one_way(both_ways, path)
     assert not took_one_pass
     assert dt.datetime(2026, 1, 2, 10, 30) in published(outcome)  # '01/02/2026 10:30'
 
 
 def test_dates_nothing_settles_are_refused_alike(
-    both_ways, imports_alike, shared, small_sample, con, tmp_path
+    both_ways, imports_alike, sample, small_sample, con, tmp_path
 ):
-    path = facebook_posts(shared, tmp_path / "posts.csv", ambiguous_times())
+    path = facebook_posts(sample, tmp_path / "posts.csv", ambiguous_times())
     outcome, took_one_pass = _one_way(both_ways, path)
     assert not took_one_pass
     assert outcome[:2] == ("refused", "ambiguous_dates")
@@ -573,21 +573,21 @@ def test_dates_nothing_settles_are_refused_alike(
     assert imports_alike(con, path).code == "ambiguous_dates"
 
 
-def test_dates_both_formats_read_alike_are_accepted(both_ways, shared, small_sample, tmp_path):
+def test_dates_both_formats_read_alike_are_accepted(both_ways, sample, small_sample, tmp_path):
     times = [f"{1 + i % 12:02d}/{1 + i % 12:02d}/2026 10:{i:02d}" for i in range(ROWS)]
-    path = facebook_posts(shared, tmp_path / "posts.csv", times)
+    path = facebook_posts(sample, tmp_path / "posts.csv", times)
     outcome, took_one_pass = _one_way(both_ways, path)
     assert not took_one_pass
     assert outcome[1]["rows"] == ROWS
 
 
 def test_a_later_date_the_sample_format_cannot_read(
-    both_ways, imports_alike, shared, small_sample, con, tmp_path
+    both_ways, imports_alike, sample, small_sample, con, tmp_path
 ):
     times = ambiguous_times()
     times[IN_SAMPLE] = "03/24/2026 17:30"  # the sample settles month/day ...
     times[LATER] = "24/03/2026 17:30"  # ... which cannot read this one
-    path = facebook_posts(shared, tmp_path / "posts.csv", times)
+    path = facebook_posts(sample, tmp_path / "posts.csv", times)
     outcome, took_one_pass = _one_way(both_ways, path)
     assert not took_one_pass
     assert outcome[:2] == ("refused", "bad_value")

@@ -34,11 +34,11 @@ def app(db_path, start_app):
 
 
 @pytest.fixture
-def small_demo(tmp_path, shared):
+def small_demo(tmp_path, sample):
     folder = tmp_path / "demo"
     folder.mkdir()
     for name in SMALL_DEMO:
-        shutil.copy(shared(name), folder / name)
+        shutil.copy(sample(name), folder / name)
     return folder
 
 
@@ -110,10 +110,10 @@ def test_start_empty_workspace_needs_confirmation(app, small_demo, db_path):
     assert texts(at.info) == ["The workspace is empty. Import your exports on the Import page."]
 
 
-def test_import_page_previews_imports_and_undoes(app, empty_demo, shared, db_path):
+def test_import_page_previews_imports_and_undoes(app, empty_demo, sample, db_path):
     at = app(empty_demo)
     at.switch_page("pages/import_data.py").run()
-    content = shared("meta_facebook_posts.csv").read_bytes()
+    content = sample("meta_facebook_posts.csv").read_bytes()
     at.file_uploader[0].set_value(("fb.csv", content, "text/csv")).run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric} == {

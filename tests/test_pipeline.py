@@ -38,15 +38,15 @@ def posts(con):
         (GA4, "ga4_traffic_acquisition", "web"),
     ],
 )
-def test_format_is_detected_from_content(con, shared, tmp_path, name, expected_format, platform):
+def test_format_is_detected_from_content(con, sample, tmp_path, name, expected_format, platform):
     renamed = tmp_path / "export.csv"  # the name says nothing: detection reads the content
-    renamed.write_bytes(shared(name).read_bytes())
+    renamed.write_bytes(sample(name).read_bytes())
     prepared = prepare(con, renamed)
     assert (prepared.format.name, prepared.platform) == (expected_format, platform)
 
 
-def test_facebook_post_export_lands_with_exact_figures(con, shared):
-    result = import_file(con, shared(FB))
+def test_facebook_post_export_lands_with_exact_figures(con, sample):
+    result = import_file(con, sample(FB))
     assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (20, 0, 0)
     row = con.execute(
         """SELECT platform, account, published_at, post_type, impressions, reach, engagements,
@@ -67,7 +67,7 @@ def test_facebook_post_export_lands_with_exact_figures(con, shared):
         24,
         11,
     )
-    rows = read_rows(shared(FB))
+    rows = read_rows(sample(FB))
     header = rows[0]
     expected_views = sum(int(r[header.index("Views")]) for r in rows[1:])
     assert con.execute("SELECT sum(impressions), count(*) FROM posts").fetchone() == (
@@ -76,8 +76,8 @@ def test_facebook_post_export_lands_with_exact_figures(con, shared):
     )
 
 
-def test_instagram_engagements_add_likes_comments_shares_saves(con, shared):
-    import_file(con, shared("meta_instagram_posts.csv"))
+def test_instagram_engagements_add_likes_comments_shares_saves(con, sample):
+    import_file(con, sample("meta_instagram_posts.csv"))
     row = con.execute(
         "SELECT account, impressions, reach, engagements, saves, link_clicks FROM posts "
         "WHERE post_id = '67643169659251831'"
@@ -85,8 +85,8 @@ def test_instagram_engagements_add_likes_comments_shares_saves(con, shared):
     assert row == ("floristeria.azahar", 3404, 1940, 138 + 18 + 9 + 5, 5, None)
 
 
-def test_ga4_export_lands_per_day_and_source(con, shared):
-    import_file(con, shared(GA4))
+def test_ga4_export_lands_per_day_and_source(con, sample):
+    import_file(con, sample(GA4))
     first = con.execute(
         """SELECT property, date_from, date_to, campaign, sessions, engaged_sessions,
                   conversions, revenue
@@ -103,15 +103,15 @@ def test_ga4_export_lands_per_day_and_source(con, shared):
         1.0,
         51.97,
     )
-    rows = [r for r in read_rows(shared(GA4)) if r and not r[0].startswith("#")][1:]
+    rows = [r for r in read_rows(sample(GA4)) if r and not r[0].startswith("#")][1:]
     assert con.execute("SELECT sum(sessions), sum(revenue) FROM web_traffic").fetchone() == (
         sum(int(r[3]) for r in rows),
         pytest.approx(sum(float(r[10]) for r in rows)),
     )
 
 
-def test_daily_series_reads_the_title_as_metric(con, shared):
-    import_file(con, shared("meta_facebook_follows_daily.csv"))
+def test_daily_series_reads_the_title_as_metric(con, sample):
+    import_file(con, sample("meta_facebook_follows_daily.csv"))
     assert con.execute(
         "SELECT platform, metric, day, value FROM account_daily ORDER BY day LIMIT 2"
     ).fetchall() == [
@@ -120,18 +120,18 @@ def test_daily_series_reads_the_title_as_metric(con, shared):
     ]
 
 
-def test_same_file_twice_changes_nothing(con, shared, snapshot):
-    import_file(con, shared(FB))
+def test_same_file_twice_changes_nothing(con, sample, snapshot):
+    import_file(con, sample(FB))
     before = snapshot(con)
-    again = import_file(con, shared(FB))
+    again = import_file(con, sample(FB))
     after = snapshot(con)
     assert (again.counts.added, again.counts.updated, again.counts.unchanged) == (0, 0, 20)
     assert after["posts"] == before["posts"]
     assert len(after["imports"]) == len(before["imports"]) + 1  # the attempt is still logged
 
 
-def _split_exports(shared, tmp_path):
-    rows = read_rows(shared(FB))
+def _split_exports(sample, tmp_path):
+    rows = read_rows(sample(FB))
     header, body = rows[0], rows[1:]
     reach = header.index("Reach")
     first = write_rows(tmp_path / "first.csv", [header, *body[:12]])
@@ -142,8 +142,8 @@ def _split_exports(shared, tmp_path):
     return first, later, body, reach
 
 
-def test_overlapping_export_updates_shared_rows_and_adds_new(con, shared, tmp_path):
-    first, later, body, reach = _split_exports(shared, tmp_path)
+def test_overlapping_export_updates_shared_rows_and_adds_new(con, sample, tmp_path):
+    first, later, body, reach = _split_exports(sample, tmp_path)
     import_file(con, first)
     result = import_file(con, later)
     assert (result.counts.added, result.counts.updated, result.counts.unchanged) == (8, 3, 3)
@@ -153,8 +153,8 @@ def test_overlapping_export_updates_shared_rows_and_adds_new(con, shared, tmp_pa
     assert reach_of[body[0][0]] == int(body[0][reach])
 
 
-def test_undo_restores_exactly_what_the_import_replaced(con, shared, tmp_path, snapshot):
-    first, later, _, _ = _split_exports(shared, tmp_path)
+def test_undo_restores_exactly_what_the_import_replaced(con, sample, tmp_path, snapshot):
+    first, later, _, _ = _split_exports(sample, tmp_path)
     import_file(con, first)
     after_first = snapshot(con)["posts"]
     second = import_file(con, later)
@@ -164,8 +164,8 @@ def test_undo_restores_exactly_what_the_import_replaced(con, shared, tmp_path, s
     assert history.set_index("import_id").loc[second.import_id, "status"] == "undone"
 
 
-def test_undo_of_an_older_import_keeps_every_row_of_the_newer_one(con, shared, tmp_path):
-    first, later, body, reach = _split_exports(shared, tmp_path)
+def test_undo_of_an_older_import_keeps_every_row_of_the_newer_one(con, sample, tmp_path):
+    first, later, body, reach = _split_exports(sample, tmp_path)
     one = import_file(con, first)
     two = import_file(con, later)
     undo_import(con, one.import_id)
@@ -176,8 +176,8 @@ def test_undo_of_an_older_import_keeps_every_row_of_the_newer_one(con, shared, t
     assert posts(con) == []
 
 
-def test_undo_twice_is_refused(con, shared):
-    result = import_file(con, shared(FB))
+def test_undo_twice_is_refused(con, sample):
+    result = import_file(con, sample(FB))
     undo_import(con, result.import_id)
     with pytest.raises(ImportFailed, match="already undone"):
         undo_import(con, result.import_id)
@@ -185,8 +185,8 @@ def test_undo_twice_is_refused(con, shared):
         undo_import(con, 999)
 
 
-def test_log_keeps_name_hash_source_account_range_and_counts(con, shared):
-    path = shared(FB)
+def test_log_keeps_name_hash_source_account_range_and_counts(con, sample):
+    path = sample(FB)
     import_file(con, path)
     row = import_history(con).iloc[0]
     assert row["file_name"] == FB
@@ -209,17 +209,17 @@ def test_log_keeps_name_hash_source_account_range_and_counts(con, shared):
     assert row["status"] == "applied"
 
 
-def test_progress_is_reported_in_order(con, shared):
+def test_progress_is_reported_in_order(con, sample):
     seen = []
-    import_file(con, shared(FB), progress=lambda stage, fraction: seen.append((stage, fraction)))
+    import_file(con, sample(FB), progress=lambda stage, fraction: seen.append((stage, fraction)))
     assert [s for s, _ in seen] == ["reading", "checking", "checking", "writing", "done"]
     assert [f for _, f in seen] == sorted(f for _, f in seen)
 
 
-def test_undo_of_the_first_of_two_identical_imports_keeps_the_data(con, shared):
-    one = import_file(con, shared(FB))
+def test_undo_of_the_first_of_two_identical_imports_keeps_the_data(con, sample):
+    one = import_file(con, sample(FB))
     figures = [row[:4] for row in posts(con)]
-    import_file(con, shared(FB))
+    import_file(con, sample(FB))
     undo_import(con, one.import_id)
     assert [row[:4] for row in posts(con)] == figures
     assert len(figures) == 20

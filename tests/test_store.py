@@ -81,7 +81,7 @@ def test_transaction_rolls_back_on_error(con):
     assert store.get_setting(con, "a") is None
 
 
-def test_sessions_on_threads_read_while_one_imports(db_path, shared):
+def test_sessions_on_threads_read_while_one_imports(db_path, sample):
     """Like browser sessions: each thread opens its own short-lived connection."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -94,7 +94,7 @@ def test_sessions_on_threads_read_while_one_imports(db_path, shared):
 
     def write():
         with store.connect(db_path) as con:
-            return import_file(con, shared("ga4_traffic_acquisition_source_medium.csv"))
+            return import_file(con, sample("ga4_traffic_acquisition_source_medium.csv"))
 
     with store.connect(db_path):
         pass

@@ -27,14 +27,14 @@ NETWORK_OF_SOURCE = {
 
 
 @pytest.fixture
-def march(con, shared):
+def march(con, sample):
     for name in (
         "meta_facebook_posts.csv",
         "meta_instagram_posts.csv",
         "meta_facebook_follows_daily.csv",
         "ga4_traffic_acquisition_source_medium.csv",
     ):
-        import_file(con, shared(name))
+        import_file(con, sample(name))
     return con
 
 
@@ -44,8 +44,8 @@ def csv_dicts(path):
     return list(csv.DictReader(lines))
 
 
-def test_post_figures_are_sums_over_posts_published_in_range(march, shared):
-    rows = csv_dicts(shared("meta_facebook_posts.csv"))
+def test_post_figures_are_sums_over_posts_published_in_range(march, sample):
+    rows = csv_dicts(sample("meta_facebook_posts.csv"))
     facebook = summary(march, *MARCH)["networks"]["facebook"]
     assert facebook["posts"] == len(rows) == 20
     assert facebook["impressions"] == sum(int(r["Views"]) for r in rows)
@@ -54,9 +54,9 @@ def test_post_figures_are_sums_over_posts_published_in_range(march, shared):
     assert facebook["link_clicks"] == sum(int(r["Link clicks"]) for r in rows)
 
 
-def test_web_figures_are_attributed_by_source(march, shared):
+def test_web_figures_are_attributed_by_source(march, sample):
     expected = defaultdict(lambda: defaultdict(float))
-    for r in csv_dicts(shared("ga4_traffic_acquisition_source_medium.csv")):
+    for r in csv_dicts(sample("ga4_traffic_acquisition_source_medium.csv")):
         network = NETWORK_OF_SOURCE[r["Session source / medium"].split(" / ")[0]]
         for figure, column in (
             ("sessions", "Sessions"),
