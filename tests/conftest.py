@@ -92,6 +92,18 @@ def sample():
     return find
 
 
+def smdash(*args, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """``python -m smdash ARGS`` in a child process, as a script or cron job runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "smdash", *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=180,
+    )
+
+
 def table_contents(connection) -> dict[str, list[tuple]]:
     """Every row of every table, sorted, to prove that a failed import changed nothing."""
     names = [

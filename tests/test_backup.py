@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO, table_contents
+from conftest import REPO, smdash, table_contents
 from page_support import run, texts
 from signin_support import signed_in
 
@@ -33,17 +33,6 @@ from smdash.ui import runtime
 from smdash.ui import users as users_view
 from smdash.ui.runtime import plain
 from tools import bench
-
-
-def smdash(*args, stdin: str | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "smdash", *map(str, args)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=180,
-    )
 
 
 def digest(path: Path) -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from browser_support import RunningApp, app, browser_page, sign_in  # noqa: F401 - fixtures, see F811 below
+from conftest import EXPORTS
 
 from smdash.db import store
 
-EXPORTS = Path(__file__).resolve().parent / "fixtures" / "exports"  # make_export_fixtures.py
 POSTS_FILE = "meta_facebook_posts.csv"
 POSTS_SOURCE = "Facebook posts (Meta Business Suite)"
 POSTS_ROWS = 20

@@ -4,22 +4,11 @@ import sys
 
 import duckdb
 import pytest
-from conftest import REPO
+from conftest import REPO, smdash
 
 from smdash import cli
 from smdash.db import store
 from smdash.imports.history import import_history
-
-
-def smdash(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "smdash", *map(str, args)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
 
 FILES = (
     "meta_facebook_posts.csv",

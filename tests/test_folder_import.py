@@ -2,13 +2,11 @@
 
 import hashlib
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import smdash
 
 from smdash import cli
 from smdash.db import store
@@ -25,16 +23,6 @@ FIRST_RUN = [
     "meta_facebook_posts.csv: meta_facebook_posts: 20 added, 0 updated, 0 unchanged (import #4)",
     SUMMARY.format(4, 0, 0, 1),
 ]
-
-
-def smdash(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "smdash", *map(str, args)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture
