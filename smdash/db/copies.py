@@ -31,6 +31,8 @@ from pathlib import Path
 
 import duckdb
 
+from smdash.db.tables import quote
+
 FOLDER = "backups"
 KEEP_SETTING = "backup_keep"
 DEFAULT_KEEP = 10
@@ -197,7 +199,7 @@ def copy_database(con: duckdb.DuckDBPyConnection, source: str, target: Path) -> 
         _remove(partial)
         con.execute(f"ATTACH ? AS {alias}", [str(partial)])
         try:
-            con.execute(f"COPY FROM DATABASE {_quote(source)} TO {alias}")
+            con.execute(f"COPY FROM DATABASE {quote(source)} TO {alias}")
         finally:
             con.execute(f"DETACH {alias}")  # written out to the file, no WAL left
         sync(partial)
@@ -225,10 +227,6 @@ def _remove(partial: Path) -> None:
     for leftover in (partial, Path(f"{partial}.wal")):
         with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)
-
-
-def _quote(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
 
 
 def sync(path: Path) -> None:
