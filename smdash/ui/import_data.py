@@ -17,7 +17,7 @@ from smdash.imports.formats import all_formats
 from smdash.imports.history import import_history
 from smdash.imports.pipeline import Prepared, import_file, prepare, undo_import
 from smdash.imports.sniff import sniff
-from smdash.ui.runtime import Keys, database, flash, lang, loader, tr, write
+from smdash.ui.runtime import Keys, database, flash, lang, loader, said, tr, write
 
 load_history = loader(import_history)
 
@@ -49,7 +49,7 @@ def _saved_upload(uploaded) -> Path:
 
 def _error_text(exc: Exception) -> str:
     if isinstance(exc, UserError):
-        return exc.message(lang())
+        return said(exc)
     return _unexpected(exc)
 
 

@@ -10,7 +10,7 @@ from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.metrics import attribution
 from smdash.plan import calendar, utm
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import lang, loader, number, tr, write
+from smdash.ui.runtime import loader, number, said, tr, write
 
 LINK_NETWORKS = (*SOCIAL_NETWORKS, "email")
 
@@ -27,7 +27,7 @@ def link_preview(url: str, network: str, tags) -> tuple[str | None, str | None, 
     try:
         link = utm.build_link(url, tags)
     except utm.LinkError as error:
-        return None, error.message(lang()), []
+        return None, said(error), []
     warning = utm.source_warning(
         tags.source, tags.medium, network, load_usual_sources(), load_alias_map()
     )
