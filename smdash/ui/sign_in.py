@@ -36,9 +36,14 @@ def sign_in_form() -> None:
 
 
 def _sign_in(name: str, password: str) -> str | None:
+    """The password is checked on a reading connection (the slow hash holds no lock); only
+    the session (or the wrong try) is written under the write lock."""
+    client = st.context.ip_address or ""
+    with database() as con:
+        attempt = auth.check_sign_in(con, name, password, client)
     try:
         with system_writing() as con:
-            st.session_state[Keys.TOKEN] = auth.sign_in(con, name, password)
+            st.session_state[Keys.TOKEN] = auth.record_sign_in(con, attempt, client)
     except auth.SignInFailed as exc:
         return said(exc)
     return None
