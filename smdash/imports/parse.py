@@ -451,9 +451,8 @@ def _with_inferred_year(con, value: str, fmt: str, header: str, col: str, option
     month_days = con.execute(
         f"SELECT DISTINCT month(p), day(p) FROM (SELECT {probe} AS p FROM raw) WHERE p IS NOT NULL"  # noqa: S608 - SQL from code
     ).fetchall()
-    month, day = questions.latest_day(month_days)
     today = options.get("today") or dt.date.today()
-    last = questions.most_recent(month, day, options.get("end_date") or today)
+    last = questions.last_day(month_days, options.get("end_date") or today)
     first = min(questions.most_recent(m, d, last) for m, d in month_days)
     found = con.execute(
         f"SELECT trim({col}) FROM raw WHERE {_value(col)} IS NOT NULL LIMIT 1"  # noqa: S608 - c<i> column
@@ -461,7 +460,7 @@ def _with_inferred_year(con, value: str, fmt: str, header: str, col: str, option
     options.setdefault("asked", {})[questions.END_DATE] = questions.Question(
         questions.END_DATE,
         last.isoformat(),
-        questions.most_recent(month, day, today).isoformat(),
+        questions.last_day(month_days, today).isoformat(),
         detail={
             "column": header,
             "found": found,

@@ -30,6 +30,7 @@ A format asks in one of two ways:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -136,7 +137,22 @@ def answers_json(questions: list[Question]) -> str | None:
     return json.dumps({q.key: q.answer for q in questions}, sort_keys=True) if questions else None
 
 
-def latest_day(month_days: list[tuple[int, int]]) -> tuple[int, int]:
+def last_day(month_days: list[tuple[int, int]], end: dt.date) -> dt.date:
+    """The date of a file's latest row, given the month and day of each row: the most recent
+    such day not after ``end``, in a leap year if the rows hold 29 February."""
+    month, day = _latest(month_days)
+    last = most_recent(month, day, end)
+    while (2, 29) in month_days and not calendar.isleap(_year_of(2, 29, last)):
+        last = most_recent(month, day, last - dt.timedelta(days=1))
+    return last
+
+
+def _year_of(month: int, day: int, last: dt.date) -> int:
+    """The year of a row with this month and day, in a file whose latest row is ``last``."""
+    return last.year if (month, day) <= (last.month, last.day) else last.year - 1
+
+
+def _latest(month_days: list[tuple[int, int]]) -> tuple[int, int]:
     """The month and day of a file's latest row: the one after which the calendar has its
     longest stretch without rows (the rows are consecutive days, in any order)."""
     days = sorted(dt.date(2000, m, d).timetuple().tm_yday for m, d in set(month_days))
@@ -146,10 +162,9 @@ def latest_day(month_days: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 def most_recent(month: int, day: int, end: dt.date) -> dt.date:
-    """The most recent day with this month and day that is not after ``end``."""
-    year = end.year if (month, day) <= (end.month, end.day) else end.year - 1
-    while True:
-        try:
-            return dt.date(year, month, day)
-        except ValueError:  # 29 February: the leap year before
-            year -= 1
+    """The most recent day with this month and day that is not after ``end`` (for 29
+    February, the last one in a leap year)."""
+    year = _year_of(month, day, end)
+    while month == 2 and day == 29 and not calendar.isleap(year):
+        year -= 1
+    return dt.date(year, month, day)

@@ -1,0 +1,238 @@
+"""Exports that leave a choice open: TikTok dates without a year, Meta series without the
+network. They import with a default answer, take the user's answer, and the log keeps it.
+Also TikTok's business exports and follower history (fixtures: make_question_fixtures.py)."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from smdash.imports import pipeline, questions
+from smdash.imports.errors import ImportFailed
+from smdash.imports.pipeline import import_file, prepare
+
+OWN = Path(__file__).resolve().parent / "fixtures"
+D = dt.date
+
+
+def daily(con, metric=None):
+    return con.execute(
+        """SELECT platform, day, metric, value FROM account_daily
+           WHERE ? IS NULL OR metric = ? ORDER BY day, metric""",
+        [metric, metric],
+    ).fetchall()
+
+
+def logged_answers(con, result):
+    sql = "SELECT answers FROM imports WHERE import_id = ?"
+    return con.execute(sql, [result.import_id]).fetchone()[0]
+
+
+@pytest.fixture
+def import_day(monkeypatch):
+    """The import day is 5 January 2026."""
+    monkeypatch.setattr(pipeline, "today", lambda: D(2026, 1, 5))
+
+
+def test_overview_without_a_year_ends_on_the_most_recent_day_across_new_year(con, import_day):
+    result = import_file(con, OWN / "tiktok_overview_yearless.csv")
+    assert (result.prepared.date_from, result.prepared.date_to) == (D(2025, 12, 29), D(2026, 1, 2))
+    assert daily(con, "video_views") == [
+        ("tiktok", D(2025, 12, 29), "video_views", 1200.0),
+        ("tiktok", D(2025, 12, 30), "video_views", 870.0),
+        ("tiktok", D(2025, 12, 31), "video_views", 1500.0),
+        ("tiktok", D(2026, 1, 1), "video_views", 2310.0),
+        ("tiktok", D(2026, 1, 2), "video_views", 640.0),
+    ]
+    assert con.execute("SELECT count(*), sum(value) FROM account_daily").fetchone() == (25, 6953.0)
+    [question] = result.prepared.questions
+    assert (question.key, question.answer, question.default) == (
+        "end_date",
+        "2026-01-02",
+        "2026-01-02",
+    )
+    assert logged_answers(con, result) == '{"end_date": "2026-01-02"}'
+
+
+def test_the_end_date_answer_moves_every_row_and_is_logged(con, import_day):
+    answers = {"end_date": "2025-06-30"}  # downloaded long ago: the rows end on 2 January 2025
+    result = import_file(con, OWN / "tiktok_overview_yearless.csv", answers=answers)
+    assert (result.prepared.date_from, result.prepared.date_to) == (D(2024, 12, 29), D(2025, 1, 2))
+    [question] = result.prepared.questions
+    assert (question.answer, question.default) == ("2025-01-02", "2026-01-02")
+    assert question.message("en").startswith(
+        "Column 'Date' has dates without a year (like 'December 29'): they are read as "
+        "2024-12-29 to 2025-01-02"
+    )
+    assert logged_answers(con, result) == '{"end_date": "2025-01-02"}'
+
+
+def test_a_wrong_end_date_is_refused_in_the_users_words(con):
+    with pytest.raises(ImportFailed) as failed:
+        prepare(con, OWN / "tiktok_overview_yearless.csv", answers={"end_date": "31/12/2025"})
+    assert failed.value.message() == (
+        "tiktok_overview_yearless.csv: the end date '31/12/2025' is not a date like 2026-02-28."
+    )
+
+
+def test_spanish_overview_without_a_year(con, import_day):
+    import_file(con, OWN / "tiktok_overview_yearless_es.csv", answers={"end_date": "2026-03-10"})
+    assert daily(con, "video_views") == [
+        ("tiktok", D(2026, 3, 6), "video_views", 410.0),
+        ("tiktok", D(2026, 3, 7), "video_views", 1200.0),
+        ("tiktok", D(2026, 3, 8), "video_views", 905.0),
+    ]
+    assert con.execute("SELECT sum(value) FROM account_daily").fetchone() == (2731.0,)
+
+
+def test_overview_xlsx_newest_first_without_a_year(con, import_day):
+    result = import_file(
+        con, OWN / "tiktok_overview_yearless.xlsx", answers={"end_date": "2024-03-05"}
+    )
+    assert result.prepared.format.name == "tiktok_overview_xlsx"
+    assert daily(con, "video_views") == [
+        ("tiktok", D(2024, 2, 27), "video_views", 120.0),
+        ("tiktok", D(2024, 2, 28), "video_views", 410.0),
+        ("tiktok", D(2024, 3, 1), "video_views", 250.0),
+        ("tiktok", D(2024, 3, 2), "video_views", 300.0),
+    ]
+    assert con.execute("SELECT count(*), sum(value) FROM account_daily").fetchone() == (20, 1172.0)
+
+
+def test_content_export_without_a_year_and_a_leading_time_column(con, import_day):
+    result = import_file(con, OWN / "tiktok_content_yearless.csv")
+    assert result.prepared.format.name == "tiktok_content"
+    rows = con.execute(
+        """SELECT post_id, published_at, video_views, engagements FROM posts
+           ORDER BY published_at"""
+    ).fetchall()
+    assert rows == [
+        ("7527000000000000003", dt.datetime(2025, 6, 21), 21300, 1100 + 31 + 17),
+        ("7527000000000000002", dt.datetime(2025, 7, 2), 4800, 230 + 6 + 3),
+        ("7527000000000000001", dt.datetime(2025, 7, 16), 10400, 512 + 14 + 9),
+    ]
+    assert logged_answers(con, result) == '{"end_date": "2025-07-16"}'
+
+
+def test_follower_history_keeps_the_total_and_skips_undefined(con, import_day):
+    result = import_file(con, OWN / "tiktok_follower_history.csv")
+    assert result.prepared.format.name == "tiktok_followers"
+    assert daily(con) == [
+        ("tiktok", D(2025, 3, 20), "followers", 2480.0),
+        ("tiktok", D(2025, 3, 21), "followers", 2486.0),
+        ("tiktok", D(2025, 3, 23), "followers", 2491.0),
+    ]
+
+
+def test_business_video_export(con):
+    result = import_file(con, OWN / "tiktok_business_videos.csv")
+    assert result.prepared.format.name == "tiktok_content"
+    assert result.prepared.questions == []
+    rows = con.execute(
+        """SELECT post_id, account, published_at, video_views, reactions, comments, shares,
+                  saves, engagements FROM posts ORDER BY published_at"""
+    ).fetchall()
+    assert rows == [
+        ("7567000000000000002", "floristeria.azahar", dt.datetime(2025, 10, 28, 9, 5),
+         3120, 205, 6, 4, 11, 226),
+        ("7567000000000000001", "floristeria.azahar", dt.datetime(2025, 10, 31, 18, 19, 10),
+         15230, 1210, 43, 27, 88, 1368),
+    ]  # fmt: skip
+    assert logged_answers(con, result) is None
+
+
+def test_business_followers_overview_with_no_value_cells(con):
+    result = import_file(con, OWN / "tiktok_business_followers.csv")
+    assert result.prepared.format.name == "tiktok_followers"
+    assert daily(con) == [
+        ("tiktok", D(2025, 10, 29), "followers", 3050.0),
+        ("tiktok", D(2025, 10, 29), "new_followers", 12.0),
+        ("tiktok", D(2025, 10, 29), "reach", 4100.0),
+        ("tiktok", D(2025, 10, 31), "followers", 3075.0),
+        ("tiktok", D(2025, 10, 31), "new_followers", 25.0),
+        ("tiktok", D(2025, 10, 31), "reach", 9800.0),
+    ]
+
+
+def test_meta_series_without_the_network_asks_and_reads_facebook_by_default(con):
+    prepared = prepare(con, OWN / "meta_follows_no_platform.csv")
+    [question] = prepared.questions
+    assert (question.key, question.answer, question.choices) == (
+        "platform",
+        "facebook",
+        ("facebook", "instagram"),
+    )
+    assert question.message("en") == (
+        "The title 'Follows' does not say whether these are Facebook or Instagram figures: they "
+        "are read as Facebook. Pick the account you downloaded them from; the next such file "
+        "starts with your answer."
+    )
+
+
+def test_the_platform_answer_is_used_logged_and_remembered(con):
+    result = import_file(
+        con, OWN / "meta_follows_no_platform.csv", answers={"platform": "instagram"}
+    )
+    assert daily(con) == [
+        ("instagram", D(2026, 3, 1), "new_followers", 4.0),
+        ("instagram", D(2026, 3, 2), "new_followers", 0.0),
+        ("instagram", D(2026, 3, 3), "new_followers", 7.0),
+    ]
+    assert logged_answers(con, result) == '{"platform": "instagram"}'
+    # the next file that does not name its network starts with that answer
+    following = import_file(con, OWN / "meta_alcance_no_platform.csv")
+    assert following.prepared.questions[0].default == "instagram"
+    assert daily(con, "reach") == [
+        ("instagram", D(2026, 3, 1), "reach", 1830.0),
+        ("instagram", D(2026, 3, 2), "reach", 2104.0),
+    ]
+
+
+def test_a_platform_the_file_cannot_take_is_refused(con):
+    with pytest.raises(ImportFailed) as failed:
+        prepare(con, OWN / "meta_alcance_no_platform.csv", answers={"platform": "tiktok"})
+    assert failed.value.message() == (
+        "meta_alcance_no_platform.csv: 'tiktok' is not one of the answers this file takes "
+        "(facebook, instagram)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "metric"),
+    [
+        ("Follows", "new_followers"),
+        ("Views", "impressions"),
+        ("Reach", "reach"),
+        ("Content interactions", "engagements"),
+        ("Link clicks", "link_clicks"),
+        ("Visits", "profile_visits"),
+        ("Alcance", "reach"),
+        ("Visualizaciones", "impressions"),
+        ("Interacciones", "engagements"),
+        ("Seguidores", "followers"),
+        ("Visitas", "profile_visits"),
+    ],
+)
+def test_meta_titles_without_the_network_still_name_the_metric(title, metric):
+    from smdash.imports.formats.meta_daily import metric_from_title
+
+    assert metric_from_title(title) == (None, metric)
+
+
+def test_answers_to_questions_a_file_does_not_ask_are_ignored(con):
+    result = import_file(con, OWN / "tiktok_business_videos.csv", answers={"platform": "instagram"})
+    assert result.prepared.platform == "tiktok"
+
+
+@pytest.mark.parametrize(
+    ("month_days", "end", "last"),
+    [
+        ([(3, 1), (2, 28), (2, 27)], D(2026, 3, 24), D(2026, 3, 1)),
+        ([(12, 30), (12, 31), (1, 1), (1, 2)], D(2026, 3, 24), D(2026, 1, 2)),
+        ([(7, 16), (7, 2), (6, 21)], D(2026, 7, 15), D(2025, 7, 16)),
+        ([(5, 5)], D(2026, 5, 5), D(2026, 5, 5)),
+        ([(2, 28), (2, 29), (3, 1)], D(2026, 6, 1), D(2024, 3, 1)),  # a leap year's days
+    ],
+)
+def test_the_last_day_is_the_one_before_the_longest_stretch_without_rows(month_days, end, last):
+    assert questions.last_day(month_days, end) == last
