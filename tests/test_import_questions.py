@@ -6,7 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import smdash
 
+from smdash.db import store
 from smdash.imports import pipeline, questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file, prepare
@@ -236,3 +238,31 @@ def test_answers_to_questions_a_file_does_not_ask_are_ignored(con):
 )
 def test_the_last_day_is_the_one_before_the_longest_stretch_without_rows(month_days, end, last):
     assert questions.last_day(month_days, end) == last
+
+
+def test_cli_takes_the_answers_as_flags_and_prints_what_each_file_was_read_with(db_path):
+    files = [OWN / "tiktok_overview_yearless.csv", OWN / "meta_follows_no_platform.csv"]
+    run = smdash(
+        "import", "--db", db_path, "--end-date", "2025-06-30", "--platform", "instagram", *files
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == (
+        "tiktok_overview_yearless.csv: tiktok_overview: 25 added, 0 updated, 0 unchanged "
+        "(import #1)"
+    )
+    assert lines[1].startswith(
+        "  --end-date 2025-01-02: Column 'Date' has dates without a year (like 'December 29'): "
+        "they are read as 2024-12-29 to 2025-01-02"
+    )
+    assert lines[3].startswith("  --platform instagram: The title 'Follows' does not say")
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT answers FROM imports ORDER BY import_id").fetchall() == [
+            ('{"end_date": "2025-01-02"}',),
+            ('{"platform": "instagram"}',),
+        ]
+        assert con.execute(
+            "SELECT min(day), max(day), sum(value) FROM account_daily WHERE platform = 'tiktok'"
+        ).fetchone() == (D(2024, 12, 29), D(2025, 1, 2), 6953.0)
+    refused = smdash("import", "--db", db_path, "--platform", "tiktok", files[1])
+    assert refused.returncode == 2 and "invalid choice: 'tiktok'" in refused.stderr
