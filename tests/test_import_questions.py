@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import smdash
+from page_support import texts
+from signin_support import signed_in
 
 from smdash.db import store
 from smdash.imports import pipeline, questions
@@ -266,3 +268,56 @@ def test_cli_takes_the_answers_as_flags_and_prints_what_each_file_was_read_with(
         ).fetchone() == (D(2024, 12, 29), D(2025, 1, 2), 6953.0)
     refused = smdash("import", "--db", db_path, "--platform", "tiktok", files[1])
     assert refused.returncode == 2 and "invalid choice: 'tiktok'" in refused.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# the Import page
+
+
+def _upload(at, path: Path):
+    at.switch_page("pages/import_data.py").run()
+    at.file_uploader[0].set_value((path.name, path.read_bytes(), "text/csv")).run()
+    assert not at.exception
+    return at
+
+
+def test_import_page_asks_the_end_date_and_reads_the_file_again(start_app, db_path, import_day):
+    at = _upload(start_app(None, signed_in(db_path)), OWN / "tiktok_overview_yearless.csv")
+    assert {m.label: m.value for m in at.metric}["Dates"] == "2025-12-29 – 2026-01-02"
+    [date] = at.date_input
+    assert (date.label, date.value) == ("Last day in the file", D(2026, 1, 2))
+    date.set_value(D(2025, 6, 30)).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Dates"] == "2024-12-29 – 2025-01-02"
+    assert any("they are read as 2024-12-29 to 2025-01-02" in text for text in texts(at.caption))
+    assert at.dataframe[1].value["Day"].astype(str).tolist()[:1] == ["2024-12-29"]
+    at.button(key="confirm_import").click().run()
+    assert texts(at.success)[0].endswith(": 25 added, 0 updated, 0 unchanged.")
+    assert at.dataframe[-1].value["Answers"].tolist() == ["end_date: 2025-01-02"]
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT min(day), max(day) FROM account_daily").fetchone() == (
+            D(2024, 12, 29),
+            D(2025, 1, 2),
+        )
+
+
+def test_import_page_asks_the_network_and_remembers_it(start_app, db_path):
+    at = _upload(start_app(None, signed_in(db_path)), OWN / "meta_follows_no_platform.csv")
+    [choice] = [s for s in at.selectbox if s.key.startswith("ask_")]
+    assert (choice.label, choice.value, choice.options) == (
+        "Network of these figures",
+        "facebook",
+        ["Facebook", "Instagram"],
+    )
+    choice.set_value("instagram").run()
+    assert any("they are read as Instagram" in text for text in texts(at.caption))
+    at.button(key="confirm_import").click().run()
+    assert texts(at.success)[0].endswith(": 3 added, 0 updated, 0 unchanged.")
+    at = _upload(at, OWN / "meta_alcance_no_platform.csv")
+    [choice] = [s for s in at.selectbox if s.key.startswith("ask_")]
+    assert choice.value == "instagram"  # the answer for the previous such file
+    at.button(key="confirm_import").click().run()
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT DISTINCT platform FROM account_daily").fetchall() == [
+            ("instagram",)
+        ]
