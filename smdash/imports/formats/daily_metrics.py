@@ -125,7 +125,10 @@ _TIKTOK_METRICS = [
 
 TIKTOK_OVERVIEW = Format(
     name="tiktok_overview",
-    label={"en": "TikTok account overview by day", "es": "Resumen diario de la cuenta de TikTok"},
+    label={
+        "en": "TikTok account overview by day (Overview.csv or .xlsx)",
+        "es": "Resumen diario de la cuenta de TikTok (Overview.csv o .xlsx)",
+    },
     hint={
         "en": "TikTok Studio (web) > Analytics > Overview > Download data",
         "es": "TikTok Studio (web) > Analíticas > Resumen > Descargar datos",
