@@ -48,7 +48,6 @@ PLATFORMS = ("facebook", "instagram")
 REMEMBERED = (PLATFORM,)
 Answers = dict[str, str]
 _MESSAGES = {END_DATE: "imports.ask_end_date", PLATFORM: "imports.ask_platform"}
-_NETWORKS = {"facebook": "Facebook", "instagram": "Instagram"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +61,8 @@ class Ask:
 
 @dataclass(frozen=True)
 class Question:
+    """A choice a file lacked and the answer it was read with (see the module's text)."""
+
     key: str
     answer: str
     default: str
@@ -86,12 +87,8 @@ class Question:
             _MESSAGES[PLATFORM],
             lang,
             about=self.detail.get("about", ""),
-            answer=network(self.answer),
+            answer=t(f"network.{self.answer}", lang),
         )
-
-
-def network(platform: str) -> str:
-    return _NETWORKS.get(platform, platform)
 
 
 def answer_to(con, file_name: str, ask: Ask, answers: Answers) -> Question:

@@ -19,6 +19,7 @@ from smdash.imports.formats import all_formats
 from smdash.imports.history import import_history
 from smdash.imports.pipeline import Part, Prepared, import_file, prepare, undo_import
 from smdash.imports.sniff import sniff
+from smdash.ui.networks import network_label
 from smdash.ui.runtime import Keys, database, flash, lang, loader, tr, write
 
 load_history = loader(import_history)
@@ -123,7 +124,7 @@ def ask(file_id: str, part: Part, asked: set[str]) -> None:
                 tr("imports.ask_platform_label"),
                 question.choices,
                 index=question.choices.index(question.answer),
-                format_func=questions.network,
+                format_func=network_label,
                 key=key,
             )
         st.caption(question.message(lang()))
