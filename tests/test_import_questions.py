@@ -321,3 +321,46 @@ def test_import_page_asks_the_network_and_remembers_it(start_app, db_path):
         assert con.execute("SELECT DISTINCT platform FROM account_daily").fetchall() == [
             ("instagram",)
         ]
+
+
+NEW_SHAPES = {  # file -> (format, rows, first day, last day), imported on 5 January 2026
+    "tiktok_overview_yearless.csv": ("tiktok_overview", 25, "2025-12-29", "2026-01-02"),
+    "tiktok_overview_yearless_es.csv": ("tiktok_overview", 15, "2025-03-06", "2025-03-08"),
+    "tiktok_overview_yearless.xlsx": ("tiktok_overview_xlsx", 20, "2025-02-27", "2025-03-02"),
+    "tiktok_content_yearless.csv": ("tiktok_content", 3, "2025-06-21", "2025-07-16"),
+    "tiktok_follower_history.csv": ("tiktok_followers", 3, "2025-03-20", "2025-03-23"),
+    "tiktok_business_videos.csv": ("tiktok_content", 2, "2025-10-28", "2025-10-31"),
+    "tiktok_business_followers.csv": ("tiktok_followers", 6, "2025-10-29", "2025-10-31"),
+    "meta_follows_no_platform.csv": ("meta_daily_series", 3, "2026-03-01", "2026-03-03"),
+    "meta_alcance_no_platform.csv": ("meta_daily_series", 2, "2026-03-01", "2026-03-02"),
+}
+
+
+def test_every_new_shape_in_the_import_preview(start_app, db_path, import_day):
+    at = start_app(None, signed_in(db_path))
+    at.switch_page("pages/import_data.py").run()
+    files = [(name, (OWN / name).read_bytes(), "text/csv") for name in NEW_SHAPES]
+    at.file_uploader[0].set_value(files).run()
+    assert not at.exception and not at.error
+    metrics = [m.value for m in at.metric]
+    shown = [tuple(metrics[i : i + 3]) for i in range(0, len(metrics), 3)]
+    assert shown == [
+        (account, f"{first} – {last}", str(rows))
+        for account, (_, rows, first, last) in zip(
+            ["—", "—", "—", "floristeria.azahar", "—", "floristeria.azahar", "—", "—", "—"],
+            NEW_SHAPES.values(),
+            strict=True,
+        )
+    ]
+    assert at.button(key="confirm_import").label == "Import 9 files"
+
+
+def test_every_new_shape_from_the_cli(db_path):
+    """(In a child process: the import day is today; the rows do not depend on it.)"""
+    run = smdash("import", "--db", db_path, *(OWN / name for name in NEW_SHAPES))
+    assert run.returncode == 0, run.stderr
+    imported = [line for line in run.stdout.splitlines() if not line.startswith("  ")]
+    assert imported == [
+        f"{name}: {fmt}: {rows} added, 0 updated, 0 unchanged (import #{n})"
+        for n, (name, (fmt, rows, _, _)) in enumerate(NEW_SHAPES.items(), start=1)
+    ]
