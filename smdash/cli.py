@@ -1,6 +1,7 @@
 """The command line, over the same functions as the pages.
 
-python -m smdash import [--db PATH] FILE_OR_FOLDER...
+python -m smdash import [--db PATH] [--end-date YYYY-MM-DD] [--platform facebook|instagram]
+                        FILE_OR_FOLDER...
 python -m smdash summary [--db PATH] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
 python -m smdash history [--db PATH]
 python -m smdash undo [--db PATH] IMPORT_ID
@@ -27,6 +28,7 @@ from smdash.core.i18n import LANGUAGES, format_date, format_number, t
 from smdash.db import copies, store
 from smdash.imports.errors import ImportFailed
 from smdash.imports.history import import_history_rows
+from smdash.imports.questions import PLATFORMS
 from smdash.metrics.summary import FIGURES, summary
 
 # Start-up time: the modules here load only DuckDB and smdash's light modules, so that --help,
@@ -56,6 +58,18 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="FILE_OR_FOLDER",
         help="a file is imported; a folder's files (sub-folders too) unless imported before",
+    )
+    imp.add_argument(
+        "--end-date",
+        type=_date,
+        help="for dates without a year (TikTok Studio): the file's last day, or the day it was "
+        "downloaded (default: the most recent such day up to today)",
+    )
+    imp.add_argument(
+        "--platform",
+        choices=PLATFORMS,
+        help="for a Meta daily series whose title does not say the network (default: the "
+        "last answer, else facebook)",
     )
     summ = commands.add_parser("summary", parents=[common], help="figures per network")
     summ.add_argument("--from", dest="date_from", type=_date, required=True)
@@ -102,8 +116,10 @@ def _import(args) -> int:
 
     found = entries(args.paths)
     imported = skipped = failed = 0
+    answers = {"end_date": args.end_date and args.end_date.isoformat(), "platform": args.platform}
+    answers = {key: value for key, value in answers.items() if value}
     with store.connect(args.db) as con:
-        for outcome in import_entries(con, found.files):
+        for outcome in import_entries(con, found.files, answers):
             name = outcome.entry.name
             if outcome.error is not None:
                 failed += 1
@@ -122,6 +138,9 @@ def _import(args) -> int:
                     f"{name}: {sources}: {c.added} added, "
                     f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
                 )
+                for question in result.prepared.questions:  # what a choice the file lacked became
+                    flag = "--" + question.key.replace("_", "-")
+                    print(f"  {flag} {question.answer}: {question.message(args.lang)}")
     if any(path.is_dir() for path in args.paths):  # a folder's run ends with its totals
         counts = {"imported": imported, "skipped": skipped, "failed": failed}
         counts["ignored"] = len(found.ignored)
