@@ -69,7 +69,8 @@ class Question:
     choices: tuple[str, ...] = ()
     detail: dict = field(default_factory=dict)  # what the message names (column, dates, title)
 
-    def message(self, lang: str) -> str:
+    def message(self, lang: str, literal=lambda text: text) -> str:
+        """``literal``: the UI's Markdown escaping, for what the file itself wrote."""
         if self.key == END_DATE:
             d = self.detail
             first, last = (
@@ -78,15 +79,15 @@ class Question:
             return t(
                 _MESSAGES[END_DATE],
                 lang,
-                column=d["column"],
-                found=d["found"],
+                column=literal(str(d["column"])),
+                found=literal(str(d["found"])),
                 first=first,
                 last=last,
             )
         return t(
             _MESSAGES[PLATFORM],
             lang,
-            about=self.detail.get("about", ""),
+            about=literal(str(self.detail.get("about", ""))),
             answer=t(f"network.{self.answer}", lang),
         )
 

@@ -20,7 +20,7 @@ from smdash.imports.history import import_history
 from smdash.imports.pipeline import Part, Prepared, import_file, prepare, undo_import
 from smdash.imports.sniff import sniff
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import Keys, database, flash, lang, loader, said, tr, write
+from smdash.ui.runtime import Keys, database, flash, lang, loader, plain, said, tr, write
 
 load_history = loader(import_history)
 
@@ -127,7 +127,7 @@ def ask(file_id: str, part: Part, asked: set[str]) -> None:
                 format_func=network_label,
                 key=key,
             )
-        st.caption(question.message(lang()))
+        st.caption(question.message(lang(), plain))
 
 
 def _header_to_map(path: Path, file_name: str, exc: Exception) -> list[str] | None:
