@@ -88,7 +88,10 @@ def set_post_theme(
     """Give a published post a theme by hand (None: back to its matched entry's)."""
     con.execute("DELETE FROM post_themes WHERE platform = ? AND post_id = ?", [platform, post_id])
     if theme is not None:
-        con.execute("INSERT INTO post_themes VALUES (?, ?, ?)", [platform, post_id, theme])
+        con.execute(
+            "INSERT INTO post_themes VALUES ($platform, $post_id, $theme)",
+            {"platform": platform, "post_id": post_id, "theme": theme},
+        )
     bump_data_version(con)
 
 
