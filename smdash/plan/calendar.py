@@ -21,6 +21,7 @@ from smdash.access import audit
 from smdash.core.errors import InvalidInput
 from smdash.core.spreadsheet import write_csv
 from smdash.db.store import bump_data_version
+from smdash.plan import themes
 from smdash.plan.utm import tags_of
 
 STATUSES = ("idea", "planned", "published")
@@ -279,8 +280,9 @@ def campaign_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-def demo_entries(path: Path) -> list[Entry]:
+def demo_entries(path: Path, theme_ids: dict[str, int] | None = None) -> list[Entry]:
     rows = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    theme_ids = theme_ids or {}
     return [
         Entry(
             dt.datetime.fromisoformat(r["planned_at"]),
@@ -289,18 +291,32 @@ def demo_entries(path: Path) -> list[Entry]:
             r.get("copy", ""),
             r.get("link", ""),
             r.get("status", "published"),
+            theme_ids.get(r.get("theme", "")),
+            r.get("piece_type", ""),
+            r.get("hours_estimated"),
+            r.get("hours_spent"),
+            r.get("permalink", ""),
         )
         for r in rows
     ]
 
 
 def seed_demo(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
-    """The demo's calendar (calendar.json), whose links match the demo GA4 data; returns how
-    many entries were added."""
+    """The demo's calendar (calendar.json), whose links match the demo GA4 data, with its
+    themes and the posts the demo CM themed by hand; returns how many entries were added."""
     path = folder / DEMO_FILE
-    entries = demo_entries(path) if path.exists() else []
+    if not path.exists():
+        return 0
+    demo_themes = json.loads(path.read_text(encoding="utf-8")).get("themes", [])
+    theme_ids = {
+        theme["name"]: themes.add_theme(con, theme["name"], theme.get("target_share"))
+        for theme in demo_themes
+    }
+    entries = demo_entries(path, theme_ids)
     for entry in entries:
         add_entry(con, entry)
+    for theme in demo_themes:
+        themes.tag_posts_by_words(con, theme_ids[theme["name"]], theme.get("tagged_by_hand", []))
     return len(entries)
 
 

@@ -12,9 +12,10 @@ A post and an entry of the same network match, surest first:
    the shorter text (the entry's copy, or its topic without one; the post's text) in the other
    (words of ``MIN_WORD`` letters or more).
 
-Each post goes to its best entry (surest way, then nearest in time); an entry keeps the best of
-the posts that chose it. Matching is worked out as the data is read, never stored: a re-import
-or an undone import matches again.
+Each post goes to its best entry (surest way, then nearest in time) and an entry keeps the best
+of the posts that chose it; then the same again among the entries and posts left unmatched
+(a post that lost its best entry to a surer post may still be another entry's). Matching is
+worked out as the data is read, never stored: a re-import or an undone import matches again.
 """
 
 from __future__ import annotations
@@ -28,6 +29,19 @@ METHODS = ("permalink", "utm", "text")
 UTM_DAYS = 7
 MIN_SIMILARITY = 0.5
 MIN_WORD = 3
+
+
+def _mutual_best(candidates: str) -> str:
+    """The pairs of ``candidates`` where the post is the entry's best and the entry the post's."""
+    order = "priority, similarity DESC NULLS LAST, abs(epoch(published_at) - epoch(planned_at))"
+    return f"""
+        SELECT * FROM (
+            SELECT * FROM {candidates}
+            QUALIFY row_number() OVER (
+                PARTITION BY platform, post_id ORDER BY {order}, entry_id) = 1)
+        QUALIFY row_number() OVER (
+            PARTITION BY entry_id ORDER BY {order}, platform, post_id) = 1"""  # noqa: S608 - names from code
+
 
 # the CTE ``matches``: entry_id, platform, post_id, method, similarity (text matches only)
 MATCHES = f"""
@@ -77,19 +91,16 @@ _candidates AS (
          AND p.published_at::DATE = e.planned_at::DATE
     ) WHERE similarity >= {MIN_SIMILARITY}
 ),
-_post_best AS (
-    SELECT * FROM _candidates
-    QUALIFY row_number() OVER (
-        PARTITION BY platform, post_id
-        ORDER BY priority, similarity DESC NULLS LAST,
-                 abs(epoch(published_at) - epoch(planned_at)), entry_id) = 1
+_round1 AS ({_mutual_best("_candidates")}),
+_rest AS (
+    SELECT * FROM _candidates c
+    WHERE c.entry_id NOT IN (SELECT entry_id FROM _round1)
+      AND (c.platform, c.post_id) NOT IN (SELECT (platform, post_id) FROM _round1)
 ),
 matches AS (
-    SELECT entry_id, platform, post_id, method, similarity FROM _post_best
-    QUALIFY row_number() OVER (
-        PARTITION BY entry_id
-        ORDER BY priority, similarity DESC NULLS LAST,
-                 abs(epoch(published_at) - epoch(planned_at)), platform, post_id) = 1
+    SELECT entry_id, platform, post_id, method, similarity FROM _round1
+    UNION ALL
+    SELECT entry_id, platform, post_id, method, similarity FROM ({_mutual_best("_rest")})
 )
 """  # noqa: S608 - the numbers are the constants above
 

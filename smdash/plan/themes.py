@@ -95,6 +95,24 @@ def set_post_theme(
     bump_data_version(con)
 
 
+def tag_posts_by_words(con: duckdb.DuckDBPyConnection, theme: int, words: list[str]) -> int:
+    """Give ``theme`` to the posts without a theme (by hand or from an entry) whose text holds
+    one of ``words`` (without case), as the CM would by hand; returns how many. The demo's."""
+    before = con.execute("SELECT count(*) FROM post_themes").fetchone()[0]
+    con.execute(
+        MATCHES  # noqa: S608 - constant SQL
+        + """INSERT INTO post_themes
+             SELECT p.platform, p.post_id, $theme FROM posts p
+             LEFT JOIN matches m USING (platform, post_id)
+             LEFT JOIN post_themes h USING (platform, post_id)
+             WHERE m.entry_id IS NULL AND h.theme_id IS NULL
+               AND len(list_filter($words, lambda w: contains(lower(p.text), lower(w)))) > 0""",
+        {"theme": theme, "words": words},
+    )
+    bump_data_version(con)
+    return con.execute("SELECT count(*) FROM post_themes").fetchone()[0] - before
+
+
 # every post with its theme: set by hand, else its matched entry's
 POST_THEMES = (
     MATCHES  # noqa: S608 - constant SQL
@@ -126,7 +144,7 @@ def results_by_theme(
                     sum(pt.engagements) / nullif(sum(pt.reach), 0) AS engagement_rate
              FROM post_theme pt JOIN themes t USING (theme_id)
              WHERE pt.published_at >= $date_from AND pt.published_at < $date_to + 1
-             GROUP BY ALL ORDER BY lower(t.name), network""",
+             GROUP BY t.name, pt.platform ORDER BY lower(t.name), pt.platform""",
         {"date_from": date_from, "date_to": date_to},
     ).df()
 
