@@ -175,6 +175,11 @@ def week_days(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
+def month_weeks(year: int, month: int) -> list[list[dt.date]]:
+    """The month's weeks, each its seven days from Monday (ISO weeks, in every language)."""
+    return stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+
+
 def _label(row) -> str:
     return f"{row.planned_at:%H:%M} {row.network}: {row.topic}"
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import duckdb
 import pandas as pd
 
+from smdash.access import audit
 from smdash.core.errors import InvalidInput
 from smdash.core.i18n import t
 from smdash.core.spreadsheet import write_xlsx
@@ -43,6 +44,7 @@ def checked_zone(name: str) -> ZoneInfo:
         raise InvalidInput("calendar.error.time_zone", zone=name) from exc
 
 
+@audit.write("calendar.set_time_zone")
 def set_time_zone(con: duckdb.DuckDBPyConnection, name: str) -> None:
     checked_zone(name)
     set_setting(con, TIME_ZONE_SETTING, name)

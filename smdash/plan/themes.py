@@ -95,6 +95,7 @@ def set_post_theme(
     bump_data_version(con)
 
 
+@audit.write("themes.tag_posts")
 def tag_posts_by_words(con: duckdb.DuckDBPyConnection, theme: int, words: list[str]) -> int:
     """Give ``theme`` to the posts without a theme (by hand or from an entry) whose text holds
     one of ``words`` (without case), as the CM would by hand; returns how many. The demo's."""
