@@ -47,10 +47,10 @@ def _mutual_best(candidates: str) -> str:
 MATCHES = f"""
 WITH _utm_posts AS (
     SELECT platform, post_id, published_at,
-           url_decode(lower(regexp_extract(text, '[?&]utm_source=([^&#\\s]+)', 1))) AS source,
-           url_decode(lower(regexp_extract(text, '[?&]utm_medium=([^&#\\s]+)', 1))) AS medium,
-           url_decode(lower(regexp_extract(text, '[?&]utm_campaign=([^&#\\s]+)', 1))) AS campaign,
-           url_decode(lower(regexp_extract(text, '[?&]utm_content=([^&#\\s]+)', 1))) AS content
+           url_decode(regexp_extract(lower(text), '[?&]utm_source=([^&#\\s]+)', 1)) AS source,
+           url_decode(regexp_extract(lower(text), '[?&]utm_medium=([^&#\\s]+)', 1)) AS medium,
+           url_decode(regexp_extract(lower(text), '[?&]utm_campaign=([^&#\\s]+)', 1)) AS campaign,
+           url_decode(regexp_extract(lower(text), '[?&]utm_content=([^&#\\s]+)', 1)) AS content
     FROM posts WHERE text ILIKE '%utm_campaign=%'
 ),
 _words AS (
