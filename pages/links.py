@@ -117,27 +117,23 @@ with planner:
             week = calendar.week_table(shown, first)
             st.dataframe(view.calendar_table(week), hide_index=True, key="week_table")
         if not shown.empty:
-            csv_col, ics_col, xlsx_col = st.columns(3)
-            csv_col.download_button(
-                ui.tr("links.export"),
-                calendar.scheduler_csv(shown),
-                file_name=f"calendar_{first}_{last}.csv",
-                mime="text/csv",
-                key="calendar_export",
-            )
-            ics_col.download_button(
-                ui.tr("calendar.export_ics"),
-                view.load_ics(first, last, ui.lang()),
-                file_name=f"calendar_{first}_{last}.ics",
-                mime="text/calendar",
-                key="calendar_export_ics",
-            )
-            xlsx_col.download_button(
-                ui.tr("calendar.export_xlsx"),
-                view.load_xlsx(first, last, ui.lang()),
-                file_name=f"calendar_{first}_{last}.xlsx",
-                key="calendar_export_xlsx",
-            )
+            downloads = (
+                ("links.export", calendar.scheduler_csv(shown), "csv", "text/csv", ""),
+                ("calendar.export_ics", view.load_ics(first, last, ui.lang()), "ics",
+                 "text/calendar", "_ics"),
+                ("calendar.export_xlsx", view.load_xlsx(first, last, ui.lang()), "xlsx",
+                 None, "_xlsx"),
+            )  # fmt: skip
+            for column, (label, data, suffix, mime, key) in zip(
+                st.columns(3), downloads, strict=True
+            ):
+                column.download_button(
+                    ui.tr(label),
+                    data,
+                    file_name=f"calendar_{first}_{last}.{suffix}",
+                    mime=mime,
+                    key=f"calendar_export{key}",
+                )
             st.caption(ui.tr("calendar.ics_zone", zone=view.load_time_zone()))
             labels = {
                 row.entry_id: f"#{row.entry_id} · {row.planned_at:%Y-%m-%d %H:%M} · {row.topic}"

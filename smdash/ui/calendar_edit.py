@@ -20,6 +20,17 @@ def _type_label(value: str) -> str:
     return ui.tr(f"calendar.type.{value}") if value else "—"
 
 
+def _hours(column, field: str, value: float | None, key: str) -> float | None:
+    return column.number_input(
+        ui.tr(f"calendar.column.{field}"),
+        min_value=0.0,
+        max_value=calendar.HOURS_MAX,
+        value=value,
+        step=0.5,
+        key=f"{key}_{field.removeprefix('hours_')}",
+    )
+
+
 def edit_form(entry_id: int) -> None:
     """Every field of the entry picked (by its button in the grid or the picker), to change."""
     with ui.database() as con:
@@ -68,22 +79,8 @@ def edit_form(entry_id: int) -> None:
             format_func=type_labels.get,
             key=f"{key}_type",
         )
-        estimated = estimate_col.number_input(
-            ui.tr("calendar.column.hours_estimated"),
-            min_value=0.0,
-            max_value=calendar.HOURS_MAX,
-            value=entry.hours_estimated,
-            step=0.5,
-            key=f"{key}_estimated",
-        )
-        spent = spent_col.number_input(
-            ui.tr("calendar.column.hours_spent"),
-            min_value=0.0,
-            max_value=calendar.HOURS_MAX,
-            value=entry.hours_spent,
-            step=0.5,
-            key=f"{key}_spent",
-        )
+        estimated = _hours(estimate_col, "hours_estimated", entry.hours_estimated, key)
+        spent = _hours(spent_col, "hours_spent", entry.hours_spent, key)
         permalink = st.text_input(
             ui.tr("calendar.column.permalink"),
             entry.permalink,
