@@ -26,6 +26,9 @@ import duckdb
 import pandas as pd
 
 METHODS = ("permalink", "utm", "text")
+# what separates words: spaces and punctuation (a Unicode letter class costs ten times more)
+_SEPARATORS = "[\\s.,;:!?¡¿()\\[\\]{}\"'«»“”‘’#@/|+*=~<>…·–—-]+"
+_SEPARATORS_SQL = _SEPARATORS.replace("'", "''")  # inside a SQL string literal
 UTM_DAYS = 7
 MIN_SIMILARITY = 0.5
 MIN_WORD = 3
@@ -56,9 +59,12 @@ WITH _utm_posts AS (
 _words AS (
     SELECT platform, post_id, published_at,
            list_distinct(list_filter(regexp_split_to_array(lower(coalesce(text, '')),
-                                                           '[^\\pL\\pN]+'),
+                                                           '{_SEPARATORS_SQL}'),
                                      lambda w: length(w) >= {MIN_WORD})) AS words
     FROM posts
+    -- only posts on a day and network the calendar has an entry for can match by text
+    WHERE (platform, published_at::DATE) IN (SELECT (network, planned_at::DATE)
+                                             FROM calendar_entries)
 ),
 _entries AS (
     SELECT entry_id, network, planned_at, lower(utm_source) AS source,
@@ -66,11 +72,11 @@ _entries AS (
            lower(utm_content) AS content,
            lower(rtrim(regexp_replace(permalink, '[?#].*$', ''), '/')) AS permalink,
            list_distinct(list_filter(regexp_split_to_array(
-               lower(CASE WHEN trim(copy) <> '' THEN copy ELSE topic END), '[^\\pL\\pN]+'),
+               lower(CASE WHEN trim(copy) <> '' THEN copy ELSE topic END), '{_SEPARATORS_SQL}'),
                lambda w: length(w) >= {MIN_WORD})) AS words
     FROM calendar_entries
 ),
-_candidates AS (
+_candidates AS MATERIALIZED (
     SELECT e.entry_id, p.platform, p.post_id, 'permalink' AS method, 1 AS priority,
            NULL::DOUBLE AS similarity, p.published_at, e.planned_at
     FROM _entries e JOIN posts p ON p.platform = e.network AND e.permalink <> ''
@@ -91,7 +97,7 @@ _candidates AS (
          AND p.published_at::DATE = e.planned_at::DATE
     ) WHERE similarity >= {MIN_SIMILARITY}
 ),
-_round1 AS ({_mutual_best("_candidates")}),
+_round1 AS MATERIALIZED ({_mutual_best("_candidates")}),
 _rest AS (
     SELECT * FROM _candidates c
     WHERE c.entry_id NOT IN (SELECT entry_id FROM _round1)
