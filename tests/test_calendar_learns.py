@@ -228,3 +228,26 @@ def test_the_calendar_command_writes_the_ics(tmp_path, db_path):
     bad = smdash("calendar", "--db", db_path, "--ics", out, "--from", "2026-03-31",
                  "--to", "2026-03-01")  # fmt: skip
     assert bad.returncode == 2 and "--to" in bad.stderr
+
+
+def test_the_demo_review_weighs_actions_against_their_calendar_hours(demo_db):
+    from smdash import review
+
+    with store.connect(demo_db) as con:
+        saved = con.execute(
+            "SELECT label, result, hours FROM review_items WHERE hours IS NOT NULL"
+        ).fetchall()
+        current = review.evidence(con, review.current_cycle(con))
+    # September's review: the LinkedIn catering ads had two entries, 2 h + 1.5 h of work
+    assert saved == [("Anuncios de LinkedIn: catering para empresas", 8.0, 3.5)]
+    newsletter = current[current["hours"].notna()].iloc[0]
+    assert newsletter["label"] == "Butlletí setmanal con enlace a la tienda"
+    assert newsletter[["result", "hours", "result_per_hour"]].tolist() == [46.0, 2.0, 23.0]
+
+
+def test_the_demo_calendar_meets_its_posts_every_way(demo_db):
+    with store.connect(demo_db) as con:
+        found = matching.matches(con)
+        hand = con.execute("SELECT count(*) FROM post_themes").fetchone()[0]
+    assert found["method"].value_counts().to_dict() == {"permalink": 6, "text": 5, "utm": 3}
+    assert hand > 500  # the unplanned posts the demo CM gave a theme

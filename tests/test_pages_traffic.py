@@ -209,3 +209,6 @@ def test_pages_speak_spanish(demo_app):
     assert metrics(at)["Sesiones"][0] == "21.702"
     at.switch_page("pages/links.py").run()
     assert texts(at.title) == ["Enlaces UTM y calendario"]
+    # the calendar's weeks start on Monday in Spanish
+    days = [m for m in texts(at.markdown) if m in ("**Lun**", "**Dom**")]
+    assert days == ["**Lun**", "**Dom**"]
