@@ -251,3 +251,10 @@ def test_the_demo_calendar_meets_its_posts_every_way(demo_db):
         hand = con.execute("SELECT count(*) FROM post_themes").fetchone()[0]
     assert found["method"].value_counts().to_dict() == {"permalink": 6, "text": 5, "utm": 3}
     assert hand > 500  # the unplanned posts the demo CM gave a theme
+
+
+def test_weeks_start_on_monday():
+    weeks = calendar.month_weeks(2026, 3)
+    assert weeks[0][0] == dt.date(2026, 2, 23) and weeks[0][0].isoweekday() == 1
+    assert weeks[0][6] == dt.date(2026, 3, 1)
+    assert len(weeks) == 6 and all(len(w) == 7 for w in weeks)

@@ -157,7 +157,7 @@ def theme_shares(
     engagements, results_share, the share it is compared with (``compared_with``: 'target' or
     'results'), gap (planned minus that share) and ``use``: under / over / on_target (None when
     there is nothing to compare with)."""
-    frame = con.execute(
+    return con.execute(
         POST_THEMES  # noqa: S608 - constant SQL
         + """, planned AS (
                  SELECT theme_id, count(*) AS entries FROM calendar_entries
@@ -188,10 +188,3 @@ def theme_shares(
              FROM shares ORDER BY lower(theme), theme_id""",
         {"date_from": date_from, "date_to": date_to, "margin": SHARE_MARGIN},
     ).df()
-    return frame
-
-
-def post_themes(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], int]:
-    """The themes given by hand, by (platform, post_id)."""
-    rows = con.execute("SELECT platform, post_id, theme_id FROM post_themes").fetchall()
-    return {(platform, post_id): theme for platform, post_id, theme in rows}
