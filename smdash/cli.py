@@ -11,6 +11,7 @@ python -m smdash user add NAME --role editor|viewer [--password-stdin]
 python -m smdash user list | user remove NAME | user password NAME [--password-stdin]
 python -m smdash backup [--db PATH] [--out FILE] [--keep N]
 python -m smdash restore FILE [--db PATH] [--yes]
+python -m smdash calendar [--db PATH] --ics FILE [--from YYYY-MM-DD --to YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -107,6 +108,10 @@ def _parser() -> argparse.ArgumentParser:
     rest = commands.add_parser("restore", parents=[common], help="put a backup back")
     rest.add_argument("file", type=Path, help="the backup to put back")
     rest.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    cal = commands.add_parser("calendar", parents=[common], help="write the calendar as ICS")
+    cal.add_argument("--ics", type=Path, required=True, help="the iCalendar file to write")
+    cal.add_argument("--from", dest="date_from", type=_date, help="first day (default: all)")
+    cal.add_argument("--to", dest="date_to", type=_date, help="last day (default: all)")
     return parser
 
 
@@ -374,6 +379,29 @@ def _restore(args) -> int:
     return 0
 
 
+def _calendar(args) -> int:
+    from smdash.plan import calendar_export  # start-up time: pandas
+
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        print(f"ERROR {t('calendar.cli.bad_range', args.lang)}", file=sys.stderr)
+        return 2
+    try:
+        with store.connect(args.db) as con:
+            data = calendar_export.ics(con, args.date_from, args.date_to, args.lang)
+            zone = calendar_export.time_zone(con)
+    except UserError as exc:
+        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+        return 1
+    try:
+        args.ics.write_bytes(data)
+    except OSError as exc:
+        print(f"ERROR {t('calendar.cli.write_failed', args.lang, file=args.ics, error=exc)}")
+        return 1
+    count = data.count(b"BEGIN:VEVENT")
+    print(t("calendar.cli.written", args.lang, count=count, file=args.ics, zone=zone))
+    return 0
+
+
 def _confirmed(question: str) -> bool:
     """The user typed yes (or sí); no answer (no terminal) is a no."""
     try:
@@ -393,6 +421,7 @@ COMMANDS = {
     "report": _report,
     "backup": _backup,
     "restore": _restore,
+    "calendar": _calendar,
 }
 
 

@@ -221,7 +221,7 @@ def test_every_write_function_refuses_a_viewer(con, snapshot):
         "backup.make",
         "backup.keep",
     } <= set(writes)
-    assert len(writes) == 37
+    assert len(writes) == 44
     before = snapshot(con)
     for name, fn in writes.items():
         arity = len(inspect.signature(fn).parameters) - 2  # con and actor

@@ -168,6 +168,8 @@ def action_table(frame: pd.DataFrame) -> pd.DataFrame:
             column("previous_cost_per_result"): [
                 _per_result(v) for v in rows["previous_cost_per_result"]
             ],
+            column("hours"): [_per_result(v) for v in rows["hours"]],
+            column("result_per_hour"): [_per_result(v) for v in rows["result_per_hour"]],
             column("suggested"): [decision_label(d) for d in rows["suggested"]],
         }
     )
