@@ -471,7 +471,7 @@ def test_nothing_shows_before_signing_in_and_a_wrong_password_is_refused(app, db
 
 def test_a_viewer_cannot_reach_an_editor_page_by_switching_pages(app, db_path):
     at = app(signed_in(db_path, "viewer"))
-    assert titles(at) == ["Overview"]
+    assert titles(at) == ["Executive summary"]  # the director's first screen
     for page in ("pages/import_data.py", "pages/objectives.py", "pages/users.py", "pages/costs.py"):
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(page)  # not registered in the viewer's navigation

@@ -15,7 +15,7 @@ from smdash.db import store
 pytestmark = pytest.mark.browser  # `pytest -m "not browser"` leaves these out
 expect = pytest.importorskip("playwright.sync_api").expect
 TIMEOUT_MS = 30_000
-VIEWER_PAGES = ["Overview", "KPI progress", "Traffic by network", "Executive summary", "My account"]
+VIEWER_PAGES = ["Executive summary", "Overview", "KPI progress", "Traffic by network", "My account"]
 
 
 def navigation(page) -> list[str]:
@@ -43,8 +43,9 @@ def test_the_viewer_sees_only_the_results_and_the_summary(app: RunningApp, brows
     page = browser_page
     sign_in(page, app.url, VIEWER)
     heading = page.get_by_test_id("stMain").get_by_role("heading", level=1)
-    expect(heading).to_have_text("Overview", timeout=TIMEOUT_MS)
+    expect(heading).to_have_text("Executive summary", timeout=TIMEOUT_MS)  # the first screen
     assert navigation(page) == VIEWER_PAGES
+    expect(page.get_by_test_id("stAppDeployButton")).to_have_count(0)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("Signed in as boss (viewer)")
 
 
