@@ -423,29 +423,38 @@ _ACCOUNTS = """
         FROM posts GROUP BY ALL
         UNION ALL
         SELECT platform, account, 0, max(day) FROM account_daily GROUP BY ALL)
-    SELECT platform AS network, account, sum(posts)::BIGINT AS posts, max(last_day) AS last_day
+    SELECT platform AS network, account, sum(posts)::BIGINT AS posts,
+           max(last_day)::DATE AS last_day
     FROM seen GROUP BY ALL
 """
 
 
 def imported_accounts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every account in the imported data: network, account, posts, the last day with data."""
-    return con.execute(_ACCOUNTS + " ORDER BY network, account").df()  # noqa: S608 - constant
+    return _dated(con.execute(_ACCOUNTS + " ORDER BY network, account").df())  # noqa: S608 - constant
+
+
+def _dated(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["last_day"] = pd.to_datetime(frame["last_day"]).dt.date
+    return frame
 
 
 def profile_accounts(con: duckdb.DuckDBPyConnection, profile: Profile) -> pd.DataFrame:
     """The profile's accounts in the imported data (network, account, posts, last day): those
     it names, or, when it names none, those on its network whose name matches its handle
-    (ignoring case, accents, '@' and punctuation)."""
-    return con.execute(
+    (ignoring case, accents, '@' and punctuation) and the data whose export named no account
+    (account '')."""
+    frame = con.execute(
         f"SELECT * FROM ({_ACCOUNTS}) "  # noqa: S608 - constant
         + """WHERE network = $network AND CASE WHEN len($accounts) > 0
                  THEN list_contains($accounts, account)
-                 ELSE regexp_replace(strip_accents(lower(account)), '[^a-z0-9]', '', 'g')
-                      = regexp_replace(strip_accents(lower($handle)), '[^a-z0-9]', '', 'g') END
+                 ELSE account = '' OR regexp_replace(strip_accents(lower(account)), '[^a-z0-9]',
+                     '', 'g') = regexp_replace(strip_accents(lower($handle)), '[^a-z0-9]', '', 'g')
+                 END
             ORDER BY account""",
         {"network": profile.network, "accounts": list(profile.accounts), "handle": profile.handle},
     ).df()
+    return _dated(frame)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -475,7 +484,7 @@ def protocol(
     ``words`` (in the question, answer, category, tone or search words; case and accents
     ignored, so "envio" finds "envío"), in ``category``, for ``network`` (an entry for no
     network in particular applies to every one)."""
-    terms = [fold(word) for word in re.findall(r"\w+", words or "")]
+    terms = [fold(word) for word in re.findall(r"[^\W_]+", words or "")]
     rows = con.execute(
         _PROTOCOL_SELECT  # noqa: S608 - constant
         + """WHERE ($category::VARCHAR IS NULL OR category = $category)
