@@ -88,6 +88,7 @@ DYNAMIC_PREFIXES = (
     "traffic.help.",  # traffic.FIGURES and RATES
     "traffic.paid_",  # all, paid, organic
     "traffic.tab.",  # the page's tabs
+    "toolkit.field.",  # the toolkit's fields (toolkit.version_text)
 )
 # Calls whose first argument is a code rather than a key: ImportFailed("empty") says
 # import_error.empty, so a literal code must have its key.
