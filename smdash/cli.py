@@ -7,6 +7,7 @@ python -m smdash undo [--db PATH] IMPORT_ID
 python -m smdash kpi [--db PATH] --objective ID [--json]
 python -m smdash report [--db PATH] --period 2026-10 [--lang es] --out FILE.pdf|FILE.xlsx
 python -m smdash report [--db PATH] --send [--today YYYY-MM-DD] [--secrets FILE]
+python -m smdash plan [--db PATH] [--period 2026-10] [--lang es] --out FILE.pdf|FILE.xlsx
 python -m smdash user add NAME --role editor|viewer [--password-stdin]
 python -m smdash user list | user remove NAME | user password NAME [--password-stdin]
 python -m smdash backup [--db PATH] [--out FILE] [--keep N]
@@ -82,6 +83,13 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument(
         "--secrets", type=Path, help="with --send: the [smtp] settings (.streamlit/secrets.toml)"
     )
+    plan = commands.add_parser(
+        "plan", parents=[common], help="the whole plan (toolkit, strategy, review) as a file"
+    )
+    plan.add_argument(
+        "--period", help="the calendar's and actions' period (default: the review cycle)"
+    )
+    plan.add_argument("--out", type=Path, required=True, help="FILE.pdf or FILE.xlsx")
     user = commands.add_parser("user", help="accounts: add, list, remove, password, audit")
     actions = user.add_subparsers(dest="user_command", required=True)
     add = actions.add_parser("add", parents=[common], help="add an account")
@@ -282,6 +290,27 @@ def _report(args) -> int:
     return 0
 
 
+def _plan(args) -> int:
+    from smdash import executive  # start-up time: the PDF libraries
+    from smdash.reports import plan_content, plan_document
+
+    try:
+        with store.connect(args.db) as con:
+            if args.period:
+                period = executive.parse_period(args.period)
+            else:
+                period = plan_content.plan_period(con)
+            out = plan_document.write_plan(con, period, args.lang, args.out)
+    except executive.InvalidInput as exc:
+        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"ERROR {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(t("plandoc.cli.written", args.lang, period=period.label(args.lang), file=out))
+    return 0
+
+
 def _send_reports(args) -> int:
     """E-mail the reports that are due; exit 1 when any send failed (it is tried again on the
     next run), 2 when the SMTP settings are missing."""
@@ -421,6 +450,7 @@ COMMANDS = {
     "undo": _undo,
     "kpi": _kpi,
     "report": _report,
+    "plan": _plan,
     "backup": _backup,
     "restore": _restore,
 }

@@ -143,8 +143,8 @@ def test_the_due_period_is_the_last_one_that_ended(cadence, today, start, end):
 
 
 def test_a_month_comes_back_from_the_outbox_as_a_month():
-    assert outbox.period_of(D(2026, 10, 1), D(2026, 10, 31)).key == "2026-10"
-    assert outbox.period_of(D(2026, 10, 1), D(2026, 10, 15)).key == "2026-10-01..2026-10-15"
+    assert executive.period_for(D(2026, 10, 1), D(2026, 10, 31)).key == "2026-10"
+    assert executive.period_for(D(2026, 10, 1), D(2026, 10, 15)).key == "2026-10-01..2026-10-15"
 
 
 # --- who asked for it ------------------------------------------------------------------------

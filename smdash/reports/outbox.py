@@ -33,14 +33,6 @@ def due_period(cadence: str, today: dt.date) -> executive.Period:
     return executive.custom_period(previous.replace(day=FORTNIGHT_SPLIT + 1), month_end(previous))
 
 
-def period_of(start: dt.date, end: dt.date) -> executive.Period:
-    """A stored period back as the month it is, or as its dates (a fortnight)."""
-    month = executive.month_period(start)
-    if (month.start, month.end) == (start, end):
-        return month
-    return executive.custom_period(start, end)
-
-
 @dataclass(frozen=True)
 class Due:
     to: ReportMail
@@ -63,7 +55,7 @@ def due_sends(con: duckdb.DuckDBPyConnection, today: dt.date) -> list[Due]:
     }
     dues = []
     for person in subscribers(con):
-        retries = [period_of(s, e) for name, s, e in failed if name == person.name]
+        retries = [executive.period_for(s, e) for name, s, e in failed if name == person.name]
         dues += [Due(person, period, True) for period in retries]
         current = due_period(person.cadence, today)
         key = (person.name, current.start, current.end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from smdash import executive
 from smdash.access import report_mail
 from smdash.core.i18n import LANGUAGES
 from smdash.reports import outbox
@@ -64,7 +65,7 @@ def outbox_table() -> pd.DataFrame:
         {
             tr("mailing.col_user"): [r["user_name"] for r in rows],
             tr("mailing.col_period"): [
-                outbox.period_of(r["period_start"], r["period_end"]).label(lang()) for r in rows
+                executive.period_for(r["period_start"], r["period_end"]).label(lang()) for r in rows
             ],
             tr("mailing.col_email"): [r["email"] for r in rows],
             tr("mailing.col_status"): [status[r["status"]] for r in rows],
