@@ -63,6 +63,7 @@ Block = Heading | Text | Markdown | Fields | Table
 class Section:
     key: str
     title: str
+    sheet_name: str
     blocks: list[Block] = field(default_factory=list)
     sheet: pd.DataFrame | None = None  # the XLSX sheet (None: no sheet)
 
@@ -113,15 +114,31 @@ def plan_document(
         "guidelines": _guidelines,
         "review": _review,
     }
-    titles = _titles(lang)
+    titles, sheets = _titles(lang), _sheet_names(lang)
     sections = []
     for key in SECTIONS:
-        section = Section(key, titles[key])
+        section = Section(key, titles[key], sheets[key])
         builders[key](con, period, lang, section)
         sections.append(section)
     return PlanDocument(
         t("plandoc.title", lang), executive.business_name(con), period, lang, sections
     )
+
+
+def _sheet_names(lang: str) -> dict[str, str]:
+    """Shorter than the titles: a sheet's name holds 31 characters."""
+    return {
+        "guide": t("plandoc.sheet.guide", lang),
+        "questionnaire": t("plandoc.sheet.questionnaire", lang),
+        "profiles": t("plandoc.sheet.profiles", lang),
+        "objectives": t("plandoc.sheet.objectives", lang),
+        "kpis": t("plandoc.sheet.kpis", lang),
+        "actions": t("plandoc.sheet.actions", lang),
+        "calendar": t("plandoc.sheet.calendar", lang),
+        "protocol": t("plandoc.sheet.protocol", lang),
+        "guidelines": t("plandoc.sheet.guidelines", lang),
+        "review": t("plandoc.sheet.review", lang),
+    }
 
 
 def _titles(lang: str) -> dict[str, str]:
@@ -353,7 +370,7 @@ def _kpis(con, period, lang, section: Section) -> None:
         t("plandoc.column.as_of", lang),
     ]
     if rows:
-        section.blocks.append(Table(columns, rows, (4.5, 2.6, 2.2, 1.8, 1.8, 1.6, 2, 2.4)))
+        section.blocks.append(Table(columns, rows, (4.1, 2.6, 2.2, 1.8, 1.8, 2.0, 2, 2.4)))
     else:
         _empty(section, lang)
     section.sheet = _frame(columns, rows)
@@ -487,7 +504,7 @@ def _review(con, period, lang, section: Section) -> None:
 # --- Markdown, laid out as text --------------------------------------------------------------
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")

@@ -17,7 +17,7 @@ FORMATS = (".pdf", ".xlsx")
 
 def plan_xlsx(plan: PlanDocument) -> bytes:
     """One sheet per section, in the order of the PDF (for the CM to edit and reuse)."""
-    return write_xlsx({s.title: s.sheet for s in plan.sections if s.sheet is not None})
+    return write_xlsx({s.sheet_name: s.sheet for s in plan.sections if s.sheet is not None})
 
 
 def plan_bytes(
