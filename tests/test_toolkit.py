@@ -299,8 +299,8 @@ def test_topics_never_to_publish_are_found_in_the_planned_posts(con):
     toolkit.save_questionnaire(con, Questionnaire(never_publish=("política", "fútbol")))
     found = toolkit.forbidden_topics_in_calendar(con)
     assert found[["entry_id", "forbidden"]].values.tolist() == [
-        [planned, "politica"],
-        [idea, "futbol"],
+        [planned, "política"],
+        [idea, "fútbol"],
     ]
     assert toolkit.forbidden_topics_in_calendar(con, dt.date(2026, 12, 1)).empty
     assert toolkit.forbidden_topics_in(con, "Un post sobre Política") == ["política"]

@@ -123,9 +123,10 @@ PROFILE_FIELDS = ("network", "handle", "url", "runs_it", "authority", "tone", "t
 
 @dataclass(frozen=True)
 class ProtocolEntry:
-    """A standard answer: its category, the question, the answer (Markdown), the tone, whom to
-    escalate to and when, the networks it applies to (none: all), extra search words (e.g. the
-    question's words in the other language) and when it was last reviewed."""
+    """A standard answer: its category, the question, the answer (plain text, as it is pasted
+    into a reply), the tone, whom to escalate to and when, the networks it applies to (none:
+    all), extra search words (e.g. the question's words in the other language) and when it was
+    last reviewed."""
 
     entry_id: int | None
     category: str
@@ -626,6 +627,22 @@ def items(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [row[0] for row in rows]
 
 
+def item_titles(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """What names each profile and protocol entry ever saved, as of its latest version (the
+    handle, the question), for lists of items; fixed items are named by their kind and part."""
+    rows = con.execute(
+        """SELECT item, CASE kind WHEN 'profile' THEN content->>'handle'
+                                  WHEN 'protocol' THEN content->>'question' ELSE '' END
+           FROM toolkit_current WHERE kind IN ('profile', 'protocol')"""
+    ).fetchall()
+    return dict(rows)
+
+
+def version_content(con: duckdb.DuckDBPyConnection, item: str, version: int) -> dict:
+    """The fields of one version as saved (a plain dict, as JSON holds them)."""
+    return _content(con, item, version)
+
+
 def _content(con: duckdb.DuckDBPyConnection, item: str, version: int) -> dict:
     row = con.execute(
         "SELECT content FROM toolkit_versions WHERE item = ? AND version = ?", [item, version]
@@ -710,17 +727,20 @@ def forbidden_topics_in_calendar(
 ) -> pd.DataFrame:
     """Calendar entries not yet published (from ``date_from``, when given) whose topic or copy
     mentions a topic the questionnaire says never to publish (case and accents ignored):
-    entry_id, planned_at, network, topic, status, forbidden (the topic it mentions)."""
-    topics = [fold(topic) for topic in questionnaire(con).never_publish]
+    entry_id, planned_at, network, topic, status, forbidden (the topics it mentions, as the
+    questionnaire writes them)."""
+    topics = list(questionnaire(con).never_publish)
     return con.execute(
         """SELECT c.entry_id, c.planned_at, c.network, c.topic, c.status,
                   string_agg(f.topic, ', ' ORDER BY f.topic) AS forbidden
-           FROM calendar_entries c, (SELECT unnest($topics::VARCHAR[]) AS topic) f
+           FROM calendar_entries c,
+                (SELECT unnest($topics::VARCHAR[]) AS topic,
+                        unnest($folded::VARCHAR[]) AS folded) f
            WHERE c.status <> 'published'
              AND ($date_from::DATE IS NULL OR c.planned_at >= $date_from::DATE)
-             AND contains(strip_accents(lower(concat_ws(' ', c.topic, c.copy))), f.topic)
+             AND contains(strip_accents(lower(concat_ws(' ', c.topic, c.copy))), f.folded)
            GROUP BY ALL ORDER BY c.planned_at, c.entry_id""",
-        {"topics": topics, "date_from": date_from},
+        {"topics": topics, "folded": [fold(t) for t in topics], "date_from": date_from},
     ).df()
 
 
