@@ -10,11 +10,14 @@ import re
 import pytest
 from conftest import smdash
 from openpyxl import load_workbook
+from page_support import run
+from signin_support import signed_in
 
 from smdash import executive
 from smdash.db import store
 from smdash.plan import toolkit
 from smdash.reports import plan_content, plan_document
+from smdash.ui import plan_document as plan_view
 
 pypdf = pytest.importorskip("pypdf")
 OCTOBER = executive.parse_period("2026-10")
@@ -207,3 +210,16 @@ def test_the_plan_command_refuses_a_bad_period_or_file(db_path, tmp_path):
 )  # fmt: skip
 def test_markdown_is_laid_out_as_text(markdown, lines):
     assert plan_content.markdown_lines(markdown) == lines
+
+
+def test_the_toolkit_page_offers_the_plan_to_a_viewer(demo_db, start_app):
+    at = start_app(None, signed_in(demo_db, "viewer"))
+    at = run(at.switch_page("pages/toolkit.py"))
+    assert at.download_button(key="plan_download_pdf").proto.label == "Plan as PDF"
+    assert at.download_button(key="plan_download_xlsx").proto.label == "Plan as XLSX"
+    assert any(c.value.startswith("The whole plan in one document") for c in at.caption)
+    # what the buttons send when clicked (made then, in the download's own thread)
+    pages = pdf_pages(plan_view.plan_file(str(demo_db), "es", "pdf"))
+    assert pages[0].startswith("Plan de redes sociales Preparado para Forn de la Plaça")
+    book = load_workbook(io.BytesIO(plan_view.plan_file(str(demo_db), "en", "xlsx")))
+    assert book.sheetnames[0] == "Guide"

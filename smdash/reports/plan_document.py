@@ -13,6 +13,7 @@ from smdash.reports.plan_content import PlanDocument, plan_document
 from smdash.reports.plan_pdf import plan_pdf
 
 FORMATS = (".pdf", ".xlsx")
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def plan_xlsx(plan: PlanDocument) -> bytes:
