@@ -276,38 +276,43 @@ def _report(args) -> int:
     if not (args.period and args.out) or args.today or args.secrets:
         print(f"ERROR {t('mailing.cli.needs_period', args.lang)}", file=sys.stderr)
         return 2
-    try:
+
+    def write(con):
         period = executive.parse_period(args.period)
-        with store.connect(args.db) as con:
-            out = executive_report.write_report(con, period, args.lang, args.out)
-    except executive.InvalidInput as exc:
-        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"ERROR {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(t("executive.cli.written", args.lang, period=period.label(args.lang), file=out))
-    return 0
+        return period, executive_report.write_report(con, period, args.lang, args.out)
+
+    return _write_file(args, write, "executive.cli.written")
 
 
 def _plan(args) -> int:
     from smdash import executive  # start-up time: the PDF libraries
     from smdash.reports import plan_content, plan_document
 
+    def write(con):
+        if args.period:
+            period = executive.parse_period(args.period)
+        else:
+            period = plan_content.plan_period(con)
+        return period, plan_document.write_plan(con, period, args.lang, args.out)
+
+    return _write_file(args, write, "plandoc.cli.written")
+
+
+def _write_file(args, write, written: str) -> int:
+    """``write(con) -> (period, file)`` and say so; a bad period or file name exits 2, a file
+    that cannot be written 1."""
+    from smdash import executive
+
     try:
         with store.connect(args.db) as con:
-            if args.period:
-                period = executive.parse_period(args.period)
-            else:
-                period = plan_content.plan_period(con)
-            out = plan_document.write_plan(con, period, args.lang, args.out)
+            period, out = write(con)
     except executive.InvalidInput as exc:
         print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"ERROR {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(t("plandoc.cli.written", args.lang, period=period.label(args.lang), file=out))
+    print(t(written, args.lang, period=period.label(args.lang), file=out))
     return 0
 
 

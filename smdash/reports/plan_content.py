@@ -77,20 +77,6 @@ class PlanDocument:
     sections: list[Section]
 
 
-SECTIONS = (
-    "guide",
-    "questionnaire",
-    "profiles",
-    "objectives",
-    "kpis",
-    "actions",
-    "calendar",
-    "protocol",
-    "guidelines",
-    "review",
-)
-
-
 def plan_period(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> executive.Period:
     """The review cycle in progress, else the month of ``today``."""
     cycle = review.current_cycle(con)
@@ -114,10 +100,10 @@ def plan_document(
         "guidelines": _guidelines,
         "review": _review,
     }
-    titles, sheets = _titles(lang), _sheet_names(lang)
     sections = []
     for key in SECTIONS:
-        section = Section(key, titles[key], sheets[key])
+        title, sheet = _NAMES[key]
+        section = Section(key, t(title, lang), t(sheet, lang))
         builders[key](con, period, lang, section)
         sections.append(section)
     return PlanDocument(
@@ -125,35 +111,20 @@ def plan_document(
     )
 
 
-def _sheet_names(lang: str) -> dict[str, str]:
-    """Shorter than the titles: a sheet's name holds 31 characters."""
-    return {
-        "guide": t("plandoc.sheet.guide", lang),
-        "questionnaire": t("plandoc.sheet.questionnaire", lang),
-        "profiles": t("plandoc.sheet.profiles", lang),
-        "objectives": t("plandoc.sheet.objectives", lang),
-        "kpis": t("plandoc.sheet.kpis", lang),
-        "actions": t("plandoc.sheet.actions", lang),
-        "calendar": t("plandoc.sheet.calendar", lang),
-        "protocol": t("plandoc.sheet.protocol", lang),
-        "guidelines": t("plandoc.sheet.guidelines", lang),
-        "review": t("plandoc.sheet.review", lang),
-    }
-
-
-def _titles(lang: str) -> dict[str, str]:
-    return {
-        "guide": t("plandoc.section.guide", lang),
-        "questionnaire": t("plandoc.section.questionnaire", lang),
-        "profiles": t("plandoc.section.profiles", lang),
-        "objectives": t("plandoc.section.objectives", lang),
-        "kpis": t("plandoc.section.kpis", lang),
-        "actions": t("plandoc.section.actions", lang),
-        "calendar": t("plandoc.section.calendar", lang),
-        "protocol": t("plandoc.section.protocol", lang),
-        "guidelines": t("plandoc.section.guidelines", lang),
-        "review": t("plandoc.section.review", lang),
-    }
+# each section's title and its sheet's name (shorter: a sheet's name holds 31 characters)
+_NAMES = {
+    "guide": ("plandoc.section.guide", "plandoc.sheet.guide"),
+    "questionnaire": ("plandoc.section.questionnaire", "plandoc.sheet.questionnaire"),
+    "profiles": ("plandoc.section.profiles", "plandoc.sheet.profiles"),
+    "objectives": ("plandoc.section.objectives", "plandoc.sheet.objectives"),
+    "kpis": ("plandoc.section.kpis", "plandoc.sheet.kpis"),
+    "actions": ("plandoc.section.actions", "plandoc.sheet.actions"),
+    "calendar": ("plandoc.section.calendar", "plandoc.sheet.calendar"),
+    "protocol": ("plandoc.section.protocol", "plandoc.sheet.protocol"),
+    "guidelines": ("plandoc.section.guidelines", "plandoc.sheet.guidelines"),
+    "review": ("plandoc.section.review", "plandoc.sheet.review"),
+}
+SECTIONS = tuple(_NAMES)  # in the document's order
 
 
 def _empty(section: Section, lang: str) -> None:

@@ -9,10 +9,10 @@ import duckdb
 
 from smdash import executive
 from smdash.core.spreadsheet import write_xlsx
+from smdash.reports.executive_report import write_file
 from smdash.reports.plan_content import PlanDocument, plan_document
 from smdash.reports.plan_pdf import plan_pdf
 
-FORMATS = (".pdf", ".xlsx")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -34,8 +34,4 @@ def plan_bytes(
 
 
 def write_plan(con, period: executive.Period, lang: str, out: Path) -> Path:
-    suffix = out.suffix.lower()
-    if suffix not in FORMATS:
-        raise executive.InvalidInput("executive.cli.bad_out", file=str(out))
-    out.write_bytes(plan_bytes(con, period, lang, suffix.lstrip(".")))
-    return out
+    return write_file(out, lambda kind: plan_bytes(con, period, lang, kind))
