@@ -30,13 +30,16 @@ def app(db_path, start_app, request):
 
 
 def edit_controls(at) -> list:
-    """Every control that writes: buttons, forms' fields and the networks table."""
-    return [*at.button, *at.text_area, *at.get("form"), *at.get("arrow_data_frame_editor")]
+    """Every control that writes: buttons, forms and their fields, the networks table (the one
+    dataframe with a key: an editable one)."""
+    editors = [frame for frame in at.dataframe if frame.key]
+    return [*at.button, *at.text_area, *at.multiselect, *at.get("form"), *editors]
 
 
 def test_an_empty_workspace_shows_what_to_fill_first(app):
     at = app()
     assert at.title[0].value == "Toolkit"
+    assert len(edit_controls(at)) > 20  # the editor's forms (what the viewer must not see)
     shown = "\n".join(texts(at.markdown))
     assert "What to fill first" in shown
     assert ":material/radio_button_unchecked: 1. The questionnaire" in shown

@@ -95,6 +95,10 @@ def questionnaire_section() -> None:
     answers = load_questionnaire()
     st.caption(tr("toolkit.questionnaire_intro"))
     saved_caption(answers.saved)
+    if answers.saved.version == 0:  # nothing to read yet: straight to the form
+        if can_edit():
+            questionnaire_form(answers)
+        return
     for name in toolkit.QUESTIONNAIRE_FIELDS:
         st.markdown(f"##### {tr(f'toolkit.field.{name}')}")
         markdown_or_blank(getattr(answers, name))
@@ -104,7 +108,7 @@ def questionnaire_section() -> None:
     else:
         st.caption(tr("toolkit.blank"))
     if can_edit():
-        with st.expander(tr("toolkit.edit_questionnaire"), expanded=answers.saved.version == 0):
+        with st.expander(tr("toolkit.edit_questionnaire")):
             questionnaire_form(answers)
 
 
