@@ -9,6 +9,8 @@ import email
 import email.policy
 import io
 import socket
+import ssl
+import subprocess
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -76,11 +78,40 @@ def smtp():
     controller.stop()
 
 
-def _secrets(tmp_path, port: int):
+@pytest.fixture
+def tls_smtp(tmp_path, monkeypatch):
+    """A local SMTP server that takes mail only after STARTTLS, with a certificate made for
+    127.0.0.1 that the command trusts through SSL_CERT_FILE (ssl's default verify paths)."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    inbox = Inbox()
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=_free_port(),
+        tls_context=context,
+        require_starttls=True,
+        authenticator=_password_check,
+    )
+    controller.start()
+    inbox.port = controller.port
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    yield inbox
+    controller.stop()
+
+
+def _secrets(tmp_path, port: int, starttls: bool = False):
     path = tmp_path / "secrets.toml"
     path.write_text(
         "[smtp]\n"
-        f'host = "127.0.0.1"\nport = {port}\nstarttls = false\n'
+        f'host = "127.0.0.1"\nport = {port}\nstarttls = {str(starttls).lower()}\n'
         f'user = "cm"\npassword = "s3cret"\nsender = "cm@forn.example"\n',
         encoding="utf-8",
     )
@@ -233,6 +264,18 @@ def test_send_mails_pdf_and_xlsx_once_per_period(workspace, smtp, tmp_path):
     assert again.returncode == 0
     assert again.stdout == "Hoy no toca enviar ningún informe por correo.\n"
     assert len(smtp.messages) == 1
+
+
+def test_send_over_starttls_with_a_password(workspace, tls_smtp, tmp_path):
+    result = _send(workspace, _secrets(tmp_path, tls_smtp.port, starttls=True), "2026-11-02")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Report for October 2026 sent to boss <boss@forn.example>.\n"
+    [mail] = tls_smtp.messages  # the server takes none before STARTTLS
+    assert len(list(mail.iter_attachments())) == 2
+    plain = _send(workspace, _secrets(tmp_path, tls_smtp.port), "2026-12-01")
+    assert plain.returncode == 1  # without STARTTLS this server refuses: reported, kept due
+    assert "SMTP AUTH extension not supported by server" in plain.stderr  # not before TLS
+    assert _outbox(workspace)[-1][3:] == ("failed", 1)
 
 
 def test_a_failed_send_is_reported_and_retried_on_the_next_run(workspace, smtp, tmp_path):
