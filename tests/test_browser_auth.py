@@ -44,7 +44,7 @@ def test_a_wrong_password_shows_the_sign_in_form_again(app: RunningApp, browser_
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
 
 
-def test_the_viewer_sees_only_the_results_the_toolkit_and_the_summary(app: RunningApp, browser_page):  # noqa: F811
+def test_the_viewer_sees_the_results_the_toolkit_and_the_summary(app: RunningApp, browser_page):  # noqa: F811
     page = browser_page
     sign_in(page, app.url, VIEWER)
     heading = page.get_by_test_id("stMain").get_by_role("heading", level=1)
