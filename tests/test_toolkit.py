@@ -248,6 +248,10 @@ def test_each_entry_shows_when_it_was_last_reviewed(protocol):
     assert toolkit.protocol_entry(con, ids[1]).last_reviewed == dt.date(2026, 12, 1)
     with pytest.raises(toolkit.InvalidToolkit):
         toolkit.mark_reviewed(con, 999)
+    with pytest.raises(toolkit.InvalidToolkit):  # an id is never made up by the caller
+        toolkit.save_protocol_entry(con, ProtocolEntry(999, "Envíos", "¿Sí?", "Sí."))
+    with pytest.raises(toolkit.InvalidToolkit):
+        toolkit.save_profile(con, Profile(999, "instagram", "@forn"))
 
 
 def test_an_entry_needs_category_question_and_answer(con):

@@ -401,6 +401,7 @@ def _profile_content(profile: Profile) -> dict:
 def save_profile(con: duckdb.DuckDBPyConnection, profile: Profile) -> int:
     """Add a profile (``profile_id`` None) or save a new version of one; returns its id."""
     content = _profile_content(profile)
+    _known(con, "profile", profile.profile_id)
     profile_id = profile.profile_id or _new_id(con)
     _save(con, f"profile.{profile_id}", content)
     return profile_id
@@ -410,6 +411,13 @@ def save_profile(con: duckdb.DuckDBPyConnection, profile: Profile) -> int:
 def remove_profile(con: duckdb.DuckDBPyConnection, profile_id: int) -> None:
     """Take a profile off the list (its versions stay in the history)."""
     _remove(con, f"profile.{profile_id}")
+
+
+def _known(con: duckdb.DuckDBPyConnection, kind: str, item_id: int | None) -> None:
+    """An id given to save a new version must name an item saved before (None: a new one)."""
+    if item_id is not None and _current(con, f"{kind}.{item_id}") is None:
+        key = "toolkit.error.no_entry" if kind == "protocol" else "toolkit.error.no_profile"
+        raise InvalidToolkit(key, entry_id=item_id)
 
 
 def _remove(con: duckdb.DuckDBPyConnection, item: str) -> None:
@@ -544,6 +552,7 @@ def save_protocol_entry(
     """Add an entry (``entry_id`` None) or save a new version of one; saving it counts as
     reviewing it (last reviewed: ``today``) unless the entry says otherwise. Returns its id."""
     content = _protocol_content(entry, today or dt.date.today())
+    _known(con, "protocol", entry.entry_id)
     entry_id = entry.entry_id or _new_id(con)
     _save(con, f"protocol.{entry_id}", content)
     return entry_id

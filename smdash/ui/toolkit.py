@@ -145,7 +145,8 @@ def guide_section() -> None:
         st.subheader(tr(f"toolkit.part.{part.part}"))
         st.caption(tr(f"toolkit.part_help.{part.part}"))
         saved_caption(part.saved)
-        markdown_or_blank(part.text)
+        if part.saved.version:
+            markdown_or_blank(part.text)
         if part.part == "technology":
             networks_table(part.networks)
         if can_edit():
