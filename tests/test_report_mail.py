@@ -11,6 +11,7 @@ import io
 import socket
 import ssl
 import subprocess
+from contextlib import contextmanager
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -61,27 +62,32 @@ def _password_check(server, session, envelope, mechanism, auth_data):
     return AuthResult(success=(auth_data.login, auth_data.password) == (b"cm", b"s3cret"))
 
 
-@pytest.fixture
-def smtp():
-    """A local SMTP server on a free port that asks for user cm / password s3cret."""
+@contextmanager
+def _serving(**options):
+    """A local SMTP server on a free port that asks for user cm / password s3cret; its Inbox."""
     inbox = Inbox()
     controller = Controller(
-        inbox,
-        hostname="127.0.0.1",
-        port=_free_port(),
-        authenticator=_password_check,
-        auth_require_tls=False,
+        inbox, hostname="127.0.0.1", port=_free_port(), authenticator=_password_check, **options
     )
     controller.start()
     inbox.port = controller.port
-    yield inbox
-    controller.stop()
+    try:
+        yield inbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp():
+    """A server that takes the password without TLS."""
+    with _serving(auth_require_tls=False) as inbox:
+        yield inbox
 
 
 @pytest.fixture
 def tls_smtp(tmp_path, monkeypatch):
-    """A local SMTP server that takes mail only after STARTTLS, with a certificate made for
-    127.0.0.1 that the command trusts through SSL_CERT_FILE (ssl's default verify paths)."""
+    """A server that takes mail only after STARTTLS, with a certificate made for 127.0.0.1
+    that the command trusts through SSL_CERT_FILE (ssl's default verify paths)."""
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
@@ -91,20 +97,9 @@ def tls_smtp(tmp_path, monkeypatch):
     )  # fmt: skip
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
-    inbox = Inbox()
-    controller = Controller(
-        inbox,
-        hostname="127.0.0.1",
-        port=_free_port(),
-        tls_context=context,
-        require_starttls=True,
-        authenticator=_password_check,
-    )
-    controller.start()
-    inbox.port = controller.port
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))
-    yield inbox
-    controller.stop()
+    with _serving(tls_context=context, require_starttls=True) as inbox:
+        yield inbox
 
 
 def _secrets(tmp_path, port: int, starttls: bool = False):
