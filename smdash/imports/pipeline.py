@@ -208,7 +208,12 @@ def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, 
     """Stage a CSV straight from the file, in one pass (see ``parse.one_pass_query``); False
     when it has to take the careful path instead."""
     fmt = match.format
-    if fmt.skip_rows_sql or fmt.extra.get("ends_at_blank_line") or not _keeps_every_row(fmt):
+    if (
+        fmt.skip_rows_sql
+        or fmt.extra.get("ends_at_blank_line")
+        or fmt.extra.get("footer")
+        or not _keeps_every_row(fmt)
+    ):
         return False
     used = set(match.columns.values())
     try:
@@ -245,7 +250,17 @@ def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, opt
     fmt = match.format
     until_blank = fmt.extra.get("ends_at_blank_line", False)
     used = set(match.columns.values())
-    load_raw(con, sniffed, match.sheet, match.body_start - 1, len(match.header), until_blank, used)
+    footer = fmt.extra.get("footer", "")
+    load_raw(
+        con,
+        sniffed,
+        match.sheet,
+        match.body_start - 1,
+        len(match.header),
+        until_blank,
+        used,
+        footer=footer,
+    )
     if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
         raise ImportFailed("no_rows", file=source)
     parse_fields(
