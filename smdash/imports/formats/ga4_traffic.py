@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from smdash.db.tables import WEB_TRAFFIC
 from smdash.core.networks import CHANNEL_GROUP
+from smdash.db.tables import WEB_TRAFFIC
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, TIMESTAMP, field, normalize_header
 from smdash.imports.formats.base import Format
 
