@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -194,6 +194,10 @@ def prepare(
 def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
     fmt = match.format
     source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{match.sheet}]"
+    # a format may name the account after the file (LinkedIn's creator analytics): $file_name
+    match = replace(
+        match, context={**match.context, "file_name": PurePosixPath(sniffed.file_name).name}
+    )
     options = {"spreadsheet": sniffed.kind == "xlsx", "year": match.context.get("year")}
     cols = Columns(fmt.fields, match.columns, match.header)
     decimal_hint = "," if sniffed.delimiter == ";" else "."
