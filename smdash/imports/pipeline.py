@@ -30,6 +30,7 @@ from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
+from smdash.imports.refusals import refusal
 from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
 
@@ -183,6 +184,10 @@ def prepare(
                 parts.append(_prepare_part(con, sniffed, match, f"stage_{len(parts)}"))
         digest = sha256.result()
     if not parts:
+        for sniffed, _ in found:  # a known export that smdash does not import says so
+            refused = refusal(sniffed)
+            if refused is not None:
+                raise refused
         if len(skipped) == 1 and skipped[0] == file_name:
             raise unknown_format(file_name)
         raise ImportFailed("zip_without_exports", file=file_name)

@@ -90,6 +90,8 @@ def _context(rows: list[list[str]], columns: dict[str, int]) -> dict | None:
         return None
     if not any(row and row[0].startswith("#") for row in rows):
         return None  # GA4 downloads always open with the '#' preamble
+    if any(any(cell.strip() for cell in row) and not row[0].startswith("#") for row in rows):
+        return None  # a table below another one: a Reports snapshot (refused, see refusals)
     preamble = _preamble(rows)
     return {
         "channel_group": CHANNEL_GROUP,
