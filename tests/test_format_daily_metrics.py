@@ -88,7 +88,7 @@ def test_youtube_chart_data_alone_sums_its_videos_per_day(con):
 def test_youtube_chart_data_split_by_subscription_status_adds_up_each_day(con):
     # two rows a day (Subscribed, Not subscribed), no Content column: one figure per day
     result = import_file(con, OWN / "youtube_chart_subscription.csv")
-    assert (result.prepared.format.name, result.prepared.rows) == ("youtube_chart_data", 3)
+    assert (result.prepared.format.name, result.prepared.rows) == ("youtube_chart_split", 3)
     assert daily(con) == [
         ("youtube", D(2025, 6, 12), "video_views", 350.0),
         ("youtube", D(2025, 6, 13), "video_views", 457.0),

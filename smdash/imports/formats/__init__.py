@@ -44,6 +44,7 @@ def all_formats() -> list[Format]:
         youtube_table.FORMAT,
         daily_metrics.YOUTUBE_TOTALS,
         daily_metrics.YOUTUBE_CHART,
+        daily_metrics.YOUTUBE_CHART_SPLIT,
         linkedin_content.POSTS_FORMAT,
         linkedin_content.METRICS_FORMAT,
         linkedin_followers.FORMAT,

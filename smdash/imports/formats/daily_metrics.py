@@ -17,8 +17,8 @@ Metric ids (``account_daily.metric``), shared by every format that writes daily 
   other metric chosen, the channel's total per day. A copy re-saved by a spreadsheet writes the
   dates as ``13-06-2025`` or ``1/1/2022``: the day/month order is read from the whole column.
 - YouTube Studio ``Chart data.csv``: a series per video (``Content``), or per value of a split
-  such as ``Subscription status`` (two rows a day, no ``Content``); either way the rows of a
-  day are added up into the day's views.
+  such as ``Subscription status`` (two rows a day, no ``Content``: ``YOUTUBE_CHART_SPLIT``);
+  either way the rows of a day are added up into the day's views.
 - LinkedIn Page visitors export (XLS, sheet ``Visitor metrics``, header in row 1): ``Date,
   Overview page views (desktop|mobile|total), ..., Total page views (total), Total unique
   visitors (total)``. Column names of the visitors export are unconfirmed beyond FORMATS.md.
@@ -26,6 +26,8 @@ Spanish headers are guesses (unconfirmed).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import COUNT, DATE, TEXT, field
@@ -205,17 +207,47 @@ YOUTUBE_CHART = Format(
     target=ACCOUNT_DAILY,
     fields=[
         field("day", DATE, "Date", "Fecha", required=True, formats=YOUTUBE_DATES),
-        field("content", TEXT, "Content", "Contenido"),
-        _YOUTUBE_SPLIT,
+        field("content", TEXT, "Content", "Contenido", required=True),
         field("video_views", COUNT, "Views", "Visualizaciones", required=True),
     ],
-    context=lambda rows, columns: {} if {"content", "split"} & set(columns) else None,
     # the chart holds the videos picked for it, so its sum is only the channel's total when
     # nothing else is there: Totals.csv in the same zip replaces it
     extra={"superseded_by": "youtube_daily_totals"},
     rows_sql="""
         SELECT 'youtube' AS platform, '' AS account, day, 'video_views' AS metric,
                CAST(sum(video_views) AS DOUBLE) AS value
-        FROM parsed WHERE lower(coalesce(content, '')) <> 'total' GROUP BY day
+        FROM parsed WHERE lower(content) <> 'total' GROUP BY day
+    """,
+)
+
+YOUTUBE_CHART_SPLIT = Format(
+    name="youtube_chart_split",
+    label={
+        "en": "YouTube channel views by day, split by subscription status (YouTube Studio, "
+        "Chart data.csv)",
+        "es": "Visualizaciones diarias del canal de YouTube por estado de suscripción (YouTube "
+        "Studio, Chart data.csv)",
+    },
+    hint={
+        "en": "YouTube Studio > Analytics > Advanced mode > Subscription status > Export current "
+        "view > CSV; import the zip (Totals.csv in it is preferred), or Chart data.csv from it",
+        "es": "YouTube Studio > Estadísticas > Modo avanzado > Estado de la suscripción > "
+        "Exportar vista actual > CSV; importa el zip (se prefiere su Totals.csv), o Chart "
+        "data.csv de dentro",
+    },
+    target=ACCOUNT_DAILY,
+    fields=[
+        field("day", DATE, "Date", "Fecha", required=True, formats=YOUTUBE_DATES),
+        replace(_YOUTUBE_SPLIT, required=True),
+        field("video_views", COUNT, "Views", "Visualizaciones", required=True),
+        field("content", TEXT, "Content", "Contenido"),
+    ],
+    # a split of the whole channel: its rows of a day add up to the day's views
+    context=lambda rows, columns: None if "content" in columns else {},
+    extra={"superseded_by": "youtube_daily_totals"},
+    rows_sql="""
+        SELECT 'youtube' AS platform, '' AS account, day, 'video_views' AS metric,
+               CAST(sum(video_views) AS DOUBLE) AS value
+        FROM parsed GROUP BY day
     """,
 )
