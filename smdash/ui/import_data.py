@@ -13,7 +13,7 @@ import streamlit as st
 from smdash.core.errors import UserError
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
-from smdash.imports.formats import all_formats
+from smdash.imports.formats import all_formats, supported
 from smdash.imports.history import import_history
 from smdash.imports.pipeline import Prepared, import_file, prepare, undo_import
 from smdash.imports.sniff import sniff
@@ -160,8 +160,7 @@ def undo(import_id: int) -> str | None:
 
 
 def supported_formats() -> pd.DataFrame:
-    rows = [(f.label[lang()], f.hint[lang()]) for f in all_formats() if f.hint[lang()]]
-    return pd.DataFrame(rows, columns=[tr("import.format"), tr("import.where")])
+    return pd.DataFrame(supported(lang()), columns=[tr("import.format"), tr("import.where")])
 
 
 def preview_table(preview: pd.DataFrame) -> pd.DataFrame:

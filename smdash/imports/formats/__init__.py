@@ -23,7 +23,7 @@ from smdash.imports.formats import (
 )
 from smdash.imports.formats.base import HEADER_SEARCH_ROWS, Format, Match
 
-__all__ = ["HEADER_SEARCH_ROWS", "Format", "Match", "all_formats"]
+__all__ = ["HEADER_SEARCH_ROWS", "Format", "Match", "all_formats", "supported"]
 
 
 def all_formats() -> list[Format]:
@@ -58,3 +58,10 @@ def all_formats() -> list[Format]:
         ads_tiktok.FORMAT,
         ads_tiktok.XLSX_FORMAT,
     ]
+
+
+def supported(lang: str) -> list[tuple[str, str]]:
+    """(label, where to download it) of every export smdash reads, once each (a CSV and an
+    XLSX download of one export share theirs): the Import page's list and the README's."""
+    pairs = ((fmt.label[lang], fmt.hint[lang]) for fmt in all_formats() if fmt.hint[lang])
+    return list(dict.fromkeys(pairs))

@@ -66,13 +66,18 @@ _MONTH_TO = f"coalesce(try_cast(trim(split_part(month, ' - ', 2)) AS DATE), {_MO
 
 FORMAT = Format(
     name="meta_ads",
-    label={"en": "Meta Ads Manager – campaign spend", "es": "Meta Ads Manager – gasto en campañas"},
+    label={
+        "en": "Meta Ads Manager – spend by campaign, ad set or ad",
+        "es": "Meta Ads Manager – gasto por campaña, conjunto de anuncios o anuncio",
+    },
     hint={
-        "en": "Ads Manager > Campaigns > Reports > Export table data (.csv or .xlsx); add the "
-        "Day breakdown for daily spend and the Platform breakdown to split Facebook / Instagram",
-        "es": "Administrador de anuncios > Campañas > Informes > Exportar datos de la tabla "
-        "(.csv o .xlsx); añade el desglose Día para el gasto diario y Plataforma para separar "
-        "Facebook e Instagram",
+        "en": "Ads Manager > Campaigns (or Ad sets, Ads) > Reports > Export table data (.csv or "
+        ".xlsx); add the Day breakdown for daily spend and the Platform breakdown to split "
+        "Facebook / Instagram. Or Ads Reporting > Export (.xlsx, sheet Raw Data Report)",
+        "es": "Administrador de anuncios > Campañas (o Conjuntos de anuncios, Anuncios) > "
+        "Informes > Exportar datos de la tabla (.csv o .xlsx); añade el desglose Día para el "
+        "gasto diario y Plataforma para separar Facebook e Instagram. O Informes de anuncios > "
+        "Exportar (.xlsx, hoja Raw Data Report)",
     },
     target=AD_SPEND,
     fields=_FIELDS,
