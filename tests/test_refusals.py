@@ -68,9 +68,13 @@ def test_tiktok_viewers_points_to_the_overview(con):
     assert "TikTok Studio > Analytics > Overview > Download data" in message
 
 
-def test_a_file_of_no_known_kind_is_still_unknown(con, tmp_path):
+@pytest.mark.parametrize(
+    "text", ["Fruit,Colour\napple,red\n", "Country,Orders,Revenue\nSpain,12,340.5\n"]
+)
+def test_a_file_of_no_known_kind_is_still_unknown(con, tmp_path, text):
+    # figures by country that are no audience share stay a file the user may map
     path = tmp_path / "notes.csv"
-    path.write_text("Fruit,Colour\napple,red\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     assert refused(con, path).code == "unknown_format"
 
 

@@ -32,12 +32,27 @@ AUDIENCE_DIMENSIONS = frozenset(
 )  # fmt: skip
 
 
+# what an audience breakdown gives per age, city, ...: a share, or a count of people
+AUDIENCE_SHARES = frozenset(
+    normalize_header(name)
+    for name in (
+        "Distribution", "Percentage", "Value", "Women", "Men", "Female", "Male", "Followers",
+        "Total followers", "Viewers", "Active users", "Users", "Members", "Audience",
+        "Distribución", "Porcentaje", "Valor", "Mujeres", "Hombres", "Seguidores",
+        "Seguidores totales", "Espectadores", "Usuarios activos", "Usuarios", "Miembros",
+        "Audiencia",
+    )
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str  # the message: import_error.<code>
     titles: tuple[str, ...] = ()  # a GA4 preamble title starting with one of these
     headers: tuple[frozenset[str], ...] = ()  # a row holding every cell of one of these
-    first_cells: frozenset[str] = frozenset()  # a header row starting with one of these
+    first_cells: frozenset[str] = frozenset()  # a header row starting with one of these ...
+    companions: frozenset[str] = frozenset()  # ... and holding one of these (if any), or a '%'
+
     needs_preamble: bool | None = None  # only with (True) or without (False) a '#' preamble
 
     def matches(self, rows: list[list[str]]) -> bool:
@@ -50,9 +65,13 @@ class Rule:
             cells = [normalize_header(cell) for cell in row if cell.strip()]
             if any(needed <= set(cells) for needed in self.headers):
                 return True
-            if len(cells) > 1 and cells[0] in self.first_cells:
+            if len(cells) > 1 and cells[0] in self.first_cells and self._accompanied(cells):
                 return True
         return False
+
+    def _accompanied(self, cells: list[str]) -> bool:
+        others = cells[1:]
+        return not self.companions or any(c in self.companions or "%" in c for c in others)
 
 
 def _cells(*names: str) -> frozenset[str]:
@@ -90,6 +109,8 @@ RULES = (
         "refused_audience",
         headers=(_cells("Active followers"), _cells("Seguidores activos")),
         first_cells=AUDIENCE_DIMENSIONS,
+        # a share of the audience, not any figure by country that a user may want to map
+        companions=AUDIENCE_SHARES,
     ),
 )
 
