@@ -52,7 +52,6 @@ class Rule:
     headers: tuple[frozenset[str], ...] = ()  # a row holding every cell of one of these
     first_cells: frozenset[str] = frozenset()  # a header row starting with one of these ...
     companions: frozenset[str] = frozenset()  # ... and holding one of these (if any), or a '%'
-
     needs_preamble: bool | None = None  # only with (True) or without (False) a '#' preamble
 
     def matches(self, rows: list[list[str]]) -> bool:
