@@ -4,6 +4,9 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
+
+from smdash.imports.formats import linkedin_creator
 from smdash.imports.pipeline import import_file, undo_import
 from smdash.metrics import kpis
 
@@ -63,3 +66,17 @@ def test_a_renamed_file_is_a_linkedin_profile_and_undo_removes_it(con, tmp_path)
     undo_import(con, again.import_id)
     undo_import(con, result.import_id)
     assert figures(con, "LinkedIn profile") == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "total"),
+    [
+        (["Total followers on 3/5/2026:", "2048"], (2048.0, D(2026, 3, 5))),
+        (["Total followers on 3/5/2026: 2,048"], (2048.0, D(2026, 3, 5))),
+        (["Total de seguidores el 5/3/2026:", "1.234"], (1234.0, D(2026, 3, 5))),
+        (["Followers"], (None, None)),
+    ],
+)
+def test_the_follower_total_is_read_from_the_line_above_the_table(line, total):
+    found = linkedin_creator.FOLLOWERS.context([line, []], {"day": 0})
+    assert (found["total"], found["total_day"]) == total

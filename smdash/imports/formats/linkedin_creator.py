@@ -57,26 +57,27 @@ ENGAGEMENT = Format(
 )
 
 _TOTAL = re.compile(
-    r"^(?:total followers on|total de seguidores (?:el|a)?)\s*(\d{1,2})/(\d{1,2})/(\d{4})",
+    r"^(?:total followers on|total de seguidores (?:el|a)?)\s*(\d{1,2})/(\d{1,2})/(\d{4})"
+    r"\s*:?\s*([0-9.,]*)$",
     re.IGNORECASE,
 )
 
 
 def _followers_context(rows: list[list[str]], columns: dict[str, int]) -> dict | None:
-    """The follower total and its day from the line above the table, when it is there."""
+    """The follower total and its day from the line above the table, when it is there (the
+    count in the next cell, or after the colon)."""
     if "day" not in columns and "day_es" not in columns:
         return None
     for row in rows:
         cells = [cell.strip() for cell in row if cell.strip()]
         found = _TOTAL.match(cells[0]) if cells else None
-        if found and len(cells) > 1 and cells[1].replace(",", "").isdigit():
-            first, second, year = map(int, found.groups())
+        count = (found.group(4) or (cells[1] if len(cells) > 1 else "")) if found else ""
+        count = count.replace(",", "").replace(".", "")
+        if count.isdigit():
+            first, second, year = map(int, found.groups()[:3])
             english = cells[0].lower().startswith("total followers")
             month, day = (first, second) if english else (second, first)
-            return {
-                "total": float(cells[1].replace(",", "")),
-                "total_day": dt.date(year, month, day),
-            }
+            return {"total": float(count), "total_day": dt.date(year, month, day)}
     return {"total": None, "total_day": None}
 
 
