@@ -71,10 +71,13 @@ def test_the_creator_workbook_imports_from_the_page(import_page, db_path):
 
 def test_a_refused_export_says_what_it_is_and_offers_no_mapping(import_page, db_path):
     at = upload(import_page, FIXTURES / "refused" / "tiktok_viewers.csv")
-    assert texts(at.error)[0].startswith(
+    # the file name escaped once for Markdown (shown as 'tiktok_viewers.csv'), the hint as is
+    assert texts(at.error) == [
         "tiktok\\_viewers.csv was not imported: tiktok\\_viewers.csv is TikTok Studio's "
-        "viewers export (total, new and returning viewers): an audience breakdown."
-    )
+        "viewers export (total, new and returning viewers): an audience breakdown. smdash imports "
+        "posts, daily figures and traffic: download TikTok Studio > Analytics > Overview > "
+        "Download data for the account's figures by day, or Analytics > Content for each post."
+    ]
     assert not [b for b in at.button if b.key == "confirm_import"]
     assert not at.selectbox  # no column mapping for a file smdash knows
     with store.connect(db_path) as con:

@@ -11,13 +11,14 @@ import pandas as pd
 import streamlit as st
 
 from smdash.core.errors import UserError
+from smdash.core.i18n import t
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats, supported
 from smdash.imports.history import import_history
 from smdash.imports.pipeline import Prepared, import_file, prepare, undo_import
 from smdash.imports.sniff import sniff
-from smdash.ui.runtime import Keys, database, flash, lang, loader, said, tr, write
+from smdash.ui.runtime import Keys, database, flash, lang, loader, plain, said, tr, write
 
 load_history = loader(import_history)
 
@@ -51,6 +52,12 @@ def _error_text(exc: Exception) -> str:
     if isinstance(exc, UserError):
         return said(exc)
     return _unexpected(exc)
+
+
+def failed_text(file_name: str, error: str) -> str:
+    """'file was not imported: error', the error as ``_error_text`` made it (its values already
+    shown literally: escaping it again would show the backslashes)."""
+    return t("import.failed", lang(), file=plain(file_name), error=error)
 
 
 def _unexpected(exc: Exception) -> str:
