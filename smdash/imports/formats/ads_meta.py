@@ -62,6 +62,7 @@ _NAME = "coalesce(campaign, ad_set, ad_name)"
 # a month of Ads Reporting: '2024-03-01 - 2024-03-11' (or one date)
 _MONTH_FROM = "try_cast(trim(split_part(month, ' - ', 1)) AS DATE)"
 _MONTH_TO = f"coalesce(try_cast(trim(split_part(month, ' - ', 2)) AS DATE), {_MONTH_FROM})"
+# the finest span a row has: its day, its month, else the report's range
 
 
 FORMAT = Format(
@@ -89,8 +90,8 @@ FORMAT = Format(
                     WHEN lower(network) LIKE '%threads%' THEN 'threads'
                     ELSE 'facebook' END AS platform,
                coalesce(account, '') AS account, coalesce({_NAME}, '') AS campaign,
-               coalesce(day, starts, {_MONTH_FROM}) AS date_from,
-               coalesce(day, ends, {_MONTH_TO}) AS date_to,
+               coalesce(day, {_MONTH_FROM}, starts) AS date_from,
+               coalesce(day, {_MONTH_TO}, ends) AS date_to,
                {currency_sql("spent")} AS currency,
                sum(coalesce(spent, {amount_sql("spent")})) AS amount,
                sum(results) AS results, string_agg(DISTINCT result_type, ', ') AS result_type,
