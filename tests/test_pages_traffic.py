@@ -1,6 +1,7 @@
 """The Traffic page and the UTM links and calendar page, through AppTest on the demo."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from page_support import texts
@@ -8,6 +9,7 @@ from signin_support import signed_in
 
 from smdash.core.paths import DEMO_DIR
 from smdash.db import store
+from smdash.imports.pipeline import import_file
 
 
 @pytest.fixture
@@ -212,3 +214,19 @@ def test_pages_speak_spanish(demo_app):
     # the calendar's weeks start on Monday in Spanish
     days = [m for m in texts(at.markdown) if m in ("**Lun**", "**Dom**")]
     assert days == ["**Lun**", "**Dom**"]
+
+
+def test_traffic_by_channel_group_says_where_the_split_by_network_comes_from(db_path, start_app):
+    with store.connect(db_path) as con:
+        import_file(con, Path(__file__).parent / "fixtures" / "ga4_channel_group_daily.csv")
+    at = start_app(None, signed_in(db_path)).switch_page("pages/traffic.py").run()
+    at.date_input(key="traffic_period").set_value((dt.date(2026, 3, 1), dt.date(2026, 3, 2)))
+    at.run()
+    assert not at.exception
+    assert metrics(at)["Sessions"][0] == "563"
+    assert metrics(at)["Social share"][0] == "26.6 %"
+    note = texts(at.info)[0]
+    assert note.startswith("563 sessions in this period come from a Google Analytics report")
+    assert "dimension Session source / medium for the split by network" in note
+    table = table_with(at, "Sessions (previous)").set_index("Network")
+    assert table.loc["Other social", "Sessions"] == "150"
