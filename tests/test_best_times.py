@@ -4,12 +4,15 @@ zone, post types, suggested slots and the marks on calendar entries, on hand-mad
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from best_times_fixture import insert
+from conftest import smdash
 
 from smdash.access.roles import Actor, PermissionDenied, acting_as
 from smdash.core.errors import InvalidInput
+from smdash.db import store
 from smdash.metrics import best_times, time_zone
 from smdash.metrics.best_times import Cell, Scope
 
@@ -122,3 +125,46 @@ def test_the_workspace_time_zone_setting(con) -> None:
     with acting_as(Actor("director", "viewer")), pytest.raises(PermissionDenied):
         time_zone.set_workspace_zone(con, "UTC")
     assert time_zone.workspace_zone(con) == "Atlantic/Canary"
+
+
+def test_the_command_line_prints_best_times_and_cells_as_json(db_path) -> None:
+    with store.connect(db_path) as connection:
+        insert(connection)
+    run = smdash("best-times", "--db", db_path, "--network", "instagram", "--json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == {
+        "network": "instagram",
+        "figure": "engagement_rate",
+        "timezone": "Europe/Madrid",
+        "best": [
+            {"weekday": 3, "hour": 19, "posts": 5, "value": 8.0},
+            {"weekday": 6, "hour": 20, "posts": 6, "value": 5.0},
+            {"weekday": 1, "hour": 9, "posts": 6, "value": 2.0},
+        ],
+        "cells": [
+            {"weekday": 1, "hour": 9, "posts": 6, "value": 2.0},
+            {"weekday": 3, "hour": 19, "posts": 5, "value": 8.0},
+            {"weekday": 5, "hour": 20, "posts": 4, "value": None},
+            {"weekday": 6, "hour": 20, "posts": 6, "value": 5.0},
+        ],
+    }
+    by_reach = smdash(
+        "best-times", "--db", db_path, "--network", "x", "--figure", "reach", "--json"
+    )
+    assert json.loads(by_reach.stdout)["cells"] == []  # X's export gives no reach
+
+
+def test_the_command_line_table_says_the_rule(db_path) -> None:
+    with store.connect(db_path) as connection:
+        insert(connection)
+    run = smdash("best-times", "--db", db_path, "--network", "instagram", "--lang", "es")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "Mejores horas para publicar en instagram, en la zona horaria Europe/Madrid"
+    assert "al menos 5 publicaciones" in lines[1]
+    assert lines[3:] == [
+        "Lun 09:00\t6\t2,00\t3",
+        "Mié 19:00\t5\t8,00\t1",
+        "Vie 20:00\t4\tno hay publicaciones suficientes\t",
+        "Sáb 20:00\t6\t5,00\t2",
+    ]
