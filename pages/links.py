@@ -4,12 +4,14 @@ import streamlit as st
 
 from smdash.core import periods
 from smdash.plan import calendar, utm
+from smdash.ui import best_times
 from smdash.ui import links as view
 from smdash.ui import runtime as ui
 
 ui.start_page("page.links")
-builder, planner, results = st.tabs(
-    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results")],
+builder, planner, results, best = st.tabs(
+    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results")]
+    + [ui.tr("best_times.tab")],
     key="links_tabs",
 )
 
@@ -53,11 +55,13 @@ with builder:
     else:
         st.info(ui.tr("links.start"))
 
+    best_times.suggested_slots(network)  # a pick fills the form's date and time
+    st.session_state.setdefault(best_times.ENTRY_TIME, dt.time(9, 0))
     with st.form("entry_form"):
         st.markdown(f"**{ui.tr('links.save_title')}**")
         day_col, time_col, status_col = st.columns(3)
         day = day_col.date_input(ui.tr("links.date"), key="entry_date")
-        moment = time_col.time_input(ui.tr("links.time"), value=dt.time(9, 0), key="entry_time")
+        moment = time_col.time_input(ui.tr("links.time"), key="entry_time")
         status = status_col.selectbox(
             ui.tr("links.status"),
             calendar.STATUSES,
@@ -109,10 +113,14 @@ with planner:
         if shown.empty:
             st.info(ui.tr("links.no_entries"))
         elif mode == "month":
-            st.table(calendar.month_grid(shown, day.year, day.month, view.weekday_names()))
+            marked = best_times.marked(shown)
+            st.table(calendar.month_grid(marked, day.year, day.month, view.weekday_names()))
         else:
             week = calendar.week_table(shown, first)
+            week["best_time"] = week["entry_id"].map(best_times.mark_column(shown))
             st.dataframe(view.calendar_table(week), hide_index=True, key="week_table")
+        if not shown.empty:
+            st.caption(ui.tr("best_times.mark_legend", mark=best_times.OUTSIDE_MARK))
         if not shown.empty:
             st.download_button(
                 ui.tr("links.export"),
@@ -167,3 +175,6 @@ with results:
             hide_index=True,
             key="campaign_results",
         )
+
+with best:
+    best_times.section()

@@ -144,8 +144,8 @@ def test_calendar_month_and_results_show_the_demo_campaigns(demo_app):
     assert not at.exception
     month = at.table[0].value
     assert (
-        month.iloc[0, 6] == "1\n08:00 facebook: Fallas 2026: anuncio chocolate con buñuelos\n"
-        "09:00 instagram: Fallas 2026: buñuelos de calabaza"
+        month.iloc[0, 6] == "1\n08:00 facebook: ⚠ Fallas 2026: anuncio chocolate con buñuelos\n"
+        "09:00 instagram: ⚠ Fallas 2026: buñuelos de calabaza"  # outside the best times
     )
     results = table_with(at, "From").set_index("Topic")
     assert results.loc["Fallas 2026: buñuelos de calabaza", "Sessions"] == "1,023"

@@ -211,12 +211,10 @@ def networks(con: duckdb.DuckDBPyConnection) -> dict[str, bool]:
     return dict(rows)
 
 
-def next_slots(
-    con: duckdb.DuckDBPyConnection, network: str, after: dt.datetime, count: int = 3
-) -> list[Slot]:
-    """The next ``count`` moments from ``after`` (the workspace's clock) at one of the network's
-    best times (engagement rate), soonest first."""
-    slots = [Slot(_next_at(cell, after), cell) for cell in best(con, Scope(network))]
+def next_slots(best: list[Cell], after: dt.datetime, count: int = 3) -> list[Slot]:
+    """The next ``count`` moments from ``after`` (the workspace's clock) at one of the ``best``
+    times, soonest first."""
+    slots = [Slot(_next_at(cell, after), cell) for cell in best]
     return sorted(slots, key=lambda slot: slot.at)[:count]
 
 

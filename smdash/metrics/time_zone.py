@@ -14,6 +14,8 @@ Calendar entries' ``planned_at`` is the workspace's clock time, as the CM typed 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 
 from smdash.access import audit
@@ -49,6 +51,7 @@ def set_workspace_zone(con: duckdb.DuckDBPyConnection, name: str) -> None:
     bump_data_version(con)
 
 
-def now_in_zone(con: duckdb.DuckDBPyConnection):
-    """The workspace's clock time now (a naive datetime)."""
-    return con.execute("SELECT timezone(?, now())::TIMESTAMP", [workspace_zone(con)]).fetchone()[0]
+def now_in(zone: str) -> dt.datetime:
+    """The clock time in ``zone`` now (a naive datetime)."""
+    with duckdb.connect() as con:
+        return con.execute("SELECT timezone(?, now())::TIMESTAMP", [zone]).fetchone()[0]
