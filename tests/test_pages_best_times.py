@@ -36,7 +36,7 @@ def test_the_tab_states_the_rule_and_shows_the_best_times_and_heatmap(links):
         "Day": "Fri",
         "Hour": "13:00",
         "Posts": 12,
-        "Engagement rate (engagements / impressions, %)": "3.76 %",
+        "Engagement rate (%)": "3.76 %",
     }
     assert len(best) == 5
     assert len(links.get("vega_lite_chart")) == 1

@@ -9,7 +9,6 @@ import pandas as pd
 from smdash.core.i18n import format_number, t
 from smdash.metrics.best_times import Cell
 
-HOURS = list(range(24))
 FIGURE_KEYS = {
     "engagement_rate": "best_times.figure.engagement_rate",
     "reach": "best_times.figure.reach",
@@ -56,7 +55,12 @@ def heatmap(cells: list[Cell], best: list[Cell], figure: str, lang: str) -> alt.
     days = [t(f"links.weekday.{i}", lang) for i in range(7)]
     names = {name: t(key, lang) for name, key in NAME_KEYS.items()}
     value_title = t(FIGURE_KEYS[figure], lang)
-    x = alt.X("hour:O", scale=alt.Scale(domain=[_hour(h) for h in HOURS]), title=names["hour"])
+    x = alt.X(
+        "hour:O",
+        scale=alt.Scale(domain=[_hour(h) for h in hours_shown(cells)]),
+        axis=alt.Axis(labelAngle=0),
+        title=names["hour"],
+    )
     y = alt.Y("day:O", scale=alt.Scale(domain=days), title=names["day"])
     tooltip = [
         alt.Tooltip("day:O", title=names["day"]),
@@ -66,18 +70,22 @@ def heatmap(cells: list[Cell], best: list[Cell], figure: str, lang: str) -> alt.
         alt.Tooltip("best:O", title=names["best"]),
     ]
     base = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
-    light = alt.Scale(range=["#f1f7fd", "#3d8fd1"])  # light enough for the counts to be read
+    light = alt.Scale(range=["#dbe9f6", "#4a90c8"])  # light enough for the counts to be read
     rated = (
         base.transform_filter("datum.value != null")
         .mark_rect()
         .encode(color=alt.Color("value:Q", title=value_title, scale=light))
     )
-    too_few = base.transform_filter("datum.value == null").mark_rect(color="#e6e6e6")
+    too_few = base.transform_filter("datum.value == null").mark_rect(color="#d4d4d4")
     outlined = base.transform_filter("datum.best != null").mark_rect(
         filled=False, stroke="#d62728", strokeWidth=3
     )
-    counts = base.mark_text(fontSize=11).encode(
-        text="posts:Q",
-        color=alt.condition("datum.best != null", alt.value("#d62728"), alt.value("#333333")),
-    )
-    return (too_few + rated + outlined + counts).properties(height=7 * 34)
+    counts = base.mark_text(fontSize=12, color="#222222").encode(text="posts:Q")
+    return (too_few + rated + outlined + counts).properties(height=7 * 40)
+
+
+def hours_shown(cells: list[Cell]) -> list[int]:
+    """From an hour before the earliest posts to an hour after the latest (0-23)."""
+    first = max(0, min(c.hour for c in cells) - 1)
+    last = min(23, max(c.hour for c in cells) + 1)
+    return list(range(first, last + 1))
