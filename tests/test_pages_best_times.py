@@ -73,7 +73,7 @@ def test_the_calendar_marks_entries_outside_the_best_times(links):
     at = run(links.date_input(key="calendar_day").set_value(dt.date(2026, 3, 1)))
     sunday = at.table[0].value.iloc[0, 6]
     assert "08:00 facebook: ⚠ Fallas 2026: anuncio chocolate con buñuelos" in sunday
-    legend = "⚠ planned outside the network's best times (see the Best times tab)."
+    legend = "⚠ an entry planned outside its network's best times (see the Best times tab)."
     assert legend in texts(at.caption)
     at = run(at.radio(key="calendar_view").set_value("week"))
     assert table_with(at, "Best time")["Best time"].tolist() == ["⚠", "⚠"]

@@ -124,7 +124,9 @@ def suggested_slots(network: str) -> None:
     now = time_zone.now_in(load_zone())
     slots = best_times.next_slots(load_best(Scope(network)), now)
     if not slots:
-        st.caption(tr("best_times.no_slots", network=network_label(network)))
+        st.caption(
+            tr("best_times.no_slots", network=network_label(network), posts=best_times.MIN_POSTS)
+        )
         return
     st.caption(tr("best_times.slots_intro", network=network_label(network)))
     for column, slot in zip(st.columns(len(slots)), slots, strict=False):
