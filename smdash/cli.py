@@ -6,6 +6,7 @@ python -m smdash summary [--db PATH] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
 python -m smdash history [--db PATH]
 python -m smdash undo [--db PATH] IMPORT_ID
 python -m smdash kpi [--db PATH] --objective ID [--json]
+python -m smdash best-times [--db PATH] --network NET [--figure engagement_rate] [--json]
 python -m smdash report [--db PATH] --period 2026-10 [--lang es] --out FILE.pdf|FILE.xlsx
 python -m smdash report [--db PATH] --send [--today YYYY-MM-DD] [--secrets FILE]
 python -m smdash plan [--db PATH] [--period 2026-10] [--lang es] --out FILE.pdf|FILE.xlsx
@@ -84,6 +85,17 @@ def _parser() -> argparse.ArgumentParser:
     kpi = commands.add_parser("kpi", parents=[common], help="an objective's KPI progress")
     kpi.add_argument("--objective", type=int, required=True, help="objective id")
     kpi.add_argument("--json", action="store_true", help="print one JSON object")
+    best = commands.add_parser(
+        "best-times", parents=[common], help="a network's best weekday and hour to post"
+    )
+    best.add_argument("--network", required=True, help="facebook, instagram, x, tiktok, ...")
+    best.add_argument(
+        "--figure",
+        choices=("engagement_rate", "reach", "link_clicks"),
+        default="engagement_rate",
+        help="the figure a time is rated by (median per post)",
+    )
+    best.add_argument("--json", action="store_true", help="print one JSON object")
     rep = commands.add_parser(
         "report", parents=[common], help="the executive summary as a file, or e-mailed"
     )
@@ -288,6 +300,47 @@ def _kpi(args) -> int:
     return 0
 
 
+def _best_times(args) -> int:
+    from smdash.metrics import best_times  # start-up time: it loads the export formats
+    from smdash.metrics.time_zone import workspace_zone
+
+    scope = best_times.Scope(args.network, figure=args.figure)
+    with store.connect(args.db) as con:
+        best, cells, zone = (
+            best_times.best(con, scope),
+            best_times.cells(con, scope),
+            workspace_zone(con),
+        )
+    if args.json:
+        result = {
+            "network": args.network,
+            "figure": args.figure,
+            "timezone": zone,
+            "best": [cell.as_json() for cell in best],
+            "cells": [cell.as_json() for cell in cells],
+        }
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    print(t("best_times.cli.title", args.lang, network=args.network, zone=zone))
+    print(t("best_times.cli.rule", args.lang, posts=best_times.MIN_POSTS))
+    if not cells:
+        print(t("best_times.cli.none", args.lang))
+        return 0
+    best_rank = {(c.weekday, c.hour): rank for rank, c in enumerate(best, 1)}
+    print(t("best_times.cli.header", args.lang))
+    decimals = 2 if args.figure == "engagement_rate" else 0
+    for cell in cells:
+        day = t(f"links.weekday.{cell.weekday - 1}", args.lang)
+        value = (
+            t("best_times.too_few", args.lang)
+            if cell.value is None
+            else format_number(cell.value, args.lang, decimals)
+        )
+        rank = best_rank.get((cell.weekday, cell.hour), "")
+        print(f"{day} {cell.hour:02d}:00\t{cell.posts}\t{value}\t{rank}")
+    return 0
+
+
 def _report(args) -> int:
     from smdash import executive  # the PDF libraries load only for this command
     from smdash.reports import executive_report
@@ -463,6 +516,7 @@ def _restore(args) -> int:
 
 
 def _calendar(args) -> int:
+    from smdash.metrics.time_zone import workspace_zone
     from smdash.plan import calendar_export  # start-up time: pandas
 
     if args.date_from and args.date_to and args.date_to < args.date_from:
@@ -471,7 +525,7 @@ def _calendar(args) -> int:
     try:
         with store.connect(args.db) as con:
             data = calendar_export.ics(con, args.date_from, args.date_to, args.lang)
-            zone = calendar_export.time_zone(con)
+            zone = workspace_zone(con)
     except UserError as exc:
         print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
         return 1
@@ -501,6 +555,7 @@ COMMANDS = {
     "history": _history,
     "undo": _undo,
     "kpi": _kpi,
+    "best-times": _best_times,
     "report": _report,
     "plan": _plan,
     "backup": _backup,

@@ -100,7 +100,7 @@ def test_an_unknown_source_is_listed_and_mapped_from_the_page(demo_app, db_path)
 
 def test_link_builder_suggests_the_usual_source_and_warns_on_another(demo_app, db_path):
     at = demo_app.switch_page("pages/links.py").run()
-    assert texts(at.info)[-1] == "Write the landing page URL and a campaign to build the link."
+    assert "Write the landing page URL and a campaign to build the link." in texts(at.info)
     at.text_input(key="link_url").set_value("forndelaplaca.es/carta?lang=va#dolços")
     at.selectbox(key="link_network").set_value("instagram")
     at.text_input(key="link_campaign").set_value("Tots Sants 2026").run()
@@ -144,11 +144,12 @@ def test_calendar_month_and_results_show_the_demo_campaigns(demo_app):
     at = demo_app.switch_page("pages/links.py").run()
     at.date_input(key="calendar_day").set_value(dt.date(2026, 3, 1)).run()
     assert not at.exception
-    # the month grid: an entry is a button with its time in its network's colour
+    # the month grid: an entry is a button with its time in its network's colour, marked when
+    # planned outside its network's best times
     labels = [b.label for b in at.button if b.key and b.key.startswith("calendar_open_")]
     assert labels[:2] == [
-        ":blue-badge[08:00] Fallas 2026: anuncio chocolate con buñuelos",
-        ":violet-badge[09:00] Fallas 2026: buñuelos de calabaza",
+        ":blue-badge[08:00] ⚠ Fallas 2026: anuncio chocolate con buñuelos",
+        ":violet-badge[09:00] ⚠ Fallas 2026: buñuelos de calabaza",
     ]
     results = table_with(at, "From").set_index("Topic")
     assert results.loc["Fallas 2026: buñuelos de calabaza", "Sessions"] == "1,023"

@@ -89,6 +89,7 @@ CLASSIC = Format(
     target=POSTS,
     fields=_CLASSIC_FIELDS,
     rows_sql=_ROWS_SQL.format(saves="NULL"),
+    extra={"times_in_utc": True},  # its 'time' is UTC ('+0000'): see metrics.time_zone
 )
 
 CONTENT = Format(
