@@ -1,6 +1,6 @@
 import streamlit as st
 
-from smdash.core.periods import last_full_month
+from smdash.core.periods import default_range
 from smdash.metrics.summary import FIGURES
 from smdash.reports import charts
 from smdash.ui import annotations
@@ -13,10 +13,9 @@ if last is None:
     st.info(ui.tr("workspace.empty"))
     st.stop()
 
-default_from, default_to = last_full_month(last)
 period = st.date_input(
     ui.tr("overview.period"),
-    value=(max(default_from, first), default_to),
+    value=default_range(first, last),
     min_value=first,
     max_value=last,
     key="overview_period",
