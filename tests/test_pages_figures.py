@@ -61,3 +61,116 @@ def test_the_demo_cut_to_one_day_opens_on_that_day(demo_db, db_path, start_app):
     assert not at.exception
     assert at.date_input(key="traffic_period").value == (OCT_3, OCT_3)
     assert metrics(at)["Sessions"][0] == f"{sessions:,}"
+
+
+# --- point 1: like-for-like periods --------------------------------------------------------
+
+SUMMARY = "pages/executive_summary.py"
+# a hand-made shop: 100 social visits on the 10th of every month from May 2025 to October 2026,
+# 10 more each month, so that every span has its own total
+MONTHS = [dt.date(2025, 5, 10) + dt.timedelta(days=31 * i) for i in range(18)]
+
+
+def monthly_visits(con) -> None:
+    for index, day in enumerate(MONTHS):
+        web_visit(con, day.replace(day=10), 100 + 10 * index)
+
+
+def exec_metrics(at) -> dict[str, tuple[str, str | None]]:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def test_a_quarter_the_data_ends_inside_is_compared_with_the_same_months(con):
+    from smdash import executive
+
+    monthly_visits(con)
+    assert summary_months(con) == ("2025-05", "2026-10")
+    s = executive.build(con, executive.parse_period("2026-Q4"))
+    assert (s.period.start, s.period.end, s.period.incomplete) == (
+        dt.date(2026, 10, 1),
+        dt.date(2026, 10, 31),
+        True,
+    )
+    assert s.period.label("en") == "Q4 2026 through October"
+    assert s.period.previous().label("en") == "Q3 2026 through July"
+    assert s.period.year_before().label("es") == "T4 2025 hasta octubre"
+    visits = s.figure("visits")
+    # October 2026 (the 18th month: 270) against July 2026 (240) and October 2025 (150)
+    assert (visits.value, visits.previous, visits.year_before) == (270, 240, 150)
+    assert executive.narrative(s, "en")[0] == (
+        "In Q4 2026 through October social networks brought 270 visits to the website (+12% on "
+        "Q3 2026 through July; +80% on Q4 2025 through October)."
+    )
+
+
+def test_a_year_has_one_comparison_and_only_with_months_the_data_covers(con):
+    from smdash import executive
+
+    monthly_visits(con)
+    s = executive.build(con, executive.parse_period("2026"))
+    assert s.period.label("en") == "2026 through October"
+    assert s.period.year_before() is None
+    # 2025's data starts in May: January-October 2025 is not set against ten months of 2026
+    assert s.figure("visits").previous is None
+    assert executive.narrative(s, "en")[0] == (
+        "In 2026 through October social networks brought 2,250 visits to the website."
+    )
+    # with data since January 2025 the year compares once, with the same ten months
+    for day in range(1, 5):
+        web_visit(con, dt.date(2025, day, 10), 50)
+    s = executive.build(con, executive.parse_period("2026"))
+    visits = s.figure("visits")
+    assert (visits.value, visits.previous, visits.year_before) == (2250, 200 + 750, None)
+
+
+def summary_months(con) -> tuple[str, str]:
+    first, last = con.execute("SELECT min(date_from), max(date_to) FROM web_traffic").fetchone()
+    return f"{first:%Y-%m}", f"{last:%Y-%m}"
+
+
+def test_the_demo_quarter_and_year_compare_like_for_like(demo_db, db_path, start_app):
+    at = start_app(DEMO_DIR, signed_in(db_path)).switch_page(SUMMARY).run()
+    at = at.button_group(key="exec_kind").set_value("quarter").run()
+    assert not at.exception
+    assert at.selectbox(key="exec_quarter").value == "2026-Q4"
+    shown = exec_metrics(at)
+    # October 2026 against July 2026 and October 2025, never against a whole quarter
+    assert shown["Visits from social networks"] == ("7,983", "+35% vs Q3 2026 through July")
+    assert shown["Revenue from social"][1] == "+83% vs Q3 2026 through July"
+    captions = [c.value for c in at.caption]
+    assert "+41% vs Q4 2025 through October" in captions
+    assert any(
+        c.startswith("The data of Q4 2026 ends in October 2026: the period is shown up to")
+        for c in captions
+    )
+    at = at.button_group(key="exec_kind").set_value("year").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert not any("and with 2025" in c for c in captions)
+    assert any(
+        c.endswith("No comparison: the data does not cover all of 2025 through October.")
+        for c in captions
+    )
+    story = next(m.value for m in at.markdown if m.value.startswith("In 2026"))
+    assert "2025" not in story.split(".")[0]
+
+
+def test_the_demo_year_report_has_one_comparison(demo_db):
+    import io
+
+    from openpyxl import load_workbook
+
+    from smdash import executive
+    from smdash.reports import executive_report
+
+    with store.connect(demo_db) as con:
+        data = executive_report.report_bytes(con, executive.parse_period("2026"), "en", "xlsx")
+        quarter = executive_report.report_bytes(
+            con, executive.parse_period("2026-Q4"), "en", "xlsx"
+        )
+    header = next(load_workbook(io.BytesIO(data))["Headline figures"].iter_rows(values_only=True))
+    assert header == ("Figure", "Value", "Previous period (2025 through October)",
+                      "Change vs previous (%)")  # fmt: skip
+    rows = list(load_workbook(io.BytesIO(quarter))["Headline figures"].iter_rows(values_only=True))
+    assert rows[0][2] == "Previous period (Q3 2026 through July)"
+    assert rows[1][:5] == ("Visits from social networks", 7983, 5901, 35.3, 5674)

@@ -93,6 +93,7 @@ from smdash.executive.terms import (
     YEAR,
 )
 from smdash.executive.words import (
+    comparisons,
     figure_label,
     figure_value,
     money,
@@ -133,6 +134,7 @@ __all__ = [
     "checked_logo",
     "clear_workspace",
     "comment",
+    "comparisons",
     "custom_period",
     "default_period",
     "figure_label",

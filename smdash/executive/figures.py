@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import duckdb
@@ -50,7 +51,17 @@ def _kpi(con, key: str, period: Period) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _business_values(con, period: Period) -> dict[str, float | None]:
+def comparable(period: Period | None, first_day: dt.date | None) -> Period | None:
+    """A period to compare with, when the data covers its months: a year whose data starts in
+    May is not set against a whole year."""
+    if period is None or (first_day is not None and period.start < month_start(first_day)):
+        return None
+    return period
+
+
+def _business_values(con, period: Period | None) -> dict[str, float | None]:
+    if period is None:
+        return dict.fromkeys(("visits", "conversions", "revenue", "spend", "cost_per_conversion"))
     return {
         "visits": _kpi(con, "sessions", period),
         "conversions": _kpi(con, "conversions", period),
@@ -61,12 +72,16 @@ def _business_values(con, period: Period) -> dict[str, float | None]:
 
 
 def headline_figures(
-    con: duckdb.DuckDBPyConnection, period: Period, goals: list[GoalStatus]
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    goals: list[GoalStatus],
+    first_day: dt.date | None = None,
 ) -> list[Figure]:
-    """The six headline figures with the previous period and the year before."""
+    """The six headline figures with the previous period and the year before; a comparison
+    that starts before the data (``first_day``) is left out rather than set against a part."""
     now = _business_values(con, period)
-    before = _business_values(con, period.previous())
-    year = _business_values(con, period.year_before())
+    before = _business_values(con, comparable(period.previous(), first_day))
+    year = _business_values(con, comparable(period.year_before(), first_day))
     figures = [
         Figure(key, unit, direction, now[key], before[key], year[key])
         for key, unit, direction in HEADLINES
@@ -91,16 +106,27 @@ def objectives_figure(goals: list[GoalStatus]) -> Figure:
     )
 
 
-def vanity_figures(con: duckdb.DuckDBPyConnection, period: Period, keys: list[str]) -> list:
+def vanity_figures(
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    keys: list[str],
+    first_day: dt.date | None = None,
+) -> list:
     """The pinned vanity metrics (KPIs over all social networks), with their comparisons."""
+    previous = comparable(period.previous(), first_day)
+    year = comparable(period.year_before(), first_day)
+
+    def compared(key: str, other: Period | None) -> float | None:
+        return None if other is None else _kpi(con, key, other)
+
     return [
         Figure(
             key,
             kpis.KPIS[key].unit,
             kpis.KPIS[key].direction,
             _kpi(con, key, period),
-            _kpi(con, key, period.previous()),
-            _kpi(con, key, period.year_before()),
+            compared(key, previous),
+            compared(key, year),
         )
         for key in keys
         if key in VANITY

@@ -60,27 +60,24 @@ def figure_label(key: str, lang: str) -> str:
     return t(f"executive.figure.{key}", lang)
 
 
+def comparisons(figure: Figure, period: Period) -> list[tuple[float, Period]]:
+    """The figure's changes on the previous period and a year earlier, those with data (a year
+    has only the first: the year before is its previous period)."""
+    pairs = ((figure.change, period.previous()), (figure.change_year, period.year_before()))
+    return [(change, other) for change, other in pairs if change is not None and other]
+
+
 def _changes(lang: str, figure: Figure, period: Period) -> str:
     """`` (+12% on September 2026; +30% on October 2025)``, only the comparisons with data."""
-    parts = []
-    if figure.change is not None:
-        parts.append(
-            t(
-                "executive.story.versus",
-                lang,
-                change=percent_change(figure.change, lang),
-                period=period.previous().label(lang),
-            )
+    parts = [
+        t(
+            "executive.story.versus",
+            lang,
+            change=percent_change(change, lang),
+            period=other.label(lang),
         )
-    if figure.change_year is not None:
-        parts.append(
-            t(
-                "executive.story.versus",
-                lang,
-                change=percent_change(figure.change_year, lang),
-                period=period.year_before().label(lang),
-            )
-        )
+        for change, other in comparisons(figure, period)
+    ]
     return f" ({'; '.join(parts)})" if parts else ""
 
 

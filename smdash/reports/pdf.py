@@ -13,6 +13,7 @@ from smdash.core.i18n import format_date, format_number, t
 from smdash.executive import (
     Figure,
     Summary,
+    comparisons,
     figure_label,
     figure_value,
     money,
@@ -136,21 +137,10 @@ def comparison_lines(figure: Figure, s: Summary, lang: str) -> list[str]:
         return [
             t("executive.objectives_detail", lang, risk=extra["at_risk"], behind=extra["behind"])
         ]
-    lines = []
-    for change, period in (
-        (figure.change, s.period.previous()),
-        (figure.change_year, s.period.year_before()),
-    ):
-        if change is not None:
-            lines.append(
-                t(
-                    "executive.vs",
-                    lang,
-                    change=percent_change(change, lang),
-                    period=period.label(lang),
-                )
-            )
-    return lines
+    return [
+        t("executive.vs", lang, change=percent_change(change, lang), period=other.label(lang))
+        for change, other in comparisons(figure, s.period)
+    ]
 
 
 def _figure_boxes(doc: _Pdf, s: Summary, lang: str, figures: list[Figure]) -> None:

@@ -104,12 +104,16 @@ def _delta(figure: Figure, period: Period) -> str | None:
     )
 
 
-def _second_line(figure: Figure, period: Period) -> str:
-    """Under a figure: its change on a year earlier; for objectives, at risk and behind."""
+def _second_line(figure: Figure, period: Period) -> str | None:
+    """Under a figure: its change on a year earlier (a year has none: its previous period is
+    the year before); for objectives, at risk and behind."""
     if figure.key == "objectives":
         extra = figure.extra
         return tr("executive.objectives_detail", risk=extra["at_risk"], behind=extra["behind"])
-    year = period.year_before().label(lang())
+    year_before = period.year_before()
+    if year_before is None:
+        return None
+    year = year_before.label(lang())
     if figure.change_year is None:
         return tr("executive.no_comparison", period=year)
     change = executive.percent_change(figure.change_year, lang())
@@ -128,8 +132,33 @@ def figure_metrics(figures: list[Figure], s: Summary) -> None:
                 delta=None if figure.key == "objectives" else _delta(figure, s.period),
                 delta_color="normal" if figure.direction == "up" else "inverse",
             )
-            if figure.key != "objectives" or figure.value is not None:
-                st.caption(_second_line(figure, s.period))
+            line = _second_line(figure, s.period)
+            if line and (figure.key != "objectives" or figure.value is not None):
+                st.caption(line)
+
+
+def compared_caption(s: Summary) -> str:
+    """What the changes compare with (only the comparisons the data covers); for a period the
+    data ends inside, that it is cut short and compared with the same days of earlier ones."""
+    compared = [
+        other.label(lang())
+        for other, values in (
+            (s.period.previous(), [f.previous for f in s.figures]),
+            (s.period.year_before(), [f.year_before for f in s.figures]),
+        )
+        if other is not None and any(v is not None for v in values)
+    ]
+    if not compared:
+        text = tr("executive.compared_none", period=s.period.previous().label(lang()))
+    elif len(compared) == 1:
+        text = tr("executive.compared_one", previous=compared[0])
+    else:
+        text = tr("executive.compared", previous=compared[0], year=compared[1])
+    if s.period.incomplete:
+        full = executive.parse_period(s.period.key).label(lang())
+        month = executive.month_period(s.period.end).label(lang())
+        text = f"{tr('executive.incomplete', period=full, month=month)} {text}"
+    return text
 
 
 def goal_lines(s: Summary) -> None:
