@@ -123,7 +123,7 @@ def test_figures_as_shown(data):
         "revenue": "800 €",
         "spend": "810 €",
         "cost_per_conversion": "13,50 €",
-        "objectives": "1 en camino, 1 retrasados (de 3)",
+        "objectives": "1 en camino, 1 retrasado, 0 en riesgo, 1 sin datos (de 3)",
     }
     assert executive.figure_value(s.figure("objectives"), "en", "EUR", short=True) == "1 of 3"
     assert executive.money(1234.5, "en", "USD", 2) == "$1,234.50"

@@ -174,3 +174,141 @@ def test_the_demo_year_report_has_one_comparison(demo_db):
     rows = list(load_workbook(io.BytesIO(quarter))["Headline figures"].iter_rows(values_only=True))
     assert rows[0][2] == "Previous period (Q3 2026 through July)"
     assert rows[1][:5] == ("Visits from social networks", 7983, 5901, 35.3, 5674)
+
+
+# --- point 2: totals reconcile -------------------------------------------------------------
+
+OCTOBER_2026 = "2026-10"
+
+
+def read_xlsx(data: bytes) -> dict[str, list[tuple]]:
+    import io
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data))
+    return {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames}
+
+
+def read_pdf(data: bytes) -> str:
+    import io
+    import re
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def reports(con, key: str, lang: str = "en") -> tuple[dict, str]:
+    from smdash import executive
+    from smdash.reports import executive_report
+
+    period = executive.parse_period(key)
+    xlsx = executive_report.report_bytes(con, period, lang, "xlsx")
+    return read_xlsx(xlsx), read_pdf(executive_report.report_bytes(con, period, lang, "pdf"))
+
+
+def test_the_hand_made_network_table_adds_up_to_the_headline(con):
+    from executive_fixture import fill
+
+    from smdash import executive
+
+    fill(con)
+    s = executive.build(con, executive.parse_period(OCTOBER_2026))
+    rows = s.network_rows().set_index("network")
+    # 150 on Instagram and 160 of LinkedIn ads; the 500 of staff belong to no network
+    assert rows.loc["other", "spend"] == 500
+    assert rows.loc["total"].tolist()[:5] == [3500, 60, 800, 810, 13.5]
+    parts = rows.drop(index="total")[["visits", "conversions", "revenue", "spend"]].sum()
+    assert parts.tolist() == [3500, 60, 800, 810]
+    sheets, pdf = reports(con, OCTOBER_2026)
+    assert sheets["Networks"][-2:] == [
+        ("Other costs (not tied to a network)", None, None, None, 500, None, None),
+        ("Total", 3500, 60, 800, 810, 13.5, 0.99),
+    ]
+    assert "Other costs (not tied to a network) — — — €500 —" in pdf
+    assert "Total 3,500 60 €800 €810 €13.50" in pdf
+    assert sheets["Headline figures"][6][1] == (
+        "1 on track, 1 behind, 0 at risk, 1 without data (of 3)"
+    )
+
+
+def test_costs_per_conversion_a_few_percent_apart_are_about_the_same(con):
+    from executive_fixture import fill
+
+    from smdash import executive
+    from smdash.plan import costs
+
+    fill(con)
+    october = executive.parse_period(OCTOBER_2026)
+    story = executive.narrative(executive.build(con, october), "en")
+    assert "Instagram paid off best (€5.00 per conversion) and LinkedIn worst (€8.00)" in (
+        " ".join(story)
+    )
+    costs.add_cost(con, dt.date(2026, 10, 1), "instagram", "content", 95.0, "Reels", "")
+    story = executive.narrative(executive.build(con, october), "en")  # €8.17 and €8.00
+    assert (
+        "Of the networks with spend, LinkedIn and Instagram cost about the same per conversion "
+        "(€8.00 and €8.17)." in story
+    )
+
+
+def test_a_campaign_cost_shows_the_conversions_traffic_credits(con):
+    from executive_fixture import fill
+
+    from smdash import executive
+
+    fill(con)
+    for day in (dt.date(2026, 10, 6), dt.date(2026, 10, 7)):
+        con.execute(
+            "INSERT INTO web_traffic VALUES ('GA4', ?, ?, 'instagram', 'social', 'Roscon ', '',"
+            " '', 40, 20, 3.5, 30, 1)",
+            [day, day],
+        )
+    table = executive.campaign_spend(con, executive.parse_period(OCTOBER_2026))
+    roscon = table.set_index("campaign").loc["roscon"]
+    assert (roscon["amount"], roscon["conversions"], roscon["cost_per_conversion"]) == (
+        150,
+        7,
+        21.43,
+    )
+
+
+def test_the_demo_summary_reconciles_page_pdf_and_xlsx(demo_db, db_path, start_app):
+    at = start_app(DEMO_DIR, signed_in(db_path)).switch_page(SUMMARY).run()
+    assert not at.exception
+    shown = {m.label: m.value for m in at.metric}
+    table = next(d.value for d in at.dataframe if "Network" in d.value.columns)
+    table = table.set_index("Network")
+    total = table.loc["Total"]
+    assert (total["Visits"], total["Conversions"], total["Spend"]) == (7983, 119, 2039)
+    assert f"€{total['Cost per conversion']:.2f}" == shown["Cost per conversion"] == "€17.13"
+    assert table.loc["Other costs (not tied to a network)", "Spend"] == 759
+    assert table.drop(index="Total")["Spend"].sum() == total["Spend"]
+    assert table.drop(index="Total")["Visits"].sum() == total["Visits"]
+    story = " ".join(m.value for m in at.markdown)
+    assert "LinkedIn and Instagram cost about the same per conversion (€12.06 and €12.09)" in story
+    assert "paid off best" not in story
+    with store.connect(db_path) as con:
+        sheets, pdf = reports(con, OCTOBER_2026)
+    assert sheets["Networks"][-1][:6] == ("Total", 7983, 119, 1471.95, 2039, 17.13)
+    assert sheets["Networks"][-2][4] == 759
+    assert "Total 7,983 119 €1,472 €2,039 €17.13" in pdf
+    assert "Other costs (not tied to a network) — — — €759 —" in pdf
+    status = sheets["Headline figures"][6][1]
+    assert status == "5 on track, 2 behind, 2 at risk (of 9)"
+    assert shown["Objectives on track"] == "5 of 9"
+
+
+def test_the_demo_costs_page_credits_campaigns_as_traffic_does(demo_db, db_path, start_app):
+    at = start_app(DEMO_DIR, signed_in(db_path)).switch_page("pages/costs.py").run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "Conversions (Traffic)" in d.value.columns)
+    row = table.set_index("Campaign").loc["catering-empresas"]
+    assert (row["Amount"], row["Conversions (Traffic)"], row["Cost per conversion"]) == (
+        "760.00",
+        "51",
+        "14.90",
+    )
+    assert "None" not in table.astype(str).to_numpy().ravel().tolist()

@@ -34,6 +34,7 @@ from smdash.executive.demo import (
 )
 from smdash.executive.figures import (
     Figure,
+    campaign_spend,
     headline_figures,
     monthly_trend,
     network_table,
@@ -98,6 +99,8 @@ from smdash.executive.words import (
     figure_value,
     money,
     narrative,
+    network_row_name,
+    objectives_line,
     percent_change,
     period_line,
 )
@@ -131,6 +134,7 @@ __all__ = [
     "YEAR",
     "build",
     "business_name",
+    "campaign_spend",
     "checked_logo",
     "clear_workspace",
     "comment",
@@ -147,9 +151,11 @@ __all__ = [
     "month_period",
     "monthly_trend",
     "narrative",
+    "network_row_name",
     "network_table",
     "objective_status",
     "objectives_figure",
+    "objectives_line",
     "parse_period",
     "percent_change",
     "period_line",

@@ -13,6 +13,7 @@ from smdash.executive.figures import (
     monthly_trend,
     network_table,
     vanity_figures,
+    with_totals,
 )
 from smdash.executive.goals import GoalStatus, goal_statuses
 from smdash.executive.periods import Period
@@ -37,6 +38,10 @@ class Summary:
 
     def figure(self, key: str) -> Figure:
         return next(f for f in [*self.figures, *self.vanity] if f.key == key)
+
+    def network_rows(self) -> pd.DataFrame:
+        """The networks with the other costs and the total: the table that adds up."""
+        return with_totals(self.networks, self.figures)
 
 
 def build(con: duckdb.DuckDBPyConnection, period: Period) -> Summary:

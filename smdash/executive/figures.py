@@ -16,7 +16,7 @@ from smdash.core.periods import (
 from smdash.executive.goals import GoalStatus
 from smdash.executive.periods import Period, month_period
 from smdash.executive.terms import HEADLINES, TREND_MONTHS, VANITY
-from smdash.metrics import kpis, summary
+from smdash.metrics import kpis, summary, traffic
 from smdash.metrics.attribution import network_lookup
 from smdash.plan import costs, objectives
 
@@ -160,6 +160,50 @@ def network_table(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFram
     )
     table = table.sort_values(["visits", "network"], ascending=[False, True], na_position="last")
     return table.reset_index(drop=True)
+
+
+def campaign_spend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:
+    """Spend per network and campaign with the results the ads exports give and the
+    conversions Traffic credits the campaign with (its UTM campaign, merges applied), so the
+    Costs page and Traffic agree; cost per conversion from those."""
+    spend = costs.spend_by(con, period.start, period.end, "campaign")
+    credited = traffic.by_campaign(con, traffic.Filters(period.start, period.end))
+    credited = credited.assign(key=credited["name"].str.strip().str.lower())
+    by_key = credited.groupby("key")["conversions"].sum()
+    key = spend["campaign"].fillna("").str.strip().str.lower()
+    spend["conversions"] = key.map(by_key).where(key != "").astype("float64")
+    spend["results"] = spend["results"].astype("float64")
+    conversions = spend["conversions"].where(spend["conversions"] > 0)
+    spend["cost_per_conversion"] = (spend["amount"] / conversions).round(2)
+    return spend
+
+
+OTHER, TOTAL = "other", "total"  # the rows that make the network table add up
+
+
+def with_totals(table: pd.DataFrame, figures: list[Figure]) -> pd.DataFrame:
+    """The network table with the rows that make it the whole: ``other`` (spend not tied to
+    one of the listed networks: the agency, staff, tools...) and ``total`` (the headline
+    figures, so the cost per conversion is the one at the top of the page)."""
+    values = {f.key: f.value for f in figures}
+    other = (values["spend"] or 0) - table["spend"].fillna(0).sum()
+    rows = []
+    if round(other, 2) > 0:
+        rows.append({"network": OTHER, "spend": round(other, 2)})
+    rows.append(
+        {
+            "network": TOTAL,
+            **{k: values[k] for k in ("visits", "conversions", "revenue", "spend")},
+            "cost_per_conversion": values["cost_per_conversion"],
+            "return_on_spend": round(values["revenue"] / values["spend"], 2)
+            if values["revenue"] is not None and values["spend"]
+            else None,
+        }
+    )
+    extra = pd.DataFrame(rows, columns=table.columns).astype({"network": "object"})
+    numbers = [c for c in table.columns if c != "network"]
+    extra[numbers] = extra[numbers].astype("float64")
+    return pd.concat([table, extra], ignore_index=True)
 
 
 def monthly_trend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:

@@ -20,7 +20,6 @@ from smdash.executive import (
     percent_change,
     period_line,
 )
-from smdash.plan.objectives import scope_name
 from smdash.reports.charts import localized
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
 
@@ -194,10 +193,10 @@ def _goals(doc: _Pdf, s: Summary, lang: str) -> None:
 def _networks(doc: _Pdf, s: Summary, lang: str) -> None:
     columns = ["network", "visits", "conversions", "revenue", "spend", "cost_per_conversion"]
     rows = [[t(f"executive.column.{c}", lang) for c in columns]]
-    for record in s.networks.to_dict("records"):
+    for record in s.network_rows().to_dict("records"):
         rows.append(
             [
-                scope_name(record["network"], lang),
+                executive.network_row_name(record["network"], lang),
                 format_number(_clean(record["visits"]), lang),
                 format_number(_clean(record["conversions"]), lang),
                 money(_clean(record["revenue"]), lang, s.currency),

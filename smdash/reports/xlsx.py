@@ -14,7 +14,6 @@ from smdash.executive import (
     figure_value,
     period_line,
 )
-from smdash.plan.objectives import scope_name
 
 
 def _number(figure: Figure, value: float | None) -> float | str | None:
@@ -74,8 +73,9 @@ def story_table(s: Summary, lang: str) -> pd.DataFrame:
 
 
 def networks_table(s: Summary, lang: str) -> pd.DataFrame:
-    table = s.networks.copy()
-    table["network"] = [scope_name(n, lang) for n in table["network"]]
+    """The networks, the other costs and the total (the headline figures)."""
+    table = s.network_rows()
+    table["network"] = [executive.network_row_name(n, lang) for n in table["network"]]
     return table.rename(columns={c: t(f"executive.column.{c}", lang) for c in table.columns})
 
 

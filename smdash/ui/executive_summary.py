@@ -11,7 +11,6 @@ from smdash import executive
 from smdash.db import store
 from smdash.executive import Figure, Period, Summary
 from smdash.plan import costs
-from smdash.plan.objectives import scope_name
 from smdash.reports import executive_report
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
 from smdash.ui.runtime import (
@@ -190,8 +189,9 @@ def charts(s: Summary) -> None:
 
 
 def networks_frame(s: Summary) -> pd.DataFrame:
-    table = s.networks.copy()
-    table["network"] = [scope_name(n, lang()) for n in table["network"]]
+    """The networks, the other costs and the total, as the report shows them."""
+    table = s.network_rows()
+    table["network"] = [executive.network_row_name(n, lang()) for n in table["network"]]
     return table.rename(columns={c: tr(f"executive.column.{c}") for c in table.columns})
 
 
