@@ -312,3 +312,42 @@ def test_the_demo_costs_page_credits_campaigns_as_traffic_does(demo_db, db_path,
         "14.90",
     )
     assert "None" not in table.astype(str).to_numpy().ravel().tolist()
+
+
+# --- point 14: Overview compares with the previous period, as Traffic does -----------------
+
+
+def test_overview_compares_with_the_same_days_before(db_path, start_app):
+    with store.connect(db_path) as con:
+        web_visit(con, dt.date(2026, 9, 28), 100)
+        web_visit(con, dt.date(2026, 10, 5), 150)
+    at = start_app(None, signed_in(db_path)).switch_page("pages/overview.py").run()
+    at = (
+        at.date_input(key="overview_period")
+        .set_value((dt.date(2026, 10, 1), dt.date(2026, 10, 5)))
+        .run()
+    )
+    assert not at.exception
+    assert metrics(at)["Sessions"] == ("150", "+50.0 %")
+    assert "Compared with the previous period: 2026-09-26 – 2026-09-30." in [
+        c.value for c in at.caption
+    ]
+    table = at.dataframe[0].value
+    assert table.iloc[-1]["Network"] == "Total"
+    assert table.iloc[-1]["Sessions"] == "150"
+
+
+def test_the_demo_overview_and_traffic_show_the_same_changes(demo_db, db_path, start_app):
+    app = start_app(DEMO_DIR, signed_in(db_path))
+    overview = app.switch_page("pages/overview.py").run()
+    assert not overview.exception
+    shown = metrics(overview)
+    assert shown["Sessions"] == ("21,702", "+26.1 %")
+    assert shown["Posts"] == ("92", "+46.0 %")
+    table = overview.dataframe[0].value.set_index("Network")
+    assert table.index[-1] == "Total"
+    assert table.loc["Total", "Sessions"] == shown["Sessions"][0]
+    assert table.loc["Total", "Engagements"] == shown["Engagements"][0]
+    traffic = metrics(app.switch_page("pages/traffic.py").run())
+    for figure in ("Sessions", "Conversions", "Revenue"):
+        assert shown[figure] == traffic[figure]

@@ -64,6 +64,12 @@ def default_range(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     return max(start, first), end
 
 
+def days_before(date_from: dt.date, date_to: dt.date) -> tuple[dt.date, dt.date]:
+    """The same number of days just before a period: what a period is compared with."""
+    end = date_from - dt.timedelta(days=1)
+    return end - (date_to - date_from), end
+
+
 def year_earlier(day: dt.date) -> dt.date:
     """The same day a year earlier; 29 February becomes 28 February."""
     try:

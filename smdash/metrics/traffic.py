@@ -18,6 +18,7 @@ import pandas as pd
 from smdash.access import audit
 from smdash.core.errors import UserError
 from smdash.core.networks import ALL_SOCIAL, NETWORKS
+from smdash.core.periods import days_before
 from smdash.db.store import bump_data_version
 from smdash.metrics.attribution import network_lookup, source_networks
 
@@ -48,9 +49,7 @@ class Filters:
 
     def previous(self) -> Filters:
         """The same number of days just before this period."""
-        days = (self.date_to - self.date_from).days + 1
-        end = self.date_from - dt.timedelta(days=1)
-        return Filters(end - dt.timedelta(days=days - 1), end, self.networks, self.paid)
+        return Filters(*days_before(self.date_from, self.date_to), self.networks, self.paid)
 
 
 _ROWS = """
