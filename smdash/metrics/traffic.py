@@ -18,7 +18,6 @@ import pandas as pd
 from smdash.access import audit
 from smdash.core.errors import UserError
 from smdash.core.networks import ALL_SOCIAL, NETWORKS
-from smdash.core.periods import days_before
 from smdash.db.store import bump_data_version
 from smdash.metrics.attribution import network_lookup, source_networks
 
@@ -49,7 +48,9 @@ class Filters:
 
     def previous(self) -> Filters:
         """The same number of days just before this period."""
-        return Filters(*days_before(self.date_from, self.date_to), self.networks, self.paid)
+        days = (self.date_to - self.date_from).days + 1
+        end = self.date_from - dt.timedelta(days=1)
+        return Filters(end - dt.timedelta(days=days - 1), end, self.networks, self.paid)
 
 
 _ROWS = """
