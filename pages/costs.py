@@ -60,8 +60,8 @@ else:
     wide.index = [executive.month_period(m).label(ui.lang()) for m in wide.index]
     st.dataframe(wide, column_config={"_index": ui.tr("costs.column.month")})
     st.subheader(ui.tr("costs.by_campaign_title", period=period.label(ui.lang())))
-    by_campaign = view.load_spend_by(period.start, period.end, "campaign")
-    st.dataframe(view.costs_frame(by_campaign), hide_index=True)
+    by_campaign = view.load_campaign_spend(period)
+    st.dataframe(view.campaign_frame(by_campaign), hide_index=True, key="cost_campaigns")
 
 st.subheader(ui.tr("costs.entered_title"))
 entered = view.load_manual_costs()

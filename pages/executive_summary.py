@@ -18,14 +18,8 @@ if last is None:
     st.info(ui.tr("executive.empty"))
 
 if summary.business:
-    st.markdown(f"**{ui.plain(summary.business)}** · {ui.plain(period.label(ui.lang()))}")
-st.caption(
-    ui.tr(
-        "executive.compared",
-        previous=period.previous().label(ui.lang()),
-        year=period.year_before().label(ui.lang()),
-    )
-)
+    st.markdown(f"**{ui.plain(summary.business)}** · {ui.plain(summary.period.label(ui.lang()))}")
+st.caption(view.compared_caption(summary))
 view.figure_metrics(summary.figures, summary)
 if summary.other_currencies:
     st.warning(

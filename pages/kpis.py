@@ -1,6 +1,6 @@
 import streamlit as st
 
-from smdash.core.periods import last_full_month
+from smdash.core.periods import default_range
 from smdash.metrics import kpis
 from smdash.plan.annotations import NOTE_MAX
 from smdash.ui import annotations, kpi_terms
@@ -85,10 +85,9 @@ if shown:
 
 if last is not None:
     st.subheader(ui.tr("kpipage.comparison"))
-    default_from, default_to = last_full_month(last)
     period = st.date_input(
         ui.tr("kpipage.period"),
-        value=(max(default_from, first), default_to),
+        value=default_range(first, last),
         min_value=first,
         max_value=last,
         key="kpi_period",

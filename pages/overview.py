@@ -1,6 +1,6 @@
 import streamlit as st
 
-from smdash.core.periods import last_full_month
+from smdash.core.periods import days_before, default_range
 from smdash.metrics.summary import FIGURES
 from smdash.reports import charts
 from smdash.ui import annotations
@@ -13,10 +13,9 @@ if last is None:
     st.info(ui.tr("workspace.empty"))
     st.stop()
 
-default_from, default_to = last_full_month(last)
 period = st.date_input(
     ui.tr("overview.period"),
-    value=(max(default_from, first), default_to),
+    value=default_range(first, last),
     min_value=first,
     max_value=last,
     key="overview_period",
@@ -30,9 +29,9 @@ if all(value is None for value in total.values()):
     st.info(ui.tr("overview.no_data", what=ui.tr("overview.what_to_import")))
     st.stop()
 
-headline = ("sessions", "conversions", "revenue", "posts", "engagements")
-for column, figure in zip(st.columns(len(headline)), headline, strict=True):
-    column.metric(ui.tr(f"figure.{figure}"), ui.number(total[figure]))
+before_from, before_to = days_before(date_from, date_to)
+view.headline(total, view.load_summary(before_from, before_to)["total"])
+st.caption(ui.tr("traffic.compared_with", period=ui.date_range(before_from, before_to)))
 
 st.subheader(ui.tr("overview.by_network"))
 st.dataframe(view.figures_table(result, FIGURES), hide_index=True)

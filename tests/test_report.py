@@ -88,8 +88,9 @@ def test_xlsx_read_back(data):
     )  # fmt: skip
     assert figures[1] == ("Visits from social networks", 3500, 2400, 45.8, 1750, 100)
     assert figures[5] == ("Cost per conversion", 13.5, 37, -63.5, None, None)
-    assert figures[6] == ("Objectives on track", "1 on track, 1 behind (of 3)", None, None, None,
-                          None)  # fmt: skip
+    assert figures[6] == ("Objectives on track",
+                          "1 on track, 1 behind, 0 at risk, 1 without data (of 3)",
+                          None, None, None, None)  # fmt: skip
     networks = list(book["Networks"].iter_rows(values_only=True))
     assert networks[1] == ("Instagram", 2000, 30, 600, 150, 5, 4)
     goals = list(book["Goals"].iter_rows(values_only=True))

@@ -54,6 +54,22 @@ def last_full_month(last_day: dt.date) -> tuple[dt.date, dt.date]:
     return month_start(end), end
 
 
+def default_range(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The period a page opens on: the last full month of the data, cut to where the data
+    starts; when the data holds no full month before ``last``, its own first to last day (so
+    data on one day never opens on a reversed period)."""
+    start, end = last_full_month(last)
+    if end < first:
+        return max(first, month_start(last)), last
+    return max(start, first), end
+
+
+def days_before(date_from: dt.date, date_to: dt.date) -> tuple[dt.date, dt.date]:
+    """The same number of days just before a period: what a period is compared with."""
+    end = date_from - dt.timedelta(days=1)
+    return end - (date_to - date_from), end
+
+
 def year_earlier(day: dt.date) -> dt.date:
     """The same day a year earlier; 29 February becomes 28 February."""
     try:

@@ -34,6 +34,7 @@ from smdash.executive.demo import (
 )
 from smdash.executive.figures import (
     Figure,
+    campaign_spend,
     headline_figures,
     monthly_trend,
     network_table,
@@ -94,10 +95,13 @@ from smdash.executive.terms import (
     YEAR,
 )
 from smdash.executive.words import (
+    comparisons,
     figure_label,
     figure_value,
     money,
     narrative,
+    network_row_name,
+    objectives_line,
     percent_change,
     period_line,
 )
@@ -131,9 +135,11 @@ __all__ = [
     "YEAR",
     "build",
     "business_name",
+    "campaign_spend",
     "checked_logo",
     "clear_workspace",
     "comment",
+    "comparisons",
     "custom_period",
     "default_period",
     "figure_label",
@@ -146,9 +152,11 @@ __all__ = [
     "month_period",
     "monthly_trend",
     "narrative",
+    "network_row_name",
     "network_table",
     "objective_status",
     "objectives_figure",
+    "objectives_line",
     "parse_period",
     "percent_change",
     "period_line",

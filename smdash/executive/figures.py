@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import duckdb
@@ -15,7 +16,7 @@ from smdash.core.periods import (
 from smdash.executive.goals import GoalStatus
 from smdash.executive.periods import Period, month_period
 from smdash.executive.terms import HEADLINES, TREND_MONTHS, VANITY
-from smdash.metrics import kpis, summary
+from smdash.metrics import kpis, summary, traffic
 from smdash.metrics.attribution import network_lookup
 from smdash.plan import costs, objectives
 
@@ -50,7 +51,17 @@ def _kpi(con, key: str, period: Period) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def _business_values(con, period: Period) -> dict[str, float | None]:
+def comparable(period: Period | None, first_day: dt.date | None) -> Period | None:
+    """A period to compare with, when the data covers its months: a year whose data starts in
+    May is not set against a whole year."""
+    if period is None or (first_day is not None and period.start < month_start(first_day)):
+        return None
+    return period
+
+
+def _business_values(con, period: Period | None) -> dict[str, float | None]:
+    if period is None:
+        return dict.fromkeys(("visits", "conversions", "revenue", "spend", "cost_per_conversion"))
     return {
         "visits": _kpi(con, "sessions", period),
         "conversions": _kpi(con, "conversions", period),
@@ -61,12 +72,16 @@ def _business_values(con, period: Period) -> dict[str, float | None]:
 
 
 def headline_figures(
-    con: duckdb.DuckDBPyConnection, period: Period, goals: list[GoalStatus]
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    goals: list[GoalStatus],
+    first_day: dt.date | None = None,
 ) -> list[Figure]:
-    """The six headline figures with the previous period and the year before."""
+    """The six headline figures with the previous period and the year before; a comparison
+    that starts before the data (``first_day``) is left out rather than set against a part."""
     now = _business_values(con, period)
-    before = _business_values(con, period.previous())
-    year = _business_values(con, period.year_before())
+    before = _business_values(con, comparable(period.previous(), first_day))
+    year = _business_values(con, comparable(period.year_before(), first_day))
     figures = [
         Figure(key, unit, direction, now[key], before[key], year[key])
         for key, unit, direction in HEADLINES
@@ -91,16 +106,27 @@ def objectives_figure(goals: list[GoalStatus]) -> Figure:
     )
 
 
-def vanity_figures(con: duckdb.DuckDBPyConnection, period: Period, keys: list[str]) -> list:
+def vanity_figures(
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    keys: list[str],
+    first_day: dt.date | None = None,
+) -> list:
     """The pinned vanity metrics (KPIs over all social networks), with their comparisons."""
+    previous = comparable(period.previous(), first_day)
+    year = comparable(period.year_before(), first_day)
+
+    def compared(key: str, other: Period | None) -> float | None:
+        return None if other is None else _kpi(con, key, other)
+
     return [
         Figure(
             key,
             kpis.KPIS[key].unit,
             kpis.KPIS[key].direction,
             _kpi(con, key, period),
-            _kpi(con, key, period.previous()),
-            _kpi(con, key, period.year_before()),
+            compared(key, previous),
+            compared(key, year),
         )
         for key in keys
         if key in VANITY
@@ -134,6 +160,50 @@ def network_table(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFram
     )
     table = table.sort_values(["visits", "network"], ascending=[False, True], na_position="last")
     return table.reset_index(drop=True)
+
+
+def campaign_spend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:
+    """Spend per network and campaign with the results the ads exports give and the
+    conversions Traffic credits the campaign with (its UTM campaign, merges applied), so the
+    Costs page and Traffic agree; cost per conversion from those."""
+    spend = costs.spend_by(con, period.start, period.end, "campaign")
+    credited = traffic.by_campaign(con, traffic.Filters(period.start, period.end))
+    credited = credited.assign(key=credited["name"].str.strip().str.lower())
+    by_key = credited.groupby("key")["conversions"].sum()
+    key = spend["campaign"].fillna("").str.strip().str.lower()
+    spend["conversions"] = key.map(by_key).where(key != "").astype("float64")
+    spend["results"] = spend["results"].astype("float64")
+    conversions = spend["conversions"].where(spend["conversions"] > 0)
+    spend["cost_per_conversion"] = (spend["amount"] / conversions).round(2)
+    return spend
+
+
+OTHER, TOTAL = "other", "total"  # the rows that make the network table add up
+
+
+def with_totals(table: pd.DataFrame, figures: list[Figure]) -> pd.DataFrame:
+    """The network table with the rows that make it the whole: ``other`` (spend not tied to
+    one of the listed networks: the agency, staff, tools...) and ``total`` (the headline
+    figures, so the cost per conversion is the one at the top of the page)."""
+    values = {f.key: f.value for f in figures}
+    other = (values["spend"] or 0) - table["spend"].fillna(0).sum()
+    rows = []
+    if round(other, 2) > 0:
+        rows.append({"network": OTHER, "spend": round(other, 2)})
+    rows.append(
+        {
+            "network": TOTAL,
+            **{k: values[k] for k in ("visits", "conversions", "revenue", "spend")},
+            "cost_per_conversion": values["cost_per_conversion"],
+            "return_on_spend": round(values["revenue"] / values["spend"], 2)
+            if values["revenue"] is not None and values["spend"]
+            else None,
+        }
+    )
+    extra = pd.DataFrame(rows, columns=table.columns).astype({"network": "object"})
+    numbers = [c for c in table.columns if c != "network"]
+    extra[numbers] = extra[numbers].astype("float64")
+    return pd.concat([table, extra], ignore_index=True)
 
 
 def monthly_trend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smdash.core.errors import InvalidInput
 from smdash.core.i18n import format_date, month_name, t
@@ -25,6 +25,8 @@ class Period:
     kind: str
     start: dt.date
     end: dt.date
+    # the calendar end of a quarter or year cut to the data's last month (see to_date)
+    full_end: dt.date | None = None
 
     @property
     def key(self) -> str:
@@ -41,30 +43,55 @@ class Period:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    def previous(self) -> Period:
-        """The month, quarter or year before; for custom dates the same days just before."""
-        if self.kind == MONTH:
-            return month_period(add_months(self.start, -1))
-        if self.kind == QUARTER:
-            return quarter_period(add_months(self.start, -3))
-        if self.kind == YEAR:
-            return year_period(self.start.year - 1)
-        end = self.start - dt.timedelta(days=1)
-        return Period(CUSTOM, end - dt.timedelta(days=self.days - 1), end)
+    @property
+    def incomplete(self) -> bool:
+        """True when the data ends before the quarter or year does."""
+        return self.full_end is not None
 
-    def year_before(self) -> Period:
-        return Period(self.kind, year_earlier(self.start), year_earlier(self.end))
+    def to_date(self, last_day: dt.date | None) -> Period:
+        """The quarter or year up to the month of the data's last day when that falls inside
+        it, so that its comparisons cover the same months (Q4 to October against July).
+
+        Whole months, as costs are entered: a month itself is never cut."""
+        if self.kind not in (QUARTER, YEAR) or last_day is None:
+            return self
+        end = month_end(last_day)
+        if not self.start <= end < self.end:
+            return self
+        return replace(self, end=end, full_end=self.full_end or self.end)
+
+    def previous(self) -> Period:
+        """The month, quarter or year before (up to the same month when this one is cut short);
+        for custom dates the same days just before."""
+        months = _MONTHS.get(self.kind)
+        if months is None:
+            end = self.start - dt.timedelta(days=1)
+            return Period(CUSTOM, end - dt.timedelta(days=self.days - 1), end)
+        whole = _MAKERS[self.kind](add_months(self.start, -months))
+        return whole.to_date(add_months(self.end, -months)) if self.incomplete else whole
+
+    def year_before(self) -> Period | None:
+        """The same days a year earlier; None for a year: its previous period is that year."""
+        if self.kind == YEAR:
+            return None
+        full_end = year_earlier(self.full_end) if self.full_end else None
+        return Period(self.kind, year_earlier(self.start), year_earlier(self.end), full_end)
 
     def label(self, lang: str) -> str:
         if self.kind == MONTH:
-            name = month_name(self.start.month, lang)
-            return t("executive.period.month", lang, month=name, year=self.start.year)
-        if self.kind == QUARTER:
+            month = month_name(self.start.month, lang)
+            name = t("executive.period.month", lang, month=month, year=self.start.year)
+        elif self.kind == QUARTER:
             quarter = quarter_of(self.start)
-            return t("executive.period.quarter", lang, quarter=quarter, year=self.start.year)
-        if self.kind == YEAR:
-            return str(self.start.year)
-        return f"{format_date(self.start, lang)} – {format_date(self.end, lang)}"
+            name = t("executive.period.quarter", lang, quarter=quarter, year=self.start.year)
+        elif self.kind == YEAR:
+            name = str(self.start.year)
+        else:
+            return f"{format_date(self.start, lang)} – {format_date(self.end, lang)}"
+        if self.incomplete:
+            last = month_name(self.end.month, lang)
+            return t("executive.period.to_date", lang, period=name, month=last)
+        return name
 
 
 def month_period(day: dt.date) -> Period:
@@ -78,6 +105,10 @@ def quarter_period(day: dt.date) -> Period:
 
 def year_period(year: int) -> Period:
     return Period(YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+_MONTHS = {MONTH: 1, QUARTER: 3, YEAR: 12}
+_MAKERS = {MONTH: month_period, QUARTER: quarter_period, YEAR: lambda day: year_period(day.year)}
 
 
 def custom_period(start: dt.date, end: dt.date) -> Period:

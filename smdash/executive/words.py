@@ -6,11 +6,13 @@ import pandas as pd
 
 from smdash.core.i18n import format_date, format_number, t
 from smdash.executive.compose import Summary
-from smdash.executive.figures import Figure
+from smdash.executive.figures import OTHER, TOTAL, Figure
 from smdash.executive.periods import Period
 from smdash.executive.terms import CURRENCY_SYMBOLS, VANITY
 from smdash.metrics import kpis
 from smdash.plan import objectives
+
+ABOUT_THE_SAME = 0.05  # costs per conversion within 5 % of each other are not best and worst
 
 
 def money(value: float | None, lang: str, currency: str, decimals: int = 0) -> str:
@@ -39,13 +41,14 @@ def figure_value(figure: Figure, lang: str, currency: str, short: bool = False) 
     if figure.key == "objectives":
         if figure.value is None:
             return "—"
-        return t(
-            "executive.objectives_short" if short else "executive.objectives_value",
-            lang,
-            on=int(figure.value),
-            behind=figure.extra.get("behind", 0),
-            total=figure.extra["total"],
-        )
+        if short:
+            return t(
+                "executive.objectives_short",
+                lang,
+                on=int(figure.value),
+                total=figure.extra["total"],
+            )
+        return objectives_line(figure.extra, lang)
     if figure.unit == kpis.CURRENCY:
         decimals = 2 if figure.key == "cost_per_conversion" else 0
         return money(figure.value, lang, currency, decimals)
@@ -54,38 +57,57 @@ def figure_value(figure: Figure, lang: str, currency: str, short: bool = False) 
     return format_number(figure.value, lang)
 
 
+def objectives_line(counts: dict, lang: str) -> str:
+    """``5 on track, 1 behind, 3 at risk (of 9)``: every status, so the parts make the whole
+    (those without data only when there are some)."""
+    parts = [
+        t("executive.objectives_on", lang, count=counts["achieved"] + counts["on_track"]),
+        t("executive.objectives_behind", lang, count=counts["behind"]),
+        t("executive.objectives_at_risk", lang, count=counts["at_risk"]),
+    ]
+    if counts["no_data"]:
+        parts.append(t("executive.objectives_no_data", lang, count=counts["no_data"]))
+    return t("executive.objectives_of", lang, parts=", ".join(parts), total=counts["total"])
+
+
 def figure_label(key: str, lang: str) -> str:
     if key in VANITY:
         return t(f"kpis.name.{key}", lang)
     return t(f"executive.figure.{key}", lang)
 
 
+def comparisons(figure: Figure, period: Period) -> list[tuple[float, Period]]:
+    """The figure's changes on the previous period and a year earlier, those with data (a year
+    has only the first: the year before is its previous period)."""
+    pairs = ((figure.change, period.previous()), (figure.change_year, period.year_before()))
+    return [(change, other) for change, other in pairs if change is not None and other]
+
+
 def _changes(lang: str, figure: Figure, period: Period) -> str:
     """`` (+12% on September 2026; +30% on October 2025)``, only the comparisons with data."""
-    parts = []
-    if figure.change is not None:
-        parts.append(
-            t(
-                "executive.story.versus",
-                lang,
-                change=percent_change(figure.change, lang),
-                period=period.previous().label(lang),
-            )
+    parts = [
+        t(
+            "executive.story.versus",
+            lang,
+            change=percent_change(change, lang),
+            period=other.label(lang),
         )
-    if figure.change_year is not None:
-        parts.append(
-            t(
-                "executive.story.versus",
-                lang,
-                change=percent_change(figure.change_year, lang),
-                period=period.year_before().label(lang),
-            )
-        )
+        for change, other in comparisons(figure, period)
+    ]
     return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _network_name(network: str, lang: str) -> str:
     return objectives.scope_name(network, lang)
+
+
+def network_row_name(network: str, lang: str) -> str:
+    """A row of the network table: a network, the other costs or the total."""
+    if network == OTHER:
+        return t("executive.network.other", lang)
+    if network == TOTAL:
+        return t("executive.network.total", lang)
+    return _network_name(network, lang)
 
 
 def _top(table: pd.DataFrame, column: str) -> tuple[str, float] | None:
@@ -176,6 +198,8 @@ def _pays_off_sentence(s: Summary, lang: str) -> str | None:
     worst = paying.iloc[-1]
     params["other"] = _network_name(worst["network"], lang)
     params["other_cost"] = money(worst["cost_per_conversion"], lang, s.currency, 2)
+    if worst["cost_per_conversion"] <= best["cost_per_conversion"] * (1 + ABOUT_THE_SAME):
+        return t("executive.story.pays_off_same", lang, **params)
     return t("executive.story.pays_off", lang, **params)
 
 

@@ -13,13 +13,13 @@ from smdash.core.i18n import format_date, format_number, t
 from smdash.executive import (
     Figure,
     Summary,
+    comparisons,
     figure_label,
     figure_value,
     money,
     percent_change,
     period_line,
 )
-from smdash.plan.objectives import scope_name
 from smdash.reports.charts import localized
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
 
@@ -138,21 +138,10 @@ def comparison_lines(figure: Figure, s: Summary, lang: str) -> list[str]:
         return [
             t("executive.objectives_detail", lang, risk=extra["at_risk"], behind=extra["behind"])
         ]
-    lines = []
-    for change, period in (
-        (figure.change, s.period.previous()),
-        (figure.change_year, s.period.year_before()),
-    ):
-        if change is not None:
-            lines.append(
-                t(
-                    "executive.vs",
-                    lang,
-                    change=percent_change(change, lang),
-                    period=period.label(lang),
-                )
-            )
-    return lines
+    return [
+        t("executive.vs", lang, change=percent_change(change, lang), period=other.label(lang))
+        for change, other in comparisons(figure, s.period)
+    ]
 
 
 def _figure_boxes(doc: PdfDoc, s: Summary, lang: str, figures: list[Figure]) -> None:
@@ -206,10 +195,10 @@ def _goals(doc: PdfDoc, s: Summary, lang: str) -> None:
 def _networks(doc: PdfDoc, s: Summary, lang: str) -> None:
     columns = ["network", "visits", "conversions", "revenue", "spend", "cost_per_conversion"]
     rows = [[t(f"executive.column.{c}", lang) for c in columns]]
-    for record in s.networks.to_dict("records"):
+    for record in s.network_rows().to_dict("records"):
         rows.append(
             [
-                scope_name(record["network"], lang),
+                executive.network_row_name(record["network"], lang),
                 format_number(_clean(record["visits"]), lang),
                 format_number(_clean(record["conversions"]), lang),
                 money(_clean(record["revenue"]), lang, s.currency),

@@ -14,7 +14,6 @@ from smdash.executive import (
     figure_value,
     period_line,
 )
-from smdash.plan.objectives import scope_name
 
 
 def _number(figure: Figure, value: float | None) -> float | str | None:
@@ -28,8 +27,9 @@ def _percent(change: float | None) -> float | None:
 
 
 def figures_table(s: Summary, lang: str, include_vanity: bool = True) -> pd.DataFrame:
-    """One row per figure: value, previous period, a year earlier, and the changes in %."""
-    previous, year = s.period.previous().label(lang), s.period.year_before().label(lang)
+    """One row per figure: value, previous period, a year earlier (not for a year: its previous
+    period is the year before), and the changes in %."""
+    previous, year = s.period.previous().label(lang), s.period.year_before()
     rows = []
     for figure in [*s.figures, *(s.vanity if include_vanity else [])]:
         value = (
@@ -52,10 +52,11 @@ def figures_table(s: Summary, lang: str, include_vanity: bool = True) -> pd.Data
         t("executive.report.value", lang),
         t("executive.report.previous", lang, period=previous),
         t("executive.report.change_previous", lang) + " (%)",
-        t("executive.report.year_before", lang, period=year),
+        t("executive.report.year_before", lang, period=year.label(lang) if year else ""),
         t("executive.report.change_year", lang) + " (%)",
     ]
-    return pd.DataFrame(rows, columns=columns)
+    table = pd.DataFrame(rows, columns=columns)
+    return table if year else table.iloc[:, :4]
 
 
 def story_table(s: Summary, lang: str) -> pd.DataFrame:
@@ -72,8 +73,9 @@ def story_table(s: Summary, lang: str) -> pd.DataFrame:
 
 
 def networks_table(s: Summary, lang: str) -> pd.DataFrame:
-    table = s.networks.copy()
-    table["network"] = [scope_name(n, lang) for n in table["network"]]
+    """The networks, the other costs and the total (the headline figures)."""
+    table = s.network_rows()
+    table["network"] = [executive.network_row_name(n, lang) for n in table["network"]]
     return table.rename(columns={c: t(f"executive.column.{c}", lang) for c in table.columns})
 
 

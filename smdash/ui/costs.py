@@ -9,13 +9,14 @@ import pandas as pd
 from smdash import executive
 from smdash.plan import costs
 from smdash.plan.objectives import scope_name
-from smdash.ui.runtime import lang, loader, tr, write
+from smdash.ui.runtime import lang, loader, number, tr, write
 
 # cached loaders (see runtime.loader): each is called with the domain function's arguments
 load_currency = loader(costs.currency)
 load_manual_costs = loader(costs.manual_costs)
 load_spend_by = loader(costs.spend_by)
 load_spend_range = loader(costs.spend_range)
+load_campaign_spend = loader(executive.campaign_spend)
 
 
 def add_cost(
@@ -47,6 +48,18 @@ def costs_frame(frame: pd.DataFrame) -> pd.DataFrame:
     if "month" in shown:
         shown["month"] = [executive.month_period(m).label(lang()) for m in shown["month"]]
     return shown.rename(columns={c: tr(f"costs.column.{c}") for c in shown.columns})
+
+
+def campaign_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Spend per campaign beside the conversions Traffic credits it with; a missing figure is
+    a dash, never "None"."""
+    shown = frame.copy()
+    for column in ("amount", "results", "cost_per_result", "conversions", "cost_per_conversion"):
+        decimals = 0 if column in ("results", "conversions") else 2
+        shown[column] = [
+            "—" if pd.isna(value) else number(value, decimals) for value in shown[column]
+        ]
+    return costs_frame(shown)
 
 
 def cost_label(row: dict, currency: str) -> str:

@@ -11,7 +11,6 @@ from smdash import executive
 from smdash.db import store
 from smdash.executive import Figure, Period, Summary
 from smdash.plan import costs
-from smdash.plan.objectives import scope_name
 from smdash.reports import executive_report
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
 from smdash.ui.runtime import (
@@ -104,12 +103,16 @@ def _delta(figure: Figure, period: Period) -> str | None:
     )
 
 
-def _second_line(figure: Figure, period: Period) -> str:
-    """Under a figure: its change on a year earlier; for objectives, at risk and behind."""
+def _second_line(figure: Figure, period: Period) -> str | None:
+    """Under a figure: its change on a year earlier (a year has none: its previous period is
+    the year before); for objectives, at risk and behind."""
     if figure.key == "objectives":
         extra = figure.extra
         return tr("executive.objectives_detail", risk=extra["at_risk"], behind=extra["behind"])
-    year = period.year_before().label(lang())
+    year_before = period.year_before()
+    if year_before is None:
+        return None
+    year = year_before.label(lang())
     if figure.change_year is None:
         return tr("executive.no_comparison", period=year)
     change = executive.percent_change(figure.change_year, lang())
@@ -128,8 +131,33 @@ def figure_metrics(figures: list[Figure], s: Summary) -> None:
                 delta=None if figure.key == "objectives" else _delta(figure, s.period),
                 delta_color="normal" if figure.direction == "up" else "inverse",
             )
-            if figure.key != "objectives" or figure.value is not None:
-                st.caption(_second_line(figure, s.period))
+            line = _second_line(figure, s.period)
+            if line and (figure.key != "objectives" or figure.value is not None):
+                st.caption(line)
+
+
+def compared_caption(s: Summary) -> str:
+    """What the changes compare with (only the comparisons the data covers); for a period the
+    data ends inside, that it is cut short and compared with the same days of earlier ones."""
+    compared = [
+        other.label(lang())
+        for other, values in (
+            (s.period.previous(), [f.previous for f in s.figures]),
+            (s.period.year_before(), [f.year_before for f in s.figures]),
+        )
+        if other is not None and any(v is not None for v in values)
+    ]
+    if not compared:
+        text = tr("executive.compared_none", period=s.period.previous().label(lang()))
+    elif len(compared) == 1:
+        text = tr("executive.compared_one", previous=compared[0])
+    else:
+        text = tr("executive.compared", previous=compared[0], year=compared[1])
+    if s.period.incomplete:
+        full = executive.parse_period(s.period.key).label(lang())
+        month = executive.month_period(s.period.end).label(lang())
+        text = f"{tr('executive.incomplete', period=full, month=month)} {text}"
+    return text
 
 
 def goal_lines(s: Summary) -> None:
@@ -161,8 +189,9 @@ def charts(s: Summary) -> None:
 
 
 def networks_frame(s: Summary) -> pd.DataFrame:
-    table = s.networks.copy()
-    table["network"] = [scope_name(n, lang()) for n in table["network"]]
+    """The networks, the other costs and the total, as the report shows them."""
+    table = s.network_rows()
+    table["network"] = [executive.network_row_name(n, lang()) for n in table["network"]]
     return table.rename(columns={c: tr(f"executive.column.{c}") for c in table.columns})
 
 

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from smdash.metrics import summary
 from smdash.ui.runtime import loader, number, tr
+from smdash.ui.traffic import change
 
 load_summary = loader(summary.summary)
+HEADLINE = ("sessions", "conversions", "revenue", "posts", "engagements")
 load_monthly_sessions = loader(summary.monthly_sessions_by_network)
+
+
+def headline(total: dict, before: dict) -> None:
+    """The period's totals, each with its change on the same days just before (as Traffic)."""
+    for column, figure in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
+        column.metric(
+            tr(f"figure.{figure}"), number(total[figure]), change(total[figure], before[figure])
+        )
 
 
 def figures_table(result: dict, figures: tuple[str, ...]) -> pd.DataFrame:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from smdash.core.networks import NETWORKS
-from smdash.core.periods import last_full_month
+from smdash.core.periods import default_range
 from smdash.core.spreadsheet import write_csv, write_xlsx
 from smdash.metrics import attribution, traffic
 from smdash.ui.networks import network_label
@@ -34,11 +34,10 @@ load_aliases = loader(attribution.alias_table)
 
 def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | None:
     """Period, grain, networks and paid / organic; None while the period is half chosen."""
-    default_from, default_to = last_full_month(last)
     left, middle, right = st.columns([2, 3, 2])
     period = left.date_input(
         tr("traffic.period"),
-        value=(max(default_from, first), default_to),
+        value=default_range(first, last),
         min_value=first,
         max_value=last,
         key="traffic_period",
