@@ -97,7 +97,7 @@ def test_the_demo_password_warning_goes_once_the_viewer_changed_it(start_app, db
         auth.ensure_demo_accounts(con)
         token = auth.sign_in(con, "director", "director")
     at = start_app(None, token)
-    assert texts(at.title) == ["Overview"]
+    assert texts(at.title) == ["Executive summary"]  # the director's first screen
     assert texts(at.warning) == [OWN_DEMO_WARNING]  # the viewer's own, not the editor's list
     at.switch_page(PAGE).run()
     assert texts(at.warning) == [OWN_DEMO_WARNING]

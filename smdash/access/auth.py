@@ -233,8 +233,9 @@ def _stored_name(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
     names were normalised whose lower case matches."""
     key = normal_name(name)
     row = con.execute(
-        "SELECT name FROM users WHERE name = ? OR lower(name) = ? ORDER BY name = ? DESC LIMIT 1",
-        [key, key, key],
+        "SELECT name FROM users WHERE name = $key OR lower(name) = $key "
+        "ORDER BY name = $key DESC LIMIT 1",
+        {"key": key},
     ).fetchone()
     return row[0] if row else None
 

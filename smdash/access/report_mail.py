@@ -93,8 +93,9 @@ def set_report_mail(
     if cadence and not email:
         raise InvalidReportMail("mailing.needs_email")
     con.execute(
-        "UPDATE users SET email = ?, report_cadence = ?, report_lang = ? WHERE name = ?",
-        [email, cadence, lang, name],
+        "UPDATE users SET email = $email, report_cadence = $cadence, report_lang = $lang "
+        "WHERE name = $name",
+        {"email": email, "cadence": cadence, "lang": lang, "name": name},
     )
     audit.record(con, who, "user.report_mail", f"{name}: {email or '-'}, {cadence or '-'}, {lang}")
     return ReportMail(name, email, cadence, lang)
