@@ -25,13 +25,15 @@ ACCOUNT = ("pages/account.py", "auth.account_title", ":material/manage_accounts:
 
 def pages_for(user) -> dict[str, list[st.Page]]:
     """Only the pages the user's role may open: a page left out cannot be reached by URL."""
-    results = [page(*RESULTS[0], default=True), *(page(*p) for p in RESULTS[1:])]
+    editor = user.is_editor  # the CM starts on Overview, the director on the summary
+    results = [page(*RESULTS[0], default=editor), *(page(*p) for p in RESULTS[1:])]
     account = {ui.tr("auth.nav"): [page(*ACCOUNT)]}  # every signed-in user: their password
-    if not user.is_editor:
+    if not editor:
+        summary = [page(*SUMMARY, default=True)]
         return {
+            ui.tr("nav.director"): summary,
             ui.tr("nav.results"): results,
             ui.tr("nav.plan"): [page(*TOOLKIT)],
-            ui.tr("nav.director"): [page(*SUMMARY)],
             **account,
         }
     return {

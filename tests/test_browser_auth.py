@@ -16,11 +16,11 @@ pytestmark = pytest.mark.browser  # `pytest -m "not browser"` leaves these out
 expect = pytest.importorskip("playwright.sync_api").expect
 TIMEOUT_MS = 30_000
 VIEWER_PAGES = [
+    "Executive summary",
     "Overview",
     "KPI progress",
     "Traffic by network",
     "Toolkit",
-    "Executive summary",
     "My account",
 ]
 
@@ -40,7 +40,9 @@ def test_a_wrong_password_shows_the_sign_in_form_again(app: RunningApp, browser_
     form.locator("input[type=text]").fill("cm")
     form.locator("input[type=password]").fill("wrong")
     form.get_by_test_id("stBaseButton-primaryFormSubmit").click()
-    expect(main.get_by_text("Wrong user name or password.")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(
+        main.get_by_text("Wrong user name or password, or too many tries", exact=False)
+    ).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
 
 
@@ -48,8 +50,9 @@ def test_the_viewer_sees_the_results_the_toolkit_and_the_summary(app: RunningApp
     page = browser_page
     sign_in(page, app.url, VIEWER)
     heading = page.get_by_test_id("stMain").get_by_role("heading", level=1)
-    expect(heading).to_have_text("Overview", timeout=TIMEOUT_MS)
+    expect(heading).to_have_text("Executive summary", timeout=TIMEOUT_MS)  # the first screen
     assert navigation(page) == VIEWER_PAGES
+    expect(page.get_by_test_id("stAppDeployButton")).to_have_count(0)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("Signed in as boss (viewer)")
 
 

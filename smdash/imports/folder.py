@@ -23,6 +23,7 @@ import duckdb
 from smdash.imports.errors import ImportFailed
 from smdash.imports.history import imported_before
 from smdash.imports.pipeline import ImportResult, import_file
+from smdash.imports.questions import Answers
 from smdash.imports.sniff import IMPORTABLE_SUFFIXES, sha256_of
 
 TEMPORARY_PREFIXES = (".", "~")  # hidden files, Office's ~$x.xlsx lock files and ~WRL1.tmp copies
@@ -97,8 +98,11 @@ def folder_files(
     return sorted(files, key=lambda p: p.relative_to(folder).parts), sorted(ignored)
 
 
-def import_entries(con: duckdb.DuckDBPyConnection, files: Iterable[Entry]) -> Iterator[Outcome]:
-    """Import each file in turn, each in its own transaction; one outcome per file, as it ends."""
+def import_entries(
+    con: duckdb.DuckDBPyConnection, files: Iterable[Entry], answers: Answers | None = None
+) -> Iterator[Outcome]:
+    """Import each file in turn, each in its own transaction; one outcome per file, as it ends.
+    ``answers``: to the questions a file asks (see ``questions``), the same for every file."""
     for entry in files:
         try:
             if entry.problem is not None:
@@ -110,7 +114,7 @@ def import_entries(con: duckdb.DuckDBPyConnection, files: Iterable[Entry]) -> It
                 if before is not None:
                     yield Outcome(entry, before=before)
                     continue
-            result = import_file(con, entry.path)
+            result = import_file(con, entry.path, answers=answers)
         except Exception as exc:  # noqa: BLE001 - reported as that file's failure; the others go on
             yield Outcome(entry, error=exc)
             continue

@@ -9,6 +9,10 @@ whole, and the log keeps what each part added (table ``import_parts``).
 ``prepare`` does everything up to the staged rows without writing (the Import page's preview);
 ``import_file`` prepares and writes; ``undo_import`` reverts one import. Any failure raises
 ``ImportFailed`` and leaves the database as it was.
+
+Where a file lacks only a choice (the year of its dates, Facebook or Instagram), preparing it
+asks a question and reads the file with a default answer; both functions take the user's
+``answers`` (see ``questions``), and the log keeps the answers a file was read with.
 """
 
 from __future__ import annotations
@@ -26,10 +30,11 @@ import duckdb
 from smdash.access import audit
 from smdash.db.store import bump_data_version, transaction
 from smdash.db.tables import TABLES, quote
-from smdash.imports import mapping
+from smdash.imports import mapping, questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
+from smdash.imports.questions import Answers, Ask, Question
 from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
 
@@ -56,6 +61,7 @@ class Part:
     preview: pd.DataFrame
     counts: Counts | None = None
     one_pass: bool = False  # read straight from the file (else the careful path)
+    questions: list[Question] = field(default_factory=list)  # what it was read with
 
 
 @dataclass
@@ -94,6 +100,15 @@ class Prepared:
     @property
     def preview(self) -> pd.DataFrame:
         return self.parts[0].preview
+
+    @property
+    def questions(self) -> list[Question]:
+        """The questions its parts asked, one per key (the answers apply to every part)."""
+        found: dict[str, Question] = {}
+        for part in self.parts:
+            for question in part.questions:
+                found.setdefault(question.key, question)
+        return list(found.values())
 
 
 def _joined(values) -> str:
@@ -163,6 +178,7 @@ def prepare(
     file_name: str | None = None,
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
+    answers: Answers | None = None,
 ) -> Prepared:
     path = Path(path)
     file_name = file_name or path.name
@@ -180,7 +196,8 @@ def prepare(
         for sniffed, matches in found:
             for match in (m for m in matches if m in kept):
                 progress("checking", 0.1 + 0.5 * len(parts) / max(len(kept), 1))
-                parts.append(_prepare_part(con, sniffed, match, f"stage_{len(parts)}"))
+                stage = f"stage_{len(parts)}"
+                parts.append(_prepare_part(con, sniffed, match, stage, answers or {}))
         digest = sha256.result()
     if not parts:
         if len(skipped) == 1 and skipped[0] == file_name:
@@ -191,17 +208,38 @@ def prepare(
     return Prepared(file_name, digest, parts, skipped)
 
 
-def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
+def today() -> dt.date:
+    """The import day: dates without a year end on or before it (a test may change it)."""
+    return dt.date.today()
+
+
+def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str, answers: Answers) -> Part:
     fmt = match.format
     source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{match.sheet}]"
-    options = {"spreadsheet": sniffed.kind == "xlsx", "year": match.context.get("year")}
+    asked = {
+        value.key: questions.answer_to(con, source, value, answers)
+        for value in match.context.values()
+        if isinstance(value, Ask)
+    }
+    context = {
+        k: asked[v.key].answer if isinstance(v, Ask) else v for k, v in match.context.items()
+    }
+    match = replace(match, context=context)
+    options = {
+        "spreadsheet": sniffed.kind == "xlsx",
+        "year": context.get("year"),
+        "end_date": questions.end_date_answer(answers, source),
+        "today": today(),
+        "asked": asked,
+    }
     cols = Columns(fmt.fields, match.columns, match.header)
     decimal_hint = "," if sniffed.delimiter == ";" else "."
     one_pass = _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options)
     if not one_pass:
         _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options)
     _check_stage(con, fmt, source, stage)
-    return replace(_describe(con, fmt, source, stage), one_pass=one_pass)
+    described = _describe(con, fmt, source, stage)
+    return replace(described, one_pass=one_pass, questions=list(asked.values()))
 
 
 def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options) -> bool:
@@ -356,10 +394,11 @@ def import_file(
     file_name: str | None = None,
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
+    answers: Answers | None = None,
 ) -> ImportResult:
     """Import one file; all the rows of all its parts land, or none do."""
     try:
-        prepared = prepare(con, path, file_name, max_bytes, progress)
+        prepared = prepare(con, path, file_name, max_bytes, progress, answers)
         progress("writing", 0.7)
         with transaction(con):
             import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
@@ -371,6 +410,7 @@ def import_file(
                 alone = targets.count(table) == 1  # the only part that writes to its table
                 write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
             _log(con, import_id, prepared)
+            questions.remember(con, prepared.questions)
             bump_data_version(con)
     finally:
         drop_scratch(con)
@@ -400,10 +440,10 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
     con.execute(
         """INSERT INTO imports (import_id, file_name, sha256, format, target, platform, account,
                date_from, date_to, rows_in_file, rows_added, rows_updated, rows_unchanged,
-               status, imported_at)
+               status, imported_at, answers)
            VALUES ($import_id, $file_name, $sha256, $format, $target, $platform, $account,
                $date_from, $date_to, $rows_in_file, $rows_added, $rows_updated, $rows_unchanged,
-               'applied', $imported_at)""",
+               'applied', $imported_at, $answers)""",
         {
             "import_id": import_id,
             "file_name": p.file_name,
@@ -419,6 +459,7 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
             "rows_updated": sum(part.counts.updated for part in p.parts),
             "rows_unchanged": sum(part.counts.unchanged for part in p.parts),
             "imported_at": dt.datetime.now(),
+            "answers": questions.answers_json(p.questions),
         },
     )
     for number, part in enumerate(p.parts, start=1):
