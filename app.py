@@ -29,9 +29,8 @@ def pages_for(user) -> dict[str, list[st.Page]]:
     results = [page(*RESULTS[0], default=editor), *(page(*p) for p in RESULTS[1:])]
     account = {ui.tr("auth.nav"): [page(*ACCOUNT)]}  # every signed-in user: their password
     if not editor:
-        summary = [page(*SUMMARY, default=True)]
         return {
-            ui.tr("nav.director"): summary,
+            ui.tr("nav.director"): [page(*SUMMARY, default=True)],
             ui.tr("nav.results"): results,
             ui.tr("nav.plan"): [page(*TOOLKIT)],
             **account,

@@ -4,13 +4,14 @@ import streamlit as st
 
 from smdash.core import periods
 from smdash.plan import calendar, utm
-from smdash.ui import calendar_edit, toolkit
+from smdash.ui import best_times, calendar_edit, toolkit
 from smdash.ui import links as view
 from smdash.ui import runtime as ui
 
 ui.start_page("page.links")
-builder, planner, results, pillars = st.tabs(
-    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results", "themes")],
+builder, planner, results, pillars, best = st.tabs(
+    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results", "themes")]
+    + [ui.tr("best_times.tab")],
     key="links_tabs",
 )
 
@@ -54,11 +55,13 @@ with builder:
     else:
         st.info(ui.tr("links.start"))
 
+    best_times.suggested_slots(network)  # a pick fills the form's date and time
+    st.session_state.setdefault(best_times.ENTRY_TIME, dt.time(9, 0))
     with st.form("entry_form"):
         st.markdown(f"**{ui.tr('links.save_title')}**")
         day_col, time_col, status_col = st.columns(3)
         day = day_col.date_input(ui.tr("links.date"), key="entry_date")
-        moment = time_col.time_input(ui.tr("links.time"), value=dt.time(9, 0), key="entry_time")
+        moment = time_col.time_input(ui.tr("links.time"), key="entry_time")
         status = status_col.selectbox(
             ui.tr("links.status"),
             calendar.STATUSES,
@@ -115,8 +118,11 @@ with planner:
         view.calendar_grid(shown, weeks, month)
         if shown.empty:
             st.info(ui.tr("links.no_entries"))
-        elif mode == "week":
+        else:
+            st.caption(ui.tr("best_times.mark_legend", mark=best_times.OUTSIDE_MARK))
+        if mode == "week" and not shown.empty:
             week = calendar.week_table(shown, first)
+            week["best_time"] = week["entry_id"].map(best_times.mark_column(shown))
             st.dataframe(view.calendar_table(week), hide_index=True, key="week_table")
         if not shown.empty:
             downloads = (
@@ -136,7 +142,7 @@ with planner:
                     mime=mime,
                     key=f"calendar_export{key}",
                 )
-            st.caption(ui.tr("calendar.ics_zone", zone=view.load_time_zone()))
+            st.caption(ui.tr("calendar.ics_zone", zone=best_times.load_zone()))
             labels = {
                 row.entry_id: f"#{row.entry_id} · {row.planned_at:%Y-%m-%d %H:%M} · {row.topic}"
                 for row in shown.itertuples()
@@ -191,3 +197,6 @@ with results:
 
 with pillars:
     calendar_edit.themes_and_effort()
+
+with best:
+    best_times.section()

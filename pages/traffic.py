@@ -22,6 +22,7 @@ if now["sessions"] is None:
     st.info(ui.tr("traffic.no_data"))
     st.stop()
 view.headline(now, view.load_totals(filters.previous()))
+view.channel_group_note(filters)
 labels = view.figure_labels()
 
 over_time, networks, campaigns, hygiene = st.tabs(

@@ -152,7 +152,10 @@ def test_the_editor_fills_the_toolkit_and_the_director_reads_it(app: RunningApp,
     for control in ("stForm", "stTextArea", "stExpander", "stMultiSelect"):
         assert dmain.get_by_test_id(control).count() == 0, control
     buttons = "[data-testid^=stBaseButton]:not([data-testid=stBaseButton-elementToolbar])"
+    downloads = "[data-testid=stDownloadButton] *"  # the plan as PDF and XLSX: reading
+    buttons += f":not({downloads})"
     assert dmain.locator(buttons).count() == 0  # a table's toolbar (search, download) is fine
+    assert dmain.locator(downloads).filter(has_text="Plan as").count() >= 2
     # ... and no table to edit on a tab (the History tab's tables of versions are read-only)
     for tab in ("Questionnaire", "Guide", "Profiles", "Response protocol", "Employee guidelines"):
         assert open_tab(director, tab).get_by_test_id("stDataFrame").count() == 0, tab

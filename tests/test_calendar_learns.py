@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from smdash.core.errors import InvalidInput
 from smdash.db import store
+from smdash.metrics import time_zone
 from smdash.plan import calendar, calendar_export, effort, matching, themes
 from smdash.plan.calendar import Entry
 
@@ -192,12 +193,12 @@ def test_the_ics_file_opens_in_a_standard_parser_with_the_right_times(con):
     assert str(events[0]["DESCRIPTION"]).startswith("Línea uno\nLínea dos muy larga")
     assert str(events[0]["URL"]) == LINK
     assert [str(e["STATUS"]) for e in events] == ["CONFIRMED", "TENTATIVE"]
-    calendar_export.set_time_zone(con, "America/New_York")
+    time_zone.set_workspace_zone(con, "America/New_York")
     later = icalendar.Calendar.from_ical(calendar_export.ics(con, dt.date(2026, 7, 1)))
     (summer,) = later.walk("VEVENT")
     assert summer.decoded("DTSTART") == dt.datetime(2026, 7, 1, 22, 30, tzinfo=dt.UTC)
     with pytest.raises(InvalidInput):
-        calendar_export.set_time_zone(con, "Mars/Olympus")
+        time_zone.set_workspace_zone(con, "Mars/Olympus")
 
 
 def test_the_xlsx_reads_back_with_formula_cells_neutralised(con, planned):

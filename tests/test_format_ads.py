@@ -72,6 +72,33 @@ def test_meta_ads_xlsx_export(con, tmp_path):
     assert con.execute("SELECT sum(amount) FROM ad_spend").fetchone()[0] == 423.5
 
 
+def test_meta_ads_manager_xlsx_at_ad_level_in_hryvnias(con):
+    # no Campaign name: the ads of one ad set are added up; the totals row (names empty) is not
+    # a campaign; 'Amount spent (UAH)' gives the currency
+    result = import_file(con, FIXTURES / "meta_ads_ad_level_uah.xlsx")
+    assert (result.prepared.format.name, result.prepared.rows) == ("meta_ads_xlsx", 2)
+    assert rows(con) == [
+        ("facebook", "", "Kyiv - mujeres 25-45", D(2025, 11, 1), D(2025, 11, 30), "UAH", 10615.0,
+         50.0, "actions:link_click", 87000, 1060),
+        ("facebook", "", "Lviv - todos", D(2025, 11, 1), D(2025, 11, 30), "UAH", 1835.75, 7.0,
+         "actions:link_click", 11000, 150),
+    ]  # fmt: skip
+    # the file's totals row says 12,450.75
+    assert costs.total_spend(con, D(2025, 11, 1), D(2025, 11, 30)) == 12450.75
+
+
+def test_meta_ads_reporting_raw_data_report_by_region_and_month(con):
+    result = import_file(con, FIXTURES / "meta_ads_raw_data_report.xlsx")
+    assert result.prepared.parts[0].source == "meta_ads_raw_data_report.xlsx [Raw Data Report]"
+    # regions added up; 'Month' = '2024-03-01 - 2024-03-11' is the span
+    assert rows(con) == [
+        ("facebook", "", "", D(2024, 2, 1), D(2024, 2, 29), "USD", 450.0, None, None, 61000,
+         790),
+        ("facebook", "", "", D(2024, 3, 1), D(2024, 3, 11), "USD", 200.75, None, None, 24800,
+         330),
+    ]  # fmt: skip
+
+
 def test_linkedin_campaign_manager_report(con):
     result = import_file(con, FIXTURES / "linkedin_ads_campaign_performance.csv")
     assert result.prepared.format.name == "linkedin_ads"

@@ -82,6 +82,46 @@ def test_youtube_chart_data_alone_sums_its_videos_per_day(con):
     ]
 
 
+def test_youtube_chart_data_split_by_subscription_status_adds_up_each_day(con):
+    # two rows a day (Subscribed, Not subscribed), no Content column: one figure per day
+    result = import_file(con, OWN / "youtube_chart_subscription.csv")
+    assert (result.prepared.format.name, result.prepared.rows) == ("youtube_chart_split", 3)
+    assert daily(con) == [
+        ("youtube", D(2025, 6, 12), "video_views", 350.0),
+        ("youtube", D(2025, 6, 13), "video_views", 457.0),
+        ("youtube", D(2025, 6, 14), "video_views", 328.0),
+    ]
+
+
+def test_youtube_split_chart_in_the_zip_gives_way_to_totals(con, tmp_path):
+    path = tmp_path / "Subscription status.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(OWN / "youtube_chart_subscription.csv", "Chart data.csv")
+        archive.write(OWN / "youtube_totals_day_first.csv", "Totals.csv")
+    result = import_file(con, path)
+    assert [p.format.name for p in result.prepared.parts] == ["youtube_daily_totals"]
+    assert [row[1:] for row in daily(con)][-1] == (D(2025, 6, 14), "video_views", 328.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # '13-06-2025' only reads day first
+        ("youtube_totals_day_first.csv", [(D(2025, 6, 11), 350.0), (D(2025, 6, 14), 328.0)]),
+        # '1/1/2022' reads both ways; '1/13/2022' further down decides: month first
+        ("youtube_totals_month_first.csv", [(D(2022, 1, 1), 120.0), (D(2022, 1, 13), 101.0)]),
+    ],
+)
+def test_youtube_totals_resaved_by_a_spreadsheet(con, name, expected):
+    result = import_file(con, OWN / name)
+    assert (result.prepared.format.name, result.prepared.rows) == ("youtube_daily_totals", 4)
+    rows = [(day, value) for _, day, _, value in daily(con)]
+    assert [rows[0], rows[-1]] == expected
+    assert sum(value for _, value in rows) == {"youtube_totals_day_first.csv": 1485.0}.get(
+        name, 446.0
+    )
+
+
 def youtube_zip(tmp_path):
     path = tmp_path / "Content 2024-01-06_2024-01-08 Channel.zip"
     with zipfile.ZipFile(path, "w") as archive:

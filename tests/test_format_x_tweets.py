@@ -113,3 +113,34 @@ def test_spanish_headers(tmp_path):
         assert result.prepared.format.name == "x_tweet_activity"
         assert _sums(con) == (2, 11323, 340, 40, 7, 9, 47, 0)
         assert _post(con, "1290420916326016524")["published_at"] == dt.datetime(2026, 3, 25, 12, 55)
+
+
+def test_early_2025_post_analytics_shape(tmp_path):
+    # 'Date' like 'Mon Feb 17 2025'; 'Link', 'Share', 'Detail expands', 'Url clicks'
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, OWN / "x_post_analytics_2025.csv")
+        assert result.prepared.format.name == "x_post_analytics"
+        assert (result.prepared.account, result.prepared.rows) == ("FloristeriaAzhr", 2)
+        assert (result.prepared.date_from, result.prepared.date_to) == (
+            dt.date(2025, 2, 13),
+            dt.date(2025, 2, 17),
+        )
+        # impressions ('2,340' + 980), engagements, likes, replies, reposts, url clicks, saves
+        assert _sums(con) == (2, 3320, 164, 53, 8, 12, 25, 2)
+        post = _post(con, "1891234567890123456")
+        assert post["permalink"] == "https://x.com/FloristeriaAzhr/status/1891234567890123456"
+        assert post["published_at"] == dt.datetime(2025, 2, 17)
+
+
+def test_classic_export_resaved_by_a_spreadsheet(tmp_path):
+    # ids turned into '6.49E+17' (taken from the permalink), time without '+0000' (UTC),
+    # 'favorites' for likes
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, OWN / "x_tweet_activity_resaved.csv")
+        assert result.prepared.format.name == "x_tweet_activity"
+        ids = con.execute("SELECT post_id FROM posts ORDER BY post_id").fetchall()
+        assert ids == [("649123456789012480",), ("649987654321098752",)]
+        post = _post(con, "649123456789012480")
+        assert post["published_at"] == dt.datetime(2015, 9, 30, 8, 15)
+        assert (post["impressions"], post["reactions"], post["shares"]) == (1500, 20, 5)
+        assert _sums(con) == (2, 2400, 87, 29, 3, 7, 17, 0)

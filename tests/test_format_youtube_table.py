@@ -72,3 +72,19 @@ def test_spanish_headers_and_month_names(tmp_path):
         assert result.prepared.rows == 2  # the Total row is not data
         assert _video(con, "fowMPedTbC-")[:3] == (dt.datetime(2026, 3, 27), 32421, 1065)
         assert _video(con, "hCzP33q7eRX")[:3] == (dt.datetime(2026, 4, 15), 924, 1530)
+
+
+def test_a_long_table_ends_with_a_note_instead_of_a_total_row(tmp_path):
+    # more videos than the table shows: no Total row, 'Showing top 500 results' as last line
+    with store.connect(tmp_path / "t.duckdb") as con:
+        result = import_file(con, OWN / "youtube_table_top500.csv")
+        assert (result.prepared.format.name, result.prepared.rows) == ("youtube_table_data", 3)
+        assert con.execute(
+            "SELECT post_id, impressions, video_views FROM posts ORDER BY post_id"
+        ).fetchall() == [
+            ("-Qp1Rs2Tu3", 12000, 880),
+            ("Zx9Yw8Vu7Ts", 30500, 3100),
+            ("aB3dE5gH7jK", 48000, 5200),
+        ]
+        assert result.prepared.date_from == dt.date(2025, 4, 11)
+        assert result.prepared.date_to == dt.date(2025, 6, 2)

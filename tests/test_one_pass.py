@@ -46,6 +46,15 @@ ONE_PASS_FILES = {
     "facebook_follows_daily_20250501_20261031.csv",
     "instagram_publicaciones_20250501_20261031.csv",
     "tiktok_content_20250501_20261031.csv",
+    # issue 13's other shapes (tests/fixtures/make_more_exports.py)
+    "youtube_chart_subscription.csv",
+    "youtube_totals_day_first.csv",
+    "youtube_totals_month_first.csv",
+    "x_post_analytics_2025.csv",
+    "x_tweet_activity_resaved.csv",
+    "ga4_channel_group_daily.csv",
+    "ga4_channel_group_total.csv",
+    "ga4_channel_group_hourly.csv",
 }
 
 BEYOND_THE_SAMPLE = {"ga4_adquisicion_trafico_20251201_20261031.csv"}

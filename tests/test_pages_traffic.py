@@ -1,6 +1,7 @@
 """The Traffic page and the UTM links and calendar page, through AppTest on the demo."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from page_support import texts
@@ -8,6 +9,7 @@ from signin_support import signed_in
 
 from smdash.core.paths import DEMO_DIR
 from smdash.db import store
+from smdash.imports.pipeline import import_file
 
 
 @pytest.fixture
@@ -98,7 +100,7 @@ def test_an_unknown_source_is_listed_and_mapped_from_the_page(demo_app, db_path)
 
 def test_link_builder_suggests_the_usual_source_and_warns_on_another(demo_app, db_path):
     at = demo_app.switch_page("pages/links.py").run()
-    assert texts(at.info)[-1] == "Write the landing page URL and a campaign to build the link."
+    assert "Write the landing page URL and a campaign to build the link." in texts(at.info)
     at.text_input(key="link_url").set_value("forndelaplaca.es/carta?lang=va#dolços")
     at.selectbox(key="link_network").set_value("instagram")
     at.text_input(key="link_campaign").set_value("Tots Sants 2026").run()
@@ -142,11 +144,12 @@ def test_calendar_month_and_results_show_the_demo_campaigns(demo_app):
     at = demo_app.switch_page("pages/links.py").run()
     at.date_input(key="calendar_day").set_value(dt.date(2026, 3, 1)).run()
     assert not at.exception
-    # the month grid: an entry is a button with its time in its network's colour
+    # the month grid: an entry is a button with its time in its network's colour, marked when
+    # planned outside its network's best times
     labels = [b.label for b in at.button if b.key and b.key.startswith("calendar_open_")]
     assert labels[:2] == [
-        ":blue-badge[08:00] Fallas 2026: anuncio chocolate con buñuelos",
-        ":violet-badge[09:00] Fallas 2026: buñuelos de calabaza",
+        ":blue-badge[08:00] ⚠ Fallas 2026: anuncio chocolate con buñuelos",
+        ":violet-badge[09:00] ⚠ Fallas 2026: buñuelos de calabaza",
     ]
     results = table_with(at, "From").set_index("Topic")
     assert results.loc["Fallas 2026: buñuelos de calabaza", "Sessions"] == "1,023"
@@ -212,3 +215,19 @@ def test_pages_speak_spanish(demo_app):
     # the calendar's weeks start on Monday in Spanish
     days = [m for m in texts(at.markdown) if m in ("**Lun**", "**Dom**")]
     assert days == ["**Lun**", "**Dom**"]
+
+
+def test_traffic_by_channel_group_says_where_the_split_by_network_comes_from(db_path, start_app):
+    with store.connect(db_path) as con:
+        import_file(con, Path(__file__).parent / "fixtures" / "ga4_channel_group_daily.csv")
+    at = start_app(None, signed_in(db_path)).switch_page("pages/traffic.py").run()
+    at.date_input(key="traffic_period").set_value((dt.date(2026, 3, 1), dt.date(2026, 3, 2)))
+    at.run()
+    assert not at.exception
+    assert metrics(at)["Sessions"][0] == "563"
+    assert metrics(at)["Social share"][0] == "26.6 %"
+    note = texts(at.info)[0]
+    assert note.startswith("563 sessions in this period come from a Google Analytics report")
+    assert "dimension Session source / medium for the split by network" in note
+    table = table_with(at, "Sessions (previous)").set_index("Network")
+    assert table.loc["Other social", "Sessions"] == "150"

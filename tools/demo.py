@@ -1096,6 +1096,59 @@ def meta_series(
 
 
 # ---------------------------------------------------------------------------------------------
+# The hour of a post: when each audience responds
+# ---------------------------------------------------------------------------------------------
+
+# The hours (Valencia time) at which each network's audience responds best. A post's hour is
+# drawn once its figures are known: the better its engagement rate, the likelier one of these
+# hours (the worse, the likelier another), so the best-times heatmap shows a pattern while days,
+# figures and every total stay as they were.
+BEST_HOURS = {
+    "facebook": (12, 13, 19),
+    "instagram": (13, 20, 21),
+    "x": (8, 9),
+    "tiktok": (21, 22),
+}
+BEST_HOUR_PULL = 12.0  # how much likelier a best hour is for the best post (and less for the worst)
+
+ENGAGEMENTS = {
+    "facebook": ("views", ("reactions", "comments", "shares")),
+    "instagram": ("views", ("likes", "comments", "shares", "saves")),
+    "x": ("impressions", ("engagements",)),
+    "tiktok": ("views", ("likes", "comments", "shares")),
+}
+
+
+def engagement_rate(network: str, post: Post) -> float:
+    shown, parts = ENGAGEMENTS[network]
+    return sum(post.stats[p] for p in parts) / max(1, post.stats[shown])
+
+
+def retime(network: str, posts: list[Post]) -> None:
+    """Each post's hour on its own day, drawn from the network's cadence by how well it did;
+    its id, which carries the time (X, TikTok), moves with it."""
+    rng = make_rng(network, "hours")
+    hours, best = CADENCES[network].hours, BEST_HOURS[network]
+    taken = {post.at for post in posts}
+    ranked = sorted(posts, key=lambda p: (engagement_rate(network, p), p.at))
+    for rank, post in enumerate(ranked):
+        pull = BEST_HOUR_PULL ** (2 * rank / max(1, len(ranked) - 1) - 1)
+        hour = rng.choices(hours, [pull if h in best else 1.0 for h in hours])[0]
+        moment = post.at.replace(hour=hour)
+        if moment in taken:
+            continue
+        taken.discard(post.at)
+        taken.add(moment)
+        seconds = int((moment - post.at).total_seconds())
+        if network == "x":
+            post.extra["id"] = str(int(post.extra["id"]) + (seconds * 1000 << 22))
+        elif network == "tiktok":
+            post.extra["id"] = str(int(post.extra["id"]) + (seconds << 32))
+        post.at = moment
+    posts.sort(key=lambda p: p.at)
+
+
+# ---------------------------------------------------------------------------------------------
 # GA4 traffic acquisition
 # ---------------------------------------------------------------------------------------------
 
@@ -1818,6 +1871,8 @@ def build() -> DemoData:
         "youtube": youtube_videos(),
         "linkedin": linkedin_posts(),
     }
+    for network in BEST_HOURS:
+        retime(network, posts[network])
     activity = {n: pulse(posts[n], POST_WEIGHT[n]) for n in SOCIAL_NETWORKS}
     series = {}
     for network in ("facebook", "instagram"):

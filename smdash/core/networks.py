@@ -23,3 +23,6 @@ WEB_NETWORKS = ("search", "email", "direct", "referral", "other", OTHER_SOCIAL)
 NETWORKS = (*ALL_SOCIAL, "search", "email", "direct", "referral", "other")
 # the networks that the attribution rules could not place: listed so the CM can map them
 UNPLACED = ("other", OTHER_SOCIAL)
+# the medium under which GA4's channel-group rows are stored (source: the channel's name,
+# 'Organic Social'): traffic without its source / medium, whose social part has no network
+CHANNEL_GROUP = "(channel group)"

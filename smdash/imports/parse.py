@@ -89,9 +89,11 @@ def load_raw(
     until_blank: bool = False,
     used: set[int] | None = None,
     limit: int | None = None,
+    footer: str = "",
 ) -> None:
     """Create temp table ``raw(c0, c1, ...)``: the text of every row below the header (with
-    ``until_blank``, only down to the first blank line: later tables are not read).
+    ``until_blank``, only down to the first blank line: later tables are not read; with
+    ``footer``, a regular expression, down to the first line it matches).
 
     Only the columns in ``used`` (all when None) are kept; of a CSV, with ``limit``, only the
     first rows. A row's number is ``rowid + 1``
@@ -102,17 +104,19 @@ def load_raw(
     keep = sorted(i for i in (used or range(width)) if i < width) or list(range(width))
     if sniffed.kind == "xlsx":
         _load_raw_xlsx(con, sniffed, sheet, header_index, keep)
-    elif until_blank:
-        with _first_table(sniffed, header_index) as table:
+    elif until_blank or footer:
+        with _first_table(sniffed, header_index, until_blank, footer) as table:
             _load_raw_csv(con, table, -1, width, keep)
     else:
         _load_raw_csv(con, sniffed, header_index, width, keep, limit)
 
 
 @contextmanager
-def _first_table(sniffed: Sniffed, header_index: int):
+def _first_table(sniffed: Sniffed, header_index: int, until_blank: bool, footer: str):
     """A UTF-8 copy of the rows below the header down to the first blank line (small report
-    downloads that stack several tables; never the path of a large export)."""
+    downloads that stack several tables) or the first line matching ``footer`` (a note below
+    the table); never the path of a large export."""
+    ends = re.compile(footer, re.IGNORECASE) if footer else None
     codec = {"utf-16": "utf-16", "cp1252": "cp1252"}.get(sniffed.encoding, "utf-8-sig")
     with (
         tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False) as out,
@@ -121,7 +125,7 @@ def _first_table(sniffed: Sniffed, header_index: int):
         for number, line in enumerate(handle):
             if number <= header_index:
                 continue
-            if not line.strip():
+            if (until_blank and not line.strip()) or (ends and ends.match(line.strip())):
                 break
             out.write(line)
     try:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -35,6 +35,7 @@ from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
 from smdash.imports.questions import Answers, Ask, Question
+from smdash.imports.refusals import refusal
 from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
 
@@ -200,6 +201,10 @@ def prepare(
                 parts.append(_prepare_part(con, sniffed, match, stage, answers or {}))
         digest = sha256.result()
     if not parts:
+        for sniffed, _ in found:  # a known export that smdash does not import says so
+            refused = refusal(sniffed)
+            if refused is not None:
+                raise refused
         if len(skipped) == 1 and skipped[0] == file_name:
             raise unknown_format(file_name)
         raise ImportFailed("zip_without_exports", file=file_name)
@@ -224,6 +229,8 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str, answers: Answ
     context = {
         k: asked[v.key].answer if isinstance(v, Ask) else v for k, v in match.context.items()
     }
+    # a format may name the account after the file (LinkedIn's creator analytics): $file_name
+    context["file_name"] = PurePosixPath(sniffed.file_name).name
     match = replace(match, context=context)
     options = {
         "spreadsheet": sniffed.kind == "xlsx",
@@ -246,7 +253,12 @@ def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, 
     """Stage a CSV straight from the file, in one pass (see ``parse.one_pass_query``); False
     when it has to take the careful path instead."""
     fmt = match.format
-    if fmt.skip_rows_sql or fmt.extra.get("ends_at_blank_line") or not _keeps_every_row(fmt):
+    if (
+        fmt.skip_rows_sql
+        or fmt.extra.get("ends_at_blank_line")
+        or fmt.extra.get("footer")
+        or not _keeps_every_row(fmt)
+    ):
         return False
     used = set(match.columns.values())
     try:
@@ -283,7 +295,17 @@ def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, opt
     fmt = match.format
     until_blank = fmt.extra.get("ends_at_blank_line", False)
     used = set(match.columns.values())
-    load_raw(con, sniffed, match.sheet, match.body_start - 1, len(match.header), until_blank, used)
+    footer = fmt.extra.get("footer", "")
+    load_raw(
+        con,
+        sniffed,
+        match.sheet,
+        match.body_start - 1,
+        len(match.header),
+        until_blank,
+        used,
+        footer=footer,
+    )
     if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
         raise ImportFailed("no_rows", file=source)
     parse_fields(

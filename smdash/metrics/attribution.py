@@ -24,7 +24,7 @@ import duckdb
 
 from smdash.access import audit
 from smdash.core.errors import UserError
-from smdash.core.networks import NETWORKS, UNPLACED
+from smdash.core.networks import CHANNEL_GROUP, NETWORKS, OTHER_SOCIAL, UNPLACED
 from smdash.db.store import bump_data_version
 
 if TYPE_CHECKING:  # only for hints: importing pandas would slow every CLI command's start
@@ -232,6 +232,23 @@ AUTOMATIC_MEDIUMS = ("referral", "organic", "(none)", "(not set)", "")
 _SHIM_PREFIX = re.compile(r"^(www|m|l|lm|mobile|web|webk|out|app|old|np|amp|go|vm|es)\.")
 
 
+# GA4's default channel groups (rows stored with medium CHANNEL_GROUP) -> (network, paid);
+# social traffic without its source is social whose network is unknown. Not listed: 'other'.
+CHANNEL_GROUPS: dict[str, tuple[str, bool]] = {
+    "organic social": (OTHER_SOCIAL, False),
+    "paid social": (OTHER_SOCIAL, True),
+    "organic search": ("search", False),
+    "paid search": ("search", True),
+    "direct": ("direct", False),
+    "email": ("email", False),
+    "referral": ("referral", False),
+    "display": ("other", True),
+    "paid video": ("other", True),
+    "paid shopping": ("other", True),
+    "paid other": ("other", True),
+    "cross-network": ("other", True),
+}
+
 _SOURCE_TO_NETWORK = {alias: net for net, aliases in SOCIAL_SOURCES.items() for alias in aliases}
 # brand names that place a host of any country or sub-domain: pinterest.es, es.tripadvisor.com
 _SOCIAL_ROOTS = {
@@ -305,7 +322,8 @@ def is_paid(medium: str | None) -> bool:
 
 
 def is_tagged(medium: str | None) -> bool:
-    """True when the visit came with a utm_medium (or an ad click id), not a bare referrer."""
+    """True when the visit came with a utm_medium (or an ad click id), not a bare referrer.
+    A channel group's rows cannot tell, and count as tagged (never listed as untagged)."""
     return (medium or "").strip().lower() not in AUTOMATIC_MEDIUMS
 
 
@@ -318,6 +336,8 @@ def classify(source: str, medium: str) -> tuple[str, bool]:
     """
     medium = (medium or "").strip().lower()
     source = source or ""
+    if medium == CHANNEL_GROUP:
+        return CHANNEL_GROUPS.get(source.strip().lower(), ("other", False))
     paid = is_paid(medium)
     network = _social_network(source)
     if network:
@@ -350,7 +370,7 @@ def classify_with(
 ) -> tuple[str, bool]:
     """(network, paid), the CM's mapping first, then the built-in rules."""
     mapped = mapping.get(normalize_source(source))
-    if mapped is None:
+    if mapped is None or (medium or "").strip().lower() == CHANNEL_GROUP:
         return classify(source, medium)
     network, paid = mapped
     return network, is_paid(medium) if paid is None else bool(paid)
@@ -466,9 +486,9 @@ def unknown_sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                       min(w.date_from) AS first_day, max(w.date_to) AS last_day
                FROM web_traffic w JOIN source_networks_view n
                  ON n.source = w.source AND n.medium = w.medium
-               WHERE list_contains(?, n.network) AND NOT n.mapped
+               WHERE list_contains(?, n.network) AND NOT n.mapped AND w.medium <> ?
                GROUP BY ALL ORDER BY sessions DESC NULLS LAST, w.source""",
-            [list(UNPLACED)],
+            [list(UNPLACED), CHANNEL_GROUP],  # a channel group is no spelling to map
         ).df()
 
 

@@ -8,8 +8,10 @@ thing everywhere. A KPI is one of three kinds:
 - ``ratio``: a numerator over a denominator, both summed over the period (engagement rate, ...).
 
 The scope is one network (``"instagram"``) or ``"all"``, which means every social network in
-``core.networks.SOCIAL_NETWORKS``. Web figures are the GA4 rows attributed to those networks by
-source / medium (``attribution.network_lookup``). A KPI with no row behind it in the scope and
+``core.networks.SOCIAL_NETWORKS`` and social traffic of no network smdash names (``other
+social``: a social site not listed, or GA4's Organic / Paid Social of a report by channel
+group). Web figures are the GA4 rows attributed to those networks by source / medium
+(``attribution.network_lookup``). A KPI with no row behind it in the scope and
 dates is None, never 0.
 """
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from smdash.core.networks import SOCIAL_NETWORKS
+from smdash.core.networks import ALL_SOCIAL
 from smdash.metrics.attribution import network_lookup
 
 TOTAL, LEVEL, RATIO = "total", "level", "ratio"
@@ -211,8 +213,9 @@ KPIS: dict[str, Kpi] = {k.key: k for k in CATALOGUE}
 
 
 def scope_networks(scope: str) -> list[str]:
-    """The networks a scope covers; 'all' also covers costs of social media as a whole."""
-    return [*SOCIAL_NETWORKS, ALL] if scope == ALL else [scope]
+    """The networks a scope covers; 'all' also covers social traffic of no named network and
+    costs of social media as a whole."""
+    return [*ALL_SOCIAL, ALL] if scope == ALL else [scope]
 
 
 def available(con: duckdb.DuckDBPyConnection, kpi: Kpi) -> bool:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from smdash.access import audit
 from smdash.core.errors import UserError
-from smdash.core.networks import ALL_SOCIAL, NETWORKS
+from smdash.core.networks import ALL_SOCIAL, CHANNEL_GROUP, NETWORKS
 from smdash.db.store import bump_data_version
 from smdash.metrics.attribution import network_lookup, source_networks
 
@@ -187,7 +187,8 @@ def campaign_networks(
 
 def untagged_social(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Social visits that came by referrer only (no UTM tags), per network and referrer,
-    beside the same network's tagged visits: the links that went out untagged."""
+    beside the same network's tagged visits: the links that went out untagged. Rows by
+    channel group cannot tell, and are left out."""
     return _query(
         con,
         """SELECT network, source, sessions, conversions, network_share FROM (
@@ -195,21 +196,32 @@ def untagged_social(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Data
                       sum(sessions) AS sessions, sum(conversions) AS conversions,
                       sum(sessions) / sum(sum(sessions)) OVER (PARTITION BY network)
                           AS network_share
-               FROM t WHERE social GROUP BY network, 2, tagged)
+               FROM t WHERE social AND medium <> $channel_group GROUP BY network, 2, tagged)
            WHERE NOT tagged ORDER BY sessions DESC, network, source""",
-        filters.params(),
+        {**filters.params(), "channel_group": CHANNEL_GROUP},
     )
 
 
 def untagged_share(con: duckdb.DuckDBPyConnection, filters: Filters) -> float | None:
-    """The part of social sessions that arrived without UTM tags."""
+    """The part of social sessions that arrived without UTM tags (of those that can tell)."""
     row = _query(
         con,
         """SELECT sum(sessions) FILTER (WHERE NOT tagged) / sum(sessions) AS share
-           FROM t WHERE social""",
-        filters.params(),
+           FROM t WHERE social AND medium <> $channel_group""",
+        {**filters.params(), "channel_group": CHANNEL_GROUP},
     )
     return _value(row["share"].iloc[0])
+
+
+def channel_group_sessions(con: duckdb.DuckDBPyConnection, filters: Filters) -> float | None:
+    """The period's sessions that came from a GA4 report by channel group (None without any):
+    their social part is in the totals, but under no network of its own."""
+    row = _query(
+        con,
+        "SELECT sum(sessions) AS sessions FROM t WHERE medium = $channel_group",
+        {**filters.params(), "channel_group": CHANNEL_GROUP},
+    )
+    return _value(row["sessions"].iloc[0])
 
 
 # ------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The calendar for other programs: an iCalendar file (RFC 5545) that the CM's own calendar
 opens, and an XLSX workbook.
 
-Entry times are the workspace's local time (``time_zone``: the setting ``time_zone``, else
-``DEFAULT_TIME_ZONE``); the ICS file writes them in UTC (``...Z``), which every calendar
+Entry times are the workspace's local time (``smdash.metrics.time_zone``, Europe/Madrid unless
+the CM chose another); the ICS file writes them in UTC (``...Z``), which every calendar
 program shows in its own user's time zone, so no VTIMEZONE definition is needed. Written by
 hand: text escaped (backslash, ``;``, ``,``, new lines) and lines folded at 75 octets, CRLF.
 """
@@ -10,44 +10,22 @@ hand: text escaped (backslash, ``;``, ``,``, new lines) and lines folded at 75 o
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import duckdb
 import pandas as pd
 
-from smdash.access import audit
-from smdash.core.errors import InvalidInput
 from smdash.core.i18n import t
 from smdash.core.spreadsheet import write_xlsx
-from smdash.db.store import get_setting, set_setting
+from smdash.metrics.time_zone import workspace_zone
 from smdash.plan import calendar, matching
 
-TIME_ZONE_SETTING = "time_zone"
-DEFAULT_TIME_ZONE = "Europe/Madrid"
 EVENT_MINUTES = 30  # a publication is a moment; calendars show it as a short event
 ICS_STATUS = {"idea": "TENTATIVE", "planned": "CONFIRMED", "published": "CONFIRMED"}
 XLSX_COLUMNS = (
     "date", "time", "network", "topic", "theme", "piece_type", "status", "hours_estimated",
     "hours_spent", "copy", "link", "permalink", "method", "reach", "engagements",
 )  # fmt: skip
-
-
-def time_zone(con: duckdb.DuckDBPyConnection) -> str:
-    """The workspace's time zone (an IANA name such as Europe/Madrid)."""
-    return get_setting(con, TIME_ZONE_SETTING) or DEFAULT_TIME_ZONE
-
-
-def checked_zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InvalidInput("calendar.error.time_zone", zone=name) from exc
-
-
-@audit.write("calendar.set_time_zone")
-def set_time_zone(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    checked_zone(name)
-    set_setting(con, TIME_ZONE_SETTING, name)
 
 
 def _escape(text: str) -> str:
@@ -109,7 +87,7 @@ def ics(
     now: dt.datetime | None = None,
 ) -> bytes:
     """The entries planned inside the dates (all when None) as an iCalendar file."""
-    zone = checked_zone(time_zone(con))
+    zone = ZoneInfo(workspace_zone(con))
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",

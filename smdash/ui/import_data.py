@@ -13,9 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from smdash.core.errors import UserError
+from smdash.core.i18n import t
 from smdash.imports import mapping, questions
 from smdash.imports.errors import ImportFailed
-from smdash.imports.formats import all_formats
+from smdash.imports.formats import all_formats, supported
 from smdash.imports.history import import_history
 from smdash.imports.pipeline import Part, Prepared, import_file, prepare, undo_import
 from smdash.imports.sniff import sniff
@@ -54,6 +55,12 @@ def _error_text(exc: Exception) -> str:
     if isinstance(exc, UserError):
         return said(exc)
     return _unexpected(exc)
+
+
+def failed_text(file_name: str, error: str) -> str:
+    """'file was not imported: error', the error as ``_error_text`` made it (its values already
+    shown literally: escaping it again would show the backslashes)."""
+    return t("import.failed", lang(), file=plain(file_name), error=error)
 
 
 def _unexpected(exc: Exception) -> str:
@@ -213,9 +220,7 @@ def undo(import_id: int) -> str | None:
 
 
 def supported_formats() -> pd.DataFrame:
-    """One row per export (a CSV and its XLSX download share theirs)."""
-    rows = dict.fromkeys((f.label[lang()], f.hint[lang()]) for f in all_formats() if f.hint[lang()])
-    return pd.DataFrame(list(rows), columns=[tr("import.format"), tr("import.where")])
+    return pd.DataFrame(supported(lang()), columns=[tr("import.format"), tr("import.where")])
 
 
 def preview_table(preview: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import streamlit as st
 from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.metrics import attribution
 from smdash.plan import calendar, calendar_export, effort, matching, themes, utm
+from smdash.ui.best_times import OUTSIDE_MARK, outside_flags
 from smdash.ui.networks import network_label
 from smdash.ui.runtime import loader, number, plain, said, tr, write
 
@@ -111,7 +112,6 @@ load_results_by_theme = loader(themes.results_by_theme)
 load_effort_by = loader(effort.effort_by)
 load_ics = loader(calendar_export.ics)
 load_xlsx = loader(calendar_export.xlsx)
-load_time_zone = loader(calendar_export.time_zone)
 
 
 def colour(network: str) -> str:
@@ -130,8 +130,11 @@ def _pick(entry_id: int) -> None:
     st.session_state[EDITING] = entry_id
 
 
-def _entry_button(row) -> None:
-    label = f"{badge(row.network, f'{row.planned_at:%H:%M}')} {plain(row.topic)}"
+def _entry_button(row, outside: bool | None) -> None:
+    """An entry as its time in its network's colour and its topic, marked when planned outside
+    the network's best times."""
+    mark = f"{OUTSIDE_MARK} " if outside else ""
+    label = f"{badge(row.network, f'{row.planned_at:%H:%M}')} {mark}{plain(row.topic)}"
     st.button(
         label,
         key=f"calendar_open_{row.entry_id}",
@@ -142,14 +145,14 @@ def _entry_button(row) -> None:
     )
 
 
-def _day_cell(day: dt.date, rows: list, today: dt.date) -> None:
+def _day_cell(day: dt.date, rows: list, today: dt.date, outside: dict) -> None:
     with st.container(border=True):
         if day == today:
             st.markdown(f":primary-badge[{day.day} · {tr('calendar.today')}]")
         else:
             st.markdown(f"**{day.day}**")
         for row in rows:
-            _entry_button(row)
+            _entry_button(row, outside.get(row.entry_id))
 
 
 def calendar_grid(shown: pd.DataFrame, weeks: list[list[dt.date]], month: int | None) -> None:
@@ -157,6 +160,7 @@ def calendar_grid(shown: pd.DataFrame, weeks: list[list[dt.date]], month: int | 
     by_day: dict[dt.date, list] = {}
     for row in shown.itertuples():
         by_day.setdefault(row.planned_at.date(), []).append(row)
+    outside = dict(zip(shown["entry_id"], outside_flags(shown), strict=True))
     today = dt.date.today()
     for column, name in zip(st.columns(7), weekday_names(), strict=True):
         column.markdown(f"**{name}**")
@@ -164,7 +168,7 @@ def calendar_grid(shown: pd.DataFrame, weeks: list[list[dt.date]], month: int | 
         for column, day in zip(st.columns(7), week, strict=True):
             with column:
                 if month is None or day.month == month:
-                    _day_cell(day, by_day.get(day, []), today)
+                    _day_cell(day, by_day.get(day, []), today, outside)
 
 
 def update_entry(entry_id: int, entry: calendar.Entry) -> str | None:

@@ -25,6 +25,7 @@ load_by_campaign = loader(traffic.by_campaign)
 load_campaign_networks = loader(traffic.campaign_networks)
 load_untagged_social = loader(traffic.untagged_social)
 load_untagged_share = loader(traffic.untagged_share)
+load_channel_group_sessions = loader(traffic.channel_group_sessions)
 load_near_duplicates = loader(traffic.near_duplicate_campaigns)
 load_merges = loader(traffic.campaign_merges)
 load_unknown_sources = loader(attribution.unknown_sources)
@@ -69,6 +70,13 @@ def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | N
         return None
     flag = {"all": None, "paid": True, "organic": False}[paid]
     return traffic.Filters(period[0], period[1], tuple(networks), flag), grain
+
+
+def channel_group_note(filters: traffic.Filters) -> None:
+    """Say so when some of the period's traffic came by channel group, without its network."""
+    sessions = load_channel_group_sessions(filters)
+    if sessions:
+        st.info(tr("traffic.channel_group_note", sessions=number(sessions)))
 
 
 def percent(value: float | None, decimals: int = 1) -> str:

@@ -12,6 +12,7 @@ from smdash.imports.formats import (
     facebook_legacy,
     ga4_traffic,
     linkedin_content,
+    linkedin_creator,
     linkedin_followers,
     meta_daily,
     meta_posts,
@@ -22,7 +23,7 @@ from smdash.imports.formats import (
 )
 from smdash.imports.formats.base import HEADER_SEARCH_ROWS, Format, Match
 
-__all__ = ["HEADER_SEARCH_ROWS", "Format", "Match", "all_formats"]
+__all__ = ["HEADER_SEARCH_ROWS", "Format", "Match", "all_formats", "supported"]
 
 
 def all_formats() -> list[Format]:
@@ -45,9 +46,12 @@ def all_formats() -> list[Format]:
         youtube_table.FORMAT,
         daily_metrics.YOUTUBE_TOTALS,
         daily_metrics.YOUTUBE_CHART,
+        daily_metrics.YOUTUBE_CHART_SPLIT,
         linkedin_content.POSTS_FORMAT,
         linkedin_content.METRICS_FORMAT,
         linkedin_followers.FORMAT,
+        linkedin_creator.ENGAGEMENT,
+        linkedin_creator.FOLLOWERS,
         daily_metrics.LINKEDIN_VISITORS,
         ads_meta.FORMAT,
         ads_meta.XLSX_FORMAT,
@@ -56,3 +60,10 @@ def all_formats() -> list[Format]:
         ads_tiktok.FORMAT,
         ads_tiktok.XLSX_FORMAT,
     ]
+
+
+def supported(lang: str) -> list[tuple[str, str]]:
+    """(label, where to download it) of every export smdash reads, once each (a CSV and an
+    XLSX download of one export share theirs): the Import page's list and the README's."""
+    pairs = ((fmt.label[lang], fmt.hint[lang]) for fmt in all_formats() if fmt.hint[lang])
+    return list(dict.fromkeys(pairs))

@@ -11,8 +11,23 @@ from __future__ import annotations
 
 from smdash.imports.fields import NUMBER, Field, field
 
-# Currencies whose "Amount spent (XXX)" headers are recognised (Meta puts the currency there).
-CURRENCIES = ("EUR", "USD", "GBP", "MXN", "COP", "ARS", "CLP", "PEN", "BRL", "CHF", "CAD", "AUD")
+# Currencies whose "Amount spent (XXX)" headers are recognised (Meta puts the currency there):
+# every active ISO 4217 code, the ones smdash's users spend most in first.
+CURRENCIES = (
+    "EUR", "USD", "GBP", "MXN", "COP", "ARS", "CLP", "PEN", "BRL", "CHF", "CAD", "AUD",
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BHD",
+    "BIF", "BMD", "BND", "BOB", "BSD", "BTN", "BWP", "BYN", "BZD", "CDF", "CNY", "CRC", "CUC",
+    "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "FJD", "FKP", "GEL",
+    "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR",
+    "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD",
+    "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK",
+    "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK", "NPR",
+    "NZD", "OMR", "PAB", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB", "RWF",
+    "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SLL", "SOS", "SRD", "SSP", "STN",
+    "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH",
+    "UGX", "UYU", "UZS", "VED", "VES", "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF",
+    "YER", "ZAR", "ZMW", "ZWG", "ZWL",
+)  # fmt: skip
 
 
 def amount_fields(name: str, *labels: str) -> list[Field]:
@@ -39,4 +54,5 @@ def has_any(columns: dict[str, int], names: list[str]) -> bool:
 
 
 # rows that are no campaign: the totals line some exports end with
-SKIP_TOTALS = "campaign IS NULL OR lower(campaign) IN ('total', 'totales', 'results', 'resultados')"
+TOTALS = "('total', 'totales', 'results', 'resultados')"
+SKIP_TOTALS = f"campaign IS NULL OR lower(campaign) IN {TOTALS}"

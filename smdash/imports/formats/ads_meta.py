@@ -6,6 +6,12 @@ With the ``Day`` breakdown each row is one day (then ``Reporting starts`` = ``Re
 with the ``Platform`` breakdown (facebook, instagram, audience_network, messenger) the spend is
 split by network; without it the whole campaign counts as Facebook (Meta's ads run on both
 Facebook and Instagram, and the export does not say where each euro went).
+An export at ad level has no ``Campaign name``: its rows are named by ``Ad set name`` (the
+ads of one ad set are added up) or, without it, ``Ad name``. Any ISO 4217 currency may stand in
+the amount's header (``Amount spent (UAH)``). The totals row, whose names are empty, is skipped.
+Ads Reporting's sheet ``Raw Data Report`` by ``Region`` and ``Month`` (``2024-03-01 -
+2024-03-11``) has neither names nor ``Reporting starts``: one row per month, regions added up,
+under the campaign name ''.
 English headers confirmed from public samples; the Spanish ones (Ads Manager in Spanish:
 ``Nombre de la campaña``, ``Inicio del informe``, ``Importe gastado (EUR)``) are unconfirmed.
 """
@@ -15,7 +21,7 @@ from dataclasses import replace
 from smdash.db.tables import AD_SPEND
 from smdash.imports.fields import COUNT, DATE, NUMBER, TEXT, field
 from smdash.imports.formats.ads_common import (
-    SKIP_TOTALS,
+    TOTALS,
     amount_fields,
     amount_sql,
     currency_sql,
@@ -25,9 +31,13 @@ from smdash.imports.formats.base import Format
 
 _AMOUNTS = amount_fields("spent", "Amount spent", "Importe gastado", "Importe gastado total")
 _FIELDS = [
-    field("campaign", TEXT, "Campaign name", "Nombre de la campaña", "Campaña", required=True),
-    field("starts", DATE, "Reporting starts", "Inicio del informe", required=True),
-    field("ends", DATE, "Reporting ends", "Fin del informe", required=True),
+    field("campaign", TEXT, "Campaign name", "Nombre de la campaña", "Campaña"),
+    field("ad_set", TEXT, "Ad set name", "Nombre del conjunto de anuncios"),
+    field("ad_name", TEXT, "Ad name", "Nombre del anuncio"),
+    field("region", TEXT, "Region", "Región"),
+    field("month", TEXT, "Month", "Mes"),
+    field("starts", DATE, "Reporting starts", "Inicio del informe"),
+    field("ends", DATE, "Reporting ends", "Fin del informe"),
     field("day", DATE, "Day", "Día"),
     field("network", TEXT, "Platform", "Plataforma"),
     field("account", TEXT, "Account name", "Nombre de la cuenta"),
@@ -41,30 +51,47 @@ _FIELDS = [
 
 
 def _context(rows: list[list[str]], columns: dict[str, int]) -> dict | None:
-    """Ours only with an amount spent column."""
-    return {} if has_any(columns, ["spent", *(f.name for f in _AMOUNTS)]) else None
+    """Ours only with an amount spent column, a name (or a region) and the dates."""
+    named = has_any(columns, ["campaign", "ad_set", "ad_name", "region"])
+    dated = has_any(columns, ["month", "day"]) or {"starts", "ends"} <= set(columns)
+    spent = has_any(columns, ["spent", *(f.name for f in _AMOUNTS)])
+    return {} if named and dated and spent else None
+
+
+_NAME = "coalesce(campaign, ad_set, ad_name)"
+# a month of Ads Reporting: '2024-03-01 - 2024-03-11' (or one date)
+_MONTH_FROM = "try_cast(trim(split_part(month, ' - ', 1)) AS DATE)"
+_MONTH_TO = f"coalesce(try_cast(trim(split_part(month, ' - ', 2)) AS DATE), {_MONTH_FROM})"
+# the finest span a row has: its day, its month, else the report's range
 
 
 FORMAT = Format(
     name="meta_ads",
-    label={"en": "Meta Ads Manager – campaign spend", "es": "Meta Ads Manager – gasto en campañas"},
+    label={
+        "en": "Meta Ads Manager – spend by campaign, ad set or ad",
+        "es": "Meta Ads Manager – gasto por campaña, conjunto de anuncios o anuncio",
+    },
     hint={
-        "en": "Ads Manager > Campaigns > Reports > Export table data (.csv or .xlsx); add the "
-        "Day breakdown for daily spend and the Platform breakdown to split Facebook / Instagram",
-        "es": "Administrador de anuncios > Campañas > Informes > Exportar datos de la tabla "
-        "(.csv o .xlsx); añade el desglose Día para el gasto diario y Plataforma para separar "
-        "Facebook e Instagram",
+        "en": "Ads Manager > Campaigns (or Ad sets, Ads) > Reports > Export table data (.csv or "
+        ".xlsx); add the Day breakdown for daily spend and the Platform breakdown to split "
+        "Facebook / Instagram. Or Ads Reporting > Export (.xlsx, sheet Raw Data Report)",
+        "es": "Administrador de anuncios > Campañas (o Conjuntos de anuncios, Anuncios) > "
+        "Informes > Exportar datos de la tabla (.csv o .xlsx); añade el desglose Día para el "
+        "gasto diario y Plataforma para separar Facebook e Instagram. O Informes de anuncios > "
+        "Exportar (.xlsx, hoja Raw Data Report)",
     },
     target=AD_SPEND,
     fields=_FIELDS,
     context=_context,
-    skip_rows_sql=SKIP_TOTALS,
+    skip_rows_sql=f"coalesce({_NAME}, region) IS NULL "
+    f"OR lower(coalesce({_NAME}, region)) IN {TOTALS}",
     rows_sql=f"""
         SELECT CASE WHEN lower(network) LIKE '%instagram%' THEN 'instagram'
                     WHEN lower(network) LIKE '%threads%' THEN 'threads'
                     ELSE 'facebook' END AS platform,
-               coalesce(account, '') AS account, campaign,
-               coalesce(day, starts) AS date_from, coalesce(day, ends) AS date_to,
+               coalesce(account, '') AS account, coalesce({_NAME}, '') AS campaign,
+               coalesce(day, {_MONTH_FROM}, starts) AS date_from,
+               coalesce(day, {_MONTH_TO}, ends) AS date_to,
                {currency_sql("spent")} AS currency,
                sum(coalesce(spent, {amount_sql("spent")})) AS amount,
                sum(results) AS results, string_agg(DISTINCT result_type, ', ') AS result_type,

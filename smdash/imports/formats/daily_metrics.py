@@ -19,7 +19,11 @@ Metric ids (``account_daily.metric``), shared by every format that writes daily 
   followers, Reached audience, Engaged audience``, ``--`` or ``NAN`` for no value; the engaged
   audience counts people, not engagements, and is not kept).
 - YouTube Studio ``Totals.csv`` (in the zip with ``Table data.csv``): ``Date, Views`` and any
-  other metric chosen, the channel's total per day.
+  other metric chosen, the channel's total per day. A copy re-saved by a spreadsheet writes the
+  dates as ``13-06-2025`` or ``1/1/2022``: the day/month order is read from the whole column.
+- YouTube Studio ``Chart data.csv``: a series per video (``Content``), or per value of a split
+  such as ``Subscription status`` (two rows a day, no ``Content``: ``YOUTUBE_CHART_SPLIT``);
+  either way the rows of a day are added up into the day's views.
 - LinkedIn Page visitors export (XLS, sheet ``Visitor metrics``, header in row 1): ``Date,
   Overview page views (desktop|mobile|total), ..., Total page views (total), Total unique
   visitors (total)``. Column names of the visitors export are unconfirmed beyond FORMATS.md.
@@ -35,6 +39,17 @@ from smdash.imports.fields import COUNT, DATE, TEXT, field
 from smdash.imports.formats.base import Format
 from smdash.imports.formats.linkedin_content import date_fields, needs_date
 
+# YouTube writes ISO dates; a spreadsheet that re-saved the file writes its own order
+YOUTUBE_DATES = ("%Y-%m-%d", "%b %d, %Y", "%d-%m-%Y", "%m-%d-%Y", "%d/%m/%Y", "%m/%d/%Y")
+# a dimension Chart data.csv may be split by instead of Content (any value, rows added up)
+_YOUTUBE_SPLIT = field(
+    "split",
+    TEXT,
+    "Subscription status",
+    "Estado de la suscripción",
+    "Subscription source",
+    "Fuente de suscripción",
+)
 X_DATES = ("%a, %b %d, %Y", "%b %d, %Y", "%Y-%m-%d", "%m/%d/%Y")
 # '2026/05/10', or without a year: 'February 28', 'Feb 28', '8 de marzo' (see questions)
 TIKTOK_DATES = (
@@ -187,12 +202,13 @@ YOUTUBE_TOTALS = Format(
     },
     target=ACCOUNT_DAILY,
     fields=[
-        field("day", DATE, "Date", "Fecha", required=True, formats=("%Y-%m-%d", "%b %d, %Y")),
+        field("day", DATE, "Date", "Fecha", required=True, formats=YOUTUBE_DATES),
         field("video_views", COUNT, "Views", "Visualizaciones", required=True),
         field("content", TEXT, "Content", "Contenido"),
+        _YOUTUBE_SPLIT,
     ],
-    # Chart data.csv has a Content column (one series per video): not the channel's total
-    context=_without("content"),
+    # Chart data.csv has a Content column (one series per video) or a split: not the total
+    context=lambda rows, columns: None if {"content", "split"} & set(columns) else {},
     rows_sql=_daily_sql("youtube", ["video_views"]),
 )
 
@@ -242,7 +258,7 @@ YOUTUBE_CHART = Format(
     },
     target=ACCOUNT_DAILY,
     fields=[
-        field("day", DATE, "Date", "Fecha", required=True, formats=("%Y-%m-%d", "%b %d, %Y")),
+        field("day", DATE, "Date", "Fecha", required=True, formats=YOUTUBE_DATES),
         field("content", TEXT, "Content", "Contenido", required=True),
         field("video_views", COUNT, "Views", "Visualizaciones", required=True),
     ],
@@ -253,5 +269,37 @@ YOUTUBE_CHART = Format(
         SELECT 'youtube' AS platform, '' AS account, day, 'video_views' AS metric,
                CAST(sum(video_views) AS DOUBLE) AS value
         FROM parsed WHERE lower(content) <> 'total' GROUP BY day
+    """,
+)
+
+YOUTUBE_CHART_SPLIT = Format(
+    name="youtube_chart_split",
+    label={
+        "en": "YouTube channel views by day, split by subscription status (YouTube Studio, "
+        "Chart data.csv)",
+        "es": "Visualizaciones diarias del canal de YouTube por estado de suscripción (YouTube "
+        "Studio, Chart data.csv)",
+    },
+    hint={
+        "en": "YouTube Studio > Analytics > Advanced mode > Subscription status > Export current "
+        "view > CSV; import the zip (Totals.csv in it is preferred), or Chart data.csv from it",
+        "es": "YouTube Studio > Estadísticas > Modo avanzado > Estado de la suscripción > "
+        "Exportar vista actual > CSV; importa el zip (se prefiere su Totals.csv), o Chart "
+        "data.csv de dentro",
+    },
+    target=ACCOUNT_DAILY,
+    fields=[
+        field("day", DATE, "Date", "Fecha", required=True, formats=YOUTUBE_DATES),
+        replace(_YOUTUBE_SPLIT, required=True),
+        field("video_views", COUNT, "Views", "Visualizaciones", required=True),
+        field("content", TEXT, "Content", "Contenido"),
+    ],
+    # a split of the whole channel: its rows of a day add up to the day's views
+    context=lambda rows, columns: None if "content" in columns else {},
+    extra={"superseded_by": "youtube_daily_totals"},
+    rows_sql="""
+        SELECT 'youtube' AS platform, '' AS account, day, 'video_views' AS metric,
+               CAST(sum(video_views) AS DOUBLE) AS value
+        FROM parsed GROUP BY day
     """,
 )

@@ -5,6 +5,10 @@ engagements, ...``, counts like ``1203.0``, ``time`` like ``2026-03-08 15:19 +00
 before 2015 say ``favorites`` instead of ``likes``. Newer (``account_analytics_content_*.csv``):
 ``Post id, Date, Post text, Post Link, ...``, ``Date`` like ``Tue, Jul 14, 2026`` (no time of
 day). Its ``Shares`` are shares by message or link, not reposts, so they are not read.
+The early-2025 shape says ``Link``, ``Share``, ``Detail expands``, ``Url clicks`` and writes
+``Date`` like ``Mon Feb 17 2025``. A classic file re-saved by a spreadsheet has its ids turned
+into ``6.49E+17`` and ``time`` without ``+0000`` (still UTC): the id is always taken from the
+post's link when it has one, which also holds the whole number.
 The account is the handle in the post's link, '' when there is none.
 Spanish headers are guesses (unconfirmed).
 """
@@ -31,7 +35,15 @@ _CLASSIC_FIELDS = [
         "time",
         "hora",
         required=True,
-        formats=("%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M"),
+        # a file re-saved by a spreadsheet loses the '+0000' (the time is still UTC) or
+        # writes its own date order
+        formats=(
+            "%Y-%m-%d %H:%M %z",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%m/%d/%Y %H:%M",
+            "%d/%m/%Y %H:%M",
+        ),
     ),
     field("reposts", COUNT, "retweets", "retuits"),
     *_COUNTS,
@@ -39,7 +51,7 @@ _CLASSIC_FIELDS = [
 
 _CONTENT_FIELDS = [
     field("post_id", TEXT, "Post id", "ID de la publicación", "ID del post", required=True),
-    field("permalink", TEXT, "Post Link", "Enlace de la publicación", "Enlace del post"),
+    field("permalink", TEXT, "Post Link", "Link", "Enlace de la publicación", "Enlace del post"),
     field("text", TEXT, "Post text", "Texto de la publicación", "Texto del post"),
     field(
         "published_at",
@@ -47,7 +59,7 @@ _CONTENT_FIELDS = [
         "Date",
         "Fecha",
         required=True,
-        formats=("%a, %b %d, %Y", "%b %d, %Y", "%Y-%m-%d"),
+        formats=("%a, %b %d, %Y", "%a %b %d %Y", "%b %d, %Y", "%Y-%m-%d"),
     ),
     field("reposts", COUNT, "Reposts", "Republicaciones"),
     field("bookmarks", COUNT, "Bookmarks", "Elementos guardados", "Guardados"),
@@ -55,7 +67,9 @@ _CONTENT_FIELDS = [
 ]
 
 _ROWS_SQL = """
-    SELECT 'x' AS platform, post_id,
+    SELECT 'x' AS platform,
+           coalesce(nullif(regexp_extract(permalink, '/status(es)?/([0-9]+)', 2), ''), post_id)
+               AS post_id,
            coalesce(regexp_extract(permalink, '(twitter|x)[.]com/([^/?#]+)/status/', 2), '')
                AS account,
            CAST(published_at AS TIMESTAMP) AS published_at, NULL AS post_type, text, permalink,
@@ -75,6 +89,7 @@ CLASSIC = Format(
     target=POSTS,
     fields=_CLASSIC_FIELDS,
     rows_sql=_ROWS_SQL.format(saves="NULL"),
+    extra={"times_in_utc": True},  # its 'time' is UTC ('+0000'): see metrics.time_zone
 )
 
 CONTENT = Format(

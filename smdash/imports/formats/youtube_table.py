@@ -1,7 +1,8 @@
 """YouTube Studio advanced-mode export, ``Table data.csv`` with the ``Content`` dimension.
 
 The first column is the video id (ids that start with '-' get a leading space, which reading
-trims); the row below the header is a ``Total`` row, skipped. Newer files say ``Thumbnail
+trims); the row below the header is a ``Total`` row, skipped. A long table has no Total row but
+ends with a line ``Showing top 500 results``, which is not read. Newer files say ``Thumbnail
 impressions`` where older say ``Impressions``. The file does not name the channel: account ''.
 Engagements are likes + comments + shares, when the export has those columns.
 Spanish headers are guesses (unconfirmed); DuckDB reads only English month names, so Spanish
@@ -54,6 +55,8 @@ FORMAT = Format(
     target=POSTS,
     fields=_FIELDS,
     skip_rows_sql="lower(post_id) = 'total'",
+    # a long table ends with a note instead of the Total row: 'Showing top 500 results'
+    extra={"footer": r'^"?showing (the )?top [0-9,.]+ results'},
     context=lambda rows, columns: None if "day" in columns else {},
     rows_sql="""
         SELECT 'youtube' AS platform, post_id, '' AS account,
