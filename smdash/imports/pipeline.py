@@ -29,8 +29,22 @@ from smdash.db.tables import TABLES, quote
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
-from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
-from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
+from smdash.imports.parse import (
+    Columns,
+    NotOnePass,
+    count_in_csv,
+    load_raw,
+    one_pass_query,
+    parse_fields,
+)
+from smdash.imports.sniff import (
+    MAX_IMPORT_BYTES,
+    Sniffed,
+    all_rows,
+    ends_with_line_break,
+    sha256_of,
+    sources,
+)
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
 
 if TYPE_CHECKING:  # only for hints: the previews are DuckDB's .df()
@@ -56,6 +70,14 @@ class Part:
     preview: pd.DataFrame
     counts: Counts | None = None
     one_pass: bool = False  # read straight from the file (else the careful path)
+    skipped: int = 0  # rows of the file left out on purpose (``Format.skipped_rows``)
+
+    @property
+    def skip_reason(self) -> str:
+        """Why ``skipped`` rows were left out ('' when none were): ``import_skipped.<reason>``
+        says it, given the count."""
+        rule = self.format.skipped_rows
+        return rule.reason if rule and self.skipped else ""
 
 
 @dataclass
@@ -131,7 +153,9 @@ def detect_parts(con: duckdb.DuckDBPyConnection | None, sniffed: Sniffed) -> lis
         found = _best_match(sniffed, sheet, rows)
         if found is None and con is not None:
             found = mapping.saved_match(con, rows)
-        if found is not None:
+        if found is not None and found.format.stacked:
+            matches += [m.on_sheet(sheet) for m in found.later_blocks(all_rows(sniffed, sheet))]
+        elif found is not None:
             matches.append(found.on_sheet(sheet))
     order = {fmt.name: i for i, fmt in enumerate(all_formats())}
     return sorted(matches, key=lambda m: order.get(m.format.name, len(order)))
@@ -194,42 +218,74 @@ def prepare(
 def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
     fmt = match.format
     source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{match.sheet}]"
+    if match.block:
+        source = f"{source} [{match.block}]"
     options = {"spreadsheet": sniffed.kind == "xlsx", "year": match.context.get("year")}
     cols = Columns(fmt.fields, match.columns, match.header)
-    decimal_hint = "," if sniffed.delimiter == ";" else "."
-    one_pass = _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options)
+    read = _Reading(
+        source,
+        stage,
+        decimal_hint="," if sniffed.delimiter == ";" else ".",
+        options=options,
+        padded=fmt.short_rows and sniffed.kind == "csv" and ends_with_line_break(sniffed),
+        skip=fmt.skipped_rows.sql(match.columns) if fmt.skipped_rows else None,
+    )
+    skipped = _staged_in_one_pass(con, sniffed, match, cols, read)
+    one_pass = skipped is not None
     if not one_pass:
-        _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options)
-    _check_stage(con, fmt, source, stage)
-    return replace(_describe(con, fmt, source, stage), one_pass=one_pass)
+        skipped = _stage_carefully(con, sniffed, match, cols, read)
+    _check_stage(con, fmt, source, stage, skipped)
+    return replace(_describe(con, fmt, source, stage), one_pass=one_pass, skipped=skipped)
 
 
-def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options) -> bool:
-    """Stage a CSV straight from the file, in one pass (see ``parse.one_pass_query``); False
-    when it has to take the careful path instead."""
+@dataclass(frozen=True)
+class _Reading:
+    """How one part is read: its name in messages, its stage, and the file's conventions."""
+
+    source: str
+    stage: str
+    decimal_hint: str
+    options: dict
+    padded: bool  # short rows have empty trailing cells (``Format.short_rows``)
+    skip: str | None  # SQL: the rows left out and counted (``Format.skipped_rows``)
+
+
+def _staged_in_one_pass(con, sniffed, match, cols, read: _Reading) -> int | None:
+    """Stage a CSV straight from the file, in one pass (see ``parse.one_pass_query``), and
+    return how many rows it left out; None when it has to take the careful path instead."""
     fmt = match.format
-    if fmt.skip_rows_sql or fmt.extra.get("ends_at_blank_line") or not _keeps_every_row(fmt):
-        return False
+    if (
+        fmt.skip_rows_sql
+        or fmt.extra.get("ends_at_blank_line")
+        or match.body_rows is not None
+        or not _keeps_every_row(fmt)
+    ):
+        return None
     used = set(match.columns.values())
+    header_index, width = match.body_start - 1, len(match.header)
     try:
         parsed, params = one_pass_query(
             con,
             sniffed,
-            match.body_start - 1,
-            len(match.header),
+            header_index,
+            width,
             used,
             cols,
-            source,
+            read.source,
             match.body_start,
-            decimal_hint,
-            options,
+            read.decimal_hint,
+            read.options,
+            read.padded,
+            read.skip,
         )
-        _create_stage(con, fmt, match.context, stage, parsed, params)
+        _create_stage(con, fmt, match.context, read.stage, parsed, params)
     # error() in the query, or a CSV the reader refuses: the careful path says what and where
     except (NotOnePass, ImportFailed, duckdb.InvalidInputException, duckdb.ConversionException):
-        con.execute(f"DROP TABLE IF EXISTS {stage}")
-        return False
-    return True
+        con.execute(f"DROP TABLE IF EXISTS {read.stage}")
+        return None
+    if not read.skip:
+        return 0
+    return count_in_csv(con, sniffed, header_index, width, read.skip, read.padded)
 
 
 def _keeps_every_row(fmt: Format) -> bool:
@@ -240,29 +296,57 @@ def _keeps_every_row(fmt: Format) -> bool:
     return "_row" not in sql and not re.search(r"\b(where|having|qualify|limit|join)\b", sql)
 
 
-def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options) -> None:
-    """Every cell as text first, then typed, so that a refusal can name its row and column."""
+def _stage_carefully(con, sniffed, match, cols, read: _Reading) -> int:
+    """Every cell as text first, then typed, so that a refusal can name its row and column.
+    Returns how many rows it left out (``Format.skipped_rows``)."""
     fmt = match.format
-    until_blank = fmt.extra.get("ends_at_blank_line", False)
+    until_blank = fmt.extra.get("ends_at_blank_line", False) or match.body_rows is not None
     used = set(match.columns.values())
-    load_raw(con, sniffed, match.sheet, match.body_start - 1, len(match.header), until_blank, used)
+    load_raw(
+        con,
+        sniffed,
+        match.sheet,
+        match.body_start - 1,
+        len(match.header),
+        until_blank,
+        used,
+        rows=match.body_rows,
+        padded=read.padded,
+    )
     if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
-        raise ImportFailed("no_rows", file=source)
+        raise _no_rows(sniffed, match, read.source)
+    skipped = 0
+    if read.skip:  # a row keeps its number (rowid) when others are deleted
+        skipped = con.execute(f"SELECT count(*) FROM raw WHERE {read.skip}").fetchone()[0]  # noqa: S608 - c<i> columns, SQL from code
+        con.execute(f"DELETE FROM raw WHERE {read.skip}")  # noqa: S608 - c<i> columns, SQL from code
     parse_fields(
         con,
         fmt.fields,
         match.columns,
         match.header,
-        source,
+        read.source,
         row_offset=match.body_start,
-        decimal_hint=decimal_hint,
-        options=options,
+        decimal_hint=read.decimal_hint,
+        options=read.options,
     )
     con.execute("DROP TABLE raw")  # every cell is parsed: free the text
     if fmt.skip_rows_sql:
         con.execute(f"DELETE FROM parsed WHERE {fmt.skip_rows_sql}")  # noqa: S608 - skip_rows_sql: from the format definitions
-    _create_stage(con, fmt, match.context, stage)
+    _create_stage(con, fmt, match.context, read.stage)
     con.execute("DROP TABLE IF EXISTS parsed")  # staged: free the typed copy
+    return skipped
+
+
+def _no_rows(sniffed: Sniffed, match: Match, source: str) -> ImportFailed:
+    """'No data rows' when the file has none below its header; when its first rows show some
+    that the reader did not find, that the rows could not be read."""
+    below = sniffed.sheets.get(match.sheet, [])[match.body_start :]
+    for number, row in enumerate(below, start=match.body_start + 1):
+        if any(cell.strip() for cell in row):
+            return ImportFailed("rows_unread", file=source, row=number)
+        if match.body_rows is not None or match.format.extra.get("ends_at_blank_line"):
+            break  # a blank line ends this table
+    return ImportFailed("no_rows", file=source)
 
 
 def _create_stage(
@@ -279,7 +363,7 @@ def _create_stage(
     con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}", params)
 
 
-def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
+def _check_stage(con, fmt: Format, file_name: str, stage: str, skipped: int = 0) -> None:
     table = fmt.target
     nulls = ", ".join(f"count_if({quote(k)} IS NULL)" for k in table.keys)
     keys = ", ".join(quote(k) for k in table.keys)
@@ -288,6 +372,9 @@ def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
     rows, distinct, *missing = con.execute(
         f"SELECT count(*), count(DISTINCT hash({keys})), {nulls} FROM {stage}"  # noqa: S608 - keys quoted; stage: stage_<n> named in code
     ).fetchone()
+    if rows == 0 and skipped:  # e.g. 'no_rows_meta_no_metrics'
+        variant = f"no_rows_{fmt.skipped_rows.reason}"
+        raise ImportFailed("no_rows", variant, file=file_name, count=skipped)
     if rows == 0:
         raise ImportFailed("no_rows", file=file_name)
     for key, count in zip(table.keys, missing, strict=True):
@@ -425,10 +512,10 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
         con.execute(
             """INSERT INTO import_parts (import_id, part, source, format, target, platform,
                    account, date_from, date_to, rows_in_file, rows_added, rows_updated,
-                   rows_unchanged)
+                   rows_unchanged, rows_skipped, skip_reason)
                VALUES ($import_id, $part, $source, $format, $target, $platform, $account,
                    $date_from, $date_to, $rows_in_file, $rows_added, $rows_updated,
-                   $rows_unchanged)""",
+                   $rows_unchanged, $rows_skipped, $skip_reason)""",
             {
                 "import_id": import_id,
                 "part": number,
@@ -443,6 +530,8 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
                 "rows_added": part.counts.added,
                 "rows_updated": part.counts.updated,
                 "rows_unchanged": part.counts.unchanged,
+                "rows_skipped": part.skipped,
+                "skip_reason": part.skip_reason or None,
             },
         )
 
