@@ -170,16 +170,23 @@ def _load_raw_csv(
     limit: int | None = None,
     padded: bool = False,
 ) -> None:
+    """``padded``: a file refused only for rows shorter than the header is read again with
+    their missing trailing cells empty (a quote never closed is still refused: reading with
+    padding would take the rest of the file for that one value)."""
     limited = f"LIMIT {int(limit)}" if limit else ""
     with utf8_copy(sniffed) as path:
-        try:
-            con.execute(
-                f"""CREATE TEMP TABLE raw AS SELECT {", ".join(column_name(i) for i in keep)}
-                    FROM {CSV_READER} {limited}""",  # noqa: S608 - c<i> columns, CSV_READER constant, int limit
-                _csv_params(path, sniffed, header_index, width, padded=padded),
-            )
-        except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-            raise _csv_error(sniffed.file_name, str(exc)) from exc
+        for pad in (False, True) if padded else (False,):
+            try:
+                con.execute(
+                    f"""CREATE TEMP TABLE raw AS SELECT {", ".join(column_name(i) for i in keep)}
+                        FROM {CSV_READER} {limited}""",  # noqa: S608 - c<i> columns, CSV_READER constant, int limit
+                    _csv_params(path, sniffed, header_index, width, padded=pad),
+                )
+                return
+            except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+                error = _csv_error(sniffed.file_name, str(exc))
+                if pad or not padded or error.key != "import_error.csv_columns":
+                    raise error from exc
 
 
 def _csv_error(file_name: str, message: str) -> ImportFailed:
@@ -677,7 +684,6 @@ def one_pass_query(
     row_offset: int,
     decimal_hint: str = ".",
     options: dict | None = None,
-    padded: bool = False,
     skip: str | None = None,
 ) -> tuple[str, dict]:
     """A query that reads a whole CSV into ``parsed``'s fields in one pass (no ``_row``), and
@@ -689,12 +695,13 @@ def one_pass_query(
     (a decimal mark, an abbreviation, a date format): where it succeeds, its rows are exactly
     ``parse_fields``'s. Raises ``NotOnePass`` when the first rows settle nothing; both that and
     a failing query mean: take the careful path, which says what is wrong and where.
-    ``padded``: as ``load_raw``'s; ``skip``: a condition on the rows the query leaves out
-    (``Format.skipped_rows``), and which no decision looks at.
+    ``skip``: a condition on the rows the query leaves out (``Format.skipped_rows``), and
+    which no decision looks at. Rows shorter than the header fail the query: the careful path
+    reads them (``load_raw``'s ``padded``).
     """
     if sniffed.kind != "csv" or sniffed.encoding == "cp1252":
         raise NotOnePass("only a UTF-8 or UTF-16 CSV is read in one pass")
-    load_raw(con, sniffed, "", header_index, width, used=used, limit=SAMPLE_ROWS, padded=padded)
+    load_raw(con, sniffed, "", header_index, width, used=used, limit=SAMPLE_ROWS)
     try:
         if skip:
             con.execute(f"DELETE FROM raw WHERE {skip}")  # noqa: S608 - c<i> columns, SQL from code
@@ -717,16 +724,14 @@ def one_pass_query(
     patterns = {"dot_decimal": _DOT_DECIMAL, "comma_decimal": _COMMA_DECIMAL}
     used = {name: pattern for name, pattern in patterns.items() if f"${name}" in sql}
     doubles = {cols.indexes[name]: "DOUBLE" for name in native}
-    return sql, _csv_params(sniffed.path, sniffed, header_index, width, doubles, padded) | used
+    return sql, _csv_params(sniffed.path, sniffed, header_index, width, doubles) | used
 
 
-def count_in_csv(
-    con, sniffed: Sniffed, header_index: int, width: int, condition: str, padded: bool
-) -> int:
+def count_in_csv(con, sniffed: Sniffed, header_index: int, width: int, condition: str) -> int:
     """How many rows below the header of a CSV meet ``condition`` (SQL on ``c0, c1, ...``)."""
     return con.execute(
         f"SELECT count(*) FROM {CSV_READER} WHERE {condition}",  # noqa: S608 - CSV_READER constant, SQL from code
-        _csv_params(sniffed.path, sniffed, header_index, width, padded=padded),
+        _csv_params(sniffed.path, sniffed, header_index, width),
     ).fetchone()[0]
 
 

@@ -230,9 +230,10 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
         padded=fmt.short_rows and sniffed.kind == "csv" and ends_with_line_break(sniffed),
         skip=fmt.skipped_rows.sql(match.columns) if fmt.skipped_rows else None,
     )
-    skipped = _staged_in_one_pass(con, sniffed, match, cols, read)
-    one_pass = skipped is not None
-    if not one_pass:
+    one_pass = _staged_in_one_pass(con, sniffed, match, cols, read)
+    if one_pass:
+        skipped = _skipped_in_csv(con, sniffed, match, read.skip) if read.skip else 0
+    else:
         skipped = _stage_carefully(con, sniffed, match, cols, read)
     _check_stage(con, fmt, source, stage, skipped)
     return replace(_describe(con, fmt, source, stage), one_pass=one_pass, skipped=skipped)
@@ -250,9 +251,9 @@ class _Reading:
     skip: str | None  # SQL: the rows left out and counted (``Format.skipped_rows``)
 
 
-def _staged_in_one_pass(con, sniffed, match, cols, read: _Reading) -> int | None:
-    """Stage a CSV straight from the file, in one pass (see ``parse.one_pass_query``), and
-    return how many rows it left out; None when it has to take the careful path instead."""
+def _staged_in_one_pass(con, sniffed, match, cols, read: _Reading) -> bool:
+    """Stage a CSV straight from the file, in one pass (see ``parse.one_pass_query``); False
+    when it has to take the careful path instead."""
     fmt = match.format
     if (
         fmt.skip_rows_sql
@@ -260,7 +261,7 @@ def _staged_in_one_pass(con, sniffed, match, cols, read: _Reading) -> int | None
         or match.body_rows is not None
         or not _keeps_every_row(fmt)
     ):
-        return None
+        return False
     used = set(match.columns.values())
     header_index, width = match.body_start - 1, len(match.header)
     try:
@@ -275,17 +276,19 @@ def _staged_in_one_pass(con, sniffed, match, cols, read: _Reading) -> int | None
             match.body_start,
             read.decimal_hint,
             read.options,
-            read.padded,
             read.skip,
         )
         _create_stage(con, fmt, match.context, read.stage, parsed, params)
     # error() in the query, or a CSV the reader refuses: the careful path says what and where
     except (NotOnePass, ImportFailed, duckdb.InvalidInputException, duckdb.ConversionException):
         con.execute(f"DROP TABLE IF EXISTS {read.stage}")
-        return None
-    if not read.skip:
-        return 0
-    return count_in_csv(con, sniffed, header_index, width, read.skip, read.padded)
+        return False
+    return True
+
+
+def _skipped_in_csv(con, sniffed: Sniffed, match: Match, skip: str) -> int:
+    """How many rows the one pass left out (``Format.skipped_rows``): counted in the file."""
+    return count_in_csv(con, sniffed, match.body_start - 1, len(match.header), skip)
 
 
 def _keeps_every_row(fmt: Format) -> bool:
@@ -319,6 +322,8 @@ def _stage_carefully(con, sniffed, match, cols, read: _Reading) -> int:
     if read.skip:  # a row keeps its number (rowid) when others are deleted
         skipped = con.execute(f"SELECT count(*) FROM raw WHERE {read.skip}").fetchone()[0]  # noqa: S608 - c<i> columns, SQL from code
         con.execute(f"DELETE FROM raw WHERE {read.skip}")  # noqa: S608 - c<i> columns, SQL from code
+        if skipped and con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
+            raise _all_skipped(fmt, read.source, skipped)
     parse_fields(
         con,
         fmt.fields,
@@ -372,9 +377,8 @@ def _check_stage(con, fmt: Format, file_name: str, stage: str, skipped: int = 0)
     rows, distinct, *missing = con.execute(
         f"SELECT count(*), count(DISTINCT hash({keys})), {nulls} FROM {stage}"  # noqa: S608 - keys quoted; stage: stage_<n> named in code
     ).fetchone()
-    if rows == 0 and skipped:  # e.g. 'no_rows_meta_no_metrics'
-        variant = f"no_rows_{fmt.skipped_rows.reason}"
-        raise ImportFailed("no_rows", variant, file=file_name, count=skipped)
+    if rows == 0 and skipped:
+        raise _all_skipped(fmt, file_name, skipped)
     if rows == 0:
         raise ImportFailed("no_rows", file=file_name)
     for key, count in zip(table.keys, missing, strict=True):
@@ -390,6 +394,12 @@ def _check_stage(con, fmt: Format, file_name: str, stage: str, skipped: int = 0)
     ).fetchone()
     if duplicate:
         raise ImportFailed("duplicate_key", file=file_name, row_key=" / ".join(map(str, duplicate)))
+
+
+def _all_skipped(fmt: Format, file_name: str, skipped: int) -> ImportFailed:
+    """No row left to import: every one was left out (``import_error.no_rows_<reason>``)."""
+    variant = f"no_rows_{fmt.skipped_rows.reason}"
+    return ImportFailed("no_rows", variant, file=file_name, count=skipped)
 
 
 def _sum_duplicates(con, table, stage: str) -> None:
