@@ -441,6 +441,11 @@ def test_the_import_page_counts_the_skipped_rows_and_shows_each_series(
 ):
     at = start_app(None, signed_in(db_path))
     at.switch_page("pages/import_data.py").run()
+    supported = at.dataframe[0].value
+    assert {
+        "Facebook videos (Meta Business Suite)",
+        "Facebook / Instagram daily figures, XLSX (Meta Business Suite)",
+    } <= set(supported["Export"])
     posts = (OWN / "meta_instagram_posts_2025.csv").read_bytes()
     series = (OWN / "meta_daily_two_series.csv").read_bytes()
     at.file_uploader[0].set_value(

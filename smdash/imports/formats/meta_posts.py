@@ -19,6 +19,8 @@ What real files hold besides the plain rows:
   the posts export's: a video imported from both exports is two posts.
 """
 
+from dataclasses import replace
+
 from smdash.db.tables import POSTS
 from smdash.imports.fields import COUNT, TEXT, TIMESTAMP, field
 from smdash.imports.formats.base import Format, SkippedRows
@@ -126,6 +128,20 @@ _INSTAGRAM_FIELDS = [
     field("saves", COUNT, "Saves", "Guardados", "Veces guardado", "Veces que se ha guardado"),
 ]
 
+
+def _facebook_rows(clicks: str, link_clicks: str, video_views: str) -> str:
+    """``rows_sql`` of Facebook's post and video exports, which differ in these three."""
+    return f"""
+        SELECT 'facebook' AS platform, post_id, coalesce(page_name, page_id) AS account,
+               published_at, post_type, coalesce(description, title) AS text, permalink,
+               views AS impressions, reach,
+               coalesce(reactions_comments_shares, reactions + comments + shares) AS engagements,
+               reactions, comments, shares, NULL AS saves, {clicks} AS clicks,
+               {link_clicks} AS link_clicks, {video_views} AS video_views
+        FROM parsed
+    """  # noqa: S608 - column names from code
+
+
 FACEBOOK = Format(
     name="meta_facebook_posts",
     label={
@@ -140,15 +156,7 @@ FACEBOOK = Format(
     fields=_FACEBOOK_FIELDS,
     skipped_rows=SKIPPED,
     short_rows=True,
-    rows_sql="""
-        SELECT 'facebook' AS platform, post_id, coalesce(page_name, page_id) AS account,
-               published_at, post_type, coalesce(description, title) AS text, permalink,
-               views AS impressions, reach,
-               coalesce(reactions_comments_shares, reactions + comments + shares) AS engagements,
-               reactions, comments, shares, NULL AS saves, total_clicks AS clicks, link_clicks,
-               NULL AS video_views
-        FROM parsed
-    """,
+    rows_sql=_facebook_rows("total_clicks", "link_clicks", "NULL"),
 )
 
 INSTAGRAM = Format(
@@ -176,7 +184,8 @@ INSTAGRAM = Format(
     """,
 )
 
-FACEBOOK_VIDEOS = Format(
+FACEBOOK_VIDEOS = replace(
+    FACEBOOK,
     name="meta_facebook_videos",
     label={
         "en": "Facebook videos (Meta Business Suite)",
@@ -186,17 +195,6 @@ FACEBOOK_VIDEOS = Format(
         "en": "Meta Business Suite > Insights > Content > Videos > Export data, CSV",
         "es": "Meta Business Suite > Estadísticas > Contenido > Vídeos > Exportar datos, CSV",
     },
-    target=POSTS,
     fields=_VIDEO_FIELDS,
-    skipped_rows=SKIPPED,
-    short_rows=True,
-    rows_sql="""
-        SELECT 'facebook' AS platform, post_id, coalesce(page_name, page_id) AS account,
-               published_at, post_type, coalesce(description, title) AS text, permalink,
-               views AS impressions, reach,
-               coalesce(reactions_comments_shares, reactions + comments + shares) AS engagements,
-               reactions, comments, shares, NULL AS saves, NULL AS clicks, NULL AS link_clicks,
-               video_views
-        FROM parsed
-    """,
+    rows_sql=_facebook_rows("NULL", "NULL", "video_views"),
 )
