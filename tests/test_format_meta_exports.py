@@ -467,3 +467,36 @@ def test_the_import_page_counts_the_skipped_rows_and_shows_each_series(
     history = at.dataframe[-1].value
     assert history["Skipped"].tolist() == ["", "", SKIPPED_3]
     assert history["Added"].tolist() == [5, 5, 5]
+
+
+def test_duckdb_complaints_in_the_users_words():
+    from smdash.imports.parse import _csv_error
+
+    caption = 'Original Line: 1,2,"Cómo hacer que tu ramo dure más\n1) Corta\n2) Agua\n3) Sol",4'
+    columns = f"CSV Error on Line: 12\n{caption}\nExpected Number of Columns: 31 Found: 27\n"
+    assert _csv_error("posts.csv", columns).message() == (
+        "posts.csv, line 12: the row does not have the columns of the header (it has 27 of 31). "
+        "Is the file cut short?"
+    )
+    other = "CSV Error on Line: 7\nOriginal Line: x\nSomething DuckDB did not like\n"
+    assert _csv_error("posts.csv", other).message() == (
+        "posts.csv, line 7: the row does not have the columns of the header. Is the file cut short?"
+    )
+
+
+def test_rows_the_reader_misses_are_not_called_missing(con, monkeypatch):
+    """Should the reader ever find no row where the first lines show some, the message says
+    the rows could not be read, never that the file has none."""
+    from smdash.imports import pipeline
+
+    def empty_raw(con, *args, **kwargs):
+        con.execute("CREATE OR REPLACE TEMP TABLE raw AS SELECT '' AS c0 WHERE false")
+
+    monkeypatch.setattr(pipeline, "load_raw", empty_raw)
+    monkeypatch.setattr(pipeline, "_staged_in_one_pass", lambda *args, **kwargs: False)
+    with pytest.raises(ImportFailed) as caught:
+        import_file(con, OWN / "ga4_mixed_line_ends.csv")
+    assert caught.value.message() == (
+        "ga4_mixed_line_ends.csv: smdash could not read the rows below the header (from line "
+        "11). Save the file again as CSV (UTF-8) and import that copy."
+    )
