@@ -118,7 +118,7 @@ def _import(args) -> int:
                 result = outcome.result
                 c = result.counts
                 sources = " + ".join(part.format.name for part in result.prepared.parts)
-                skipped = "".join(
+                notes = "".join(
                     f"; {t(f'import_skipped.{part.skip_reason}', args.lang, count=part.skipped)}"
                     for part in result.prepared.parts
                     if part.skipped
@@ -126,7 +126,7 @@ def _import(args) -> int:
                 print(
                     f"{name}: {sources}: {c.added} added, "
                     f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
-                    f"{skipped}"
+                    f"{notes}"
                 )
     if any(path.is_dir() for path in args.paths):  # a folder's run ends with its totals
         counts = {"imported": imported, "skipped": skipped, "failed": failed}
