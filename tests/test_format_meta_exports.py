@@ -29,6 +29,12 @@ POST_FIGURES = """SELECT post_id, published_at, impressions, reach, engagements,
                   FROM posts ORDER BY published_at DESC"""
 
 
+def imported(con, name: str) -> tuple:
+    """Import a fixture of one part: (format, rows, rows skipped, why, account)."""
+    (part,) = import_file(con, OWN / name).prepared.parts
+    return part.format.name, part.rows, part.skipped, part.skip_reason, part.account
+
+
 def series(platform: str, metric: str, values: list[float]) -> list[tuple]:
     """Rows of ``account_daily`` for consecutive days from 2025-10-01."""
     return [(platform, D(2025, 10, day), metric, v) for day, v in enumerate(values, start=1)]
@@ -48,13 +54,12 @@ def daily(con, metric: str | None = None) -> list[tuple]:
 
 def test_rows_meta_could_not_compute_are_skipped_and_counted(con):
     """(a) rows with no Post ID and a Data comment; (b) older posts with 27 of 31 cells."""
-    result = import_file(con, OWN / "meta_facebook_posts_2025.csv")
-    (part,) = result.prepared.parts
-    assert (part.format.name, part.rows, part.skipped, part.skip_reason) == (
+    assert imported(con, "meta_facebook_posts_2025.csv") == (
         "meta_facebook_posts",
         7,
         3,
         "meta_no_metrics",
+        "Librería La Nau",
     )
     assert con.execute(POST_FIGURES).fetchall() == [
         ("1029384756000001", T(2025, 10, 30, 18), 2400, 1800, 143, 120, 14, 9, None, 60, 22, None),
@@ -165,12 +170,11 @@ def test_a_header_naming_views_twice_reads_the_first(con):
 
 
 def test_the_video_export(con):
-    result = import_file(con, OWN / "meta_facebook_videos.csv")
-    (part,) = result.prepared.parts
-    assert (part.format.name, part.rows, part.skipped, part.account) == (
+    assert imported(con, "meta_facebook_videos.csv") == (
         "meta_facebook_videos",
         3,
         1,
+        "meta_no_metrics",
         "Librería La Nau",
     )
     assert con.execute(POST_FIGURES).fetchall() == [
@@ -250,12 +254,11 @@ INSTAGRAM_2025 = [
 )
 def test_the_newer_instagram_export_in_english_and_spanish(con, name):
     """Engagements = likes + comments + shares + saves: 'Veces guardado' counts in Spanish."""
-    result = import_file(con, OWN / name)
-    (part,) = result.prepared.parts
-    assert (part.format.name, part.rows, part.skipped, part.account) == (
+    assert imported(con, name) == (
         "meta_instagram_posts",
         5,
         3,
+        "meta_no_metrics",
         "librerialanau",
     )
     assert con.execute(POST_FIGURES).fetchall() == INSTAGRAM_2025
