@@ -503,3 +503,41 @@ def test_rows_the_reader_misses_are_not_called_missing(con, monkeypatch):
         "ga4_mixed_line_ends.csv: smdash could not read the rows below the header (from line "
         "11). Save the file again as CSV (UTF-8) and import that copy."
     )
+
+
+# every other new shape: (file, what the command line says of it, the preview's rows per part)
+SHAPES = [
+    ("meta_facebook_posts_views_twice.csv", "meta_facebook_posts: 3 added", ["3"]),
+    ("meta_instagram_posts_es_2025.csv", "meta_instagram_posts: 5 added", ["5"]),
+    ("meta_daily_tab.csv", "meta_daily_series: 6 added", ["6"]),
+    ("meta_daily_seguidores_es.csv", "meta_daily_series: 7 added", ["7"]),
+    (
+        "meta_daily_series.xlsx",
+        "meta_daily_series_xlsx + meta_daily_series_xlsx: 8 added",
+        ["4", "4"],
+    ),
+    ("ga4_mixed_line_ends.csv", "ga4_traffic_acquisition: 6 added", ["6"]),
+    ("ga4_cr_line_ends.csv", "ga4_traffic_acquisition: 0 added", ["6"]),  # the same rows again
+]
+
+
+def test_every_shape_through_the_command_line(db_path, smdash_cli):
+    result = smdash_cli("import", "--db", db_path, *(OWN / name for name, _, _ in SHAPES))
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert [line.split(", ")[0] for line in lines] == [
+        f"{name}: {said}" for name, said, _ in SHAPES
+    ]
+    assert "; 3 rows skipped: Meta could not compute their metrics" in lines[1]
+
+
+def test_every_shape_in_the_import_preview(db_path, start_app):
+    at = start_app(None, signed_in(db_path))
+    at.switch_page("pages/import_data.py").run()
+    uploads = [(name, (OWN / name).read_bytes(), "text/csv") for name, _, _ in SHAPES]
+    at.file_uploader[0].set_value(uploads).run()
+    assert not at.exception
+    assert not at.error
+    rows = [metric.value for metric in at.metric if metric.label == "Rows"]
+    assert rows == [n for _, _, parts in SHAPES for n in parts]
+    assert texts(at.caption).count(SKIPPED_3) == 1  # the Spanish Instagram export
