@@ -17,7 +17,7 @@ ready = []
 for n, uploaded in enumerate(uploads or []):
     preview = view.preview_upload(uploaded)
     if preview.error:
-        st.error(ui.tr("import.failed", file=uploaded.name, error=preview.error))
+        st.error(ui.tr("import.failed", file=ui.plain(uploaded.name), error=preview.error))
         if preview.header:
             view.mapping_form(n, uploaded, preview.header)
         continue
@@ -26,16 +26,20 @@ for n, uploaded in enumerate(uploads or []):
     for part in preview.prepared.parts:
         with st.container(border=True):
             source = part.format.label[ui.lang()]
-            st.markdown(f"**{ui.tr('import.detected', file=part.source, source=source)}**")
+            st.markdown(
+                f"**{ui.tr('import.detected', file=ui.plain(part.source), source=source)}**"
+            )
             account, dates, rows = st.columns(3)
             account.metric(ui.tr("import.account"), part.account or "—")
             dates.metric(ui.tr("import.range"), ui.date_range(part.date_from, part.date_to))
             rows.metric(ui.tr("import.rows"), ui.number(part.rows))
             view.ask(uploaded.file_id, part, asked)
+            if note := view.skipped_note(part):
+                st.caption(note)
             st.dataframe(view.preview_table(part.preview), hide_index=True)
     if preview.prepared.skipped:
         skipped = preview.prepared.skipped
-        st.caption(ui.tr("imports.skipped", count=len(skipped), files=", ".join(skipped)))
+        st.caption(ui.tr("imports.skipped", count=len(skipped), files=ui.plain(", ".join(skipped))))
 
 if uploads and not ready:
     st.warning(ui.tr("import.nothing_valid"))

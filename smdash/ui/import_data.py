@@ -183,7 +183,7 @@ def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None =
     flashed for the next run."""
 
     def progress(stage: str, fraction: float) -> None:
-        bar.progress(fraction, text=tr(f"import.progress_{stage}", file=file_name))
+        bar.progress(fraction, text=tr(f"import.progress_{stage}", file=plain(file_name)))
 
     def run(con):
         return import_file(con, path, file_name, progress=progress, answers=answers)
@@ -193,7 +193,7 @@ def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None =
     except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
         result, error = None, _unexpected(exc)
     if error:
-        flash("error", tr("import.failed", file=file_name, error=error))
+        flash("error", tr("import.failed", file=plain(file_name), error=error))
         return
     c = result.counts
     flash(
@@ -210,6 +210,11 @@ def undo(import_id: int) -> str | None:
         return write(undo_import, import_id).error
     except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
         return _unexpected(exc)
+
+
+def skipped_note(part) -> str | None:
+    """'3 rows skipped: Meta could not compute their metrics', or None when none was."""
+    return tr(f"import_skipped.{part.skip_reason}", count=part.skipped) if part.skipped else None
 
 
 def supported_formats() -> pd.DataFrame:
@@ -241,16 +246,21 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
             "rows_added",
             "rows_updated",
             "rows_unchanged",
+            "rows_skipped",
             "repeat_of",
             "answers",
             "status",
         ]
     ].copy()
     shown["answers"] = shown["answers"].map(answers_text)
+    shown["rows_skipped"] = [
+        tr(f"import_skipped.{reason}", count=int(count)) if isinstance(reason, str) else ""
+        for count, reason in zip(history["rows_skipped"], history["skip_reason"], strict=True)
+    ]
     shown["format"] = shown["format"].map(lambda name: format_labels().get(name, name))
     shown["repeat_of"] = shown["repeat_of"].map(lambda i: "" if pd.isna(i) else f"#{int(i)}")
     shown["status"] = shown["status"].map(lambda s: tr(f"import.status_{s}"))
-    shown = shown.rename(columns={"source": "file_name"})
+    shown = shown.rename(columns={"source": "file_name", "rows_skipped": "skipped"})
     return shown.rename(columns={c: tr(f"history.{c}") for c in shown.columns})
 
 
