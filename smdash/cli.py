@@ -169,9 +169,15 @@ def _import(args) -> int:
                 result = outcome.result
                 c = result.counts
                 sources = " + ".join(part.format.name for part in result.prepared.parts)
+                notes = "".join(
+                    f"; {t(f'import_skipped.{part.skip_reason}', args.lang, count=part.skipped)}"
+                    for part in result.prepared.parts
+                    if part.skipped
+                )
                 print(
                     f"{name}: {sources}: {c.added} added, "
                     f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
+                    f"{notes}"
                 )
                 for question in result.prepared.questions:  # what a choice the file lacked became
                     flag = "--" + question.key.replace("_", "-")

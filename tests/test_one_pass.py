@@ -55,6 +55,15 @@ ONE_PASS_FILES = {
     "ga4_channel_group_daily.csv",
     "ga4_channel_group_total.csv",
     "ga4_channel_group_hourly.csv",
+    # Meta exports with rows left out (counted in the file), a tab-separated series, and files
+    # read from a copy whose lines all end in LF (tests/fixtures/make_meta_fixtures.py)
+    "meta_instagram_posts_2025.csv",
+    "meta_instagram_posts_es_2025.csv",
+    "meta_facebook_videos.csv",
+    "meta_daily_tab.csv",
+    "meta_daily_seguidores_es.csv",
+    "ga4_mixed_line_ends.csv",
+    "ga4_cr_line_ends.csv",
 }
 
 BEYOND_THE_SAMPLE = {"ga4_adquisicion_trafico_20251201_20261031.csv"}
@@ -83,6 +92,7 @@ def staged(con, prepared: pipeline.Prepared) -> list[dict]:
                 "account": sorted(part.account.split(", ")),
                 "dates": (part.date_from, part.date_to),
                 "rows": part.rows,
+                "skipped": (part.skipped, part.skip_reason),  # rows left out on purpose
                 "columns": con.execute(f"DESCRIBE {part.stage}").fetchall(),
                 "staged": con.execute(f"SELECT * FROM {part.stage} ORDER BY ALL").fetchall(),
                 # the Import page shows the first rows: the same ones, unless grouped

@@ -33,10 +33,24 @@ from smdash.db.tables import TABLES, quote
 from smdash.imports import mapping, questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
-from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
+from smdash.imports.parse import (
+    Columns,
+    NotOnePass,
+    count_in_csv,
+    load_raw,
+    one_pass_query,
+    parse_fields,
+)
 from smdash.imports.questions import Answers, Ask, Question
 from smdash.imports.refusals import refusal
-from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
+from smdash.imports.sniff import (
+    MAX_IMPORT_BYTES,
+    Sniffed,
+    all_rows,
+    ends_with_line_break,
+    sha256_of,
+    sources,
+)
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
 
 if TYPE_CHECKING:  # only for hints: the previews are DuckDB's .df()
@@ -63,6 +77,14 @@ class Part:
     counts: Counts | None = None
     one_pass: bool = False  # read straight from the file (else the careful path)
     questions: list[Question] = field(default_factory=list)  # what it was read with
+    skipped: int = 0  # rows of the file left out on purpose (``Format.skipped_rows``)
+
+    @property
+    def skip_reason(self) -> str:
+        """Why ``skipped`` rows were left out ('' when none were): ``import_skipped.<reason>``
+        says it, given the count."""
+        rule = self.format.skipped_rows
+        return rule.reason if rule and self.skipped else ""
 
 
 @dataclass
@@ -147,10 +169,51 @@ def detect_parts(con: duckdb.DuckDBPyConnection | None, sniffed: Sniffed) -> lis
         found = _best_match(sniffed, sheet, rows)
         if found is None and con is not None:
             found = mapping.saved_match(con, rows)
-        if found is not None:
+        if found is not None and found.format.stacked:
+            blocks = found.later_blocks(all_rows(sniffed, sheet))
+            matches += [m.on_sheet(sheet) for m in _settled(blocks, sniffed.file_name)]
+        elif found is not None:
             matches.append(found.on_sheet(sheet))
     order = {fmt.name: i for i, fmt in enumerate(all_formats())}
     return sorted(matches, key=lambda m: order.get(m.format.name, len(order)))
+
+
+def _settled(blocks: list[Match], file_name: str) -> list[Match]:
+    """The tables of one stacked file, each asking only what the others do not tell: a block
+    that asks a value (Meta's 'Follows' names no network) of a series another block names
+    ('Facebook follows') takes the one choice left, as a file does not hold a series twice.
+    Blocks that ask, of different series, share the answer ('Follows' and 'Reach' of one
+    network); two blocks that still ask and are the same series are refused, as no answer could
+    tell them apart (the import would refuse their shared rows anyway, less clearly)."""
+    settled = []
+    for block in blocks:
+        context = dict(block.context)
+        for key, value in block.context.items():
+            if isinstance(value, Ask):
+                told = {_series(other) for other in blocks if other is not block}
+                left = [c for c in value.choices if _series(block, key, c) not in told]
+                if len(left) == 1:
+                    context[key] = left[0]
+        settled.append(replace(block, context=context))
+    seen: dict[tuple, Match] = {}
+    for block in (b for b in settled if any(isinstance(v, Ask) for v in b.context.values())):
+        twice = seen.setdefault(_series(block), block)
+        if twice is not block:
+            title = block.block if block.block == twice.block else f"{twice.block}, {block.block}"
+            raise ImportFailed("same_series", file=file_name, title=title)
+    return settled
+
+
+def _series(match: Match, key: str = "", value: object = None) -> tuple:
+    """What a part's rows are, for telling two tables of one file apart: the context values the
+    rows SQL uses (an ``Ask`` as the question only), with ``key`` set to ``value`` when given."""
+    fmt = match.format
+    context = match.context | ({key: value} if key else {})
+    return tuple(
+        (k, ("?", v.key) if isinstance(v, Ask) else v)
+        for k, v in sorted(context.items())
+        if f"${k}" in fmt.rows_sql
+    )
 
 
 def _without_superseded(matches: list[Match]) -> list[Match]:
@@ -221,6 +284,8 @@ def today() -> dt.date:
 def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str, answers: Answers) -> Part:
     fmt = match.format
     source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{match.sheet}]"
+    if match.block:
+        source = f"{source} [{match.block}]"
     asked = {
         value.key: questions.answer_to(con, source, value, answers)
         for value in match.context.values()
@@ -240,16 +305,37 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str, answers: Answ
         "asked": asked,
     }
     cols = Columns(fmt.fields, match.columns, match.header)
-    decimal_hint = "," if sniffed.delimiter == ";" else "."
-    one_pass = _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options)
-    if not one_pass:
-        _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options)
-    _check_stage(con, fmt, source, stage)
+    read = _Reading(
+        source,
+        stage,
+        decimal_hint="," if sniffed.delimiter == ";" else ".",
+        options=options,
+        padded=fmt.short_rows and sniffed.kind == "csv" and ends_with_line_break(sniffed),
+        skip=fmt.skipped_rows.sql(match.columns) if fmt.skipped_rows else None,
+    )
+    one_pass = _staged_in_one_pass(con, sniffed, match, cols, read)
+    if one_pass:
+        skipped = _skipped_in_csv(con, sniffed, match, read.skip) if read.skip else 0
+    else:
+        skipped = _stage_carefully(con, sniffed, match, cols, read)
+    _check_stage(con, fmt, source, stage, skipped)
     described = _describe(con, fmt, source, stage)
-    return replace(described, one_pass=one_pass, questions=list(asked.values()))
+    return replace(described, one_pass=one_pass, questions=list(asked.values()), skipped=skipped)
 
 
-def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options) -> bool:
+@dataclass(frozen=True)
+class _Reading:
+    """How one part is read: its name in messages, its stage, and the file's conventions."""
+
+    source: str
+    stage: str
+    decimal_hint: str
+    options: dict  # parse's: spreadsheet, year, end_date, today; ``asked`` receives questions
+    padded: bool  # short rows have empty trailing cells (``Format.short_rows``)
+    skip: str | None  # SQL: the rows left out and counted (``Format.skipped_rows``)
+
+
+def _staged_in_one_pass(con, sniffed, match, cols, read: _Reading) -> bool:
     """Stage a CSV straight from the file, in one pass (see ``parse.one_pass_query``); False
     when it has to take the careful path instead."""
     fmt = match.format
@@ -257,29 +343,37 @@ def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, 
         fmt.skip_rows_sql
         or fmt.extra.get("ends_at_blank_line")
         or fmt.extra.get("footer")
+        or match.body_rows is not None
         or not _keeps_every_row(fmt)
     ):
         return False
     used = set(match.columns.values())
+    header_index, width = match.body_start - 1, len(match.header)
     try:
         parsed, params = one_pass_query(
             con,
             sniffed,
-            match.body_start - 1,
-            len(match.header),
+            header_index,
+            width,
             used,
             cols,
-            source,
+            read.source,
             match.body_start,
-            decimal_hint,
-            options,
+            read.decimal_hint,
+            read.options,
+            read.skip,
         )
-        _create_stage(con, fmt, match.context, stage, parsed, params)
+        _create_stage(con, fmt, match.context, read.stage, parsed, params)
     # error() in the query, or a CSV the reader refuses: the careful path says what and where
     except (NotOnePass, ImportFailed, duckdb.InvalidInputException, duckdb.ConversionException):
-        con.execute(f"DROP TABLE IF EXISTS {stage}")
+        con.execute(f"DROP TABLE IF EXISTS {read.stage}")
         return False
     return True
+
+
+def _skipped_in_csv(con, sniffed: Sniffed, match: Match, skip: str) -> int:
+    """How many rows the one pass left out (``Format.skipped_rows``): counted in the file."""
+    return count_in_csv(con, sniffed, match.body_start - 1, len(match.header), skip)
 
 
 def _keeps_every_row(fmt: Format) -> bool:
@@ -290,10 +384,11 @@ def _keeps_every_row(fmt: Format) -> bool:
     return "_row" not in sql and not re.search(r"\b(where|having|qualify|limit|join)\b", sql)
 
 
-def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options) -> None:
-    """Every cell as text first, then typed, so that a refusal can name its row and column."""
+def _stage_carefully(con, sniffed, match, cols, read: _Reading) -> int:
+    """Every cell as text first, then typed, so that a refusal can name its row and column.
+    Returns how many rows it left out (``Format.skipped_rows``)."""
     fmt = match.format
-    until_blank = fmt.extra.get("ends_at_blank_line", False)
+    until_blank = fmt.extra.get("ends_at_blank_line", False) or match.body_rows is not None
     used = set(match.columns.values())
     footer = fmt.extra.get("footer", "")
     load_raw(
@@ -305,24 +400,45 @@ def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, opt
         until_blank,
         used,
         footer=footer,
+        rows=match.body_rows,
+        padded=read.padded,
     )
     if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
-        raise ImportFailed("no_rows", file=source)
+        raise _no_rows(sniffed, match, read.source)
+    skipped = 0
+    if read.skip:  # a row keeps its number (rowid) when others are deleted
+        skipped = con.execute(f"SELECT count(*) FROM raw WHERE {read.skip}").fetchone()[0]  # noqa: S608 - c<i> columns, SQL from code
+        con.execute(f"DELETE FROM raw WHERE {read.skip}")  # noqa: S608 - c<i> columns, SQL from code
+        if skipped and con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
+            raise _all_skipped(fmt, read.source, skipped)
     parse_fields(
         con,
         fmt.fields,
         match.columns,
         match.header,
-        source,
+        read.source,
         row_offset=match.body_start,
-        decimal_hint=decimal_hint,
-        options=options,
+        decimal_hint=read.decimal_hint,
+        options=read.options,
     )
     con.execute("DROP TABLE raw")  # every cell is parsed: free the text
     if fmt.skip_rows_sql:
         con.execute(f"DELETE FROM parsed WHERE {fmt.skip_rows_sql}")  # noqa: S608 - skip_rows_sql: from the format definitions
-    _create_stage(con, fmt, match.context, stage)
+    _create_stage(con, fmt, match.context, read.stage)
     con.execute("DROP TABLE IF EXISTS parsed")  # staged: free the typed copy
+    return skipped
+
+
+def _no_rows(sniffed: Sniffed, match: Match, source: str) -> ImportFailed:
+    """'No data rows' when the file has none below its header; when its first rows show some
+    that the reader did not find, that the rows could not be read."""
+    below = sniffed.sheets.get(match.sheet, [])[match.body_start :]
+    for number, row in enumerate(below, start=match.body_start + 1):
+        if any(cell.strip() for cell in row):
+            return ImportFailed("rows_unread", file=source, row=number)
+        if match.body_rows is not None or match.format.extra.get("ends_at_blank_line"):
+            break  # a blank line ends this table
+    return ImportFailed("no_rows", file=source)
 
 
 def _create_stage(
@@ -339,7 +455,7 @@ def _create_stage(
     con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}", params)
 
 
-def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
+def _check_stage(con, fmt: Format, file_name: str, stage: str, skipped: int = 0) -> None:
     table = fmt.target
     nulls = ", ".join(f"count_if({quote(k)} IS NULL)" for k in table.keys)
     keys = ", ".join(quote(k) for k in table.keys)
@@ -348,6 +464,8 @@ def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
     rows, distinct, *missing = con.execute(
         f"SELECT count(*), count(DISTINCT hash({keys})), {nulls} FROM {stage}"  # noqa: S608 - keys quoted; stage: stage_<n> named in code
     ).fetchone()
+    if rows == 0 and skipped:
+        raise _all_skipped(fmt, file_name, skipped)
     if rows == 0:
         raise ImportFailed("no_rows", file=file_name)
     for key, count in zip(table.keys, missing, strict=True):
@@ -363,6 +481,12 @@ def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
     ).fetchone()
     if duplicate:
         raise ImportFailed("duplicate_key", file=file_name, row_key=" / ".join(map(str, duplicate)))
+
+
+def _all_skipped(fmt: Format, file_name: str, skipped: int) -> ImportFailed:
+    """No row left to import: every one was left out (``import_error.no_rows_<reason>``)."""
+    variant = f"no_rows_{fmt.skipped_rows.reason}"
+    return ImportFailed("no_rows", variant, file=file_name, count=skipped)
 
 
 def _sum_duplicates(con, table, stage: str) -> None:
@@ -488,10 +612,10 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
         con.execute(
             """INSERT INTO import_parts (import_id, part, source, format, target, platform,
                    account, date_from, date_to, rows_in_file, rows_added, rows_updated,
-                   rows_unchanged)
+                   rows_unchanged, rows_skipped, skip_reason)
                VALUES ($import_id, $part, $source, $format, $target, $platform, $account,
                    $date_from, $date_to, $rows_in_file, $rows_added, $rows_updated,
-                   $rows_unchanged)""",
+                   $rows_unchanged, $rows_skipped, $skip_reason)""",
             {
                 "import_id": import_id,
                 "part": number,
@@ -506,6 +630,8 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
                 "rows_added": part.counts.added,
                 "rows_updated": part.counts.updated,
                 "rows_unchanged": part.counts.unchanged,
+                "rows_skipped": part.skipped,
+                "skip_reason": part.skip_reason or None,
             },
         )
 

@@ -6,12 +6,13 @@ import codecs
 import csv
 import hashlib
 import io
+import re
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from smdash.imports.errors import ImportFailed
@@ -20,6 +21,9 @@ MAX_IMPORT_BYTES = 1024 * 1024 * 1024  # 1 GiB
 HEAD_BYTES = 64 * 1024
 HEAD_ROWS = 40
 SEPARATORS = (",", ";", "\t")
+# what ends a line of a CSV: only these (str.splitlines also splits at form feeds, U+2028 and
+# others, which a caption may hold and which DuckDB's reader does not take for line ends)
+LINE_END = re.compile(r"\r\n|\r|\n")
 # The files smdash reads, by name: in a folder (python -m smdash import DIR), inside a plain zip,
 # in the demo folder. What a file holds is still decided from its content (sniff).
 EXPORT_SUFFIXES = (".csv", ".tsv", ".xlsx")
@@ -80,13 +84,18 @@ def sources(
     path: Path, file_name: str, max_bytes: int = MAX_IMPORT_BYTES
 ) -> Iterator[list[Sniffed]]:
     """The file's readable parts: the file itself, or each CSV/XLSX inside a plain zip
-    (YouTube Studio and Plausible downloads), extracted for the moment they are read."""
-    if not _is_plain_zip(path):
-        yield [sniff(path, file_name, max_bytes)]
-        return
-    folder = Path(tempfile.mkdtemp(prefix="smdash-zip-"))
+    (YouTube Studio and Plausible downloads), extracted for the moment they are read.
+
+    A CSV whose lines end in more than one way (a preamble ending in LF above rows ending in
+    CRLF) or in a bare CR is read from a copy whose lines all end in LF: DuckDB's reader
+    counts such lines wrongly and would find no rows below the header."""
+    folder = Path(tempfile.mkdtemp(prefix="smdash-sources-"))
     try:
-        yield _archive_members(path, file_name, folder, max_bytes)
+        if _is_plain_zip(path):
+            found = _archive_members(path, file_name, folder, max_bytes)
+        else:
+            found = [sniff(path, file_name, max_bytes)]
+        yield [_with_plain_line_ends(s, folder / f"lines-{n}.csv") for n, s in enumerate(found)]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -134,6 +143,82 @@ def _archive_members(path: Path, file_name: str, folder: Path, max_bytes: int) -
     if not found:
         raise ImportFailed("zip_without_exports", file=file_name)
     return found
+
+
+STACKED_BYTES = 16 * 1024 * 1024  # a file read whole to find the tables stacked in it
+
+
+def all_rows(sniffed: Sniffed, sheet: str = "") -> list[list[str]]:
+    """Every row of a sheet, or of a CSV (one of up to ``STACKED_BYTES``; of a larger one, the
+    first rows): where a file stacks several tables, the later ones are far below the head."""
+    if sniffed.kind == "xlsx":
+        return [[cell_text(c) for c in row] for row in sniffed.sheet(sheet).to_python()]
+    if sniffed.size > STACKED_BYTES:
+        return sniffed.rows
+    codec = {"utf-16": "utf-16", "cp1252": "cp1252"}.get(sniffed.encoding, "utf-8-sig")
+    with sniffed.path.open(encoding=codec, errors="replace", newline="") as handle:
+        return list(csv.reader(handle, delimiter=sniffed.delimiter))
+
+
+def ends_with_line_break(sniffed: Sniffed) -> bool:
+    """Whether a text file's last line is complete (a file cut short stops inside a line)."""
+    with sniffed.path.open("rb") as handle:
+        handle.seek(max(sniffed.path.stat().st_size - 2, 0))
+        tail = handle.read()
+    if sniffed.encoding == "utf-16":
+        return tail in (
+            "\n".encode("utf-16-le"),
+            "\n".encode("utf-16-be"),
+            "\r".encode("utf-16-le"),
+            "\r".encode("utf-16-be"),
+        )
+    return tail[-1:] in (b"\n", b"\r")
+
+
+def line_ends(sniffed: Sniffed) -> set[str]:
+    """How the lines of a text file end: a set of "\\r\\n", "\\n" and "\\r" (the whole file)."""
+    found: set[str] = set()
+    with sniffed.path.open("rb") as handle:
+        if sniffed.encoding == "utf-16":  # the two bytes of a character: count characters
+            decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+            chunks = (decoder.decode(c) for c in iter(lambda: handle.read(1024 * 1024), b""))
+        else:  # in UTF-8 and Windows-1252, CR and LF bytes are always those characters
+            chunks = iter(lambda: handle.read(1024 * 1024), b"")
+        held = None
+        for chunk in chunks:
+            if held is not None:
+                chunk = held + chunk
+            held = chunk[-1:] if chunk[-1:] in ("\r", b"\r") else None  # may precede a LF
+            if held is not None:
+                chunk = chunk[:-1]
+            found |= _ends_in(chunk)
+        if held is not None:
+            found.add("\r")
+    return found
+
+
+def _ends_in(chunk: str | bytes) -> set[str]:
+    cr, lf, crlf = ("\r", "\n", "\r\n") if isinstance(chunk, str) else (b"\r", b"\n", b"\r\n")
+    pairs = chunk.count(crlf)
+    counts = {"\r\n": pairs, "\n": chunk.count(lf) - pairs, "\r": chunk.count(cr) - pairs}
+    return {end for end, count in counts.items() if count}
+
+
+def _with_plain_line_ends(sniffed: Sniffed, copy: Path) -> Sniffed:
+    """``sniffed``, or when its lines end in mixed or bare-CR ways, a UTF-8 copy of it whose
+    lines all end in LF (sniffed again, under the same file name)."""
+    if sniffed.kind != "csv":
+        return sniffed
+    ends = line_ends(sniffed)
+    if len(ends) < 2 and ends != {"\r"}:
+        return sniffed
+    codec = {"utf-16": "utf-16", "cp1252": "cp1252"}.get(sniffed.encoding, "utf-8-sig")
+    with (
+        sniffed.path.open(encoding=codec, errors="replace", newline=None) as source,
+        copy.open("w", encoding="utf-8", newline="\n") as out,
+    ):
+        shutil.copyfileobj(source, out, length=1024 * 1024)  # newline=None: every end is \n
+    return replace(sniff(copy, sniffed.file_name, MAX_IMPORT_BYTES), size=sniffed.size)
 
 
 def _sniff_xlsx(path: Path, file_name: str, size: int) -> Sniffed:
@@ -187,7 +272,9 @@ def _sniff_text(path: Path, file_name: str, size: int, head: bytes) -> Sniffed:
     text = head.decode(codec, errors="replace")
     if "\ufffd" in text[:-4] or _looks_binary(text):
         raise ImportFailed("binary", file=file_name)
-    lines = text.splitlines()
+    lines = LINE_END.split(text)
+    if lines and not lines[-1]:
+        lines = lines[:-1]  # the text ended with a line end
     if len(head) == HEAD_BYTES and lines:
         lines = lines[:-1]  # the sample may end in the middle of a line
     lines = lines[:HEAD_ROWS]
@@ -208,7 +295,8 @@ def _detect_delimiter(lines: list[str]) -> str:
     body = [line for line in lines if line.strip() and not line.startswith(("#", "sep="))]
     for line in lines[:2]:
         if line.lower().startswith("sep="):
-            return line[4:5] or ","
+            given = line[4:].strip(' "')
+            return "\t" if given.lower() in ("\\t", "tab") else (line[4:5] or ",")
     best, best_score = ",", 0
     for sep in SEPARATORS:
         counts = [len(row) for row in csv.reader(io.StringIO("\n".join(body)), delimiter=sep)]

@@ -219,6 +219,11 @@ def undo(import_id: int) -> str | None:
         return _unexpected(exc)
 
 
+def skipped_note(part) -> str | None:
+    """'3 rows skipped: Meta could not compute their metrics', or None when none was."""
+    return tr(f"import_skipped.{part.skip_reason}", count=part.skipped) if part.skipped else None
+
+
 def supported_formats() -> pd.DataFrame:
     return pd.DataFrame(supported(lang()), columns=[tr("import.format"), tr("import.where")])
 
@@ -246,16 +251,21 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
             "rows_added",
             "rows_updated",
             "rows_unchanged",
+            "rows_skipped",
             "repeat_of",
             "answers",
             "status",
         ]
     ].copy()
     shown["answers"] = shown["answers"].map(answers_text)
+    shown["rows_skipped"] = [
+        tr(f"import_skipped.{reason}", count=int(count)) if isinstance(reason, str) else ""
+        for count, reason in zip(history["rows_skipped"], history["skip_reason"], strict=True)
+    ]
     shown["format"] = shown["format"].map(lambda name: format_labels().get(name, name))
     shown["repeat_of"] = shown["repeat_of"].map(lambda i: "" if pd.isna(i) else f"#{int(i)}")
     shown["status"] = shown["status"].map(lambda s: tr(f"import.status_{s}"))
-    shown = shown.rename(columns={"source": "file_name"})
+    shown = shown.rename(columns={"source": "file_name", "rows_skipped": "skipped"})
     return shown.rename(columns={c: tr(f"history.{c}") for c in shown.columns})
 
 
