@@ -102,26 +102,27 @@ def _import(args) -> int:
 
     found = entries(args.paths)
     imported = skipped = failed = 0
-    with store.connect(args.db) as con:
-        for outcome in import_entries(con, found.files):
-            name = outcome.entry.name
-            if outcome.error is not None:
-                failed += 1
-                print(f"{name}: ERROR {_import_error(outcome.error, args.lang)}")
-            elif outcome.before is not None:
-                skipped += 1
-                import_id, status = outcome.before
-                key = "import.cli.undone_before" if status == "undone" else "import.cli.already"
-                print(t(key, args.lang, file=name, id=import_id))
-            else:
-                imported += 1
-                result = outcome.result
-                c = result.counts
-                sources = " + ".join(part.format.name for part in result.prepared.parts)
-                print(
-                    f"{name}: {sources}: {c.added} added, "
-                    f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
-                )
+    with store.connect(args.db):  # the file is there and up to date before the first import
+        pass
+    for outcome in import_entries(lambda: store.connect(args.db), found.files):
+        name = outcome.entry.name
+        if outcome.error is not None:
+            failed += 1
+            print(f"{name}: ERROR {_import_error(outcome.error, args.lang)}")
+        elif outcome.before is not None:
+            skipped += 1
+            import_id, status = outcome.before
+            key = "import.cli.undone_before" if status == "undone" else "import.cli.already"
+            print(t(key, args.lang, file=name, id=import_id))
+        else:
+            imported += 1
+            result = outcome.result
+            c = result.counts
+            sources = " + ".join(part.format.name for part in result.prepared.parts)
+            print(
+                f"{name}: {sources}: {c.added} added, "
+                f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
+            )
     if any(path.is_dir() for path in args.paths):  # a folder's run ends with its totals
         counts = {"imported": imported, "skipped": skipped, "failed": failed}
         counts["ignored"] = len(found.ignored)
@@ -131,7 +132,9 @@ def _import(args) -> int:
 
 
 def _import_error(exc: Exception, lang: str) -> str:
-    if isinstance(exc, ImportFailed):
+    if isinstance(exc, UserError):
+        return exc.message(lang)
+    if isinstance(exc, store.StoreError):
         return exc.message(lang)
     return t("import.unexpected", lang, error=f"{type(exc).__name__}: {exc}")
 

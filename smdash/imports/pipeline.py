@@ -39,7 +39,7 @@ from smdash.imports import isolate, mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
-from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
+from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sniff, sources
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
 
 if TYPE_CHECKING:  # only for hints: the previews are DuckDB's .df()
@@ -269,7 +269,12 @@ def _stage_in_child(
     try:
         _bound_duckdb(con, folder / CHILD_SPILL)
         mapping.load_rows(con, mappings)
-        prepared = prepare_here(con, Path(path), file_name, max_bytes, report)
+        try:
+            prepared = prepare_here(con, Path(path), file_name, max_bytes, report)
+        except ImportFailed as exc:
+            if exc.code == "unknown_format":  # the columns the user may map, read here too
+                exc.params["header"] = _header_to_map(Path(path), file_name)
+            raise
         for part in prepared.parts:
             if keep:
                 con.execute(f"CREATE TABLE main.{part.stage} AS SELECT * FROM temp.{part.stage}")  # noqa: S608 - stage_<n>, named in code
@@ -277,6 +282,13 @@ def _stage_in_child(
         return replace(prepared, parts=parts)
     finally:
         con.close()
+
+
+def _header_to_map(path: Path, file_name: str) -> list[str] | None:
+    try:
+        return mapping.header_row(sniff(path, file_name))[2]
+    except ImportFailed:
+        return None
 
 
 def _bound_duckdb(con: duckdb.DuckDBPyConnection, spill: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,12 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from smdash.core.errors import UserError
+from smdash.core.i18n import t
 from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats
 from smdash.imports.history import import_history
-from smdash.imports.pipeline import Prepared, import_file, prepare, undo_import
-from smdash.imports.sniff import sniff
+from smdash.imports.pipeline import Prepared, import_file, preview_file, stage_file, undo_import
 from smdash.ui.runtime import Keys, database, flash, lang, loader, tr, write
 
 load_history = loader(import_history)
@@ -29,13 +30,22 @@ def uploader_key() -> str:
 
 def clear_uploader() -> None:
     st.session_state[Keys.UPLOADER_ROUND] = st.session_state.get(Keys.UPLOADER_ROUND, 0) + 1
-    st.session_state.pop(Keys.PREVIEWS, None)
+    forget_uploads()
+
+
+class UploadFolder:
+    """This session's folder for uploads, removed with everything in it when the session ends
+    (its state is dropped, or the server stops): no upload outlives the session."""
+
+    def __init__(self) -> None:
+        self.path = Path(tempfile.mkdtemp(prefix="smdash-upload-"))
+        self._remove = weakref.finalize(self, shutil.rmtree, self.path, ignore_errors=True)
 
 
 def _upload_dir() -> Path:
-    if Keys.UPLOAD_DIR not in st.session_state:
-        st.session_state[Keys.UPLOAD_DIR] = tempfile.mkdtemp(prefix="smdash-upload-")
-    return Path(st.session_state[Keys.UPLOAD_DIR])
+    if not isinstance(st.session_state.get(Keys.UPLOAD_DIR), UploadFolder):
+        st.session_state[Keys.UPLOAD_DIR] = UploadFolder()
+    return st.session_state[Keys.UPLOAD_DIR].path
 
 
 def _saved_upload(uploaded) -> Path:
@@ -47,6 +57,12 @@ def _saved_upload(uploaded) -> Path:
     return path
 
 
+def forget_uploads() -> None:
+    """Delete the saved copies of this session's uploads (after an import)."""
+    for preview in st.session_state.pop(Keys.PREVIEWS, {}).values():
+        preview.path.unlink(missing_ok=True)
+
+
 def _error_text(exc: Exception) -> str:
     if isinstance(exc, UserError):
         return exc.message(lang())
@@ -54,7 +70,8 @@ def _error_text(exc: Exception) -> str:
 
 
 def _unexpected(exc: Exception) -> str:
-    return tr("import.unexpected", error=f"{type(exc).__name__}: {exc}")
+    # t, not tr: the text is escaped once, where it is shown (tr escapes its values)
+    return t("import.unexpected", lang(), error=f"{type(exc).__name__}: {exc}")
 
 
 @dataclass
@@ -74,20 +91,20 @@ def preview_upload(uploaded) -> Preview:
         path = _saved_upload(uploaded)
         try:
             with database() as con:
-                previews[uploaded.file_id] = Preview(path, prepare(con, path, uploaded.name))
+                mappings = mapping.saved_rows(con)
+            # read in a child process, with the database closed
+            previews[uploaded.file_id] = Preview(path, preview_file(path, uploaded.name, mappings))
         except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
-            header = _header_to_map(path, uploaded.name, exc)
+            header = _header_to_map(exc)
             previews[uploaded.file_id] = Preview(path, error=_error_text(exc), header=header)
     return previews[uploaded.file_id]
 
 
-def _header_to_map(path: Path, file_name: str, exc: Exception) -> list[str] | None:
+def _header_to_map(exc: Exception) -> list[str] | None:
+    """The header of a file no format recognises (read with the file, in its own process)."""
     if not (isinstance(exc, ImportFailed) and exc.code == "unknown_format"):
         return None
-    try:
-        return mapping.header_row(sniff(path, file_name))[2]
-    except ImportFailed:
-        return None
+    return exc.params.get("header")
 
 
 def save_mapping(
@@ -136,9 +153,20 @@ def run_import(path: Path, file_name: str, bar) -> None:
         bar.progress(fraction, text=tr(f"import.progress_{stage}", file=file_name))
 
     try:
-        result, error = write(lambda con: import_file(con, path, file_name, progress=progress))
+        with database() as con:
+            mappings = mapping.saved_rows(con)
+        # read and staged in a child process; the database is held only for the write
+        staged = stage_file(path, file_name, mappings, progress=progress)
+        try:
+            result, error = write(
+                lambda con: import_file(con, path, file_name, progress=progress, staged=staged)
+            )
+        finally:
+            staged.discard()
     except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
-        result, error = None, _unexpected(exc)
+        result, error = None, _error_text(exc)
+    finally:
+        path.unlink(missing_ok=True)  # the upload's copy is not kept after its import
     if error:
         flash("error", tr("import.failed", file=file_name, error=error))
         return
