@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from smdash.access import audit, roles
+from smdash.core import settings
 from smdash.core.errors import UserError
 from smdash.core.i18n import LANGUAGES, format_date, format_number, t
 from smdash.db import copies, store
@@ -382,6 +383,10 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if problems := settings.problems():
+        for problem in problems:
+            print(f"ERROR {problem.message(getattr(args, 'lang', 'en'))}", file=sys.stderr)
+        return 2
     try:
         return COMMANDS[args.command](args)
     except store.DatabaseUnreadable as exc:

@@ -20,6 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from smdash.access import audit
 from smdash.access.roles import ROLES, SYSTEM, Actor, AuthError, require_editor, require_self
+from smdash.db import store
 from smdash.db.store import transaction
 
 MAX_FAILURES = 5  # failed sign-ins in a row before the account is locked
@@ -314,9 +315,11 @@ def session_actor(
     if row is None:
         return None
     if now - row[2] > idle:
-        sign_out(con, token)
+        if store.writable(con):
+            sign_out(con, token)
         return None
-    con.execute("UPDATE sessions SET last_seen = ? WHERE token = ?", [now, token])
+    if store.writable(con):  # a read-only database is still read: its users stay signed in
+        con.execute("UPDATE sessions SET last_seen = ? WHERE token = ?", [now, token])
     return Actor(row[0], row[1])
 
 

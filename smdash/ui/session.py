@@ -15,16 +15,17 @@ import streamlit as st
 
 from smdash import workspace
 from smdash.access import auth, roles
+from smdash.core import settings
 from smdash.ui.runtime import Keys, system_writing, tr
 
 IDLE_ENV = "SMDASH_SESSION_IDLE_MINUTES"  # how long an unused session stays signed in
 
 
 def session_idle() -> dt.timedelta:
-    try:
-        return dt.timedelta(minutes=float(os.environ[IDLE_ENV]))
-    except (KeyError, ValueError):
+    """``SMDASH_SESSION_IDLE_MINUTES`` (checked at start: ``settings.problems``), else 8 hours."""
+    if not os.environ.get(IDLE_ENV):
         return auth.SESSION_IDLE
+    return dt.timedelta(minutes=settings.idle_minutes())
 
 
 def signed_in_user() -> roles.Actor | None:
