@@ -146,3 +146,27 @@ def late_nul_csv(folder: Path, name: str = "nul.csv") -> Path:
     lines.append(ga4_row("20261015", "facebook / social", "spring\x00sale"))
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def without_dimension(path: Path) -> Path:
+    """The workbook with its sheets' ``<dimension>`` removed (it may lie, or be missing)."""
+    target = path.with_name("nodim-" + path.name)
+
+    def change(data: bytes) -> bytes:
+        import re
+
+        return re.sub(rb"<dimension[^>]*/>", b"", data)
+
+    return _rewrite_sheet(path, target, change)
+
+
+def sleeper(seconds: float, report) -> None:
+    """A reader that takes ``seconds`` (runs in the reading process: see isolate.run)."""
+    import time
+
+    time.sleep(seconds)
+
+
+def hog(size: int, report) -> int:
+    """A reader that asks for ``size`` bytes at once."""
+    return len(bytearray(size))

@@ -150,14 +150,15 @@ def check_expansion(
             "too_big", file=file_name, size_mb=total / 2**20, limit_mb=max_bytes / 2**20
         )
     for info in members:
-        if info.file_size >= MIN_RATIO_BYTES and info.file_size > MAX_EXPANSION * max(
-            info.compress_size, 1
-        ):
-            raise ImportFailed(
-                "zip_bomb", file=file_name, member=info.filename, ratio=MAX_EXPANSION
-            )
-    if total >= MIN_RATIO_BYTES and total > MAX_EXPANSION * max(archive_bytes, 1):
-        raise ImportFailed("zip_bomb", file=file_name, member="*", ratio=MAX_EXPANSION)
+        if _expands_too_much(info.file_size, info.compress_size):
+            name = clean_label(info.filename)
+            raise ImportFailed("zip_bomb", file=file_name, member=name, ratio=MAX_EXPANSION)
+    if _expands_too_much(total, archive_bytes):
+        raise ImportFailed("zip_bomb_total", file=file_name, ratio=MAX_EXPANSION)
+
+
+def _expands_too_much(expanded: int, packed: int) -> bool:
+    return expanded >= MIN_RATIO_BYTES and expanded > MAX_EXPANSION * max(packed, 1)
 
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
