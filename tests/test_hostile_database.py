@@ -28,9 +28,7 @@ def assert_plain(at: AppTest, expected: str, db_path) -> None:
     assert str(db_path.parent) not in text  # no server path
 
 
-def test_a_database_cut_short_gets_a_plain_message_on_the_sign_in_page(
-    demo_db, start_app, db_path
-):
+def test_a_database_cut_short_gets_a_plain_message_on_the_sign_in_page(demo_db, start_app, db_path):
     data = db_path.read_bytes()
     db_path.write_bytes(data[: len(data) // 2])
     at = start_app(None)

@@ -528,11 +528,16 @@ def import_file(
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
     staged: Prepared | None = None,
+    isolated: bool = True,
 ) -> ImportResult:
     """Import one file; all the rows of all its parts land, or none do.
 
     ``staged``: the file as ``stage_file`` staged it (else it is staged here, with ``con``
-    open meanwhile)."""
+    open meanwhile: in a child process, or with ``isolated`` False in this one, as ``prepare``).
+    """
+    if staged is None and not isolated:
+        prepared = prepare_here(con, path, file_name, max_bytes, progress)
+        return _write(con, prepared, progress)
     prepared = staged or stage_file(path, file_name, mapping.saved_rows(con), max_bytes, progress)
     try:
         return _write(con, prepared, progress)
@@ -555,17 +560,20 @@ def _attached(con: duckdb.DuckDBPyConnection, prepared: Prepared):
 def _write(con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progress) -> ImportResult:
     progress("writing", 0.7)
     try:
-        with _attached(con, prepared):
-            for part in prepared.parts:
-                con.execute(
-                    f"CREATE OR REPLACE TEMP VIEW {part.stage} AS "  # noqa: S608 - stage_<n>, named in code
-                    f"SELECT * FROM {STAGED}.{part.stage}"
-                )
-            try:
-                import_id = _write_parts(con, prepared)
-            finally:
+        if prepared.scratch is None:  # staged in temp tables of con (``prepare_here``)
+            import_id = _write_parts(con, prepared)
+        else:
+            with _attached(con, prepared):
                 for part in prepared.parts:
-                    con.execute(f"DROP VIEW IF EXISTS {part.stage}")
+                    con.execute(
+                        f"CREATE OR REPLACE TEMP VIEW {part.stage} AS "  # noqa: S608 - stage_<n>, named in code
+                        f"SELECT * FROM {STAGED}.{part.stage}"
+                    )
+                try:
+                    import_id = _write_parts(con, prepared)
+                finally:
+                    for part in prepared.parts:
+                        con.execute(f"DROP VIEW IF EXISTS {part.stage}")
     finally:
         drop_scratch(con)
     progress("done", 1.0)
