@@ -108,13 +108,15 @@ def zip_bomb(folder: Path, size: int, name: str = "bomb.zip") -> Path:
     """A small zip whose one CSV expands to ``size`` bytes (a header, then blank padding)."""
     path = folder / name
     header = GA4_HEADER.encode() + b"\n"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        with archive.open("traffic.csv", "w", force_zip64=True) as member:
-            member.write(header)
-            left, chunk = size - len(header), b" " * (1024 * 1024)
-            while left > 0:
-                member.write(chunk[: min(left, len(chunk))])
-                left -= len(chunk)
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("traffic.csv", "w", force_zip64=True) as member,
+    ):
+        member.write(header)
+        left, chunk = size - len(header), b" " * (1024 * 1024)
+        while left > 0:
+            member.write(chunk[: min(left, len(chunk))])
+            left -= len(chunk)
     return path
 
 

@@ -29,6 +29,7 @@ PRELOAD = ["smdash.imports.pipeline", "pandas", "python_calamine"]
 POLL_SECONDS = 0.05
 CHILD_NAME = "smdash-reader"
 _context = None
+last_peak_kib = 0  # the peak RSS of the last reading process that finished (the benchmark)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,10 @@ def run(
                     if progress:
                         progress(*message[1:])
                     continue
+                if message[0] == "peak":
+                    global last_peak_kib
+                    last_peak_kib = message[1]
+                    continue
                 return _outcome(message, file_name, limits)
             if time.monotonic() > deadline:
                 child.kill()
@@ -142,7 +147,9 @@ def _child(writer, function: Callable, args: tuple, memory_bytes: int) -> None:
         writer.send(("progress", stage, fraction))
 
     try:
-        writer.send(("ok", function(*args, report)))
+        result = function(*args, report)
+        writer.send(("peak", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        writer.send(("ok", result))
     except ImportFailed as exc:
         writer.send(("failed", exc.code, exc.params))
     except BaseException as exc:  # noqa: BLE001 - a reader's crash becomes a message, never a trace
