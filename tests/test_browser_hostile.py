@@ -52,6 +52,11 @@ def test_a_sparse_xlsx_leaves_the_app_and_another_session_working(
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path="/tmp/smdash-sparse-xlsx.png", full_page=True)
 
+    # the same file without its <dimension>: the reading process meets its memory limit
+    upload(page, h.without_dimension(sparse))
+    error = main.get_by_test_id("stAlertContentError").filter(has_text="nodim-sparse.xlsx")
+    expect(error).to_contain_text("needed more than the 4096 MB", timeout=TIMEOUT_MS)
+
     # the server is up for both sessions: the first one goes on too
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=re.compile("Overview")).click()
     heading = main.get_by_role("heading", name=re.compile("Overview"))
