@@ -204,18 +204,6 @@ def prepare(
     return prepared
 
 
-def preview_file(
-    path: str | Path,
-    file_name: str | None = None,
-    mappings: list[tuple] = (),
-    max_bytes: int = MAX_IMPORT_BYTES,
-    progress: Progress = _no_progress,
-) -> Prepared:
-    """What ``path`` holds, read in a child process: the parts without their staged rows (the
-    Import page's preview). ``mappings``: ``mapping.saved_rows`` of the database."""
-    return stage_file(path, file_name, mappings, max_bytes, progress, keep=False)
-
-
 def stage_file(
     path: str | Path,
     file_name: str | None = None,
@@ -227,7 +215,8 @@ def stage_file(
     """Read, check and stage ``path`` in a child process with a memory and a time limit.
 
     With ``keep``, the staged parts stay in a scratch DuckDB file (``Prepared.scratch``) for
-    ``import_file`` to write; the caller discards it (``Prepared.discard``)."""
+    ``import_file`` to write; the caller discards it (``Prepared.discard``). Without, only what
+    the parts hold is kept (the Import page's preview). ``mappings``: ``mapping.saved_rows``."""
     path = Path(path)
     file_name = clean_label(file_name or path.name)
     scratch = Path(tempfile.mkdtemp(prefix="smdash-stage-"))

@@ -17,7 +17,7 @@ from smdash.imports import mapping
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats
 from smdash.imports.history import import_history
-from smdash.imports.pipeline import Prepared, import_file, preview_file, stage_file, undo_import
+from smdash.imports.pipeline import Prepared, import_file, stage_file, undo_import
 from smdash.ui.runtime import Keys, database, flash, lang, loader, tr, write
 
 load_history = loader(import_history)
@@ -93,7 +93,8 @@ def preview_upload(uploaded) -> Preview:
             with database() as con:
                 mappings = mapping.saved_rows(con)
             # read in a child process, with the database closed
-            previews[uploaded.file_id] = Preview(path, preview_file(path, uploaded.name, mappings))
+            prepared = stage_file(path, uploaded.name, mappings, keep=False)
+            previews[uploaded.file_id] = Preview(path, prepared)
         except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
             header = _header_to_map(exc)
             previews[uploaded.file_id] = Preview(path, error=_error_text(exc), header=header)
