@@ -65,3 +65,13 @@ def test_a_read_only_database_is_read_and_refuses_writes(start_app, db_path, mon
     with pytest.raises(store.DatabaseReadOnly), store.connect(db_path) as con:
         con.execute("INSERT INTO settings VALUES ('x', 'y')")
     assert "cannot be written" in store.DatabaseReadOnly("").message("en")
+
+
+def test_a_bad_setting_stops_the_app_with_a_message(start_app, db_path, monkeypatch):
+    for value in ("inf", "-5"):
+        monkeypatch.setenv("SMDASH_SESSION_IDLE_MINUTES", value)
+        at = start_app(None, signed_in(db_path))
+        text = page_text(at)
+        assert "smdash cannot start with these settings" in text
+        assert f"The setting SMDASH_SESSION_IDLE_MINUTES is '{value}'" in text
+        assert not at.exception

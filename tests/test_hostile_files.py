@@ -214,3 +214,26 @@ def test_the_cli_refuses_to_start_with_a_bad_setting(tmp_path, monkeypatch):
     assert done.returncode == 2
     assert "The setting SMDASH_SESSION_IDLE_MINUTES is 'inf'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_full_disk_fails_one_file_of_a_cli_batch(tmp_path, db_path, monkeypatch, capsys):
+    import duckdb
+
+    from smdash import cli
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "a.csv").write_text(h.GOOD_CSV)
+    (folder / "b.csv").write_text(h.GOOD_CSV.replace("20261002", "20261005"))
+    real = pipeline._write_parts
+
+    def full_once(con, prepared):
+        if prepared.file_name == "a.csv":
+            raise duckdb.IOException('Could not write to file "x.wal": No space left on device')
+        return real(con, prepared)
+
+    monkeypatch.setattr(pipeline, "_write_parts", full_once)
+    assert cli.main(["import", "--db", str(db_path), str(folder)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("a.csv: ERROR The server's disk is full")
+    assert lines[1].startswith("b.csv: ga4_traffic_acquisition: 2 added")
