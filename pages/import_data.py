@@ -21,7 +21,8 @@ for n, uploaded in enumerate(uploads or []):
         if preview.header:
             view.mapping_form(n, uploaded, preview.header)
         continue
-    ready.append((preview.path, uploaded.name))
+    ready.append((preview.path, uploaded.name, preview.answers))
+    asked: set[str] = set()
     for part in preview.prepared.parts:
         with st.container(border=True):
             source = part.format.label[ui.lang()]
@@ -30,6 +31,7 @@ for n, uploaded in enumerate(uploads or []):
             account.metric(ui.tr("import.account"), part.account or "—")
             dates.metric(ui.tr("import.range"), ui.date_range(part.date_from, part.date_to))
             rows.metric(ui.tr("import.rows"), ui.number(part.rows))
+            view.ask(uploaded.file_id, part, asked)
             st.dataframe(view.preview_table(part.preview), hide_index=True)
     if preview.prepared.skipped:
         skipped = preview.prepared.skipped
@@ -41,8 +43,8 @@ if ready and st.button(
     ui.tr("import.confirm", count=len(ready)), type="primary", key="confirm_import"
 ):
     bar = st.progress(0.0)
-    for path, name in ready:
-        view.run_import(path, name, bar)  # each tells its outcome on the next run
+    for path, name, answers in ready:
+        view.run_import(path, name, bar, answers)  # each tells its outcome on the next run
     view.clear_uploader()
     st.rerun()
 

@@ -4,12 +4,13 @@ import streamlit as st
 
 from smdash.core import periods
 from smdash.plan import calendar, utm
+from smdash.ui import calendar_edit
 from smdash.ui import links as view
 from smdash.ui import runtime as ui
 
 ui.start_page("page.links")
-builder, planner, results = st.tabs(
-    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results")],
+builder, planner, results, pillars = st.tabs(
+    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results", "themes")],
     key="links_tabs",
 )
 
@@ -103,31 +104,46 @@ with planner:
         )
         if mode == "month":
             first, last = periods.month_days(day.year, day.month)
+            weeks, month = calendar.month_weeks(day.year, day.month), day.month
         else:
             first, last = calendar.week_days(day)
+            weeks, month = [[first + dt.timedelta(days=i) for i in range(7)]], None
         shown = view.load_entries(first, last)
+        st.markdown(view.legend(sorted(set(everything["network"]))))
+        view.calendar_grid(shown, weeks, month)
         if shown.empty:
             st.info(ui.tr("links.no_entries"))
-        elif mode == "month":
-            st.table(calendar.month_grid(shown, day.year, day.month, view.weekday_names()))
-        else:
+        elif mode == "week":
             week = calendar.week_table(shown, first)
             st.dataframe(view.calendar_table(week), hide_index=True, key="week_table")
         if not shown.empty:
-            st.download_button(
-                ui.tr("links.export"),
-                calendar.scheduler_csv(shown),
-                file_name=f"calendar_{first}_{last}.csv",
-                mime="text/csv",
-                key="calendar_export",
-            )
+            downloads = (
+                ("links.export", calendar.scheduler_csv(shown), "csv", "text/csv", ""),
+                ("calendar.export_ics", view.load_ics(first, last, ui.lang()), "ics",
+                 "text/calendar", "_ics"),
+                ("calendar.export_xlsx", view.load_xlsx(first, last, ui.lang()), "xlsx",
+                 None, "_xlsx"),
+            )  # fmt: skip
+            for column, (label, data, suffix, mime, key) in zip(
+                st.columns(3), downloads, strict=True
+            ):
+                column.download_button(
+                    ui.tr(label),
+                    data,
+                    file_name=f"calendar_{first}_{last}.{suffix}",
+                    mime=mime,
+                    key=f"calendar_export{key}",
+                )
+            st.caption(ui.tr("calendar.ics_zone", zone=view.load_time_zone()))
             labels = {
                 row.entry_id: f"#{row.entry_id} · {row.planned_at:%Y-%m-%d %H:%M} · {row.topic}"
                 for row in shown.itertuples()
             }
+            if st.session_state.get(view.EDITING) not in labels:
+                st.session_state.pop(view.EDITING, None)
             pick, status_col = st.columns([3, 1])
             entry_id = pick.selectbox(
-                ui.tr("links.entry"), list(labels), format_func=labels.get, key="calendar_entry"
+                ui.tr("links.entry"), list(labels), format_func=labels.get, key=view.EDITING
             )
             new_status = status_col.selectbox(
                 ui.tr("links.status"),
@@ -140,6 +156,7 @@ with planner:
                 ui.done(view.set_status(entry_id, new_status))
             if delete.button(ui.tr("links.delete"), key="calendar_delete"):
                 ui.done(view.delete_entry(entry_id))
+            calendar_edit.edit_form(entry_id)
 
 with results:
     per_entry = view.load_entry_results()
@@ -167,3 +184,8 @@ with results:
             hide_index=True,
             key="campaign_results",
         )
+
+    calendar_edit.plan_and_posts()
+
+with pillars:
+    calendar_edit.themes_and_effort()

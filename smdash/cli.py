@@ -1,6 +1,7 @@
 """The command line, over the same functions as the pages.
 
-python -m smdash import [--db PATH] FILE_OR_FOLDER...
+python -m smdash import [--db PATH] [--end-date YYYY-MM-DD] [--platform facebook|instagram]
+                        FILE_OR_FOLDER...
 python -m smdash summary [--db PATH] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
 python -m smdash history [--db PATH]
 python -m smdash undo [--db PATH] IMPORT_ID
@@ -10,6 +11,7 @@ python -m smdash user add NAME --role editor|viewer [--password-stdin]
 python -m smdash user list | user remove NAME | user password NAME [--password-stdin]
 python -m smdash backup [--db PATH] [--out FILE] [--keep N]
 python -m smdash restore FILE [--db PATH] [--yes]
+python -m smdash calendar [--db PATH] --ics FILE [--from YYYY-MM-DD --to YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from smdash.core.i18n import LANGUAGES, format_date, format_number, t
 from smdash.db import copies, store
 from smdash.imports.errors import ImportFailed
 from smdash.imports.history import import_history_rows
+from smdash.imports.questions import PLATFORMS
 from smdash.metrics.summary import FIGURES, summary
 
 # Start-up time: the modules here load only DuckDB and smdash's light modules, so that --help,
@@ -57,6 +60,18 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="FILE_OR_FOLDER",
         help="a file is imported; a folder's files (sub-folders too) unless imported before",
+    )
+    imp.add_argument(
+        "--end-date",
+        type=_date,
+        help="for dates without a year (TikTok Studio): the file's last day, or the day it was "
+        "downloaded (default: the most recent such day up to today)",
+    )
+    imp.add_argument(
+        "--platform",
+        choices=PLATFORMS,
+        help="for a Meta daily series whose title does not say the network (default: the "
+        "last answer, else facebook)",
     )
     summ = commands.add_parser("summary", parents=[common], help="figures per network")
     summ.add_argument("--from", dest="date_from", type=_date, required=True)
@@ -94,6 +109,10 @@ def _parser() -> argparse.ArgumentParser:
     rest = commands.add_parser("restore", parents=[common], help="put a backup back")
     rest.add_argument("file", type=Path, help="the backup to put back")
     rest.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    cal = commands.add_parser("calendar", parents=[common], help="write the calendar as ICS")
+    cal.add_argument("--ics", type=Path, required=True, help="the iCalendar file to write")
+    cal.add_argument("--from", dest="date_from", type=_date, help="first day (default: all)")
+    cal.add_argument("--to", dest="date_to", type=_date, help="last day (default: all)")
     return parser
 
 
@@ -103,9 +122,11 @@ def _import(args) -> int:
 
     found = entries(args.paths)
     imported = skipped = failed = 0
+    answers = {"end_date": args.end_date and args.end_date.isoformat(), "platform": args.platform}
+    answers = {key: value for key, value in answers.items() if value}
     with store.connect(args.db):  # the file is there and up to date before the first import
         pass
-    for outcome in import_entries(lambda: store.connect(args.db), found.files):
+    for outcome in import_entries(lambda: store.connect(args.db), found.files, answers):
         name = outcome.entry.name
         if outcome.error is not None:
             failed += 1
@@ -124,6 +145,9 @@ def _import(args) -> int:
                 f"{name}: {sources}: {c.added} added, "
                 f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
             )
+            for question in result.prepared.questions:  # what a choice the file lacked became
+                flag = "--" + question.key.replace("_", "-")
+                print(f"  {flag} {question.answer}: {question.message(args.lang)}")
     if any(path.is_dir() for path in args.paths):  # a folder's run ends with its totals
         counts = {"imported": imported, "skipped": skipped, "failed": failed}
         counts["ignored"] = len(found.ignored)
@@ -359,6 +383,29 @@ def _restore(args) -> int:
     return 0
 
 
+def _calendar(args) -> int:
+    from smdash.plan import calendar_export  # start-up time: pandas
+
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        print(f"ERROR {t('calendar.cli.bad_range', args.lang)}", file=sys.stderr)
+        return 2
+    try:
+        with store.connect(args.db) as con:
+            data = calendar_export.ics(con, args.date_from, args.date_to, args.lang)
+            zone = calendar_export.time_zone(con)
+    except UserError as exc:
+        print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
+        return 1
+    try:
+        args.ics.write_bytes(data)
+    except OSError as exc:
+        print(f"ERROR {t('calendar.cli.write_failed', args.lang, file=args.ics, error=exc)}")
+        return 1
+    count = data.count(b"BEGIN:VEVENT")
+    print(t("calendar.cli.written", args.lang, count=count, file=args.ics, zone=zone))
+    return 0
+
+
 def _confirmed(question: str) -> bool:
     """The user typed yes (or sí); no answer (no terminal) is a no."""
     try:
@@ -378,6 +425,7 @@ COMMANDS = {
     "report": _report,
     "backup": _backup,
     "restore": _restore,
+    "calendar": _calendar,
 }
 
 

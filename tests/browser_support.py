@@ -125,13 +125,13 @@ def app(tmp_path: Path) -> Iterator[RunningApp]:
     # depend on data/demo even if SMDASH_DEMO_DIR is not honoured.
     with store.connect(db) as con:
         store.set_setting(con, workspace.MODE_KEY, "own")
-    account(db, "editor")  # cm / cm-secret
+    account(db, "editor")  # cm / cm-secret-2026
     account(db, "viewer")  # boss / director-secret
     with running_app(db, demo, tmp_path / "streamlit.log") as running:
         yield running
 
 
-EDITOR = ("cm", "cm-secret")  # the accounts the app fixture creates
+EDITOR = ("cm", "cm-secret-2026")  # the accounts the app fixture creates
 VIEWER = ("boss", "director-secret")
 
 

@@ -40,6 +40,14 @@ def quick_password_hashes():
         yield
 
 
+@pytest.fixture(autouse=True)
+def fresh_sign_in_waits():
+    """The wrong-try counts live in the process: each test starts with none."""
+    auth.ACCOUNT_TRIES.clear()
+    auth.CLIENT_TRIES.clear()
+    yield
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "smdash-test.duckdb"

@@ -12,7 +12,7 @@ from smdash.access import auth
 from smdash.db import store
 
 TOKEN_KEY = "auth_token"
-PASSWORDS = {"editor": "cm-secret", "viewer": "director-secret"}
+PASSWORDS = {"editor": "cm-secret-2026", "viewer": "director-secret"}
 
 
 def account(db: Path, role: str = "editor", name: str | None = None) -> tuple[str, str]:

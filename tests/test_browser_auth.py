@@ -33,7 +33,9 @@ def test_a_wrong_password_shows_the_sign_in_form_again(app: RunningApp, browser_
     form.locator("input[type=text]").fill("cm")
     form.locator("input[type=password]").fill("wrong")
     form.get_by_test_id("stBaseButton-primaryFormSubmit").click()
-    expect(main.get_by_text("Wrong user name or password.")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(
+        main.get_by_text("Wrong user name or password, or too many tries", exact=False)
+    ).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
 
 

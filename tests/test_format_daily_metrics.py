@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from smdash.imports.errors import ImportFailed
 from smdash.imports.history import import_history
 from smdash.imports.pipeline import import_file, undo_import
 
@@ -54,17 +53,15 @@ def test_tiktok_overview_with_slashed_dates_and_abbreviated_counts(con):
     ).fetchone() == (19350.0,)
 
 
-def test_tiktok_spanish_dates_without_a_year_are_refused_with_the_reason(con):
-    with pytest.raises(ImportFailed) as failed:
-        import_file(con, OWN / "tiktok_overview_es.csv")
-    assert failed.value.message() == (
-        "tiktok_overview_es.csv, column 'Fecha': dates like '10 de febrero' have no year, and the "
-        "file does not say which year they belong to. Export them with the year."
-    )
-    assert failed.value.message("es").startswith(
-        "tiktok_overview_es.csv, columna 'Fecha': las fechas como '10 de febrero' no tienen año"
-    )
-    assert daily(con) == []
+def test_tiktok_spanish_dates_without_a_year_end_on_the_end_date(con):
+    result = import_file(con, OWN / "tiktok_overview_es.csv", answers={"end_date": "2026-02-11"})
+    assert [row for row in daily(con) if row[2] == "video_views"] == [
+        ("tiktok", D(2026, 2, 10), "video_views", 1200.0),
+        ("tiktok", D(2026, 2, 11), "video_views", 870.0),
+    ]
+    assert con.execute(
+        "SELECT answers FROM imports WHERE import_id = ?", [result.import_id]
+    ).fetchone() == ('{"end_date": "2026-02-11"}',)
 
 
 def test_youtube_totals_and_chart_data(con):

@@ -74,9 +74,36 @@ def test_dates_without_a_year_take_the_year_the_file_gives(con):
         dt.date(2026, 2, 10),
         dt.date(2026, 2, 11),
     ]
-    with pytest.raises(ImportFailed) as failed:
-        parsed(con, DATE, "Fecha", cells)
-    assert failed.value.code == "no_year"
+
+
+@pytest.mark.parametrize(
+    ("cells", "end_date", "expected"),
+    [
+        # the latest row is the most recent such day up to the end date, the others before it
+        (["February 28", "March 1"], dt.date(2026, 3, 24), ["2026-02-28", "2026-03-01"]),
+        (["December 30", "January 2"], dt.date(2026, 3, 24), ["2025-12-30", "2026-01-02"]),
+        (["January 2", "December 30"], dt.date(2026, 1, 1), ["2025-01-02", "2024-12-30"]),
+        (["8 de marzo", "7 mar"], dt.date(2026, 3, 8), ["2026-03-08", "2026-03-07"]),
+        (["Feb 29", "Mar 1"], dt.date(2026, 6, 1), ["2024-02-29", "2024-03-01"]),
+    ],
+)
+def test_dates_without_a_year_end_on_or_before_the_end_date(con, cells, end_date, expected):
+    asked = {}
+    found = parsed(con, DATE, "Date", cells, end_date=end_date, asked=asked)
+    assert [d.isoformat() for d in found] == expected
+    question = asked["end_date"]
+    assert (question.answer, question.detail["first"]) == (max(expected), min(expected))
+    assert question.detail["found"] == cells[0]
+
+
+def test_a_column_without_a_year_asks_instead_of_naming_another_format(con):
+    asked = {}
+    parsed(con, DATE, "Date", ["February 28"], today=dt.date(2026, 2, 27), asked=asked)
+    assert asked["end_date"].message("en") == (
+        "Column 'Date' has dates without a year (like 'February 28'): they are read as "
+        "2025-02-28 to 2025-02-28, the latest row being the most recent such day up to the "
+        "import. If the file was downloaded earlier, give its last day."
+    )
 
 
 def test_day_and_month_that_stay_ambiguous_are_refused(con):

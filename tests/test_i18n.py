@@ -30,9 +30,13 @@ DYNAMIC_PREFIXES = (
     "auth.column.",  # the users and audit tables' columns
     "auth.role.",  # auth.ROLES and 'none'
     "backup.reason.",  # copies.REASONS
+    "calendar.column.",  # the calendar's tables and exports: columns
+    "calendar.method.",  # matching.METHODS
+    "calendar.type.",  # calendar.PIECE_TYPES
     "column.",  # the columns of an import preview
     "costs.category.",  # costs.CATEGORIES
     "costs.column.",  # the costs tables' columns
+    "effort.by.",  # effort.GROUPS
     "executive.column.",  # the summary tables' columns
     "executive.figure.",  # its figures
     "executive.goal.",  # a goal's light (green, amber, red)
@@ -57,6 +61,7 @@ DYNAMIC_PREFIXES = (
     "links.view_",  # the calendar's views (month, week)
     "links.weekday.",  # the calendar's weekdays 0-6
     "network.",  # network display names
+    "themes.use.",  # under, over, on_target
     "objectives.method.",  # objectives.FORECAST_METHOD
     "objectives.rule.",  # objectives.STATUS_RULES
     "objectives.smart.",  # the SMART letters

@@ -157,12 +157,12 @@ def test_costs_and_executive_summary_messages(app):
 def test_users_and_account_messages(app):
     at = app("pages/users.py")
     at.text_input(key="new_name").input("two words")
-    at.text_input(key="new_password").input("secret-pw")
+    at.text_input(key="new_password").input("secret-pw-2026")
     at = run(at.button(key="add_user_button").click())
     assert shown_as(at, "A user name needs 1 to 64 characters and no spaces.") == ["error"]
 
     at.text_input(key="new_name").input("ana")
-    at.text_input(key="new_password").input("secret-pw")
+    at.text_input(key="new_password").input("secret-pw-2026")
     at = run(at.button(key="add_user_button").click())
     assert shown_as(at, "User ana added.") == ["success"]
     assert not at.error

@@ -142,11 +142,12 @@ def test_calendar_month_and_results_show_the_demo_campaigns(demo_app):
     at = demo_app.switch_page("pages/links.py").run()
     at.date_input(key="calendar_day").set_value(dt.date(2026, 3, 1)).run()
     assert not at.exception
-    month = at.table[0].value
-    assert (
-        month.iloc[0, 6] == "1\n08:00 facebook: Fallas 2026: anuncio chocolate con buñuelos\n"
-        "09:00 instagram: Fallas 2026: buñuelos de calabaza"
-    )
+    # the month grid: an entry is a button with its time in its network's colour
+    labels = [b.label for b in at.button if b.key and b.key.startswith("calendar_open_")]
+    assert labels[:2] == [
+        ":blue-badge[08:00] Fallas 2026: anuncio chocolate con buñuelos",
+        ":violet-badge[09:00] Fallas 2026: buñuelos de calabaza",
+    ]
     results = table_with(at, "From").set_index("Topic")
     assert results.loc["Fallas 2026: buñuelos de calabaza", "Sessions"] == "1,023"
     by_campaign = table_with(at, "Entries").set_index("Campaign")
@@ -163,6 +164,43 @@ def test_calendar_month_and_results_show_the_demo_campaigns(demo_app):
     assert table_with(at, "Time")["Status"].tolist()[0] == "Idea"
 
 
+def test_an_entry_opens_in_the_edit_form_and_shows_its_post(demo_app, db_path):
+    at = demo_app.switch_page("pages/links.py").run()
+    at.date_input(key="calendar_day").set_value(dt.date(2026, 3, 1)).run()
+    with store.connect(db_path) as con:
+        (entry_id,) = con.execute(
+            "SELECT entry_id FROM calendar_entries WHERE topic = 'Fallas 2026: buñuelos en directo'"
+        ).fetchone()
+    at = at.button(key=f"calendar_open_{entry_id}").click().run()
+    assert not at.exception
+    assert at.text_input(key=f"edit_{entry_id}_topic").value == "Fallas 2026: buñuelos en directo"
+    assert at.number_input(key=f"edit_{entry_id}_estimated").value == 4.0
+    shown = table_with(at, "Matched by")
+    assert shown["Matched by"].tolist()[0] == "network, day and text"
+    at.number_input(key=f"edit_{entry_id}_spent").set_value(6.0)
+    at.button(key=f"edit_{entry_id}_save").click().run()
+    assert not at.exception
+    assert "Entry saved." in texts(at.success)
+    with store.connect(db_path) as con:
+        spent = con.execute(
+            "SELECT hours_spent FROM calendar_entries WHERE entry_id = ?", [entry_id]
+        ).fetchone()
+    assert spent == (6.0,)
+
+
+def test_themes_and_effort_show_the_demo_pillars(demo_app):
+    at = demo_app.switch_page("pages/links.py").run()
+    assert not at.exception
+    shares = table_with(at, "Share of the plan").set_index("Theme")
+    assert shares.loc["Obrador y producto", "Use"] == "Under-used"
+    assert shares.loc["Campañas de temporada", "Use"] == "Over-used"
+    by_type = table_with(at, "Type of piece").set_index("Type of piece")
+    assert by_type.loc["Video", "Suggestion"] == "Drop"
+    assert by_type.loc["Reel", "Suggestion"] == "too few"
+    unplanned = table_with(at, "Text")
+    assert len(unplanned) > 100
+
+
 def test_pages_speak_spanish(demo_app):
     demo_app.sidebar.selectbox(key="lang").set_value("es").run()
     at = demo_app.switch_page("pages/traffic.py").run()
@@ -171,3 +209,6 @@ def test_pages_speak_spanish(demo_app):
     assert metrics(at)["Sesiones"][0] == "21.702"
     at.switch_page("pages/links.py").run()
     assert texts(at.title) == ["Enlaces UTM y calendario"]
+    # the calendar's weeks start on Monday in Spanish
+    days = [m for m in texts(at.markdown) if m in ("**Lun**", "**Dom**")]
+    assert days == ["**Lun**", "**Dom**"]

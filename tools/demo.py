@@ -696,11 +696,21 @@ def facebook_posts() -> list[Post]:
     caption = Captioner(rng)
     for post in posts:
         post.text = caption(post.theme)
-        if post.kind == "Links" and "forndelaplaca.es" not in post.text:
-            post.text += "\n👉 forndelaplaca.es"
+        if post.kind == "Links":
+            post.text += link_line(post)
         post.extra = facebook_extra(rng, post, used)
         post.stats = facebook_stats(rng, post)
     return posts
+
+
+def link_line(post: Post) -> str:
+    """A link post's link: tagged with its campaign's UTM while the campaign runs (so smdash
+    matches it to the calendar entry it came from), else the bare site when the text has none."""
+    campaign = next((c for c in campaigns_on(post.at.date()) if c.theme == post.theme), None)
+    if campaign:
+        tags = f"utm_source=facebook&utm_medium=social&utm_campaign={campaign.name}"
+        return f"\n👉 https://forndelaplaca.es/?{tags}"
+    return "" if "forndelaplaca.es" in post.text else "\n👉 forndelaplaca.es"
 
 
 def facebook_extra(rng: random.Random, post: Post, used: set[str]) -> dict[str, str]:

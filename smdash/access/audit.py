@@ -2,8 +2,9 @@
 
 Public write functions are decorated with ``@audit.write("what")``: the decorator refuses a
 viewer (``require_editor``), runs the write as that user (writes it makes in turn are not
-recorded again) and then records one row. The row is written right after the write's own
-transaction, on the same connection.
+recorded again) and records one row: inside the write's own transaction (``store.transaction``
+runs it just before the commit, so a crash leaves both or neither), or right after a write
+that made no transaction of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from smdash.access.roles import Actor, acting_as, require_editor
+from smdash.db import store
 
 if TYPE_CHECKING:  # only for hints: importing pandas would slow every CLI command's start
     import pandas as pd
@@ -35,13 +37,21 @@ def write(action: str) -> Callable:
             who = require_editor(actor)
             if _inside_write.get():
                 return fn(con, *args, **kwargs)
+            details, recorded = describe(args, kwargs), []
+
+            def record_once(tx_con: duckdb.DuckDBPyConnection) -> None:
+                if not recorded:
+                    record(tx_con, who, action, details)
+                    recorded.append(True)
+
             token = _inside_write.set(True)
             try:
-                with acting_as(who):
+                with acting_as(who), store.before_commit(record_once):
                     result = fn(con, *args, **kwargs)
             finally:
                 _inside_write.reset(token)
-            record(con, who, action, describe(args, kwargs))
+            if not recorded:
+                record(con, who, action, details)
             return result
 
         guarded.audited_action = action

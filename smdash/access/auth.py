@@ -1,11 +1,15 @@
-"""Accounts: local users, sign-in with lockout, sessions that expire.
+"""Accounts: local users, sign-in with growing waits after wrong tries, sessions that expire.
 
 Every public write function in smdash is wrapped by ``smdash.access.audit.write``, which calls
 ``roles.require_editor`` with the acting user, so a viewer is refused even if a page forgot to
 hide a button. The one write a viewer may make is ``change_own_password``: their own account's
 password, given the current one (``roles.require_self``).
 
-Passwords are hashed with argon2 (argon2-cffi), salted per password.
+Passwords are hashed with argon2 (argon2-cffi), salted per password. Signing in is two steps
+so that the slow hash check never runs while the database is held for writing:
+``check_sign_in`` reads and verifies, ``record_sign_in`` writes the session (or counts the
+wrong try) and the audit row. Every refusal says the same words and costs the same hash check.
+User names are stored normalised (``normal_name``): NFKC, case-folded, no invisible characters.
 """
 
 from __future__ import annotations
@@ -13,6 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import secrets
+import threading
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
 
 import duckdb
 from argon2 import PasswordHasher
@@ -20,14 +28,17 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from smdash.access import audit
 from smdash.access.roles import ROLES, SYSTEM, Actor, AuthError, require_editor, require_self
-from smdash.db import store
+from smdash.access.throttle import Throttle
 from smdash.db.store import transaction
 
-MAX_FAILURES = 5  # failed sign-ins in a row before the account is locked
-LOCKOUT = dt.timedelta(minutes=15)
 SESSION_IDLE = dt.timedelta(hours=8)  # a session unused for this long must sign in again
 NAME_MAX = 64
-PASSWORD_MIN = 4
+PASSWORD_MIN = 10
+# wrong sign-ins: per account name, 5 free tries, then waits growing to a minute at most (the
+# real user is never kept out for long); per client (browser address), 20, up to 5 minutes
+ACCOUNT_TRIES = Throttle(free=5, longest=60)
+CLIENT_TRIES = Throttle(free=20, longest=300)
+_HASHING = threading.BoundedSemaphore(2)  # a flood of sign-ins leaves the pages some CPU
 # created on a fresh demo workspace; the app warns while their passwords are unchanged
 DEMO_ACCOUNTS = (("demo", "demo", "editor"), ("director", "director", "viewer"))
 
@@ -49,6 +60,20 @@ class InvalidAccount(AuthError):
     pass
 
 
+@functools.cache
+def _common_passwords() -> frozenset[str]:
+    text = (resources.files("smdash") / "access" / "common_passwords.txt").read_text("utf-8")
+    return frozenset(w.casefold() for w in text.splitlines() if w and not w.startswith("#"))
+
+
+def normal_name(name: str) -> str:
+    """The one form of a user name: NFKC (full-width letters become plain ones), without
+    invisible characters (zero-width spaces, direction marks, controls), case-folded."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Co", "Cn"))
+    return text.strip().casefold()
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -56,15 +81,29 @@ def _now() -> dt.datetime:
 # --- accounts -------------------------------------------------------------------------------
 
 
-def _checked(name: str, role: str, password: str) -> str:
-    name = name.strip()
+def _checked(name: str, role: str, password: str, demo: bool = False) -> str:
+    name = normal_name(name)
     if not name or len(name) > NAME_MAX or any(c.isspace() for c in name):
         raise InvalidAccount("auth.bad_name", max=NAME_MAX)
     if role not in ROLES:
         raise InvalidAccount("auth.bad_role", roles=", ".join(ROLES))
-    if len(password) < PASSWORD_MIN:
-        raise InvalidAccount("auth.short_password", min=PASSWORD_MIN)
+    if not demo:
+        check_password_rules(password)
     return name
+
+
+def check_password_rules(password: str) -> None:
+    """At least PASSWORD_MIN characters that are not spaces or controls, not a demo account's
+    password, not in the shipped list of common passwords."""
+    if any(c in password for c in "\x00\r\n"):
+        raise InvalidAccount("auth.bad_password_characters")
+    if password.strip().casefold() in {p for _, p, _ in DEMO_ACCOUNTS}:
+        raise InvalidAccount("auth.demo_password")
+    visible = [c for c in password if not c.isspace() and unicodedata.category(c) != "Cc"]
+    if len(visible) < PASSWORD_MIN:
+        raise InvalidAccount("auth.short_password", min=PASSWORD_MIN)
+    if password.casefold() in _common_passwords():
+        raise InvalidAccount("auth.common_password")
 
 
 def add_user(
@@ -78,8 +117,8 @@ def add_user(
 ) -> str:
 
     who = require_editor(actor)
-    name = _checked(name, role, password)
-    if user_role(con, name) is not None:
+    name = _checked(name, role, password, demo)
+    if _stored_name(con, name) is not None:
         raise InvalidAccount("auth.exists", name=name)
     con.execute(
         """INSERT INTO users (name, role, password_hash, is_demo)
@@ -159,15 +198,13 @@ def change_own_password(
         raise InvalidAccount("auth.no_such_user", name=name)
     if new != repeat:
         raise InvalidAccount("auth.password_mismatch")
-    _checked(name, "viewer", new)
     if new == current:
         raise InvalidAccount("auth.same_password")
-    try:
-        _check_password(con, name, current, _now())
-    except SignInFailed as exc:
-        if exc.key == "auth.wrong":
-            raise InvalidAccount("auth.wrong_current") from exc
-        raise
+    _checked(name, "viewer", new)
+    attempt = check_sign_in(con, name, current)
+    if not attempt.ok:
+        ACCOUNT_TRIES.failed(attempt.name)  # a wrong current password counts as a wrong sign-in
+        raise InvalidAccount("auth.wrong_current")
     _store_password(con, name, new)
     con.execute(
         "DELETE FROM sessions WHERE user_name = ? AND token IS DISTINCT FROM ?",
@@ -178,6 +215,7 @@ def change_own_password(
 
 def _store_password(con: duckdb.DuckDBPyConnection, name: str, password: str) -> None:
     """The one place a password is hashed into an existing account (no longer a demo one)."""
+    ACCOUNT_TRIES.succeeded(normal_name(name))
     con.execute(
         "UPDATE users SET password_hash = ?, is_demo = false, failed_attempts = 0, "
         "locked_until = NULL WHERE name = ?",
@@ -190,17 +228,28 @@ def user_role(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
     return row[0] if row else None
 
 
+def _stored_name(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """The account a typed name means: its normal form, or an older account stored before
+    names were normalised whose lower case matches."""
+    key = normal_name(name)
+    row = con.execute(
+        "SELECT name FROM users WHERE name = ? OR lower(name) = ? ORDER BY name = ? DESC LIMIT 1",
+        [key, key, key],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def _editor_count(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT count(*) FROM users WHERE role = 'editor'").fetchone()[0]
 
 
 def users(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Every account: name, role, whether it still has its demo password, whether it is locked."""
-    rows = con.execute(
-        "SELECT name, role, is_demo, coalesce(locked_until > ?, false) FROM users ORDER BY name",
-        [_now()],
-    ).fetchall()
-    return [dict(zip(("name", "role", "demo_password", "locked"), r, strict=True)) for r in rows]
+    rows = con.execute("SELECT name, role, is_demo FROM users ORDER BY name").fetchall()
+    return [
+        {"name": n, "role": r, "demo_password": d, "locked": ACCOUNT_TRIES.wait(n) > 0}
+        for n, r, d in rows
+    ]
 
 
 def has_users(con: duckdb.DuckDBPyConnection) -> bool:
@@ -249,82 +298,125 @@ def create_first_editor(
 # --- signing in -----------------------------------------------------------------------------
 
 
-def sign_in(con: duckdb.DuckDBPyConnection, name: str, password: str) -> str:
-    """A new session token for the user; SignInFailed for a wrong name/password or a lockout.
+@dataclass(frozen=True)
+class Attempt:
+    """What ``check_sign_in`` found: the account (normal name), and whether the password was
+    right and the try was allowed."""
 
-    After MAX_FAILURES wrong passwords in a row the account is locked for LOCKOUT, even for the
-    right password; the message does not tell whether the name exists.
+    name: str
+    ok: bool
+    throttled: bool = False
+
+
+def check_sign_in(
+    con: duckdb.DuckDBPyConnection, name: str, password: str, client: str = ""
+) -> Attempt:
+    """Reads only, and runs the slow hash check: call it outside any write lock.
+
+    A try while the account name or the client must wait is refused without looking at the
+    password, after the same hash work as any other try (an unknown name too), so neither the
+    answer nor its time tells what the reason was.
     """
-    now = _now()
-    _check_password(con, name.strip(), password, now)
-    token = secrets.token_urlsafe(32)
+    stored_name = _stored_name(con, name)
+    key = stored_name or normal_name(name)
+    throttled = ACCOUNT_TRIES.wait(key) > 0 or CLIENT_TRIES.wait(client) > 0
+    row = None
+    if stored_name is not None:
+        row = con.execute(
+            "SELECT password_hash FROM users WHERE name = ?", [stored_name]
+        ).fetchone()
+    checked = _verify(row[0] if row and not throttled else _dummy_hash(), password)
+    return Attempt(key, bool(checked and row and not throttled), throttled)
+
+
+def record_sign_in(con: duckdb.DuckDBPyConnection, attempt: Attempt, client: str = "") -> str:
+    """The write after ``check_sign_in``: a new session token and an audit row, or (a wrong or
+    throttled try) SignInFailed with the one message, the wrong try counted and audited."""
+    where = f" from {client}" if client else ""
+    if not attempt.ok:
+        if not attempt.throttled:
+            waits = ACCOUNT_TRIES.failed(attempt.name) | CLIENT_TRIES.failed(client)
+            audit.record(con, SYSTEM, "sign_in.failed", f"{attempt.name}{where}")
+            if waits:
+                audit.record(con, SYSTEM, "sign_in.throttled", f"{attempt.name}{where}")
+        raise SignInFailed("auth.wrong")
+    ACCOUNT_TRIES.succeeded(attempt.name)
+    token, now = secrets.token_urlsafe(32), _now()
     con.execute(
         "INSERT INTO sessions VALUES ($token, $user_name, $now, $now)",
-        {"token": token, "user_name": name.strip(), "now": now},
+        {"token": token, "user_name": attempt.name, "now": now},
     )
+    role = user_role(con, attempt.name) or "viewer"
+    audit.record(con, Actor(attempt.name, role), "sign_in", f"{attempt.name}{where}")
     return token
 
 
-def _check_password(
-    con: duckdb.DuckDBPyConnection, name: str, password: str, now: dt.datetime
-) -> None:
-    """Nothing if ``password`` is the account's; else SignInFailed, counting towards the lockout."""
-    row = con.execute(
-        "SELECT password_hash, failed_attempts, locked_until FROM users WHERE name = ?", [name]
-    ).fetchone()
-    if row is None:
-        _verify(_dummy_hash(), password)
-        raise SignInFailed("auth.wrong")
-    stored, failures, locked_until = row
-    if locked_until is not None and locked_until > now:
-        minutes = max(1, round((locked_until - now).total_seconds() / 60))
-        raise SignInFailed("auth.locked", count=minutes)
-    if not _verify(stored, password):
-        failures += 1
-        locked = now + LOCKOUT if failures >= MAX_FAILURES else None
-        con.execute(
-            """UPDATE users SET failed_attempts = $failed_attempts, locked_until = $locked_until
-               WHERE name = $name""",
-            {"failed_attempts": 0 if locked else failures, "locked_until": locked, "name": name},
-        )
-        if locked:
-            raise SignInFailed("auth.locked", count=round(LOCKOUT.total_seconds() / 60))
-        raise SignInFailed("auth.wrong")
-    con.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE name = ?", [name])
+def sign_in(con: duckdb.DuckDBPyConnection, name: str, password: str, client: str = "") -> str:
+    """A new session token for the user; SignInFailed (one message whatever the reason)."""
+    return record_sign_in(con, check_sign_in(con, name, password, client), client)
 
 
 def _verify(stored: str, password: str) -> bool:
-    try:
-        return _hasher.verify(stored, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    with _HASHING:
+        try:
+            return _hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
 
 
-def session_actor(
+TOUCH_EVERY = dt.timedelta(minutes=1)  # how stale a session's last_seen may get before a write
+
+
+@dataclass(frozen=True)
+class Session:
+    """What ``find_session`` read: the user (None: no live session), whether the token just
+    expired (to be deleted), whether its idle clock is due a restart (a write, once a minute)."""
+
+    actor: Actor | None
+    expired: bool = False
+    touch_due: bool = False
+
+
+def find_session(
     con: duckdb.DuckDBPyConnection, token: str | None, idle: dt.timedelta = SESSION_IDLE
-) -> Actor | None:
-    """The user of a live session (its idle clock restarts), or None if unknown or expired."""
+) -> Session:
+    """Reads only: the page runs of signed-in users take no write lock."""
     if not token:
-        return None
-    now = _now()
+        return Session(None)
     row = con.execute(
         "SELECT u.name, u.role, s.last_seen FROM sessions s JOIN users u ON u.name = s.user_name "
         "WHERE s.token = ?",
         [token],
     ).fetchone()
     if row is None:
-        return None
-    if now - row[2] > idle:
-        if store.writable(con):
-            sign_out(con, token)
-        return None
-    if store.writable(con):  # a read-only database is still read: its users stay signed in
-        con.execute("UPDATE sessions SET last_seen = ? WHERE token = ?", [now, token])
-    return Actor(row[0], row[1])
+        return Session(None)
+    stale = _now() - row[2]
+    if stale > idle:
+        return Session(None, expired=True)
+    return Session(Actor(row[0], row[1]), touch_due=stale > TOUCH_EVERY)
+
+
+def touch_session(con: duckdb.DuckDBPyConnection, token: str) -> None:
+    con.execute("UPDATE sessions SET last_seen = ? WHERE token = ?", [_now(), token])
+
+
+def session_actor(
+    con: duckdb.DuckDBPyConnection, token: str | None, idle: dt.timedelta = SESSION_IDLE
+) -> Actor | None:
+    """The user of a live session (its idle clock restarts), or None if unknown or expired."""
+    found = find_session(con, token, idle)
+    if found.expired:
+        sign_out(con, token)
+    elif found.actor is not None:
+        touch_session(con, token)
+    return found.actor
 
 
 def sign_out(con: duckdb.DuckDBPyConnection, token: str) -> None:
+    row = con.execute("SELECT user_name FROM sessions WHERE token = ?", [token]).fetchone()
     con.execute("DELETE FROM sessions WHERE token = ?", [token])
+    if row:
+        audit.record(con, SYSTEM, "sign_out", row[0])
 
 
 # --- sign-in through the company's identity provider (st.login) ----------------------------

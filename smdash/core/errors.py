@@ -8,6 +8,8 @@ kind (``costs.InvalidCost``, ``roles.AuthError``, ``imports.errors.ImportFailed`
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from smdash.core.i18n import t
 
 
@@ -18,8 +20,12 @@ class UserError(Exception):
         super().__init__(key)
         self.key, self.params = key, params
 
-    def message(self, lang: str) -> str:
-        return t(self.key, lang, **self.params)
+    def message(self, lang: str, literal: Callable[[str], str] | None = None) -> str:
+        """``literal`` (the UI's Markdown escaping) is applied to the text values filled in."""
+        params = self.params
+        if literal is not None:
+            params = {k: literal(v) if isinstance(v, str) else v for k, v in params.items()}
+        return t(self.key, lang, **params)
 
 
 class InvalidInput(UserError, ValueError):

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from pathlib import Path
 
 import duckdb
@@ -273,16 +274,34 @@ def connect(
                 raise problem from exc
 
 
+# what must land in the same transaction as the write being made in this context (the audit row)
+_before_commit: ContextVar[tuple[Callable[[duckdb.DuckDBPyConnection], None], ...]] = ContextVar(
+    "smdash_before_commit", default=()
+)
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """All statements inside land together or not at all."""
+    """All statements inside land together or not at all (with the ``before_commit`` hooks)."""
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
+        for hook in _before_commit.get():
+            hook(con)
     except BaseException:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+
+@contextmanager
+def before_commit(hook: Callable[[duckdb.DuckDBPyConnection], None]) -> Iterator[None]:
+    """Inside this block, ``hook(con)`` runs just before each ``transaction`` commits."""
+    token = _before_commit.set((*_before_commit.get(), hook))
+    try:
+        yield
+    finally:
+        _before_commit.reset(token)
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -17,5 +17,5 @@ class ImportFailed(UserError):
         self.code = code
         self.args = (self.message("en"),)
 
-    def message(self, lang: str = "en") -> str:
-        return super().message(lang)
+    def message(self, lang: str = "en", literal=None) -> str:
+        return super().message(lang, literal)

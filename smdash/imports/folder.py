@@ -25,6 +25,7 @@ import duckdb
 from smdash.imports.errors import ImportFailed
 from smdash.imports.history import imported_before
 from smdash.imports.pipeline import ImportResult, import_path
+from smdash.imports.questions import Answers
 from smdash.imports.sniff import IMPORTABLE_SUFFIXES, sha256_of
 
 TEMPORARY_PREFIXES = (".", "~")  # hidden files, Office's ~$x.xlsx lock files and ~WRL1.tmp copies
@@ -102,9 +103,11 @@ def folder_files(
 def import_entries(
     open_database: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]],
     files: Iterable[Entry],
+    answers: Answers | None = None,
 ) -> Iterator[Outcome]:
     """Import each file in turn, each in its own transaction; one outcome per file, as it ends.
-    ``open_database()`` opens the database for one look or one write (see ``import_path``)."""
+    ``open_database()`` opens the database for one look or one write (see ``import_path``);
+    ``answers``: to the questions a file asks (see ``questions``), the same for every file."""
     for entry in files:
         try:
             if entry.problem is not None:
@@ -117,7 +120,7 @@ def import_entries(
                 if before is not None:
                     yield Outcome(entry, before=before)
                     continue
-            result = import_path(open_database, entry.path)
+            result = import_path(open_database, entry.path, answers=answers)
         except Exception as exc:  # noqa: BLE001 - reported as that file's failure; the others go on
             yield Outcome(entry, error=exc)
             continue

@@ -23,11 +23,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from smdash.core.text import clean_label_sql
+from smdash.imports import questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.fields import COUNT, DATE, EXPECTED, NUMBER, RATE, TEXT, TIMESTAMP, Field
 from smdash.imports.sniff import Sniffed, cell_text
 
-NULL_TOKENS = ("", "-", "--", "—", "n/a", "N/A")
+# 'undefined' (TikTok Studio) and 'NAN' (TikTok's business exports) too
+NULL_TOKENS = ("", "-", "--", "—", "n/a", "N/A", "undefined", "NAN", "NaN", "nan")
 _SPACES_AND_SIGNS = "[\\s\u00a0\u202f%€$£]"
 # abbreviated amounts: '1.2K', '3,4 M', '1,2 mil' (TikTok, Spanish interfaces)
 _SUFFIX = "(?i)[0-9.,]\\s*(k|m|mil)$"
@@ -372,20 +374,12 @@ def _date_format(
     if options.get("spreadsheet"):  # cells the spreadsheet itself holds as dates
         candidates += [fmt for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d") if fmt not in candidates]
     survivors, sample_fails = _surviving_formats(con, value, candidates)
-    if options.get("sample") and not (
-        len(survivors) == 1
-        or (not survivors and len(_yearless_formats(con, value, candidates)) == 1)
-    ):
+    if options.get("sample") and len(survivors) != 1:
         raise NotOnePass(f"{header}: no single date format in the first rows")
     if not survivors:
-        yearless = next(iter(_yearless_formats(con, value, candidates)), None)
-        if yearless and options.get("year"):
-            return f"{yearless}|{options['year']}"  # read with the year the file gives
+        yearless = _yearless_formats(con, value, candidates)
         if yearless:
-            example = con.execute(
-                f"SELECT {col} FROM raw WHERE {_value(col)} IS NOT NULL LIMIT 1"  # noqa: S608 - c<i> column
-            ).fetchone()[0]
-            raise ImportFailed("no_year", file=file_name, column=header, found=example.strip())
+            return _with_inferred_year(con, value, yearless[0], header, col, options)
         best = candidates[sample_fails.index(min(sample_fails))] if candidates else "%Y-%m-%d"
         row, found = con.execute(
             f"SELECT {ROW}, {col} FROM raw WHERE {value} IS NOT NULL "  # noqa: S608 - c<i> column, SQL from code
@@ -435,14 +429,52 @@ def _surviving_formats(con, value: str, candidates: list[str]) -> tuple[list[str
     return survivors, sample_fails
 
 
+def _year_separator(fmt: str) -> str:
+    return ", " if fmt.endswith(", %Y") else " "
+
+
 def _yearless_formats(con, value: str, candidates: list[str]) -> list[str]:
-    """The formats that read every value once a year is added ('10 de febrero')."""
-    dated = [fmt for fmt in candidates if fmt.endswith(" %Y")]
-    if not dated:
-        return []
-    probe = f"({value} || ' {_PROBE_YEAR}')"
-    survivors, _ = _surviving_formats(con, probe, dated)
-    return [fmt[: -len(" %Y")] for fmt in survivors]
+    """The formats ending in a year that read every value once a year is added ('10 de
+    febrero', 'February 28')."""
+    found = []
+    for separator in (" ", ", "):
+        dated = [
+            fmt for fmt in candidates if fmt.endswith(" %Y") and _year_separator(fmt) == separator
+        ]
+        if dated:
+            probe = f"({value} || '{separator}{_PROBE_YEAR}')"
+            found += _surviving_formats(con, probe, dated)[0]
+    return found
+
+
+def _with_inferred_year(con, value: str, fmt: str, header: str, col: str, options: dict) -> str:
+    """``fmt|<last day>``: a column without a year, read as days up to the last day (see
+    ``questions``), which ``options['end_date']`` may give; the question asked is put in
+    ``options['asked']``. ``options['year']``: all of them in that year, nothing asked."""
+    if options.get("year"):
+        return f"{fmt}|{int(options['year'])}-12-31"
+    probe = f"try_strptime({value} || '{_year_separator(fmt)}{_PROBE_YEAR}', '{fmt}')"
+    month_days = con.execute(
+        f"SELECT DISTINCT month(p), day(p) FROM (SELECT {probe} AS p FROM raw) WHERE p IS NOT NULL"  # noqa: S608 - SQL from code
+    ).fetchall()
+    today = options.get("today") or dt.date.today()
+    last = questions.last_day(month_days, options.get("end_date") or today)
+    first = min(questions.most_recent(m, d, last) for m, d in month_days)
+    found = con.execute(
+        f"SELECT trim({col}) FROM raw WHERE {_value(col)} IS NOT NULL LIMIT 1"  # noqa: S608 - c<i> column
+    ).fetchone()[0]
+    options.setdefault("asked", {})[questions.END_DATE] = questions.Question(
+        questions.END_DATE,
+        last.isoformat(),
+        questions.last_day(month_days, today).isoformat(),
+        detail={
+            "column": header,
+            "found": found,
+            "first": first.isoformat(),
+            "last": last.isoformat(),
+        },
+    )
+    return f"{fmt}|{last.isoformat()}"
 
 
 def _example(fmt: str) -> str:
@@ -453,9 +485,17 @@ def _date_expr(f: Field, value: str, date_format: str) -> str:
     if date_format == EXCEL_SERIAL:
         micros = f"CAST(round(CAST({value} AS DOUBLE) * 86400000000) AS BIGINT)"
         parsed = f"(TIMESTAMP '1899-12-30' + to_microseconds({micros}))"
-    elif "|" in date_format:  # a year-less format and the year the file gives
-        fmt, year = date_format.split("|")
-        parsed = f"try_strptime({_date_text(f, value)} || ' {int(year)}', '{fmt} %Y')"
+    elif "|" in date_format:  # dates without a year, up to the last day (_with_inferred_year)
+        fmt, last = date_format.split("|")
+        last_day = dt.date.fromisoformat(last)
+        text, separator = _date_text(f, value), _year_separator(fmt)
+        this, before = (
+            f"try_strptime({text} || '{separator}{year}', '{fmt}')"
+            for year in (last_day.year, last_day.year - 1)
+        )
+        parsed = (
+            f"(CASE WHEN CAST({this} AS DATE) <= DATE '{last_day}' THEN {this} ELSE {before} END)"
+        )
     else:
         parsed = f"try_strptime({_date_text(f, value)}, '{date_format}')"
     if "%z" in date_format:
@@ -541,7 +581,9 @@ def _layers(
             texts.append(f"{col} AS v_{f.name}")
             typed.append(f"v_{f.name}, v_{f.name}{percent} AS t_{f.name}")
             finals.append(f"t_{f.name} AS {f.name}")
-            finals.append(f"({f.name} IS NULL AND {str(f.required).lower()}) AS _bad_{f.name}")
+            # the reader takes 'NAN' and 'inf' for numbers; the careful path, for no value
+            bad = f"{f.name} IS NULL AND {str(f.required).lower()} OR NOT isfinite({f.name})"
+            finals.append(f"({bad}) AS _bad_{f.name}")
             continue
         text = clean_label_sql(f"nullif(trim({col}), {chr(39) * 2})")  # no NUL, no bidi
         texts.append(f"{text if f.kind == TEXT else _value(col)} AS v_{f.name}")
@@ -581,7 +623,8 @@ def parse_fields(
     """Create temp table ``parsed(_row, <field>...)``; refuse the first value that does not fit.
 
     ``row_offset`` turns ``_row`` into the row number the user sees in a spreadsheet.
-    ``options``: ``spreadsheet`` (dates may be day numbers), ``year`` (for dates without one).
+    ``options``: ``spreadsheet`` (dates may be day numbers), ``year`` (for dates without one),
+    ``end_date`` and ``today`` (the same, see ``questions``); ``asked`` receives the questions.
     """
     cols = Columns(fields, columns, header)
     decided = _decide(con, cols, file_name, row_offset, decimal_hint, options or {})

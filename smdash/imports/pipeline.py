@@ -14,6 +14,10 @@ Reading a file is untrusted work: ``stage_file`` does it in a child process with
 time limit (``isolate``), staging the rows into a scratch DuckDB file of its own. The database
 file is then opened only to write (``import_path``): the scratch file is attached read-only and
 the staged rows are copied in one transaction, so the file is held for the write alone.
+
+Where a file lacks only a choice (the year of its dates, Facebook or Instagram), preparing it
+asks a question and reads the file with a default answer; both functions take the user's
+``answers`` (see ``questions``), and the log keeps the answers a file was read with.
 """
 
 from __future__ import annotations
@@ -35,10 +39,11 @@ from smdash.access import audit
 from smdash.core.text import clean_label
 from smdash.db.store import bump_data_version, transaction
 from smdash.db.tables import TABLES, quote
-from smdash.imports import isolate, mapping
+from smdash.imports import isolate, mapping, questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
+from smdash.imports.questions import Answers, Ask, Question
 from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sniff, sources
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
 
@@ -65,6 +70,7 @@ class Part:
     preview: pd.DataFrame
     counts: Counts | None = None
     one_pass: bool = False  # read straight from the file (else the careful path)
+    questions: list[Question] = field(default_factory=list)  # what it was read with
 
 
 @dataclass
@@ -114,6 +120,15 @@ class Prepared:
     @property
     def preview(self) -> pd.DataFrame:
         return self.parts[0].preview
+
+    @property
+    def questions(self) -> list[Question]:
+        """The questions its parts asked, one per key (the answers apply to every part)."""
+        found: dict[str, Question] = {}
+        for part in self.parts:
+            for question in part.questions:
+                found.setdefault(question.key, question)
+        return list(found.values())
 
 
 def _joined(values) -> str:
@@ -183,6 +198,7 @@ def prepare(
     file_name: str | None = None,
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
+    answers: Answers | None = None,
     isolated: bool = True,
 ) -> Prepared:
     """What ``path`` holds, its parts staged in temp tables of ``con`` (``part.stage``).
@@ -190,8 +206,10 @@ def prepare(
     Read in a child process (``stage_file``) unless ``isolated`` is False: then in this
     process, as the child itself does (tests that change the reader's inner functions)."""
     if not isolated:
-        return prepare_here(con, path, file_name, max_bytes, progress)
-    prepared = stage_file(path, file_name, mapping.saved_rows(con), max_bytes, progress)
+        return prepare_here(con, path, file_name, max_bytes, progress, answers)
+    prepared = stage_file(
+        path, file_name, reading_context(con), max_bytes, progress, answers=answers
+    )
     try:
         drop_stages(con)
         with _attached(con, prepared):
@@ -204,26 +222,45 @@ def prepare(
     return prepared
 
 
+@dataclass(frozen=True)
+class Known:
+    """What reading a file needs from the database, for a reading process that cannot open it:
+    the saved column mappings and the remembered answers to questions (settings rows)."""
+
+    mappings: list[tuple] = field(default_factory=list)
+    remembered: list[tuple] = field(default_factory=list)
+
+
+def reading_context(con: duckdb.DuckDBPyConnection) -> Known:
+    remembered = con.execute(
+        "SELECT key, value FROM settings WHERE starts_with(key, 'last_answer_')"
+    ).fetchall()
+    return Known(mapping.saved_rows(con), remembered)
+
+
 def stage_file(
     path: str | Path,
     file_name: str | None = None,
-    mappings: list[tuple] = (),
+    context: Known | None = None,
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
     keep: bool = True,
+    answers: Answers | None = None,
 ) -> Prepared:
     """Read, check and stage ``path`` in a child process with a memory and a time limit.
 
     With ``keep``, the staged parts stay in a scratch DuckDB file (``Prepared.scratch``) for
     ``import_file`` to write; the caller discards it (``Prepared.discard``). Without, only what
-    the parts hold is kept (the Import page's preview). ``mappings``: ``mapping.saved_rows``."""
+    the parts hold is kept (the Import page's preview). ``context``: ``reading_context(con)``
+    of the database; ``answers``: to the questions the file asks."""
+    context = context or Known()
     path = Path(path)
     file_name = clean_label(file_name or path.name)
     scratch = Path(tempfile.mkdtemp(prefix="smdash-stage-"))
     try:
         found = isolate.run(
             _stage_in_child,
-            (str(path), file_name, max_bytes, list(mappings), str(scratch), keep),
+            (str(path), file_name, max_bytes, context, str(scratch), keep, answers, today()),
             file_name,
             isolate.Limits.from_settings(),
             progress,
@@ -233,7 +270,7 @@ def stage_file(
         raise
     if not keep:
         shutil.rmtree(scratch, ignore_errors=True)
-    formats = {f.name: f for f in all_formats()} | mapping.formats_of(list(mappings))
+    formats = {f.name: f for f in all_formats()} | mapping.formats_of(context.mappings)
     parts = [replace_format(part, formats) for part in found.parts]
     return replace(found, parts=parts, scratch=scratch if keep else None)
 
@@ -249,7 +286,15 @@ CHILD_SPILL = "spill"  # where the child's DuckDB writes what does not fit in it
 
 
 def _stage_in_child(
-    path: str, file_name: str, max_bytes: int, mappings: list, scratch: str, keep: bool, report
+    path: str,
+    file_name: str,
+    max_bytes: int,
+    context: Known,
+    scratch: str,
+    keep: bool,
+    answers: Answers | None,
+    day: dt.date,
+    report,
 ) -> Prepared:
     """In the reading process: ``prepare_here`` on a DuckDB of its own (the scratch file, or
     memory), holding the database's saved mappings; formats travel back by name."""
@@ -257,9 +302,14 @@ def _stage_in_child(
     con = duckdb.connect(str(folder / SCRATCH_FILE) if keep else ":memory:")
     try:
         _bound_duckdb(con, folder / CHILD_SPILL)
-        mapping.load_rows(con, mappings)
+        mapping.load_rows(con, context.mappings)
+        con.execute("CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        if context.remembered:
+            con.executemany("INSERT INTO settings VALUES (?, ?)", context.remembered)
+        global _day_asked  # the asking process's day (a test may have changed it there)
+        _day_asked = day
         try:
-            prepared = prepare_here(con, Path(path), file_name, max_bytes, report)
+            prepared = prepare_here(con, Path(path), file_name, max_bytes, report, answers)
         except ImportFailed as exc:
             if exc.code == "unknown_format":  # the columns the user may map, read here too
                 exc.params["header"] = _header_to_map(Path(path), file_name)
@@ -301,6 +351,7 @@ def prepare_here(
     file_name: str | None = None,
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
+    answers: Answers | None = None,
 ) -> Prepared:
     """``prepare`` in this process: parts staged in temp tables of ``con``."""
     path = Path(path)
@@ -319,7 +370,8 @@ def prepare_here(
         for sniffed, matches in found:
             for match in (m for m in matches if m in kept):
                 progress("checking", 0.1 + 0.5 * len(parts) / max(len(kept), 1))
-                parts.append(_prepare_part(con, sniffed, match, f"stage_{len(parts)}"))
+                stage = f"stage_{len(parts)}"
+                parts.append(_prepare_part(con, sniffed, match, stage, answers or {}))
         digest = sha256.result()
     if not parts:
         if len(skipped) == 1 and skipped[0] == file_name:
@@ -330,18 +382,42 @@ def prepare_here(
     return Prepared(file_name, digest, parts, skipped)
 
 
-def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str) -> Part:
+_day_asked: dt.date | None = None  # in a reading process: ``today()`` of the process asking
+
+
+def today() -> dt.date:
+    """The import day: dates without a year end on or before it (a test may change it)."""
+    return _day_asked or dt.date.today()
+
+
+def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str, answers: Answers) -> Part:
     fmt = match.format
     source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{match.sheet}]"
     source = clean_label(source)  # a sheet name is the file's text too
-    options = {"spreadsheet": sniffed.kind == "xlsx", "year": match.context.get("year")}
+    asked = {
+        value.key: questions.answer_to(con, source, value, answers)
+        for value in match.context.values()
+        if isinstance(value, Ask)
+    }
+    context = {
+        k: asked[v.key].answer if isinstance(v, Ask) else v for k, v in match.context.items()
+    }
+    match = replace(match, context=context)
+    options = {
+        "spreadsheet": sniffed.kind == "xlsx",
+        "year": context.get("year"),
+        "end_date": questions.end_date_answer(answers, source),
+        "today": today(),
+        "asked": asked,
+    }
     cols = Columns(fmt.fields, match.columns, match.header)
     decimal_hint = "," if sniffed.delimiter == ";" else "."
     one_pass = _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options)
     if not one_pass:
         _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options)
     _check_stage(con, fmt, source, stage)
-    return replace(_describe(con, fmt, source, stage), one_pass=one_pass)
+    described = _describe(con, fmt, source, stage)
+    return replace(described, one_pass=one_pass, questions=list(asked.values()))
 
 
 def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options) -> bool:
@@ -495,16 +571,19 @@ def import_path(
     file_name: str | None = None,
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
+    answers: Answers | None = None,
 ) -> ImportResult:
     """Import one file, holding the database file only to write: ``open_database()`` opens it
-    (a context manager) once for a glance at the saved mappings, and once for the write; the
-    file is read and staged in between, with the database closed."""
+    (a context manager) once for a glance at what reading needs (``reading_context``), and
+    once for the write; the file is read and staged in between, with the database closed."""
     with open_database() as con:
-        mappings = mapping.saved_rows(con)
-    staged = stage_file(path, file_name, mappings, max_bytes, progress)
+        context = reading_context(con)
+    staged = stage_file(path, file_name, context, max_bytes, progress, answers=answers)
     try:
         with open_database() as con:
-            return import_file(con, path, staged.file_name, max_bytes, progress, staged=staged)
+            return import_file(
+                con, path, staged.file_name, max_bytes, progress, answers, staged=staged
+            )
     finally:
         staged.discard()
 
@@ -516,6 +595,7 @@ def import_file(
     file_name: str | None = None,
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
+    answers: Answers | None = None,
     staged: Prepared | None = None,
     isolated: bool = True,
 ) -> ImportResult:
@@ -525,9 +605,11 @@ def import_file(
     open meanwhile: in a child process, or with ``isolated`` False in this one, as ``prepare``).
     """
     if staged is None and not isolated:
-        prepared = prepare_here(con, path, file_name, max_bytes, progress)
+        prepared = prepare_here(con, path, file_name, max_bytes, progress, answers)
         return _write(con, prepared, progress)
-    prepared = staged or stage_file(path, file_name, mapping.saved_rows(con), max_bytes, progress)
+    prepared = staged or stage_file(
+        path, file_name, reading_context(con), max_bytes, progress, answers=answers
+    )
     try:
         return _write(con, prepared, progress)
     finally:
@@ -582,6 +664,7 @@ def _write_parts(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:
             alone = targets.count(table) == 1  # the only part that writes to its table
             write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
         _log(con, import_id, prepared)
+        questions.remember(con, prepared.questions)
         bump_data_version(con)
     return import_id
 
@@ -607,10 +690,10 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
     con.execute(
         """INSERT INTO imports (import_id, file_name, sha256, format, target, platform, account,
                date_from, date_to, rows_in_file, rows_added, rows_updated, rows_unchanged,
-               status, imported_at)
+               status, imported_at, answers)
            VALUES ($import_id, $file_name, $sha256, $format, $target, $platform, $account,
                $date_from, $date_to, $rows_in_file, $rows_added, $rows_updated, $rows_unchanged,
-               'applied', $imported_at)""",
+               'applied', $imported_at, $answers)""",
         {
             "import_id": import_id,
             "file_name": p.file_name,
@@ -626,6 +709,7 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
             "rows_updated": sum(part.counts.updated for part in p.parts),
             "rows_unchanged": sum(part.counts.unchanged for part in p.parts),
             "imported_at": dt.datetime.now(),
+            "answers": questions.answers_json(p.questions),
         },
     )
     for number, part in enumerate(p.parts, start=1):

@@ -18,11 +18,16 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
+from smdash.core.errors import InvalidInput
 from smdash.core.spreadsheet import write_csv
 from smdash.db.store import bump_data_version
+from smdash.plan import themes
 from smdash.plan.utm import tags_of
 
 STATUSES = ("idea", "planned", "published")
+# the type of piece an entry plans ('' : not said); results per hour are compared by type
+PIECE_TYPES = ("photo", "carousel", "reel", "video", "story", "text", "article", "link", "email")
+HOURS_MAX = 1000.0
 ATTRIBUTION_DAYS = 28
 DEMO_FILE = "calendar.json"
 COLUMNS = [
@@ -37,6 +42,11 @@ COLUMNS = [
     "utm_campaign",
     "utm_content",
     "status",
+    "theme_id",
+    "piece_type",
+    "hours_estimated",
+    "hours_spent",
+    "permalink",
 ]
 
 
@@ -48,36 +58,84 @@ class Entry:
     copy: str = ""
     link: str = ""
     status: str = "planned"
+    theme_id: int | None = None
+    piece_type: str = ""
+    hours_estimated: float | None = None
+    hours_spent: float | None = None
+    permalink: str = ""
+
+
+def _values(con: duckdb.DuckDBPyConnection, entry: Entry) -> dict:
+    """The entry's columns (its UTM tags read from the link), or InvalidInput / ValueError."""
+    if entry.status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}")
+    if not entry.topic.strip():
+        raise ValueError("empty topic")
+    if entry.piece_type not in ("", *PIECE_TYPES):
+        raise InvalidInput("calendar.error.piece_type", piece_type=entry.piece_type)
+    for hours in (entry.hours_estimated, entry.hours_spent):
+        if hours is not None and not 0 <= hours <= HOURS_MAX:
+            raise InvalidInput("calendar.error.hours", limit=int(HOURS_MAX))
+    if (
+        entry.theme_id is not None
+        and not con.execute(
+            "SELECT count(*) FROM themes WHERE theme_id = ?", [entry.theme_id]
+        ).fetchone()[0]
+    ):
+        raise InvalidInput("calendar.error.theme")
+    tags = tags_of(entry.link)
+    return {
+        "planned_at": entry.planned_at,
+        "network": entry.network,
+        "topic": entry.topic.strip(),
+        "copy": entry.copy,
+        "link": entry.link,
+        "utm_source": tags.source if tags else "",
+        "utm_medium": tags.medium if tags else "",
+        "utm_campaign": tags.campaign if tags else "",
+        "utm_content": tags.content if tags else "",
+        "status": entry.status,
+        "theme_id": entry.theme_id,
+        "piece_type": entry.piece_type,
+        "hours_estimated": entry.hours_estimated,
+        "hours_spent": entry.hours_spent,
+        "permalink": entry.permalink.strip(),
+    }
 
 
 @audit.write("calendar.add_entry")
 def add_entry(con: duckdb.DuckDBPyConnection, entry: Entry) -> int:
     """Save one calendar entry (its UTM tags read from the link); returns its id."""
-    if entry.status not in STATUSES:
-        raise ValueError(f"status must be one of {STATUSES}")
-    if not entry.topic.strip():
-        raise ValueError("empty topic")
-    tags = tags_of(entry.link)
+    values = _values(con, entry)
     entry_id = con.execute(
-        """INSERT INTO calendar_entries (planned_at, network, topic, copy, link, utm_source,
-               utm_medium, utm_campaign, utm_content, status)
-           VALUES ($planned_at, $network, $topic, $copy, $link, $utm_source, $utm_medium,
-                   $utm_campaign, $utm_content, $status) RETURNING entry_id""",
-        {
-            "planned_at": entry.planned_at,
-            "network": entry.network,
-            "topic": entry.topic.strip(),
-            "copy": entry.copy,
-            "link": entry.link,
-            "utm_source": tags.source if tags else "",
-            "utm_medium": tags.medium if tags else "",
-            "utm_campaign": tags.campaign if tags else "",
-            "utm_content": tags.content if tags else "",
-            "status": entry.status,
-        },
+        f"""INSERT INTO calendar_entries ({", ".join(values)})
+            VALUES ({", ".join("$" + name for name in values)}) RETURNING entry_id""",  # noqa: S608 - names: _values' constant keys
+        values,
     ).fetchone()[0]
     bump_data_version(con)
     return entry_id
+
+
+@audit.write("calendar.update_entry")
+def update_entry(con: duckdb.DuckDBPyConnection, entry_id: int, entry: Entry) -> None:
+    """Overwrite an entry with ``entry`` (what the edit form holds)."""
+    values = _values(con, entry)
+    con.execute(
+        f"""UPDATE calendar_entries SET {", ".join(f"{name} = ${name}" for name in values)}
+            WHERE entry_id = $entry_id""",  # noqa: S608 - names: _values' constant keys
+        {**values, "entry_id": entry_id},
+    )
+    bump_data_version(con)
+
+
+def get_entry(con: duckdb.DuckDBPyConnection, entry_id: int) -> Entry | None:
+    row = con.execute(
+        """SELECT planned_at, network, topic, copy, link, status, theme_id, piece_type,
+                  hours_estimated, hours_spent, permalink
+           FROM calendar_entries WHERE entry_id = ?""",
+        [entry_id],
+    ).fetchone()
+    return Entry(*row) if row else None
 
 
 @audit.write("calendar.set_status")
@@ -99,12 +157,14 @@ def entries(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> pd.DataFrame:
-    """The entries planned inside the dates (all when None), in date order."""
+    """The entries planned inside the dates (all when None), in date order, with the name of
+    their theme (``theme``, '' without one)."""
     return con.execute(
-        f"""SELECT {", ".join(COLUMNS)} FROM calendar_entries
-            WHERE ($date_from::DATE IS NULL OR planned_at >= $date_from::DATE)
-              AND ($date_to::DATE IS NULL OR planned_at < $date_to::DATE + 1)
-            ORDER BY planned_at, entry_id""",  # noqa: S608 - COLUMNS: constant
+        f"""SELECT {", ".join("e." + c for c in COLUMNS)}, coalesce(t.name, '') AS theme
+            FROM calendar_entries e LEFT JOIN themes t USING (theme_id)
+            WHERE ($date_from::DATE IS NULL OR e.planned_at >= $date_from::DATE)
+              AND ($date_to::DATE IS NULL OR e.planned_at < $date_to::DATE + 1)
+            ORDER BY e.planned_at, e.entry_id""",  # noqa: S608 - COLUMNS: constant
         {"date_from": date_from, "date_to": date_to},
     ).df()
 
@@ -113,6 +173,11 @@ def week_days(day: dt.date) -> tuple[dt.date, dt.date]:
     """Monday to Sunday of the week holding ``day``."""
     monday = day - dt.timedelta(days=day.weekday())
     return monday, monday + dt.timedelta(days=6)
+
+
+def month_weeks(year: int, month: int) -> list[list[dt.date]]:
+    """The month's weeks, each its seven days from Monday (ISO weeks, in every language)."""
+    return stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
 
 
 def _label(row) -> str:
@@ -220,8 +285,9 @@ def campaign_results(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-def demo_entries(path: Path) -> list[Entry]:
+def demo_entries(path: Path, theme_ids: dict[str, int] | None = None) -> list[Entry]:
     rows = json.loads(path.read_text(encoding="utf-8"))["entries"]
+    theme_ids = theme_ids or {}
     return [
         Entry(
             dt.datetime.fromisoformat(r["planned_at"]),
@@ -230,22 +296,37 @@ def demo_entries(path: Path) -> list[Entry]:
             r.get("copy", ""),
             r.get("link", ""),
             r.get("status", "published"),
+            theme_ids.get(r.get("theme", "")),
+            r.get("piece_type", ""),
+            r.get("hours_estimated"),
+            r.get("hours_spent"),
+            r.get("permalink", ""),
         )
         for r in rows
     ]
 
 
 def seed_demo(con: duckdb.DuckDBPyConnection, folder: Path) -> int:
-    """The demo's calendar (calendar.json), whose links match the demo GA4 data; returns how
-    many entries were added."""
+    """The demo's calendar (calendar.json), whose links match the demo GA4 data, with its
+    themes and the posts the demo CM themed by hand; returns how many entries were added."""
     path = folder / DEMO_FILE
-    entries = demo_entries(path) if path.exists() else []
+    if not path.exists():
+        return 0
+    demo_themes = json.loads(path.read_text(encoding="utf-8")).get("themes", [])
+    theme_ids = {
+        theme["name"]: themes.add_theme(con, theme["name"], theme.get("target_share"))
+        for theme in demo_themes
+    }
+    entries = demo_entries(path, theme_ids)
     for entry in entries:
         add_entry(con, entry)
+    for theme in demo_themes:
+        themes.tag_posts_by_words(con, theme_ids[theme["name"]], theme.get("tagged_by_hand", []))
     return len(entries)
 
 
 def clear_workspace(con: duckdb.DuckDBPyConnection) -> None:
     """Starting an empty workspace empties the calendar and the CM's mappings too."""
-    for table in ("calendar_entries", "source_aliases", "campaign_aliases"):
+    cleared = ("calendar_entries", "source_aliases", "campaign_aliases", "post_themes", "themes")
+    for table in cleared:
         con.execute(f"DELETE FROM {table}")  # noqa: S608 - table from the fixed list above

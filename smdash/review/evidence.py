@@ -9,7 +9,7 @@ import pandas as pd
 
 from smdash.metrics import kpis, summary
 from smdash.metrics.attribution import network_lookup
-from smdash.plan import actions, costs, objectives
+from smdash.plan import actions, costs, effort, objectives
 from smdash.plan.objectives import Objective
 from smdash.review.cycles import Cycle
 from smdash.review.rules import Facts, suggest
@@ -38,6 +38,8 @@ EVIDENCE_COLUMNS = [
     "cost",
     "cost_per_result",
     "previous_cost_per_result",
+    "hours",
+    "result_per_hour",
     "suggested",
     "rule",
 ]
@@ -184,7 +186,9 @@ def _objective_row(
     }
 
 
-def _action_row(action, row, as_of, limits, objective_decision, previous) -> dict[str, object]:
+def _action_row(
+    action, row, as_of, limits, objective_decision, previous, hours
+) -> dict[str, object]:
     result = number_or_none(row.get("result"))
     cost = number_or_none(row.get("cost"))
     cost_per_result = number_or_none(row.get("cost_per_result"))
@@ -208,6 +212,8 @@ def _action_row(action, row, as_of, limits, objective_decision, previous) -> dic
         "cost": cost,
         "cost_per_result": cost_per_result,
         "previous_cost_per_result": facts.previous_cost_per_result,
+        "hours": hours,
+        "result_per_hour": result / hours if result is not None and hours else None,
         "suggested": suggested,
         "rule": rule,
     }
@@ -235,12 +241,20 @@ def evidence(
         if cost is not None:
             action_costs[action.objective_id] = action_costs.get(action.objective_id, 0.0) + cost
     previous = previous_costs(con, cycle)
+    # the hours of work of the calendar entries behind an action (smdash.plan.effort)
+    hours = effort.action_hours(con, cycle.date_from, as_of or cycle.date_from - dt.timedelta(1))
     with network_lookup(con):  # one attribution for every objective's KPI reads
         rows = [_objective_row(con, cycle, o, as_of, limits, action_costs, previous) for o in items]
     decided = {row["item_id"]: row["suggested"] for row in rows}
     rows += [
         _action_row(
-            a, by_action.get(a.action_id, {}), as_of, limits, decided[a.objective_id], previous
+            a,
+            by_action.get(a.action_id, {}),
+            as_of,
+            limits,
+            decided[a.objective_id],
+            previous,
+            hours.get(a.action_id),
         )
         for a in plan
     ]

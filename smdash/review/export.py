@@ -21,7 +21,8 @@ OBJECTIVE_SHEET = (
 )  # fmt: skip
 ACTION_SHEET = (
     "item_id", "objective_id", "label", "scope", "status", "result", "result_kind", "cost",
-    "cost_per_result", "previous_cost_per_result", "suggested", "rule", "decision", "reason",
+    "cost_per_result", "previous_cost_per_result", "hours", "result_per_hour", "suggested",
+    "rule", "decision", "reason",
 )  # fmt: skip
 _PERCENT_COLUMNS = ("progress", "expected", "trend")
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import shutil
 import tempfile
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -13,12 +15,20 @@ import streamlit as st
 
 from smdash.core.errors import UserError
 from smdash.core.i18n import t
-from smdash.imports import mapping
+from smdash.imports import mapping, questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats
 from smdash.imports.history import import_history
-from smdash.imports.pipeline import Prepared, import_file, stage_file, undo_import
-from smdash.ui.runtime import Keys, database, flash, lang, loader, tr, write
+from smdash.imports.pipeline import (
+    Part,
+    Prepared,
+    import_file,
+    reading_context,
+    stage_file,
+    undo_import,
+)
+from smdash.ui.networks import network_label
+from smdash.ui.runtime import Keys, database, flash, lang, loader, plain, said, tr, write
 
 load_history = loader(import_history)
 
@@ -65,7 +75,7 @@ def forget_uploads() -> None:
 
 def _error_text(exc: Exception) -> str:
     if isinstance(exc, UserError):
-        return exc.message(lang())
+        return said(exc)
     return _unexpected(exc)
 
 
@@ -82,23 +92,68 @@ class Preview:
     prepared: Prepared | None = None
     error: str | None = None
     header: list[str] | None = None  # a file no format recognises: the columns to map
+    answers: dict[str, str] = field(default_factory=dict)  # what it was read with
+
+
+def answer_key(file_id: str, question: str) -> str:
+    """The widget that answers ``question`` for one uploaded file."""
+    return f"ask_{question}_{file_id}"
+
+
+def _answers(file_id: str) -> dict[str, str]:
+    """The answers the user gave in a file's preview (a date as YYYY-MM-DD)."""
+    given = {key: st.session_state.get(answer_key(file_id, key)) for key in questions.KEYS}
+    return {
+        key: value.isoformat() if isinstance(value, dt.date) else value
+        for key, value in given.items()
+        if value
+    }
 
 
 def preview_upload(uploaded) -> Preview:
-    """What the file holds, or the error text; computed once per uploaded file."""
+    """What the file holds, or the error text; computed once per uploaded file and again
+    when an answer in its preview changes."""
     previews = st.session_state.setdefault(Keys.PREVIEWS, {})
-    if uploaded.file_id not in previews:
+    answers = _answers(uploaded.file_id)
+    known = previews.get(uploaded.file_id)
+    if known is None or known.answers != answers:
         path = _saved_upload(uploaded)
         try:
             with database() as con:
-                mappings = mapping.saved_rows(con)
+                context = reading_context(con)
             # read in a child process, with the database closed
-            prepared = stage_file(path, uploaded.name, mappings, keep=False)
-            previews[uploaded.file_id] = Preview(path, prepared)
+            prepared = stage_file(path, uploaded.name, context, keep=False, answers=answers)
+            previews[uploaded.file_id] = Preview(path, prepared, answers=answers)
         except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
             header = _header_to_map(exc)
-            previews[uploaded.file_id] = Preview(path, error=_error_text(exc), header=header)
+            error = _error_text(exc)
+            previews[uploaded.file_id] = Preview(path, error=error, header=header, answers=answers)
     return previews[uploaded.file_id]
+
+
+def ask(file_id: str, part: Part, asked: set[str]) -> None:
+    """The questions ``part`` asked that no earlier part of the file showed (``asked``), each
+    as a widget with what its answer does; a change reads the file again on the next run."""
+    for question in part.questions:
+        if question.key in asked:
+            continue
+        asked.add(question.key)
+        key = answer_key(file_id, question.key)
+        if question.key == questions.END_DATE:
+            st.date_input(
+                tr("imports.ask_end_date_label"),
+                value=dt.date.fromisoformat(question.answer),
+                key=key,
+            )
+        else:
+            st.selectbox(
+                tr("imports.ask_platform_label"),
+                question.choices,
+                index=question.choices.index(question.answer),
+                format_func=network_label,
+                key=key,
+            )
+        st.caption(question.message(lang(), plain))
 
 
 def _header_to_map(exc: Exception) -> list[str] | None:
@@ -147,21 +202,23 @@ def guess_column(name: str, header: list[str]) -> int:
     return 0
 
 
-def run_import(path: Path, file_name: str, bar) -> None:
-    """Import one saved upload, moving ``bar``; its outcome is flashed for the next run."""
+def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None = None) -> None:
+    """Import one saved upload with the answers of its preview, moving ``bar``; its outcome is
+    flashed for the next run."""
 
     def progress(stage: str, fraction: float) -> None:
         bar.progress(fraction, text=tr(f"import.progress_{stage}", file=file_name))
 
+    def run(con, staged):
+        return import_file(con, path, file_name, progress=progress, answers=answers, staged=staged)
+
     try:
         with database() as con:
-            mappings = mapping.saved_rows(con)
+            context = reading_context(con)
         # read and staged in a child process; the database is held only for the write
-        staged = stage_file(path, file_name, mappings, progress=progress)
+        staged = stage_file(path, file_name, context, progress=progress, answers=answers)
         try:
-            result, error = write(
-                lambda con: import_file(con, path, file_name, progress=progress, staged=staged)
-            )
+            result, error = write(run, staged)
         finally:
             staged.discard()
     except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
@@ -189,8 +246,9 @@ def undo(import_id: int) -> str | None:
 
 
 def supported_formats() -> pd.DataFrame:
-    rows = [(f.label[lang()], f.hint[lang()]) for f in all_formats() if f.hint[lang()]]
-    return pd.DataFrame(rows, columns=[tr("import.format"), tr("import.where")])
+    """One row per export (a CSV and its XLSX download share theirs)."""
+    rows = dict.fromkeys((f.label[lang()], f.hint[lang()]) for f in all_formats() if f.hint[lang()])
+    return pd.DataFrame(list(rows), columns=[tr("import.format"), tr("import.where")])
 
 
 def preview_table(preview: pd.DataFrame) -> pd.DataFrame:
@@ -217,14 +275,23 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
             "rows_updated",
             "rows_unchanged",
             "repeat_of",
+            "answers",
             "status",
         ]
     ].copy()
+    shown["answers"] = shown["answers"].map(answers_text)
     shown["format"] = shown["format"].map(lambda name: format_labels().get(name, name))
     shown["repeat_of"] = shown["repeat_of"].map(lambda i: "" if pd.isna(i) else f"#{int(i)}")
     shown["status"] = shown["status"].map(lambda s: tr(f"import.status_{s}"))
     shown = shown.rename(columns={"source": "file_name"})
     return shown.rename(columns={c: tr(f"history.{c}") for c in shown.columns})
+
+
+def answers_text(logged) -> str:
+    """The answers an import was read with, as the log keeps them: 'platform: instagram'."""
+    if not isinstance(logged, str):
+        return ""
+    return ", ".join(f"{key}: {value}" for key, value in json.loads(logged).items())
 
 
 def format_labels() -> dict[str, str]:

@@ -168,6 +168,8 @@ def action_table(frame: pd.DataFrame) -> pd.DataFrame:
             column("previous_cost_per_result"): [
                 _per_result(v) for v in rows["previous_cost_per_result"]
             ],
+            column("hours"): [_per_result(v) for v in rows["hours"]],
+            column("result_per_hour"): [_per_result(v) for v in rows["result_per_hour"]],
             column("suggested"): [decision_label(d) for d in rows["suggested"]],
         }
     )
@@ -229,11 +231,11 @@ def cycle_header(cycle: Cycle) -> None:
         st.caption(tr("review.to_adjust_help"))
         for row in pending.itertuples():
             label = (row.label or "").rstrip(". ")
-            parts = [tr(f"review.adjust.{row.kind}", label=plain(label), id=row.item_id)]
+            parts = [tr(f"review.adjust.{row.kind}", label=label, id=row.item_id)]
             if not pd.isna(row.new_target):
                 parts.append(tr("review.adjust.new_target", target=number(row.new_target, 2)))
             if row.reason:
-                parts.append(tr("review.adjust.reason", reason=plain(row.reason)))
+                parts.append(tr("review.adjust.reason", reason=row.reason))
             line = " · ".join(parts)
             text, button = st.columns([5, 1])
             text.markdown(line)

@@ -70,13 +70,33 @@ def tr(key: str, **params: object) -> str:
     return t(key, lang(), **{k: plain(v) if isinstance(v, str) else v for k, v in params.items()})
 
 
-# what can turn text into markup in Streamlit: emphasis, code, links, colour tags, LaTeX
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]~$])")
+# What turns text into markup in Streamlit's Markdown, inline or at a line's start: emphasis,
+# code, links, colour tags and emoji (:name[...], :name:), LaTeX, headings, quotes, tables, HTML
+# and entities, e-mail autolinks. Line breaks become spaces (a new line could start a heading,
+# a quote or a list), a list marker at the start is escaped, and bare URLs are broken up
+# (``https\://``, ``www\.``) so they are not turned into links.
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]+")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]~$#>|<&@]|:(?=[A-Za-z/])|(?<=www)\.)", re.IGNORECASE)
+_LEADING_LIST_MARKER = re.compile(r"^(\s*)([-+]|\d{1,9}(?=[.)]))(?=[.)]?(\s|$|-))")
+
+
+def said(exc: UserError) -> str:
+    """The message of an error the user can fix, in their language, its values shown literally."""
+    return exc.message(lang(), plain)
 
 
 def plain(text: str) -> str:
-    """Escape Markdown, so text from files and users shows literally in st.markdown & co."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    """Text from files and users, shown literally by st.markdown & co: no markup, one line."""
+    one_line = _LINE_BREAKS.sub(" ", text)
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", one_line)
+    return _LEADING_LIST_MARKER.sub(_escape_marker, escaped)
+
+
+def _escape_marker(match: re.Match) -> str:
+    indent, marker, _ = match.groups()
+    if marker.isdigit():  # "1." starts a numbered list: escape the dot after the number
+        return f"{indent}{marker}\\"
+    return f"{indent}\\{marker}"
 
 
 def check_settings() -> None:
@@ -277,7 +297,7 @@ def write(action: Callable[..., T], *args: object, own_account: bool = False) ->
         with writing(own_account) as con:
             return Written(action(con, *args), None)
     except UserError as exc:
-        return Written(None, exc.message(lang()))
+        return Written(None, said(exc))
 
 
 FLASH_KINDS = ("success", "error", "warning", "info")
@@ -356,7 +376,7 @@ def _daily_backup() -> str | None:
             _, _daily_due[key] = workspace.daily_backup(con, now)
     except workspace.BackupFailed as exc:
         _daily_due[key] = now + dt.timedelta(hours=1)  # try again later, not on every run
-        return exc.message(lang())
+        return said(exc)
     return None
 
 

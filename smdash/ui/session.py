@@ -16,7 +16,8 @@ import streamlit as st
 from smdash import workspace
 from smdash.access import auth, roles
 from smdash.core import settings
-from smdash.ui.runtime import Keys, system_writing, tr
+from smdash.db import store
+from smdash.ui.runtime import Keys, database, system_writing, tr
 
 IDLE_ENV = "SMDASH_SESSION_IDLE_MINUTES"  # how long an unused session stays signed in
 
@@ -29,19 +30,41 @@ def session_idle() -> dt.timedelta:
 
 
 def signed_in_user() -> roles.Actor | None:
-    """Who this browser session is signed in as, re-checked on every run; None if nobody."""
-    with system_writing() as con:
-        loaded = workspace.ensure_workspace(con)  # the demo, on the very first start
-        if workspace.is_demo(con):  # demo accounts only beside demo data, never on real data
-            auth.ensure_demo_accounts(con)
-        actor = auth.session_actor(con, st.session_state.get(Keys.TOKEN), session_idle())
-    if loaded:
-        st.toast(tr("demo.loaded", count=loaded))
+    """Who this browser session is signed in as, re-checked on every run; None if nobody.
+
+    A run only reads: the write lock is taken when there is something to write (the demo on
+    the very first start, an expired session to delete, a session's idle clock once a minute).
+    """
+    token = st.session_state.get(Keys.TOKEN)
+    with database() as con:
+        setup_due = workspace.mode(con) is None or (
+            workspace.is_demo(con) and not auth.has_users(con)
+        )
+        found = auth.find_session(con, token, session_idle())
+        writable = store.writable(con)  # a read-only database is still read, signed in
+    if setup_due:
+        _set_up_workspace()
+    if writable and (found.expired or found.touch_due):
+        with system_writing() as con:
+            if found.expired:
+                auth.sign_out(con, token)
+            else:
+                auth.touch_session(con, token)
+    actor = found.actor
     if actor is None:  # the token (if any) is dead: only a live one means a local account
         st.session_state.pop(Keys.TOKEN, None)
         actor = _identity_provider_user()
     st.session_state[Keys.USER] = actor
     return actor
+
+
+def _set_up_workspace() -> None:
+    with system_writing() as con:
+        loaded = workspace.ensure_workspace(con)  # the demo, on the very first start
+        if workspace.is_demo(con):  # demo accounts only beside demo data, never on real data
+            auth.ensure_demo_accounts(con)
+    if loaded:
+        st.toast(tr("demo.loaded", count=loaded))
 
 
 def oidc_roles() -> dict | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from smdash.access import auth
-from smdash.ui.runtime import Keys, database, lang, system_writing, tr
+from smdash.ui.runtime import Keys, database, said, system_writing, tr
 from smdash.ui.session import oidc_roles
 
 
@@ -36,11 +36,16 @@ def sign_in_form() -> None:
 
 
 def _sign_in(name: str, password: str) -> str | None:
+    """The password is checked on a reading connection (the slow hash holds no lock); only
+    the session (or the wrong try) is written under the write lock."""
+    client = st.context.ip_address or ""
+    with database() as con:
+        attempt = auth.check_sign_in(con, name, password, client)
     try:
         with system_writing() as con:
-            st.session_state[Keys.TOKEN] = auth.sign_in(con, name, password)
+            st.session_state[Keys.TOKEN] = auth.record_sign_in(con, attempt, client)
     except auth.SignInFailed as exc:
-        return exc.message(lang())
+        return said(exc)
     return None
 
 
@@ -62,6 +67,6 @@ def first_editor_form() -> None:
         with system_writing() as con:
             st.session_state[Keys.TOKEN] = auth.create_first_editor(con, name, password, repeat)
     except auth.AuthError as exc:
-        st.error(exc.message(lang()))
+        st.error(said(exc))
         return
     st.rerun()

@@ -40,6 +40,8 @@ def all_formats() -> list[Format]:
         daily_metrics.X_DAILY,
         tiktok_content.FORMAT,
         daily_metrics.TIKTOK_OVERVIEW,
+        daily_metrics.TIKTOK_OVERVIEW_XLSX,
+        daily_metrics.TIKTOK_FOLLOWERS,
         youtube_table.FORMAT,
         daily_metrics.YOUTUBE_TOTALS,
         daily_metrics.YOUTUBE_CHART,

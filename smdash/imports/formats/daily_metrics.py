@@ -10,9 +10,14 @@ Metric ids (``account_daily.metric``), shared by every format that writes daily 
 - X account analytics overview (``account_overview_analytics_*.csv``, the daily companion of
   the content export): ``Date, Impressions, Likes, Engagements, Bookmarks, Shares, New follows,
   Unfollows, Replies, Reposts, Profile visits, ...``; ``Date`` like ``"Tue, Jul 14, 2026"``.
-- TikTok Studio overview: ``Date, Video views, Profile views, Likes, Comments, Shares``, dates
-  like ``2026/05/10``; Spanish interfaces write ``10 de febrero`` without a year, refused with
-  a message since the file does not say the year.
+- TikTok Studio overview (``Overview.csv``, or ``.xlsx``): ``Date, Video views, Profile views,
+  Likes, Comments, Shares``, dates like ``2026/05/10``, or without a year (``February 28``,
+  Spanish ``8 de marzo``): the year is inferred and asked in the preview (see ``questions``).
+- TikTok followers: Studio's ``FollowerHistory.csv`` (``Date, Followers, Difference in
+  followers from previous day``, ``undefined`` where there is no figure; the difference is the
+  net change, not kept) and the business account's overview (``Date, New followers, Total
+  followers, Reached audience, Engaged audience``, ``--`` or ``NAN`` for no value; the engaged
+  audience counts people, not engagements, and is not kept).
 - YouTube Studio ``Totals.csv`` (in the zip with ``Table data.csv``): ``Date, Views`` and any
   other metric chosen, the channel's total per day.
 - LinkedIn Page visitors export (XLS, sheet ``Visitor metrics``, header in row 1): ``Date,
@@ -23,12 +28,24 @@ Spanish headers are guesses (unconfirmed).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import COUNT, DATE, TEXT, field
 from smdash.imports.formats.base import Format
 from smdash.imports.formats.linkedin_content import date_fields, needs_date
 
 X_DATES = ("%a, %b %d, %Y", "%b %d, %Y", "%Y-%m-%d", "%m/%d/%Y")
+# '2026/05/10', or without a year: 'February 28', 'Feb 28', '8 de marzo' (see questions)
+TIKTOK_DATES = (
+    "%Y/%m/%d",
+    "%Y-%m-%d",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%d/%m/%Y",
+    "%m/%d/%Y",
+)
 
 
 def _without(name: str):
@@ -36,6 +53,15 @@ def _without(name: str):
 
     def context(rows: list[list[str]], columns: dict[str, int]) -> dict | None:
         return None if name in columns else {}
+
+    return context
+
+
+def _with(name: str):
+    """A context rule: only when the header has field ``name`` (whose cells may be empty)."""
+
+    def context(rows: list[list[str]], columns: dict[str, int]) -> dict | None:
+        return {} if name in columns else None
 
     return context
 
@@ -99,24 +125,52 @@ _TIKTOK_METRICS = [
 
 TIKTOK_OVERVIEW = Format(
     name="tiktok_overview",
-    label={"en": "TikTok account overview by day", "es": "Resumen diario de la cuenta de TikTok"},
+    label={
+        "en": "TikTok account overview by day (Overview.csv or .xlsx)",
+        "es": "Resumen diario de la cuenta de TikTok (Overview.csv o .xlsx)",
+    },
     hint={
         "en": "TikTok Studio (web) > Analytics > Overview > Download data",
         "es": "TikTok Studio (web) > Analíticas > Resumen > Descargar datos",
     },
     target=ACCOUNT_DAILY,
     fields=[
-        field(
-            "day",
-            DATE,
-            "Date",
-            "Fecha",
-            required=True,
-            formats=("%Y/%m/%d", "%Y-%m-%d", "%d %b %Y", "%b %d, %Y", "%d/%m/%Y", "%m/%d/%Y"),
-        ),
+        field("day", DATE, "Date", "Fecha", required=True, formats=TIKTOK_DATES),
         *_TIKTOK_METRICS,
     ],
     rows_sql=_daily_sql("tiktok", [f.name for f in _TIKTOK_METRICS]),
+)
+TIKTOK_OVERVIEW_XLSX = replace(TIKTOK_OVERVIEW, name="tiktok_overview_xlsx", kind="xlsx")
+
+_TIKTOK_FOLLOWERS = [
+    field(
+        "followers",
+        COUNT,
+        "Followers",
+        "Total followers",
+        "Seguidores",
+        "Total de seguidores",
+    ),
+    field("new_followers", COUNT, "New followers", "Nuevos seguidores"),
+    field("reach", COUNT, "Reached audience", "Audiencia alcanzada"),
+]
+
+TIKTOK_FOLLOWERS = Format(
+    name="tiktok_followers",
+    label={"en": "TikTok followers by day", "es": "Seguidores diarios de TikTok"},
+    hint={
+        "en": "TikTok Studio (web) > Analytics > Followers > Download data "
+        "(FollowerHistory.csv); a business account: its followers overview export",
+        "es": "TikTok Studio (web) > Analíticas > Seguidores > Descargar datos "
+        "(FollowerHistory.csv); una cuenta de empresa: la exportación del resumen de seguidores",
+    },
+    target=ACCOUNT_DAILY,
+    fields=[
+        field("day", DATE, "Date", "Fecha", required=True, formats=TIKTOK_DATES),
+        *_TIKTOK_FOLLOWERS,
+    ],
+    context=_with("followers"),  # its cells may be 'undefined', not its column
+    rows_sql=_daily_sql("tiktok", [f.name for f in _TIKTOK_FOLLOWERS]),
 )
 
 YOUTUBE_TOTALS = Format(

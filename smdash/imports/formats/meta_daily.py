@@ -2,6 +2,9 @@
 
 UTF-16 with a ``sep=,`` line, then the metric's title (``"Facebook follows"``), then
 ``"Date","Primary"``. Follows are new follows per day, not the running total.
+
+A title without the network (``Follows``, ``Reach``, Spanish ``Alcance``): the preview asks
+Facebook or Instagram (``questions.PLATFORM``); the last answer is the next such file's default.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import NUMBER, TIMESTAMP, field, normalize_header
 from smdash.imports.formats.base import Format
+from smdash.imports.questions import PLATFORM, PLATFORMS, Ask
 
 # words in the title -> metric id; checked in order, so longer phrases come first
 TITLE_METRICS = (
@@ -21,7 +25,6 @@ TITLE_METRICS = (
     (("reach", "alcance"), "reach"),
     (("interactions", "interacciones"), "engagements"),
 )
-PLATFORMS = ("facebook", "instagram")
 
 _FIELDS = [
     field(
@@ -31,12 +34,11 @@ _FIELDS = [
 ]
 
 
-def metric_from_title(title: str) -> tuple[str, str] | None:
-    """('facebook', 'new_followers') from a title like 'Facebook follows'."""
+def metric_from_title(title: str) -> tuple[str | None, str] | None:
+    """('facebook', 'new_followers') from a title like 'Facebook follows'; (None, 'reach')
+    from 'Reach', which does not say the network."""
     text = normalize_header(title)
     platform = next((p for p in PLATFORMS if p in text), None)
-    if platform is None:
-        return None
     for words, metric in TITLE_METRICS:
         if any(word in text for word in words):
             return platform, metric
@@ -49,7 +51,7 @@ def _context(rows: list[list[str]], columns: dict[str, int]) -> dict | None:
     if found is None:
         return None
     platform, metric = found
-    return {"platform": platform, "metric": metric}
+    return {"platform": platform or Ask(PLATFORM, PLATFORMS, titles[-1].strip()), "metric": metric}
 
 
 FORMAT = Format(
