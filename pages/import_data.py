@@ -17,7 +17,7 @@ ready = []
 for n, uploaded in enumerate(uploads or []):
     preview = view.preview_upload(uploaded)
     if preview.error:
-        st.error(ui.tr("import.failed", file=uploaded.name, error=preview.error))
+        st.error(view.failed_text(uploaded.name, preview.error))
         if preview.header:
             view.mapping_form(n, uploaded, preview.header)
         continue

@@ -79,9 +79,14 @@ def _error_text(exc: Exception) -> str:
     return _unexpected(exc)
 
 
+def failed_text(file_name: str, error: str) -> str:
+    """'<file> was not imported: <error>', the error already shown literally (``said``): not
+    escaped a second time, which would show its backslashes (``A1\\:XFD1048576``)."""
+    return t("import.failed", lang(), file=plain(file_name), error=error)
+
+
 def _unexpected(exc: Exception) -> str:
-    # t, not tr: the text is escaped once, where it is shown (tr escapes its values)
-    return t("import.unexpected", lang(), error=f"{type(exc).__name__}: {exc}")
+    return tr("import.unexpected", error=f"{type(exc).__name__}: {exc}")  # escaped, as said()
 
 
 @dataclass
@@ -226,7 +231,7 @@ def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None =
     finally:
         path.unlink(missing_ok=True)  # the upload's copy is not kept after its import
     if error:
-        flash("error", tr("import.failed", file=file_name, error=error))
+        flash("error", failed_text(file_name, error))
         return
     c = result.counts
     flash(
