@@ -49,7 +49,7 @@ def test_a_full_disk_gets_its_own_message(start_app, db_path, monkeypatch):
     def full(*args, **kwargs):
         raise duckdb.IOException('Could not write file "x.wal": No space left on device')
 
-    monkeypatch.setattr(auth, "session_actor", full)
+    monkeypatch.setattr(auth, "find_session", full)
     at = start_app(None, token)
     assert_plain(at, "The server's disk is full", db_path)
 
