@@ -20,18 +20,26 @@ RESULTS = [
     ("pages/traffic.py", "page.traffic", ":material/travel_explore:"),
 ]
 SUMMARY = ("pages/executive_summary.py", "page.summary", ":material/business_center:")
+TOOLKIT = ("pages/toolkit.py", "page.toolkit", ":material/menu_book:")  # viewers read it
 ACCOUNT = ("pages/account.py", "auth.account_title", ":material/manage_accounts:")
 
 
 def pages_for(user) -> dict[str, list[st.Page]]:
     """Only the pages the user's role may open: a page left out cannot be reached by URL."""
-    results = [page(*RESULTS[0], default=True), *(page(*p) for p in RESULTS[1:])]
+    editor = user.is_editor  # the CM starts on Overview, the director on the summary
+    results = [page(*RESULTS[0], default=editor), *(page(*p) for p in RESULTS[1:])]
     account = {ui.tr("auth.nav"): [page(*ACCOUNT)]}  # every signed-in user: their password
-    if not user.is_editor:
-        return {ui.tr("nav.results"): results, ui.tr("nav.director"): [page(*SUMMARY)], **account}
+    if not editor:
+        return {
+            ui.tr("nav.director"): [page(*SUMMARY, default=True)],
+            ui.tr("nav.results"): results,
+            ui.tr("nav.plan"): [page(*TOOLKIT)],
+            **account,
+        }
     return {
         ui.tr("nav.results"): results,
         ui.tr("nav.plan"): [
+            page(*TOOLKIT),
             page("pages/objectives.py", "page.objectives", ":material/flag:"),
             page("pages/links.py", "page.links", ":material/add_link:"),
             page("pages/review.py", "page.review", ":material/rule:"),

@@ -1,8 +1,8 @@
 import streamlit as st
 
 from smdash.ui import account as view
+from smdash.ui import report_mail, session
 from smdash.ui import runtime as ui
-from smdash.ui import session
 
 ui.start_page("auth.account_title")
 ui.show_flash()
@@ -23,3 +23,5 @@ if submitted:
     error = view.change_own_password(current, new, repeat)
     # a new run: start_page again, the demo-password warning goes once the password changed
     ui.done(error, ui.tr("auth.password_saved"))
+
+report_mail.report_mail_form(ui.user().name, own_account=True, key="own_mail")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from smdash.core import periods
 from smdash.plan import calendar, utm
-from smdash.ui import calendar_edit
+from smdash.ui import calendar_edit, toolkit
 from smdash.ui import links as view
 from smdash.ui import runtime as ui
 
@@ -84,9 +84,11 @@ with builder:
                     st.success(
                         ui.tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
                     )
+                    toolkit.forbidden_in_text_warning(f"{topic} {copy}")
 
 with planner:
     ui.show_flash()  # what a change of status or a deletion said
+    toolkit.forbidden_topics_warning()  # a warning, not a block
     everything = view.load_entries()
     if everything.empty:
         st.info(ui.tr("links.empty"))

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from smdash.plan import objectives
-from smdash.ui import kpi_terms
+from smdash.ui import kpi_terms, toolkit
 from smdash.ui import objectives as view
 from smdash.ui import runtime as ui
 
@@ -45,6 +45,7 @@ for item in items:
             goal = goal_names.get(item.goal_id, ui.tr("objectives.no_goal"))
             st.caption(ui.tr("objectives.owner_goal", owner=item.owner or "—", goal=goal))
         view.smart_badges(view.load_smart(item))
+        toolkit.unused_network_warning(item.scope)
         if st.button(ui.tr("objectives.archive"), key=f"archive_{item.objective_id}"):
             error = view.set_objective_status(item.objective_id, objectives.ARCHIVED)
             ui.done(error, ui.tr("objectives.archived_ok", statement=item.statement))

@@ -1,6 +1,7 @@
 import streamlit as st
 
 from smdash.access import auth, roles
+from smdash.ui import report_mail
 from smdash.ui import runtime as ui
 from smdash.ui import users as view
 
@@ -37,6 +38,9 @@ if names:
         ui.done(view.change(auth.set_password, chosen, new_password), ui.tr("auth.password_saved"))
     if right.button(ui.tr("auth.remove"), key="remove_user"):
         ui.done(view.change(auth.remove_user, chosen), ui.tr("auth.removed", name=chosen))
+    report_mail.report_mail_form(chosen, own_account=False, key="users_mail")
+
+report_mail.outbox_section()
 
 st.subheader(ui.tr("auth.trail_title"))
 st.dataframe(view.load_trail(), hide_index=True, key="audit_table")

@@ -7,6 +7,8 @@ python -m smdash history [--db PATH]
 python -m smdash undo [--db PATH] IMPORT_ID
 python -m smdash kpi [--db PATH] --objective ID [--json]
 python -m smdash report [--db PATH] --period 2026-10 [--lang es] --out FILE.pdf|FILE.xlsx
+python -m smdash report [--db PATH] --send [--today YYYY-MM-DD] [--secrets FILE]
+python -m smdash plan [--db PATH] [--period 2026-10] [--lang es] --out FILE.pdf|FILE.xlsx
 python -m smdash user add NAME --role editor|viewer [--password-stdin]
 python -m smdash user list | user remove NAME | user password NAME [--password-stdin]
 python -m smdash backup [--db PATH] [--out FILE] [--keep N]
@@ -83,11 +85,27 @@ def _parser() -> argparse.ArgumentParser:
     kpi = commands.add_parser("kpi", parents=[common], help="an objective's KPI progress")
     kpi.add_argument("--objective", type=int, required=True, help="objective id")
     kpi.add_argument("--json", action="store_true", help="print one JSON object")
-    rep = commands.add_parser("report", parents=[common], help="the executive summary as a file")
-    rep.add_argument(
-        "--period", required=True, help="2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15"
+    rep = commands.add_parser(
+        "report", parents=[common], help="the executive summary as a file, or e-mailed"
     )
-    rep.add_argument("--out", type=Path, required=True, help="FILE.pdf or FILE.xlsx")
+    rep.add_argument("--period", help="2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15")
+    rep.add_argument("--out", type=Path, help="FILE.pdf or FILE.xlsx")
+    rep.add_argument(
+        "--send",
+        action="store_true",
+        help="e-mail the PDF and XLSX to each user who asked for it, when their cadence says so",
+    )
+    rep.add_argument("--today", type=_date, help="with --send: run as if on this day")
+    rep.add_argument(
+        "--secrets", type=Path, help="with --send: the [smtp] settings (.streamlit/secrets.toml)"
+    )
+    plan = commands.add_parser(
+        "plan", parents=[common], help="the whole plan (toolkit, strategy, review) as a file"
+    )
+    plan.add_argument(
+        "--period", help="the calendar's and actions' period (default: the review cycle)"
+    )
+    plan.add_argument("--out", type=Path, required=True, help="FILE.pdf or FILE.xlsx")
     user = commands.add_parser("user", help="accounts: add, list, remove, password, audit")
     actions = user.add_subparsers(dest="user_command", required=True)
     add = actions.add_parser("add", parents=[common], help="add an account")
@@ -278,18 +296,83 @@ def _report(args) -> int:
     from smdash import executive  # the PDF libraries load only for this command
     from smdash.reports import executive_report
 
-    try:
+    if args.send:
+        if args.period or args.out:
+            print(f"ERROR {t('mailing.cli.no_period', args.lang)}", file=sys.stderr)
+            return 2
+        return _send_reports(args)
+    if not (args.period and args.out) or args.today or args.secrets:
+        print(f"ERROR {t('mailing.cli.needs_period', args.lang)}", file=sys.stderr)
+        return 2
+
+    def write(con):
         period = executive.parse_period(args.period)
+        return period, executive_report.write_report(con, period, args.lang, args.out)
+
+    return _write_file(args, write, "executive.cli.written")
+
+
+def _plan(args) -> int:
+    from smdash import executive  # start-up time: the PDF libraries
+    from smdash.reports import plan_content, plan_document
+
+    def write(con):
+        if args.period:
+            period = executive.parse_period(args.period)
+        else:
+            period = plan_content.plan_period(con)
+        return period, plan_document.write_plan(con, period, args.lang, args.out)
+
+    return _write_file(args, write, "plandoc.cli.written")
+
+
+def _write_file(args, write, written: str) -> int:
+    """``write(con) -> (period, file)`` and say so; a bad period or file name exits 2, a file
+    that cannot be written 1."""
+    from smdash import executive
+
+    try:
         with store.connect(args.db) as con:
-            out = executive_report.write_report(con, period, args.lang, args.out)
+            period, out = write(con)
     except executive.InvalidInput as exc:
         print(f"ERROR {exc.message(args.lang)}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"ERROR {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(t("executive.cli.written", args.lang, period=period.label(args.lang), file=out))
+    print(t(written, args.lang, period=period.label(args.lang), file=out))
     return 0
+
+
+def _send_reports(args) -> int:
+    """E-mail the reports that are due; exit 1 when any send failed (it is tried again on the
+    next run), 2 when the SMTP settings are missing."""
+    from smdash.reports import mailing  # start-up time: the PDF libraries
+
+    today = args.today or dt.date.today()
+    with store.connect(args.db) as con:
+        items = mailing.prepare(con, today)
+    if not items:
+        print(t("mailing.cli.none_due", args.lang))
+        return 0
+    code = 0
+    try:
+        errors = mailing.deliver(mailing.smtp_settings(args.secrets), items)
+    except mailing.MailSettingsMissing as exc:
+        errors, code = [str(exc)] * len(items), 2
+    with store.connect(args.db) as con:
+        mailing.record_results(con, items, errors)
+    for item, error in zip(items, errors, strict=True):
+        to, period = item.due.to, item.due.period.label(args.lang)
+        if error:
+            line = t("mailing.cli.failed", args.lang, period=period, name=to.name, email=to.email)
+            print(f"ERROR {line} {error}", file=sys.stderr)
+            code = code or 1
+        else:
+            print(t("mailing.cli.sent", args.lang, period=period, name=to.name, email=to.email))
+    if code:
+        print(t("mailing.cli.retry", args.lang), file=sys.stderr)
+    return code
 
 
 def _password(args) -> str:
@@ -423,6 +506,7 @@ COMMANDS = {
     "undo": _undo,
     "kpi": _kpi,
     "report": _report,
+    "plan": _plan,
     "backup": _backup,
     "restore": _restore,
     "calendar": _calendar,

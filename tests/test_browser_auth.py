@@ -15,7 +15,14 @@ from smdash.db import store
 pytestmark = pytest.mark.browser  # `pytest -m "not browser"` leaves these out
 expect = pytest.importorskip("playwright.sync_api").expect
 TIMEOUT_MS = 30_000
-VIEWER_PAGES = ["Overview", "KPI progress", "Traffic by network", "Executive summary", "My account"]
+VIEWER_PAGES = [
+    "Executive summary",
+    "Overview",
+    "KPI progress",
+    "Traffic by network",
+    "Toolkit",
+    "My account",
+]
 
 
 def navigation(page) -> list[str]:
@@ -39,12 +46,13 @@ def test_a_wrong_password_shows_the_sign_in_form_again(app: RunningApp, browser_
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
 
 
-def test_the_viewer_sees_only_the_results_and_the_summary(app: RunningApp, browser_page):  # noqa: F811
+def test_the_viewer_sees_the_results_the_toolkit_and_the_summary(app: RunningApp, browser_page):  # noqa: F811
     page = browser_page
     sign_in(page, app.url, VIEWER)
     heading = page.get_by_test_id("stMain").get_by_role("heading", level=1)
-    expect(heading).to_have_text("Overview", timeout=TIMEOUT_MS)
+    expect(heading).to_have_text("Executive summary", timeout=TIMEOUT_MS)  # the first screen
     assert navigation(page) == VIEWER_PAGES
+    expect(page.get_by_test_id("stAppDeployButton")).to_have_count(0)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("Signed in as boss (viewer)")
 
 
@@ -57,6 +65,7 @@ def test_the_editor_sees_every_page_and_users(app: RunningApp, browser_page):  #
         "Overview",
         "KPI progress",
         "Traffic by network",
+        "Toolkit",
         "Objectives",
         "UTM links and calendar",
         "Plan review",

@@ -93,6 +93,12 @@ DYNAMIC_PREFIXES = (
     "traffic.help.",  # traffic.FIGURES and RATES
     "traffic.paid_",  # all, paid, organic
     "traffic.tab.",  # the page's tabs
+    "toolkit.checklist.",  # toolkit.checklist's steps
+    "toolkit.field.",  # the toolkit's fields (toolkit.version_text)
+    "toolkit.kind.",  # toolkit.KINDS
+    "toolkit.part.",  # toolkit.GUIDE_PARTS
+    "toolkit.part_help.",  # toolkit.GUIDE_PARTS
+    "toolkit.tab.",  # the page's tabs
 )
 # Calls whose first argument is a code rather than a key: ImportFailed("empty") says
 # import_error.empty, so a literal code must have its key.

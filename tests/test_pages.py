@@ -15,6 +15,7 @@ PAGES = [
     "pages/traffic.py",
     "pages/objectives.py",
     "pages/review.py",
+    "pages/toolkit.py",
     "pages/import_data.py",
     "pages/executive_summary.py",
     "pages/account.py",

@@ -56,6 +56,7 @@ from smdash.executive.periods import (
     month_period,
     parse_period,
     period_choices,
+    period_for,
     quarter_period,
     year_period,
 )
@@ -152,6 +153,7 @@ __all__ = [
     "percent_change",
     "period_line",
     "period_choices",
+    "period_for",
     "pinned",
     "quarter_period",
     "relative_change",

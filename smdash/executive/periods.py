@@ -86,6 +86,14 @@ def custom_period(start: dt.date, end: dt.date) -> Period:
     return Period(CUSTOM, start, end)
 
 
+def period_for(start: dt.date, end: dt.date) -> Period:
+    """The dates as the month they are, else as custom dates (a fortnight, a review cycle)."""
+    month = month_period(start)
+    if (month.start, month.end) == (start, end):
+        return month
+    return custom_period(start, end)
+
+
 _PERIOD_PATTERNS = (
     (re.compile(r"^(\d{4})-(\d{2})$"), lambda m: month_period(dt.date(int(m[1]), int(m[2]), 1))),
     (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from smdash import executive
@@ -20,8 +21,13 @@ def report_bytes(con, period: executive.Period, lang: str, kind: str) -> bytes:
 
 
 def write_report(con, period: executive.Period, lang: str, out: Path) -> Path:
+    return write_file(out, lambda kind: report_bytes(con, period, lang, kind))
+
+
+def write_file(out: Path, make: Callable[[str], bytes]) -> Path:
+    """``make("pdf")`` or ``make("xlsx")``, as the file's name ends, written to it."""
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise executive.InvalidInput("executive.cli.bad_out", file=str(out))
-    out.write_bytes(report_bytes(con, period, lang, suffix.lstrip(".")))
+    out.write_bytes(make(suffix.lstrip(".")))
     return out

@@ -34,7 +34,9 @@ INK = (33, 37, 41)
 MUTED = (108, 117, 125)
 ACCENT = (76, 120, 168)
 # characters Helvetica (Latin-1) lacks, for the fallback font
-_LATIN1 = str.maketrans({"€": "EUR", "–": "-", "—": "-", "“": '"', "”": '"', "’": "'", "…": "..."})
+_LATIN1 = str.maketrans(
+    {"€": "EUR", "•": "-", "–": "-", "—": "-", "“": '"', "”": '"', "’": "'", "…": "..."}
+)
 
 
 def chart_png(chart, scale: float = 2.0) -> bytes:
@@ -52,7 +54,7 @@ def _font_files() -> tuple[Path, Path] | None:
     return None
 
 
-class _Pdf:
+class PdfDoc:
     """A thin layer over fpdf2: fonts chosen once, text made printable, a few building blocks."""
 
     def __init__(self) -> None:
@@ -105,7 +107,7 @@ class _Pdf:
         return bytes(self.pdf.output())
 
 
-def _header(doc: _Pdf, s: Summary, lang: str, logo: tuple[bytes, str] | None) -> None:
+def _header(doc: PdfDoc, s: Summary, lang: str, logo: tuple[bytes, str] | None) -> None:
     top = doc.pdf.get_y()
     text_x = doc.pdf.l_margin
     if logo:
@@ -153,7 +155,7 @@ def comparison_lines(figure: Figure, s: Summary, lang: str) -> list[str]:
     return lines
 
 
-def _figure_boxes(doc: _Pdf, s: Summary, lang: str, figures: list[Figure]) -> None:
+def _figure_boxes(doc: PdfDoc, s: Summary, lang: str, figures: list[Figure]) -> None:
     columns, gap, height = 3, 4, 27
     width = (doc.width - gap * (columns - 1)) / columns
     pdf = doc.pdf
@@ -180,7 +182,7 @@ def _figure_boxes(doc: _Pdf, s: Summary, lang: str, figures: list[Figure]) -> No
     pdf.set_xy(pdf.l_margin, row_y + height + gap)
 
 
-def _goals(doc: _Pdf, s: Summary, lang: str) -> None:
+def _goals(doc: PdfDoc, s: Summary, lang: str) -> None:
     pdf = doc.pdf
     for goal in s.goals:
         if pdf.get_y() > pdf.h - 30:
@@ -201,7 +203,7 @@ def _goals(doc: _Pdf, s: Summary, lang: str) -> None:
         pdf.ln(1.5)
 
 
-def _networks(doc: _Pdf, s: Summary, lang: str) -> None:
+def _networks(doc: PdfDoc, s: Summary, lang: str) -> None:
     columns = ["network", "visits", "conversions", "revenue", "spend", "cost_per_conversion"]
     rows = [[t(f"executive.column.{c}", lang) for c in columns]]
     for record in s.networks.to_dict("records"):
@@ -238,7 +240,7 @@ def pdf_report(
     generated: dt.date | None = None,
 ) -> bytes:
     """The summary as a one- or two-page A4 PDF."""
-    doc = _Pdf()
+    doc = PdfDoc()
     _header(doc, s, lang, logo)
     doc.heading(t("executive.report.figures", lang))
     _figure_boxes(doc, s, lang, s.figures)

@@ -59,6 +59,9 @@ class Keys:
 # ---------------------------------------------------------------------------------------------
 
 
+LANGUAGE_NAMES = {"es": "Español", "en": "English"}  # each in its own language
+
+
 def lang() -> str:
     if Keys.LANG not in st.session_state:
         st.session_state[Keys.LANG] = language_from_locale(st.context.locale)
@@ -116,7 +119,7 @@ def language_switch() -> None:
         LANGUAGES,
         index=LANGUAGES.index(lang()),
         key=Keys.LANG_WIDGET,
-        format_func=lambda code: {"es": "Español", "en": "English"}[code],
+        format_func=LANGUAGE_NAMES.get,
         on_change=_choose_language,
     )
 

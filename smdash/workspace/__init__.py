@@ -17,13 +17,13 @@ from smdash.db.store import bump_data_version, get_setting, set_setting, transac
 from smdash.db.tables import TABLES, quote
 from smdash.imports.pipeline import import_file
 from smdash.imports.sniff import EXPORT_SUFFIXES
-from smdash.plan import calendar, costs, objectives
+from smdash.plan import calendar, costs, objectives, toolkit
 
 MODE_KEY = "workspace_mode"  # 'demo' or 'own'
 # Features that add their own part to the demo (objectives, calendar, ...): each has
 # seed_demo(con, folder), called with the demo folder after its export files are imported, and
 # clear_workspace(con), called when the user starts an empty workspace.
-DEMO_PARTS: tuple = (calendar, objectives, costs, executive, review)
+DEMO_PARTS: tuple = (calendar, objectives, costs, executive, review, toolkit)
 
 
 def demo_files(folder: Path) -> list[Path]:

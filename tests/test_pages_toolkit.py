@@ -1,0 +1,160 @@
+"""The Toolkit page through AppTest: an editor fills and edits it, a viewer reads and searches;
+its warnings on the Objectives and calendar pages."""
+
+import datetime as dt
+
+import pytest
+from page_support import run, texts
+from signin_support import signed_in
+
+from smdash.core.paths import DEMO_DIR
+from smdash.db import store
+from smdash.plan import calendar, objectives, toolkit
+from smdash.plan.objectives import Objective
+from smdash.plan.toolkit import GuidePart, NetworkChoice, Questionnaire
+
+PAGE = "pages/toolkit.py"
+
+
+@pytest.fixture
+def app(db_path, start_app, request):
+    """AppTest on the Toolkit page, signed in as ``role``, on the demo or an empty workspace."""
+
+    def start(role: str = "editor", demo: bool = False):
+        if demo:
+            request.getfixturevalue("demo_db")
+        at = start_app(DEMO_DIR if demo else None, signed_in(db_path, role))
+        return run(at.switch_page(PAGE))
+
+    return start
+
+
+def edit_controls(at) -> list:
+    """Every control that writes: buttons, forms and their fields, the networks table (the one
+    dataframe with a key: an editable one)."""
+    editors = [frame for frame in at.dataframe if frame.key]
+    return [*at.button, *at.text_area, *at.multiselect, *at.get("form"), *editors]
+
+
+def test_an_empty_workspace_shows_what_to_fill_first(app):
+    at = app()
+    assert at.title[0].value == "Toolkit"
+    assert len(edit_controls(at)) > 20  # the editor's forms (what the viewer must not see)
+    shown = "\n".join(texts(at.markdown))
+    assert "What to fill first" in shown
+    assert ":material/radio_button_unchecked: 1. The questionnaire" in shown
+    assert "6. The guidelines for employees" in shown
+
+
+def test_the_editor_fills_the_questionnaire_and_a_new_version_keeps_the_old(app, db_path):
+    at = app()
+    at.text_area(key="toolkit_q_offer").input("Sourdough **bread** <b>baked</b> daily")
+    at.text_area(key="toolkit_q_audience").input("Neighbours")
+    at.text_area(key="toolkit_q_never_publish").input("Politics\nFootball")
+    at = run(at.button(key="toolkit_q_save").click())
+    assert texts(at.success) == ["Questionnaire saved."]
+    # Markdown is rendered, raw HTML is not: st.markdown without unsafe_allow_html
+    assert "Sourdough **bread** <b>baked</b> daily" in texts(at.markdown)
+    assert "- Politics\n- Football" in texts(at.markdown)
+    assert any(c.startswith("Version 1, saved by cm on ") for c in texts(at.caption))
+    at.text_area(key="toolkit_q_audience").input("Neighbours and offices")
+    at = run(at.button(key="toolkit_q_save").click())
+    with store.connect(db_path) as con:
+        assert [v.version for v in toolkit.history(con, "questionnaire")] == [2, 1]
+        assert toolkit.questionnaire(con).audience == "Neighbours and offices"
+    # the checklist ticks what was filled
+    assert ":material/check_circle: 1. The questionnaire" in "\n".join(texts(at.markdown))
+
+
+def test_the_editor_edits_the_guide_twice_and_sees_the_difference(app):
+    at = app()
+    at.text_area(key="toolkit_guide_text_people").input("Marta runs every account.")
+    at = run(at.button(key="toolkit_guide_save_people").click())
+    at.text_area(key="toolkit_guide_text_people").input("Marta and Jordi run the accounts.")
+    at = run(at.button(key="toolkit_guide_save_people").click())
+    assert texts(at.success) == ["People saved."]
+    assert "Marta and Jordi run the accounts." in texts(at.markdown)
+    at = run(at.selectbox(key="toolkit_history_item").set_value("guide.people"))
+    table = [d.value for d in at.dataframe if "Saved by" in d.value.columns][0]
+    assert table["Version"].tolist() == [2, 1] and set(table["Saved by"]) == {"cm"}
+    assert "What changed from version 1 to version 2" in " ".join(texts(at.markdown))
+    diff = next(c.value for c in at.code if c.proto.language == "diff")
+    assert "-Marta runs every account." in diff
+    assert "+Marta and Jordi run the accounts." in diff
+
+
+def test_the_editor_adds_a_protocol_entry_and_finds_it_without_accents(app, db_path):
+    at = app()
+    at.text_input(key="toolkit_pf_new_category").input("Envíos")
+    at.text_input(key="toolkit_pf_new_q").input("¿Hacéis envíos a domicilio?")
+    at.text_area(key="toolkit_pf_new_answer").input("De momento no: recógelo en tienda.")
+    at.text_input(key="toolkit_pf_new_to").input("Laura")
+    at.multiselect(key="toolkit_pf_new_networks").set_value(["instagram"])
+    at = run(at.button(key="toolkit_pf_new_save").click())
+    assert texts(at.success) == ["Answer saved in the protocol."]
+    at = run(at.text_input(key="toolkit_search").input("envio domicilio"))
+    assert "1 answer" in texts(at.caption)
+    assert "**¿Hacéis envíos a domicilio?**" in texts(at.markdown)
+    assert "De momento no: recógelo en tienda." in [c.value for c in at.code]
+    assert any(c.startswith("Last reviewed on ") for c in texts(at.caption))
+    at = run(at.selectbox(key="toolkit_network").set_value("tiktok"))
+    assert "0 answers" in texts(at.caption)
+    with store.connect(db_path) as con:
+        assert toolkit.protocol(con)[0].escalate_to == "Laura"
+
+
+def test_a_protocol_entry_needs_its_answer(app):
+    at = app()
+    at.text_input(key="toolkit_pf_new_category").input("Envíos")
+    at.text_input(key="toolkit_pf_new_q").input("¿Hacéis envíos?")
+    at = run(at.button(key="toolkit_pf_new_save").click())
+    assert texts(at.error) == ["A protocol entry needs a category, the question and the answer."]
+
+
+def test_the_viewer_reads_and_searches_the_demo_toolkit_but_finds_no_edit_control(app):
+    at = app("viewer", demo=True)
+    assert not at.exception
+    assert edit_controls(at) == []
+    shown = "\n".join(texts(at.markdown))
+    assert "What to fill first" not in shown  # the demo's toolkit is complete
+    assert "Marta (community manager) publica y responde" in shown  # the guide, people
+    assert "- **Pinterest**: Nuestro público local apenas lo usa." in shown
+    assert "**Instagram · @forndelaplaca**" in shown
+    at = run(at.text_input(key="toolkit_search").input("GLUTEN"))
+    assert "1 answer" in texts(at.caption)
+    assert "**¿Tenéis pan sin gluten?**" in texts(at.markdown)
+    at = run(at.text_input(key="toolkit_search").input("shipping"))  # an English search word
+    assert "**¿Hacéis envíos a domicilio?**" in texts(at.markdown)
+    at = run(at.selectbox(key="toolkit_history_item").set_value("guide.technology"))
+    assert edit_controls(at) == []
+    assert any("+- TikTok (used)" in c.value for c in at.code)
+
+
+def test_the_objectives_page_warns_of_an_objective_on_a_network_not_used(app, db_path):
+    with store.connect(db_path) as con:
+        objectives.add_objective(
+            con,
+            Objective(
+                None, "TikTok engagements", None, "engagements", "tiktok", 0.0, 100.0,
+                dt.date(2026, 1, 1), dt.date(2026, 6, 30),
+            ),
+        )  # fmt: skip
+        toolkit.save_guide_part(
+            con, GuidePart("technology", "", (NetworkChoice("tiktok", False, "No time"),))
+        )
+    at = run(app().switch_page("pages/objectives.py"))
+    assert texts(at.warning)[-1] == (
+        "This objective is on TikTok, which the guide says not to use: No time"
+    )
+
+
+def test_the_calendar_warns_of_a_planned_post_on_a_topic_never_to_publish(app, db_path):
+    with store.connect(db_path) as con:
+        when = dt.datetime(2026, 11, 20, 9)
+        calendar.add_entry(con, calendar.Entry(when, "instagram", "Derby day", "Fútbol y pan"))
+        toolkit.save_questionnaire(con, Questionnaire(never_publish=("futbol",)))
+    at = run(app().switch_page("pages/links.py"))
+    assert (
+        "Planned posts mention topics the questionnaire says never to publish:\n"
+        "- 2026-11-20 09:00, Instagram: Derby day (mentions futbol)"
+    ) in texts(at.warning)
