@@ -497,8 +497,8 @@ def test_rows_the_reader_misses_are_not_called_missing(con, monkeypatch):
 
     monkeypatch.setattr(pipeline, "load_raw", empty_raw)
     monkeypatch.setattr(pipeline, "_staged_in_one_pass", lambda *args, **kwargs: False)
-    with pytest.raises(ImportFailed) as caught:
-        import_file(con, OWN / "ga4_mixed_line_ends.csv")
+    with pytest.raises(ImportFailed) as caught:  # in this process: the patches stay here
+        import_file(con, OWN / "ga4_mixed_line_ends.csv", isolated=False)
     assert caught.value.message() == (
         "ga4_mixed_line_ends.csv: smdash could not read the rows below the header (from line "
         "11). Save the file again as CSV (UTF-8) and import that copy."

@@ -149,7 +149,7 @@ def both_ways(monkeypatch, fresh_database):
             )
             with fresh_database() as con:
                 try:
-                    found = staged(con, pipeline.prepare(con, path))
+                    found = staged(con, pipeline.prepare(con, path, isolated=False))
                 except ImportFailed as failed:
                     found = refusal(failed)
         return found, answers
@@ -173,7 +173,7 @@ def imports_alike(monkeypatch, snapshot, fresh_database):
             patch.setattr(pipeline, "_staged_in_one_pass", lambda *args, **kwargs: False)
             with fresh_database() as other:
                 try:
-                    result = pipeline.import_file(other, path)
+                    result = pipeline.import_file(other, path, isolated=False)
                 except ImportFailed as failed:
                     return refusal(failed)
                 return result.counts, _target_rows(other, result)
@@ -182,7 +182,7 @@ def imports_alike(monkeypatch, snapshot, fresh_database):
         expected = careful_import(path)
         before = snapshot(con)
         try:
-            result = pipeline.import_file(con, path)
+            result = pipeline.import_file(con, path, isolated=False)
         except ImportFailed as failed:
             assert refusal(failed) == expected
             assert snapshot(con) == before

@@ -16,7 +16,7 @@ class ImportFailed(UserError):
 
     def __init__(self, code: str, variant: str = "", **params: object) -> None:
         super().__init__(f"import_error.{variant or code}", **params)
-        self.code = code
+        self.code, self.variant = code, variant
         self.args = (self.message("en"),)
 
     def message(self, lang: str = "en", literal=None) -> str:

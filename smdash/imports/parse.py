@@ -22,6 +22,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from smdash.core.text import clean_label_sql
 from smdash.imports import questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.fields import COUNT, DATE, EXPECTED, NUMBER, RATE, TEXT, TIMESTAMP, Field
@@ -39,6 +40,7 @@ _COMMA_DECIMAL = rf"(?i),[0-9]{{1,2}}{_TAIL}|,[0-9]{{4,}}|^-?0,|\.[0-9]{{3}},"
 DATE_SAMPLE_ROWS = 2000
 _CSV_LINE = re.compile(r"Line:\s*(\d+)")
 _CSV_COLUMNS = re.compile(r"Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)")
+MAX_LINE_MB = 2  # DuckDB's reader refuses a line (a row, with its quoted cells) longer than this
 ROW = "(rowid + 1)"  # a row's number in ``raw``: 1 for the first row below the header
 EXCEL_SERIAL = "excel serial"  # a date column of spreadsheet day numbers (46082 = 2026-03-01)
 # Spanish month names and abbreviations -> the English abbreviation strptime knows
@@ -202,6 +204,8 @@ def _csv_error(file_name: str, message: str) -> ImportFailed:
     if not line:
         return ImportFailed("unreadable", file=file_name, detail=message.splitlines()[0])
     where = {"file": file_name, "row": int(line.group(1))}
+    if "maximum line size" in message.lower():
+        return ImportFailed("line_too_long", **where, limit_mb=MAX_LINE_MB)
     columns = _CSV_COLUMNS.search(message)
     if columns:
         expected, found = map(int, columns.groups())
@@ -620,10 +624,8 @@ def _layers(
             bad = f"{f.name} IS NULL AND {str(f.required).lower()} OR NOT isfinite({f.name})"
             finals.append(f"({bad}) AS _bad_{f.name}")
             continue
-        texts.append(
-            f"{f'nullif(trim({col}), {chr(39) * 2})' if f.kind == TEXT else _value(col)} "
-            f"AS v_{f.name}"
-        )
+        text = clean_label_sql(f"nullif(trim({col}), {chr(39) * 2})")  # no NUL, no bidi
+        texts.append(f"{text if f.kind == TEXT else _value(col)} AS v_{f.name}")
         expr = _typed_expr(
             f,
             f"v_{f.name}",

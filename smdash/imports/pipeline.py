@@ -10,6 +10,11 @@ whole, and the log keeps what each part added (table ``import_parts``).
 ``import_file`` prepares and writes; ``undo_import`` reverts one import. Any failure raises
 ``ImportFailed`` and leaves the database as it was.
 
+Reading a file is untrusted work: ``stage_file`` does it in a child process with a memory and a
+time limit (``isolate``), staging the rows into a scratch DuckDB file of its own. The database
+file is then opened only to write (``import_path``): the scratch file is attached read-only and
+the staged rows are copied in one transaction, so the file is held for the write alone.
+
 Where a file lacks only a choice (the year of its dates, Facebook or Instagram), preparing it
 asks a question and reads the file with a default answer; both functions take the user's
 ``answers`` (see ``questions``), and the log keeps the answers a file was read with.
@@ -19,8 +24,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -28,9 +36,10 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from smdash.access import audit
+from smdash.core.text import clean_label
 from smdash.db.store import bump_data_version, transaction
 from smdash.db.tables import TABLES, quote
-from smdash.imports import mapping, questions
+from smdash.imports import isolate, mapping, questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import (
@@ -49,6 +58,7 @@ from smdash.imports.sniff import (
     all_rows,
     ends_with_line_break,
     sha256_of,
+    sniff,
     sources,
 )
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
@@ -95,6 +105,17 @@ class Prepared:
     sha256: str
     parts: list[Part]
     skipped: list[str] = field(default_factory=list)  # files in a zip that are no export
+    # the folder of the scratch DuckDB file (``stage.duckdb``) holding the staged parts, when
+    # staged by ``stage_file`` to be written; ``discard`` removes it
+    scratch: Path | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:  # short: the audit trail names a staged file by it
+        return f"<{self.file_name}: {self.rows} rows staged>"
+
+    def discard(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
     @property
     def format(self) -> Format:
@@ -243,9 +264,163 @@ def prepare(
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
     answers: Answers | None = None,
+    isolated: bool = True,
 ) -> Prepared:
+    """What ``path`` holds, its parts staged in temp tables of ``con`` (``part.stage``).
+
+    Read in a child process (``stage_file``) unless ``isolated`` is False: then in this
+    process, as the child itself does (tests that change the reader's inner functions)."""
+    if not isolated:
+        return prepare_here(con, path, file_name, max_bytes, progress, answers)
+    prepared = stage_file(
+        path, file_name, reading_context(con), max_bytes, progress, answers=answers
+    )
+    try:
+        drop_stages(con)
+        with _attached(con, prepared):
+            for part in prepared.parts:
+                con.execute(
+                    f"CREATE TEMP TABLE {part.stage} AS SELECT * FROM {STAGED}.{part.stage}"  # noqa: S608 - stage_<n>, named in code
+                )
+    finally:
+        prepared.discard()
+    return prepared
+
+
+@dataclass(frozen=True)
+class Known:
+    """What reading a file needs from the database, for a reading process that cannot open it:
+    the saved column mappings and the remembered answers to questions (settings rows)."""
+
+    mappings: list[tuple] = field(default_factory=list)
+    remembered: list[tuple] = field(default_factory=list)
+
+
+def reading_context(con: duckdb.DuckDBPyConnection) -> Known:
+    remembered = con.execute(
+        "SELECT key, value FROM settings WHERE starts_with(key, 'last_answer_')"
+    ).fetchall()
+    return Known(mapping.saved_rows(con), remembered)
+
+
+def stage_file(
+    path: str | Path,
+    file_name: str | None = None,
+    context: Known | None = None,
+    max_bytes: int = MAX_IMPORT_BYTES,
+    progress: Progress = _no_progress,
+    keep: bool = True,
+    answers: Answers | None = None,
+) -> Prepared:
+    """Read, check and stage ``path`` in a child process with a memory and a time limit.
+
+    With ``keep``, the staged parts stay in a scratch DuckDB file (``Prepared.scratch``) for
+    ``import_file`` to write; the caller discards it (``Prepared.discard``). Without, only what
+    the parts hold is kept (the Import page's preview). ``context``: ``reading_context(con)``
+    of the database; ``answers``: to the questions the file asks."""
+    context = context or Known()
     path = Path(path)
-    file_name = file_name or path.name
+    file_name = clean_label(file_name or path.name)
+    scratch = Path(tempfile.mkdtemp(prefix="smdash-stage-"))
+    try:
+        found = isolate.run(
+            _stage_in_child,
+            (str(path), file_name, max_bytes, context, str(scratch), keep, answers, today()),
+            file_name,
+            isolate.Limits.from_settings(),
+            progress,
+        )
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    if not keep:
+        shutil.rmtree(scratch, ignore_errors=True)
+    formats = {f.name: f for f in all_formats()} | mapping.formats_of(context.mappings)
+    parts = [replace_format(part, formats) for part in found.parts]
+    return replace(found, parts=parts, scratch=scratch if keep else None)
+
+
+def replace_format(part: Part, formats: dict[str, Format]) -> Part:
+    """The part with its format object (the child sends the format's name)."""
+    return replace(part, format=formats[part.format])
+
+
+SCRATCH_FILE = "stage.duckdb"
+STAGED = "smdash_staged"  # the scratch file's name while attached to the database
+CHILD_SPILL = "spill"  # where the child's DuckDB writes what does not fit in its memory
+
+
+def _stage_in_child(
+    path: str,
+    file_name: str,
+    max_bytes: int,
+    context: Known,
+    scratch: str,
+    keep: bool,
+    answers: Answers | None,
+    day: dt.date,
+    report,
+) -> Prepared:
+    """In the reading process: ``prepare_here`` on a DuckDB of its own (the scratch file, or
+    memory), holding the database's saved mappings; formats travel back by name."""
+    folder = Path(scratch)
+    con = duckdb.connect(str(folder / SCRATCH_FILE) if keep else ":memory:")
+    try:
+        _bound_duckdb(con, folder / CHILD_SPILL)
+        mapping.load_rows(con, context.mappings)
+        con.execute("CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        if context.remembered:
+            con.executemany("INSERT INTO settings VALUES (?, ?)", context.remembered)
+        global _day_asked  # the asking process's day (a test may have changed it there)
+        _day_asked = day
+        try:
+            prepared = prepare_here(con, Path(path), file_name, max_bytes, report, answers)
+        except ImportFailed as exc:
+            if exc.code == "unknown_format":  # the columns the user may map, read here too
+                exc.params["header"] = _header_to_map(Path(path), file_name)
+            raise
+        for part in prepared.parts:
+            if keep:
+                con.execute(f"CREATE TABLE main.{part.stage} AS SELECT * FROM temp.{part.stage}")  # noqa: S608 - stage_<n>, named in code
+        parts = [replace(part, format=part.format.name) for part in prepared.parts]
+        return replace(prepared, parts=parts)
+    finally:
+        con.close()
+
+
+def _header_to_map(path: Path, file_name: str) -> list[str] | None:
+    try:
+        return mapping.header_row(sniff(path, file_name))[2]
+    except ImportFailed:
+        return None
+
+
+def _bound_duckdb(con: duckdb.DuckDBPyConnection, spill: Path) -> None:
+    """DuckDB in the reading process: the database's time zone, and a memory limit under the
+    process's own (the rest spills to ``spill``), so that a large file spills rather than
+    fails."""
+    import resource
+
+    limit, _ = resource.getrlimit(resource.RLIMIT_AS)
+    con.execute("SET TimeZone = 'UTC'")  # as store.connect: export times are read as written
+    con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
+    if limit != resource.RLIM_INFINITY:
+        # the process reserves some 1.2 GB of addresses before DuckDB holds any data
+        budget = max(256, (limit // 2**20 - 1536) // 2)
+        con.execute(f"SET memory_limit = '{int(budget)}MB'")
+
+
+def prepare_here(
+    con: duckdb.DuckDBPyConnection,
+    path: str | Path,
+    file_name: str | None = None,
+    max_bytes: int = MAX_IMPORT_BYTES,
+    progress: Progress = _no_progress,
+    answers: Answers | None = None,
+) -> Prepared:
+    """``prepare`` in this process: parts staged in temp tables of ``con``."""
+    path = Path(path)
+    file_name = clean_label(file_name or path.name)
     progress("reading", 0.05)
     drop_stages(con)
     parts: list[Part] = []
@@ -276,9 +451,12 @@ def prepare(
     return Prepared(file_name, digest, parts, skipped)
 
 
+_day_asked: dt.date | None = None  # in a reading process: ``today()`` of the process asking
+
+
 def today() -> dt.date:
     """The import day: dates without a year end on or before it (a test may change it)."""
-    return dt.date.today()
+    return _day_asked or dt.date.today()
 
 
 def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str, answers: Answers) -> Part:
@@ -286,6 +464,7 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str, answers: Answ
     source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{match.sheet}]"
     if match.block:
         source = f"{source} [{match.block}]"
+    source = clean_label(source)  # a sheet name and a table's title are the file's text too
     asked = {
         value.key: questions.answer_to(con, source, value, answers)
         for value in match.context.values()
@@ -533,6 +712,29 @@ def _describe(con, fmt: Format, source: str, stage: str) -> Part:
     return Part(fmt, source, stage, platform, account or "", date_from, date_to, rows, preview)
 
 
+def import_path(
+    open_database: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]],
+    path: str | Path,
+    file_name: str | None = None,
+    max_bytes: int = MAX_IMPORT_BYTES,
+    progress: Progress = _no_progress,
+    answers: Answers | None = None,
+) -> ImportResult:
+    """Import one file, holding the database file only to write: ``open_database()`` opens it
+    (a context manager) once for a glance at what reading needs (``reading_context``), and
+    once for the write; the file is read and staged in between, with the database closed."""
+    with open_database() as con:
+        context = reading_context(con)
+    staged = stage_file(path, file_name, context, max_bytes, progress, answers=answers)
+    try:
+        with open_database() as con:
+            return import_file(
+                con, path, staged.file_name, max_bytes, progress, answers, staged=staged
+            )
+    finally:
+        staged.discard()
+
+
 @audit.write("pipeline.import_file")
 def import_file(
     con: duckdb.DuckDBPyConnection,
@@ -541,28 +743,78 @@ def import_file(
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
     answers: Answers | None = None,
+    staged: Prepared | None = None,
+    isolated: bool = True,
 ) -> ImportResult:
-    """Import one file; all the rows of all its parts land, or none do."""
+    """Import one file; all the rows of all its parts land, or none do.
+
+    ``staged``: the file as ``stage_file`` staged it (else it is staged here, with ``con``
+    open meanwhile: in a child process, or with ``isolated`` False in this one, as ``prepare``).
+    """
+    if staged is None and not isolated:
+        prepared = prepare_here(con, path, file_name, max_bytes, progress, answers)
+        return _write(con, prepared, progress)
+    prepared = staged or stage_file(
+        path, file_name, reading_context(con), max_bytes, progress, answers=answers
+    )
     try:
-        prepared = prepare(con, path, file_name, max_bytes, progress, answers)
-        progress("writing", 0.7)
-        with transaction(con):
-            import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
-            targets = [part.format.target for part in prepared.parts]
-            for part in prepared.parts:
-                table = part.format.target
-                classified = classify_stage(con, table, part.stage)
-                part.counts = classified.counts
-                alone = targets.count(table) == 1  # the only part that writes to its table
-                write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
-            _log(con, import_id, prepared)
-            questions.remember(con, prepared.questions)
-            bump_data_version(con)
+        return _write(con, prepared, progress)
+    finally:
+        if staged is None:
+            prepared.discard()
+
+
+@contextmanager
+def _attached(con: duckdb.DuckDBPyConnection, prepared: Prepared):
+    """The scratch file of ``prepared`` attached read-only to ``con`` as ``STAGED``."""
+    scratch = str(prepared.scratch / SCRATCH_FILE).replace("'", "''")
+    con.execute(f"ATTACH '{scratch}' AS {STAGED} (READ_ONLY)")
+    try:
+        yield
+    finally:
+        con.execute(f"DETACH {STAGED}")
+
+
+def _write(con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progress) -> ImportResult:
+    progress("writing", 0.7)
+    try:
+        if prepared.scratch is None:  # staged in temp tables of con (``prepare_here``)
+            import_id = _write_parts(con, prepared)
+        else:
+            drop_stages(con)  # an earlier ``prepare`` on ``con`` left its tables of these names
+            with _attached(con, prepared):
+                for part in prepared.parts:
+                    con.execute(
+                        f"CREATE OR REPLACE TEMP VIEW {part.stage} AS "  # noqa: S608 - stage_<n>, named in code
+                        f"SELECT * FROM {STAGED}.{part.stage}"
+                    )
+                try:
+                    import_id = _write_parts(con, prepared)
+                finally:
+                    for part in prepared.parts:
+                        con.execute(f"DROP VIEW IF EXISTS {part.stage}")
     finally:
         drop_scratch(con)
     progress("done", 1.0)
     total = Counts(*(sum(getattr(p.counts, f) for p in prepared.parts) for f in Counts.FIELDS))
     return ImportResult(import_id, prepared, total)
+
+
+def _write_parts(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:
+    """The staged parts into their tables, logged, in one transaction; the new import's id."""
+    with transaction(con):
+        import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
+        targets = [part.format.target for part in prepared.parts]
+        for part in prepared.parts:
+            table = part.format.target
+            classified = classify_stage(con, table, part.stage)
+            part.counts = classified.counts
+            alone = targets.count(table) == 1  # the only part that writes to its table
+            write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
+        _log(con, import_id, prepared)
+        questions.remember(con, prepared.questions)
+        bump_data_version(con)
+    return import_id
 
 
 def drop_stages(con: duckdb.DuckDBPyConnection) -> None:

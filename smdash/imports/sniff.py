@@ -15,10 +15,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from smdash.core.text import clean_label
 from smdash.imports.errors import ImportFailed
 
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024  # 1 GiB
 HEAD_BYTES = 64 * 1024
+# a zip member (or a whole zip) expanding more than this many times is refused as a zip bomb:
+# exports compress some 5-30 times; members under MIN_RATIO_BYTES are not worth checking
+MAX_EXPANSION = 200
+MIN_RATIO_BYTES = 1024 * 1024
+# the most cells a sheet may span (rows x columns of its used range, as its <dimension> says):
+# the spreadsheet reader makes room for every one (32 bytes each), filled or not
+MAX_SHEET_CELLS = 20_000_000
 HEAD_ROWS = 40
 SEPARATORS = (",", ";", "\t")
 # what ends a line of a CSV: only these (str.splitlines also splits at form feeds, U+2028 and
@@ -68,7 +76,7 @@ def sniff(path: Path, file_name: str, max_bytes: int = MAX_IMPORT_BYTES) -> Snif
     size = path.stat().st_size
     if size == 0:
         raise ImportFailed("empty", file=file_name)
-    if size > max_bytes:
+    if size >= max_bytes:
         raise ImportFailed(
             "too_big", file=file_name, size_mb=size / 2**20, limit_mb=max_bytes / 2**20
         )
@@ -123,19 +131,13 @@ def _archive_members(path: Path, file_name: str, folder: Path, max_bytes: int) -
     ]
     if not members:
         raise ImportFailed("zip_without_exports", file=file_name)
-    if sum(info.file_size for info in members) > max_bytes:
-        raise ImportFailed(
-            "too_big",
-            file=file_name,
-            size_mb=sum(i.file_size for i in members) / 2**20,
-            limit_mb=max_bytes / 2**20,
-        )
+    check_expansion(archive.infolist(), file_name, path.stat().st_size, max_bytes)
     found = []
     for number, info in enumerate(members):
         target = folder / f"{number}{PurePosixPath(info.filename).suffix.lower()}"
         with archive.open(info) as source, target.open("wb") as out:
             shutil.copyfileobj(source, out, length=1024 * 1024)
-        name = f"{file_name}/{PurePosixPath(info.filename).name}"
+        name = clean_label(f"{file_name}/{PurePosixPath(info.filename).name}")
         try:
             found.append(sniff(target, name, max_bytes))
         except ImportFailed:
@@ -221,12 +223,73 @@ def _with_plain_line_ends(sniffed: Sniffed, copy: Path) -> Sniffed:
     return replace(sniff(copy, sniffed.file_name, MAX_IMPORT_BYTES), size=sniffed.size)
 
 
+def check_expansion(
+    members: list[zipfile.ZipInfo], file_name: str, archive_bytes: int, max_bytes: int
+) -> None:
+    """Refuse a zip (or XLSX) that would expand to ``max_bytes`` or more, or expand more than
+    ``MAX_EXPANSION`` times, as a whole or in any one member of some size."""
+    total = sum(info.file_size for info in members)
+    if total >= max_bytes:
+        raise ImportFailed(
+            "too_big", file=file_name, size_mb=total / 2**20, limit_mb=max_bytes / 2**20
+        )
+    for info in members:
+        if _expands_too_much(info.file_size, info.compress_size):
+            name = clean_label(info.filename)
+            raise ImportFailed("zip_bomb", file=file_name, member=name, ratio=MAX_EXPANSION)
+    if _expands_too_much(total, archive_bytes):
+        raise ImportFailed("zip_bomb_total", file=file_name, ratio=MAX_EXPANSION)
+
+
+def _expands_too_much(expanded: int, packed: int) -> bool:
+    return expanded >= MIN_RATIO_BYTES and expanded > MAX_EXPANSION * max(packed, 1)
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def check_sheet_sizes(archive: zipfile.ZipFile, file_name: str) -> None:
+    """Refuse a workbook with a sheet spanning more than ``MAX_SHEET_CELLS`` cells, read from
+    each sheet's ``<dimension>`` before any sheet is loaded. (A sheet that does not say, or
+    says less than it holds, is stopped by the reading process's memory limit instead.)"""
+    for info in archive.infolist():
+        if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
+            continue
+        with archive.open(info) as sheet:
+            found = _DIMENSION.search(sheet.read(HEAD_BYTES))
+        if not found or not found.group(3):
+            continue
+        first_col, first_row, last_col, last_row = found.groups()
+        rows = int(last_row) - int(first_row or 1) + 1
+        columns = _column_number(last_col.decode()) - _column_number((first_col or b"A").decode())
+        cells = rows * (columns + 1)
+        if cells > MAX_SHEET_CELLS:
+            span = f"{(first_col or b'A').decode()}{(first_row or b'1').decode()}:"
+            raise ImportFailed(
+                "sheet_too_large",
+                file=file_name,
+                span=span + f"{last_col.decode()}{last_row.decode()}",
+                cells=cells,
+                limit=MAX_SHEET_CELLS,
+            )
+
+
 def _sniff_xlsx(path: Path, file_name: str, size: int) -> Sniffed:
     from python_calamine import CalamineWorkbook
 
     try:
-        if not any(n.startswith("xl/") for n in zipfile.ZipFile(path).namelist()):
+        archive = zipfile.ZipFile(path)
+        if not any(n.startswith("xl/") for n in archive.namelist()):
             raise ImportFailed("zip_not_xlsx", file=file_name)
+        check_expansion(archive.infolist(), file_name, size, 2**62)
+        check_sheet_sizes(archive, file_name)
         workbook = CalamineWorkbook.from_path(str(path))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise ImportFailed("bad_xlsx", file=file_name, detail=str(exc)) from exc
@@ -275,6 +338,11 @@ def _sniff_text(path: Path, file_name: str, size: int, head: bytes) -> Sniffed:
     lines = LINE_END.split(text)
     if lines and not lines[-1]:
         lines = lines[:-1]  # the text ended with a line end
+    if len(head) == HEAD_BYTES and len(lines) <= 1 and size > HEAD_BYTES:
+        columns = max(text.count(sep) for sep in SEPARATORS) + 1
+        raise ImportFailed(
+            "first_line_too_long", file=file_name, kb=HEAD_BYTES // 1024, columns=columns
+        )
     if len(head) == HEAD_BYTES and lines:
         lines = lines[:-1]  # the sample may end in the middle of a line
     lines = lines[:HEAD_ROWS]
