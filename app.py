@@ -7,6 +7,7 @@ from smdash.ui import session
 
 st.set_page_config(page_title="smdash", page_icon=":material/insights:", layout="wide")
 ui.language_switch()
+ui.check_settings()
 
 
 def page(path: str, title_key: str, icon: str, default: bool = False) -> st.Page:

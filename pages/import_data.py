@@ -32,6 +32,8 @@ for n, uploaded in enumerate(uploads or []):
             dates.metric(ui.tr("import.range"), ui.date_range(part.date_from, part.date_to))
             rows.metric(ui.tr("import.rows"), ui.number(part.rows))
             view.ask(uploaded.file_id, part, asked)
+            if note := view.skipped_note(part):
+                st.caption(note)
             st.dataframe(view.preview_table(part.preview), hide_index=True)
     if preview.prepared.skipped:
         skipped = preview.prepared.skipped

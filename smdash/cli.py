@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 
 from smdash.access import audit, roles
+from smdash.core import settings
 from smdash.core.errors import UserError
 from smdash.core.i18n import LANGUAGES, format_date, format_number, t
 from smdash.db import copies, store
@@ -153,29 +154,36 @@ def _import(args) -> int:
     imported = skipped = failed = 0
     answers = {"end_date": args.end_date and args.end_date.isoformat(), "platform": args.platform}
     answers = {key: value for key, value in answers.items() if value}
-    with store.connect(args.db) as con:
-        for outcome in import_entries(con, found.files, answers):
-            name = outcome.entry.name
-            if outcome.error is not None:
-                failed += 1
-                print(f"{name}: ERROR {_import_error(outcome.error, args.lang)}")
-            elif outcome.before is not None:
-                skipped += 1
-                import_id, status = outcome.before
-                key = "import.cli.undone_before" if status == "undone" else "import.cli.already"
-                print(t(key, args.lang, file=name, id=import_id))
-            else:
-                imported += 1
-                result = outcome.result
-                c = result.counts
-                sources = " + ".join(part.format.name for part in result.prepared.parts)
-                print(
-                    f"{name}: {sources}: {c.added} added, "
-                    f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
-                )
-                for question in result.prepared.questions:  # what a choice the file lacked became
-                    flag = "--" + question.key.replace("_", "-")
-                    print(f"  {flag} {question.answer}: {question.message(args.lang)}")
+    with store.connect(args.db):  # the file is there and up to date before the first import
+        pass
+    for outcome in import_entries(lambda: store.connect(args.db), found.files, answers):
+        name = outcome.entry.name
+        if outcome.error is not None:
+            failed += 1
+            print(f"{name}: ERROR {_import_error(outcome.error, args.lang)}")
+        elif outcome.before is not None:
+            skipped += 1
+            import_id, status = outcome.before
+            key = "import.cli.undone_before" if status == "undone" else "import.cli.already"
+            print(t(key, args.lang, file=name, id=import_id))
+        else:
+            imported += 1
+            result = outcome.result
+            c = result.counts
+            sources = " + ".join(part.format.name for part in result.prepared.parts)
+            notes = "".join(
+                f"; {t(f'import_skipped.{part.skip_reason}', args.lang, count=part.skipped)}"
+                for part in result.prepared.parts
+                if part.skipped
+            )
+            print(
+                f"{name}: {sources}: {c.added} added, "
+                f"{c.updated} updated, {c.unchanged} unchanged (import #{result.import_id})"
+                f"{notes}"
+            )
+            for question in result.prepared.questions:  # what a choice the file lacked became
+                flag = "--" + question.key.replace("_", "-")
+                print(f"  {flag} {question.answer}: {question.message(args.lang)}")
     if any(path.is_dir() for path in args.paths):  # a folder's run ends with its totals
         counts = {"imported": imported, "skipped": skipped, "failed": failed}
         counts["ignored"] = len(found.ignored)
@@ -185,7 +193,9 @@ def _import(args) -> int:
 
 
 def _import_error(exc: Exception, lang: str) -> str:
-    if isinstance(exc, ImportFailed):
+    if isinstance(exc, UserError):
+        return exc.message(lang)
+    if isinstance(exc, store.StoreError):
         return exc.message(lang)
     return t("import.unexpected", lang, error=f"{type(exc).__name__}: {exc}")
 
@@ -566,6 +576,10 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if problems := settings.problems():
+        for problem in problems:
+            print(f"ERROR {problem.message(getattr(args, 'lang', 'en'))}", file=sys.stderr)
+        return 2
     try:
         return COMMANDS[args.command](args)
     except store.DatabaseUnreadable as exc:

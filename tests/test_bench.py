@@ -67,3 +67,11 @@ def test_benchmark_measures_whole_imports(tmp_path):
     assert bench.linkedin_format_available() == (True, "")
     assert results["xlsx_import"]["rows"] == XLSX_ROWS
     assert results["xlsx_import"]["counts"] == {"added": XLSX_ROWS, "updated": 0, "unchanged": 0}
+
+
+def test_the_benchmark_times_how_long_the_database_is_held_for_the_write(tmp_path):
+    csv = bench.generate_ga4_csv(tmp_path / "ga4.csv", CSV_ROWS)
+    result = bench._smdash_import(str(csv), str(tmp_path / "held.duckdb"))
+    assert result["counts"]["added"] == CSV_ROWS
+    assert 0 < result["lock_held_seconds"] < result["seconds"]
+    assert result["reader_peak_rss_mib"] > 0

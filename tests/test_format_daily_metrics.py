@@ -186,7 +186,11 @@ def test_meta_daily_reach_title_in_utf16(con):
         ("Instagram views", ("instagram", "impressions")),
         ("Alcance de Instagram", ("instagram", "reach")),
         ("Instagram follows", ("instagram", "new_followers")),
-        ("Seguidores de Instagram", ("instagram", "followers")),
+        # Meta's Spanish name for the follows chart: gains a day, never the follower count
+        ("Seguidores de Instagram", ("instagram", "new_followers")),
+        ("Nuevos seguidores de Facebook", ("facebook", "new_followers")),
+        ("Seguidores totales de Instagram", ("instagram", "followers")),
+        ("Facebook followers", ("facebook", "followers")),  # the demo's follower-count title
     ],
 )
 def test_meta_daily_titles_name_the_metric(title, expected):

@@ -47,6 +47,7 @@ DYNAMIC_PREFIXES = (
     "import.progress_",  # the stages of an import
     "import.status_",  # an import's status (applied, undone)
     "import_error.",  # the code of an ImportFailed
+    "import_skipped.",  # why rows were left out (formats' SkippedRows.reason)
     "imports.map_",  # the fields of a column mapping
     "imports.metric_",  # the metrics of account_daily
     "imports.table_",  # the tables a mapping fills

@@ -213,7 +213,9 @@ def test_a_platform_the_file_cannot_take_is_refused(con):
         ("Alcance", "reach"),
         ("Visualizaciones", "impressions"),
         ("Interacciones", "engagements"),
-        ("Seguidores", "followers"),
+        # Meta's Spanish name for the follows chart (meta-exports); the count says "totales"
+        ("Seguidores", "new_followers"),
+        ("Seguidores totales", "followers"),
         ("Visitas", "profile_visits"),
     ],
 )
@@ -364,3 +366,102 @@ def test_every_new_shape_from_the_cli(db_path):
         f"{name}: {fmt}: {rows} added, 0 updated, 0 unchanged (import #{n})"
         for n, (name, (fmt, rows, _, _)) in enumerate(NEW_SHAPES.items(), start=1)
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Meta series stacked in one file (meta-exports) whose titles do not name the network
+
+
+def stacked_series(path: Path, *blocks: tuple[str, list[int]]) -> Path:
+    """A Meta daily-series file (UTF-16, CRLF) of several blocks, a blank line apart, each of
+    ``(title, values)`` for consecutive days from 2025-10-01."""
+    lines = ["sep=,"]
+    for n, (title, values) in enumerate(blocks):
+        lines += [""] if n else []
+        lines += [f'"{title}"', '"Date","Primary"']
+        lines += [f'"2025-10-0{day}T00:00:00","{v}"' for day, v in enumerate(values, start=1)]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-16")
+    return path
+
+
+def test_stacked_series_without_the_network_ask_once_and_share_the_answer(con, tmp_path):
+    path = stacked_series(tmp_path / "series.csv", ("Follows", [3, 5]), ("Reach", [900, 1200]))
+    prepared = prepare(con, path)
+    [question] = prepared.questions
+    assert (question.key, question.answer, question.detail) == (
+        "platform",
+        "facebook",
+        {"about": "Follows"},
+    )
+    assert [(p.source, p.platform) for p in prepared.parts] == [
+        ("series.csv [Follows]", "facebook"),
+        ("series.csv [Reach]", "facebook"),
+    ]
+    result = import_file(con, path, answers={"platform": "instagram"})
+    assert daily(con) == [
+        ("instagram", D(2025, 10, 1), "new_followers", 3.0),
+        ("instagram", D(2025, 10, 1), "reach", 900.0),
+        ("instagram", D(2025, 10, 2), "new_followers", 5.0),
+        ("instagram", D(2025, 10, 2), "reach", 1200.0),
+    ]
+    assert logged_answers(con, result) == '{"platform": "instagram"}'
+
+
+def test_a_stacked_series_without_the_network_takes_the_one_its_twin_leaves(con, tmp_path):
+    """'Facebook follows' then 'Follows': a file does not hold Facebook's follows twice."""
+    path = stacked_series(
+        tmp_path / "follows.csv", ("Facebook follows", [12, 0]), ("Follows", [40, 22])
+    )
+    result = import_file(con, path)
+    assert result.prepared.questions == []
+    assert logged_answers(con, result) is None
+    assert daily(con) == [
+        ("facebook", D(2025, 10, 1), "new_followers", 12.0),
+        ("instagram", D(2025, 10, 1), "new_followers", 40.0),
+        ("facebook", D(2025, 10, 2), "new_followers", 0.0),
+        ("instagram", D(2025, 10, 2), "new_followers", 22.0),
+    ]
+
+
+def test_the_same_series_twice_without_the_network_is_refused(con, tmp_path):
+    path = stacked_series(tmp_path / "follows.csv", ("Follows", [12, 0]), ("Follows", [40, 22]))
+    for answers in ({}, {"platform": "instagram"}):
+        with pytest.raises(ImportFailed) as failed:
+            import_file(con, path, answers=answers)
+        assert failed.value.message() == (
+            "follows.csv holds the series 'Follows' twice without naming the network of either: "
+            "export Facebook's and Instagram's in separate files, or with the network in their "
+            "titles."
+        )
+    assert con.execute("SELECT count(*) FROM account_daily").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM imports").fetchone() == (0,)
+
+
+def test_import_page_history_shows_answers_and_skipped_rows(start_app, db_path, tmp_path):
+    series = stacked_series(tmp_path / "series.csv", ("Follows", [3, 5]), ("Alcance", [9, 12]))
+    posts = OWN / "meta_facebook_posts_2025.csv"
+    at = start_app(None, signed_in(db_path))
+    at.switch_page("pages/import_data.py").run()
+    at.file_uploader[0].set_value(
+        [(p.name, p.read_bytes(), "text/csv") for p in (series, posts)]
+    ).run()
+    assert not at.exception
+    [choice] = [s for s in at.selectbox if s.key.startswith("ask_")]  # one for both blocks
+    choice.set_value("instagram").run()
+    assert "3 rows skipped: Meta could not compute their metrics" in texts(at.caption)
+    at.button(key="confirm_import").click().run()
+    assert not at.exception
+    history = at.dataframe[-1].value
+    assert history[["File", "Answers", "Skipped"]].values.tolist() == [
+        [
+            "meta_facebook_posts_2025.csv",
+            "",
+            "3 rows skipped: Meta could not compute their metrics",
+        ],
+        ["series.csv [Follows]", "platform: instagram", ""],
+        ["series.csv [Alcance]", "platform: instagram", ""],
+    ]
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT DISTINCT platform FROM account_daily").fetchall() == [
+            ("instagram",)
+        ]

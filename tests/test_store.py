@@ -1,5 +1,6 @@
 import datetime as dt
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -120,3 +121,11 @@ def test_an_upgrade_that_fails_leaves_the_file_as_it_was(db_path, monkeypatch):
         assert store.schema_version(con) == 2  # not 3, 4, ...: no step landed
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert "column_mappings" not in tables  # step 3's table
+
+
+def test_migration_modules_are_numbered_without_gaps():
+    """A file's schema version is its module's position: numbers and positions must agree."""
+    folder = Path(store.__file__).parent / "migrations"
+    numbers = sorted(int(p.name[1:5]) for p in folder.glob("m[0-9][0-9][0-9][0-9]_*.py"))
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert store.latest_version() == len(numbers)

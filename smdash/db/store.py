@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from smdash.core.i18n import t
 from smdash.core.paths import DEFAULT_DB
 from smdash.db import copies
 from smdash.db.migrations import MIGRATIONS
@@ -32,15 +33,87 @@ _LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "Unique file handle c
 
 
 class StoreError(Exception):
-    """A problem with the database file that the user can act on."""
+    """A problem with the database file that the user can act on.
+
+    ``str()`` is the operator's text (with the file's path); ``message(lang)`` the user's, in
+    their words, without paths (the sign-in page shows it to anyone)."""
+
+    key = "error.db_failed"
+
+    def message(self, lang: str) -> str:
+        return t(self.key, lang, **self.params())
+
+    def params(self) -> dict:
+        return {"error": str(self).split("(")[0].strip()[:120]}
 
 
 class DatabaseBusy(StoreError):
-    pass
+    key = "error.db_busy"
+
+    def __init__(self, text: str, seconds: float = BUSY_RETRY_SECONDS) -> None:
+        super().__init__(text)
+        self.seconds = seconds
+
+    def params(self) -> dict:
+        return {"seconds": self.seconds}
 
 
 class DatabaseTooNew(StoreError):
-    pass
+    key = "error.db_too_new"
+
+    def __init__(self, text: str, found: int = 0, known: int = 0) -> None:
+        super().__init__(text)
+        self.found, self.known = found, known
+
+    def params(self) -> dict:
+        return {"found": self.found, "known": self.known}
+
+
+class DatabaseReadOnly(StoreError):
+    """The file can be read but not written (permissions, a read-only disk): reads go on."""
+
+    key = "error.db_read_only"
+
+    def params(self) -> dict:
+        return {}
+
+
+class DatabaseFull(StoreError):
+    """The disk holding the file is full: the write failed and changed nothing."""
+
+    key = "error.db_disk_full"
+
+    def params(self) -> dict:
+        return {}
+
+
+_READ_ONLY_MARKERS = ("read-only", "read only", "Permission denied", "Read-only file system")
+_FULL_MARKERS = ("No space left", "disk is full", "Disk full")
+
+
+def write_problem(exc: BaseException, path: Path | str) -> StoreError | None:
+    """The StoreError a failed statement or open stands for, if it is the file's own doing."""
+    text = str(exc)
+    if isinstance(exc, OSError) and exc.errno == 28 or any(m in text for m in _FULL_MARKERS):
+        return DatabaseFull(f"The disk holding {path} is full: {text.splitlines()[0]}")
+    if any(m in text for m in _READ_ONLY_MARKERS):
+        return DatabaseReadOnly(
+            f"The database file {path} cannot be written: {text.splitlines()[0]}"
+        )
+    return None
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the file and its folder (DuckDB writes a .wal beside)."""
+    return not path.exists() or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def writable(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether ``con`` may write (False on a file opened read-only, see ``open_file``)."""
+    row = con.execute(
+        "SELECT NOT readonly FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    return bool(row and row[0])
 
 
 class DatabaseUnreadable(StoreError):
@@ -82,17 +155,22 @@ def open_file(path: Path, retry_seconds: float = BUSY_RETRY_SECONDS) -> duckdb.D
     go of it; refuse a file that cannot be read whole (``DatabaseUnreadable``)."""
     deadline = time.monotonic() + retry_seconds
     pause = 0.05
+    read_only = not _writable(path)  # such a file is still read: signed-in users go on reading
     while True:
         try:
-            con = duckdb.connect(str(path))
+            con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as exc:
+            if not read_only and path.exists() and write_problem(exc, path):
+                read_only = True
+                continue
             if not any(marker in str(exc) for marker in _LOCK_MARKERS):
                 raise DatabaseUnreadable(path, str(exc)) from exc
             if time.monotonic() >= deadline:
                 raise DatabaseBusy(
                     f"The database file {path} is in use by another program (another smdash "
                     f"import or app process) and stayed busy for {retry_seconds:.0f} s. "
-                    "Try again when it has finished."
+                    "Try again when it has finished.",
+                    retry_seconds,
                 ) from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.5)
@@ -174,16 +252,26 @@ def connect(
         con.execute("SET TimeZone = 'UTC'")  # export times are read as written, never shifted
         migrate(con, resolved)
         yield con
-    except duckdb.Error as exc:
-        if not copies.is_damage(exc, resolved):
+    except (duckdb.Error, OSError) as exc:
+        if isinstance(exc, duckdb.Error) and copies.is_damage(exc, resolved):
+            damaged = True  # a block read back wrong: the statement failed; write nothing more
+            raise DatabaseUnreadable(resolved, str(exc)) from exc
+        problem = write_problem(exc, resolved)
+        if problem is None:
             raise
-        damaged = True  # a block read back wrong: the statement failed; write nothing more
-        raise DatabaseUnreadable(resolved, str(exc)) from exc
+        damaged = True  # a full disk or a read-only file: try no checkpoint on closing
+        raise problem from exc
     finally:
         if damaged:
             close_untouched(con)
         else:
-            con.close()
+            try:
+                con.close()
+            except duckdb.Error as exc:  # the checkpoint on closing hit a full disk
+                problem = write_problem(exc, resolved)
+                if problem is None:
+                    raise
+                raise problem from exc
 
 
 # what must land in the same transaction as the write being made in this context (the audit row)
@@ -237,10 +325,14 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "") -> int:
     if current > latest:
         raise DatabaseTooNew(
             f"The database file {path} was written by a newer version of smdash (schema "
-            f"{current}; this version knows up to {latest}). Update smdash to open it."
+            f"{current}; this version knows up to {latest}). Update smdash to open it.",
+            current,
+            latest,
         )
     if current == latest:
         return latest
+    if not writable(con):
+        raise DatabaseReadOnly(f"The database file {path} needs a schema upgrade but is read-only")
     if current > 0:  # a file with data: keep a copy as it was before changing its schema
         try:
             copies.save(con, "before-upgrade")

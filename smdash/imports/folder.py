@@ -7,14 +7,16 @@ file whose content (SHA-256) the import log already holds is not imported again:
 which import holds it, applied or undone (an undone import was undone on purpose). A file named
 on its own is always imported, as the Import page does it (again: a repeat of the first).
 
-Each file is one import (``pipeline.import_file``): one that fails leaves the database as it was
-and the others go on.
+Each file is one import (``pipeline.import_path``): read in a process of its own, then written
+with the database file open for that write only; one that fails (whatever the file does) leaves
+the database as it was and the others go on.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +24,7 @@ import duckdb
 
 from smdash.imports.errors import ImportFailed
 from smdash.imports.history import imported_before
-from smdash.imports.pipeline import ImportResult, import_file
+from smdash.imports.pipeline import ImportResult, import_path
 from smdash.imports.questions import Answers
 from smdash.imports.sniff import IMPORTABLE_SUFFIXES, sha256_of
 
@@ -99,9 +101,12 @@ def folder_files(
 
 
 def import_entries(
-    con: duckdb.DuckDBPyConnection, files: Iterable[Entry], answers: Answers | None = None
+    open_database: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]],
+    files: Iterable[Entry],
+    answers: Answers | None = None,
 ) -> Iterator[Outcome]:
     """Import each file in turn, each in its own transaction; one outcome per file, as it ends.
+    ``open_database()`` opens the database for one look or one write (see ``import_path``);
     ``answers``: to the questions a file asks (see ``questions``), the same for every file."""
     for entry in files:
         try:
@@ -110,11 +115,12 @@ def import_entries(
             if not entry.path.is_file():
                 raise ImportFailed("not_found", file=str(entry.path))
             if entry.in_folder:
-                before = imported_before(con, sha256_of(entry.path))
+                with open_database() as con:
+                    before = imported_before(con, sha256_of(entry.path))
                 if before is not None:
                     yield Outcome(entry, before=before)
                     continue
-            result = import_file(con, entry.path, answers=answers)
+            result = import_path(open_database, entry.path, answers=answers)
         except Exception as exc:  # noqa: BLE001 - reported as that file's failure; the others go on
             yield Outcome(entry, error=exc)
             continue

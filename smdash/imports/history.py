@@ -24,6 +24,7 @@ _HISTORY = """
            coalesce(p.rows_added, i.rows_added) AS rows_added,
            coalesce(p.rows_updated, i.rows_updated) AS rows_updated,
            coalesce(p.rows_unchanged, i.rows_unchanged) AS rows_unchanged,
+           coalesce(p.rows_skipped, 0) AS rows_skipped, p.skip_reason,
            i.status, i.undone_at, i.sha256, r.repeat_of, i.answers
     FROM imports i LEFT JOIN import_parts p USING (import_id)
     LEFT JOIN import_repeats r
@@ -34,6 +35,7 @@ _HISTORY = """
 def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every import, newest first; a file of several parts has one row per part.
     ``repeat_of``: the import whose rows a part repeats exactly (it stored none of its own);
+    ``rows_skipped``: rows of the part left out on purpose, ``skip_reason`` why;
     ``answers``: what a file that lacked a choice was read with (JSON, see ``questions``)."""
     return con.execute(_HISTORY).df()
 

@@ -152,6 +152,34 @@ def saved_match(con: duckdb.DuckDBPyConnection, rows: list[list[str]]) -> Match 
     return None
 
 
+MAPPING_COLUMNS = "signature, target, columns, constants, label"
+
+
+def saved_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Every saved mapping, as ``load_rows`` takes them (for a reading process of its own)."""
+    return con.execute(f"SELECT {MAPPING_COLUMNS} FROM column_mappings").fetchall()  # noqa: S608 - a constant
+
+
+def load_rows(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
+    """A ``column_mappings`` table holding ``rows`` (from ``saved_rows``), for ``saved_match``
+    on a connection without smdash's schema."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS column_mappings (signature VARCHAR, target VARCHAR, "
+        "columns VARCHAR, constants VARCHAR, label VARCHAR)"
+    )
+    if rows:
+        insert = f"INSERT INTO column_mappings ({MAPPING_COLUMNS}) VALUES (?, ?, ?, ?, ?)"  # noqa: S608 - a constant
+        con.executemany(insert, rows)
+
+
+def formats_of(rows: list[tuple]) -> dict[str, Format]:
+    """The formats the saved mappings ``rows`` (from ``saved_rows``) stand for, by name."""
+    return {
+        format_name(key): mapping_format(key, target, json.loads(cols), json.loads(consts), label)
+        for key, target, cols, consts, label in rows
+    }
+
+
 def saved_labels(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
     """Format name -> label per language, for the saved mappings (the import log shows them)."""
     rows = con.execute("SELECT signature, label FROM column_mappings").fetchall()

@@ -22,6 +22,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from smdash.core.text import clean_label_sql
 from smdash.imports import questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.fields import COUNT, DATE, EXPECTED, NUMBER, RATE, TEXT, TIMESTAMP, Field
@@ -38,6 +39,8 @@ _DOT_DECIMAL = rf"(?i)\.[0-9]{{1,2}}{_TAIL}|\.[0-9]{{4,}}|^-?0\.|,[0-9]{{3}}\."
 _COMMA_DECIMAL = rf"(?i),[0-9]{{1,2}}{_TAIL}|,[0-9]{{4,}}|^-?0,|\.[0-9]{{3}},"
 DATE_SAMPLE_ROWS = 2000
 _CSV_LINE = re.compile(r"Line:\s*(\d+)")
+_CSV_COLUMNS = re.compile(r"Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)")
+MAX_LINE_MB = 2  # DuckDB's reader refuses a line (a row, with its quoted cells) longer than this
 ROW = "(rowid + 1)"  # a row's number in ``raw``: 1 for the first row below the header
 EXCEL_SERIAL = "excel serial"  # a date column of spreadsheet day numbers (46082 = 2026-03-01)
 # Spanish month names and abbreviations -> the English abbreviation strptime knows
@@ -90,25 +93,29 @@ def load_raw(
     used: set[int] | None = None,
     limit: int | None = None,
     footer: str = "",
+    rows: int | None = None,
+    padded: bool = False,
 ) -> None:
     """Create temp table ``raw(c0, c1, ...)``: the text of every row below the header (with
     ``until_blank``, only down to the first blank line: later tables are not read; with
-    ``footer``, a regular expression, down to the first line it matches).
+    ``footer``, a regular expression, down to the first line it matches; of a sheet, only
+    ``rows`` rows when given).
 
     Only the columns in ``used`` (all when None) are kept; of a CSV, with ``limit``, only the
-    first rows. A row's number is ``rowid + 1``
+    first rows; with ``padded``, a CSV row shorter than the header has its missing trailing
+    cells empty (NULL) instead of being refused. A row's number is ``rowid + 1``
     (``ROW``): the table is filled in file order, as DuckDB keeps insertion order, and that
     is much cheaper than numbering rows with a window, which runs on one thread.
     """
     con.execute("DROP TABLE IF EXISTS raw")
     keep = sorted(i for i in (used or range(width)) if i < width) or list(range(width))
     if sniffed.kind == "xlsx":
-        _load_raw_xlsx(con, sniffed, sheet, header_index, keep)
+        _load_raw_xlsx(con, sniffed, sheet, header_index, keep, rows)
     elif until_blank or footer:
         with _first_table(sniffed, header_index, until_blank, footer) as table:
-            _load_raw_csv(con, table, -1, width, keep)
+            _load_raw_csv(con, table, -1, width, keep, padded=padded)
     else:
-        _load_raw_csv(con, sniffed, header_index, width, keep, limit)
+        _load_raw_csv(con, sniffed, header_index, width, keep, limit, padded)
 
 
 @contextmanager
@@ -137,12 +144,20 @@ def _first_table(sniffed: Sniffed, header_index: int, until_blank: bool, footer:
 # every cell as text, in the columns c0, c1, ...; the parameters come from ``_csv_params``
 CSV_READER = """read_csv($csv_path, header = false, skip = $csv_skip, columns = $csv_columns,
                          delim = $csv_delim, quote = '"', escape = '"', auto_detect = false,
-                         encoding = $csv_encoding, null_padding = false)"""
+                         encoding = $csv_encoding, null_padding = $csv_padded,
+                         parallel = NOT $csv_padded)"""
 
 
 def _csv_params(
-    path: Path, sniffed: Sniffed, header_index: int, width: int, types: dict | None = None
+    path: Path,
+    sniffed: Sniffed,
+    header_index: int,
+    width: int,
+    types: dict | None = None,
+    padded: bool = False,
 ) -> dict:
+    """``padded``: short rows read with empty trailing cells (DuckDB pads rows only when it
+    reads the file on one thread, as quoted line breaks could otherwise start a row anywhere)."""
     types = types or {}
     return {
         "csv_path": str(path),
@@ -150,32 +165,54 @@ def _csv_params(
         "csv_columns": {column_name(i): types.get(i, "VARCHAR") for i in range(width)},
         "csv_delim": sniffed.delimiter,
         "csv_encoding": "utf-16" if sniffed.encoding == "utf-16" else "utf-8",
+        "csv_padded": padded,
     }
 
 
 def _load_raw_csv(
-    con, sniffed: Sniffed, header_index: int, width: int, keep: list[int], limit: int | None = None
+    con,
+    sniffed: Sniffed,
+    header_index: int,
+    width: int,
+    keep: list[int],
+    limit: int | None = None,
+    padded: bool = False,
 ) -> None:
+    """``padded``: a file refused only for rows shorter than the header is read again with
+    their missing trailing cells empty (a quote never closed is still refused: reading with
+    padding would take the rest of the file for that one value)."""
     limited = f"LIMIT {int(limit)}" if limit else ""
     with utf8_copy(sniffed) as path:
-        try:
-            con.execute(
-                f"""CREATE TEMP TABLE raw AS SELECT {", ".join(column_name(i) for i in keep)}
-                    FROM {CSV_READER} {limited}""",  # noqa: S608 - c<i> columns, CSV_READER constant, int limit
-                _csv_params(path, sniffed, header_index, width),
-            )
-        except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-            raise _csv_error(sniffed.file_name, str(exc)) from exc
+        for pad in (False, True) if padded else (False,):
+            try:
+                con.execute(
+                    f"""CREATE TEMP TABLE raw AS SELECT {", ".join(column_name(i) for i in keep)}
+                        FROM {CSV_READER} {limited}""",  # noqa: S608 - c<i> columns, CSV_READER constant, int limit
+                    _csv_params(path, sniffed, header_index, width, padded=pad),
+                )
+                return
+            except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+                error = _csv_error(sniffed.file_name, str(exc))
+                if pad or not padded or error.key != "import_error.csv_columns":
+                    raise error from exc
 
 
 def _csv_error(file_name: str, message: str) -> ImportFailed:
+    """DuckDB's complaint about a CSV in the user's words: the line, and what is wrong with it
+    when DuckDB says (how many columns the row has, a quote never closed)."""
     line = _CSV_LINE.search(message)
-    detail = next((ln for ln in message.splitlines()[1:4] if "Expected" in ln), "")
+    if not line:
+        return ImportFailed("unreadable", file=file_name, detail=message.splitlines()[0])
+    where = {"file": file_name, "row": int(line.group(1))}
+    if "maximum line size" in message.lower():
+        return ImportFailed("line_too_long", **where, limit_mb=MAX_LINE_MB)
+    columns = _CSV_COLUMNS.search(message)
+    if columns:
+        expected, found = map(int, columns.groups())
+        return ImportFailed("csv_shape", "csv_columns", **where, expected=expected, found=found)
     if "unterminated" in message.lower():
-        detail = "a quoted value is never closed"
-    if line:
-        return ImportFailed("csv_shape", file=file_name, row=int(line.group(1)), detail=detail)
-    return ImportFailed("unreadable", file=file_name, detail=message.splitlines()[0])
+        return ImportFailed("csv_shape", "csv_quote", **where)
+    return ImportFailed("csv_shape", **where)
 
 
 @contextmanager
@@ -191,9 +228,13 @@ def _gc_paused():
             gc.enable()
 
 
-def _load_raw_xlsx(con, sniffed: Sniffed, sheet: str, header_index: int, keep: list[int]) -> None:
+def _load_raw_xlsx(
+    con, sniffed: Sniffed, sheet: str, header_index: int, keep: list[int], rows: int | None = None
+) -> None:
     with _gc_paused():
         body = sniffed.sheet(sheet).to_python()[header_index + 1 :]
+        if rows is not None:
+            body = body[:rows]
         cells = list(zip_longest(*body, fillvalue=""))  # column by column
         del body
         empty = ("",) * (len(cells[0]) if cells else 0)
@@ -583,10 +624,8 @@ def _layers(
             bad = f"{f.name} IS NULL AND {str(f.required).lower()} OR NOT isfinite({f.name})"
             finals.append(f"({bad}) AS _bad_{f.name}")
             continue
-        texts.append(
-            f"{f'nullif(trim({col}), {chr(39) * 2})' if f.kind == TEXT else _value(col)} "
-            f"AS v_{f.name}"
-        )
+        text = clean_label_sql(f"nullif(trim({col}), {chr(39) * 2})")  # no NUL, no bidi
+        texts.append(f"{text if f.kind == TEXT else _value(col)} AS v_{f.name}")
         expr = _typed_expr(
             f,
             f"v_{f.name}",
@@ -694,6 +733,7 @@ def one_pass_query(
     row_offset: int,
     decimal_hint: str = ".",
     options: dict | None = None,
+    skip: str | None = None,
 ) -> tuple[str, dict]:
     """A query that reads a whole CSV into ``parsed``'s fields in one pass (no ``_row``), and
     its parameters: the fast path for large exports.
@@ -704,11 +744,16 @@ def one_pass_query(
     (a decimal mark, an abbreviation, a date format): where it succeeds, its rows are exactly
     ``parse_fields``'s. Raises ``NotOnePass`` when the first rows settle nothing; both that and
     a failing query mean: take the careful path, which says what is wrong and where.
+    ``skip``: a condition on the rows the query leaves out (``Format.skipped_rows``), and
+    which no decision looks at. Rows shorter than the header fail the query: the careful path
+    reads them (``load_raw``'s ``padded``).
     """
     if sniffed.kind != "csv" or sniffed.encoding == "cp1252":
         raise NotOnePass("only a UTF-8 or UTF-16 CSV is read in one pass")
     load_raw(con, sniffed, "", header_index, width, used=used, limit=SAMPLE_ROWS)
     try:
+        if skip:
+            con.execute(f"DELETE FROM raw WHERE {skip}")  # noqa: S608 - c<i> columns, SQL from code
         if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
             raise NotOnePass("no rows")
         sample = (options or {}) | {"sample": True}
@@ -723,12 +768,20 @@ def one_pass_query(
         FROM (SELECT _doubt, {", ".join(finals)}
               FROM (SELECT _doubt, {", ".join(typed)}
                     FROM (SELECT {_doubt(cols, decided, native)} AS _doubt, {", ".join(texts)}
-                          FROM {CSV_READER})))
+                          FROM {CSV_READER} WHERE NOT {skip or "false"})))
         WHERE CASE WHEN {bad} THEN error('{DOUBT}') ELSE true END"""  # noqa: S608 - c<i> columns, field names, SQL from code
     patterns = {"dot_decimal": _DOT_DECIMAL, "comma_decimal": _COMMA_DECIMAL}
     used = {name: pattern for name, pattern in patterns.items() if f"${name}" in sql}
     doubles = {cols.indexes[name]: "DOUBLE" for name in native}
     return sql, _csv_params(sniffed.path, sniffed, header_index, width, doubles) | used
+
+
+def count_in_csv(con, sniffed: Sniffed, header_index: int, width: int, condition: str) -> int:
+    """How many rows below the header of a CSV meet ``condition`` (SQL on ``c0, c1, ...``)."""
+    return con.execute(
+        f"SELECT count(*) FROM {CSV_READER} WHERE {condition}",  # noqa: S608 - CSV_READER constant, SQL from code
+        _csv_params(sniffed.path, sniffed, header_index, width),
+    ).fetchone()[0]
 
 
 def _native_numbers(con, cols: Columns, decided: Decisions) -> frozenset[str]:

@@ -10,6 +10,11 @@ whole, and the log keeps what each part added (table ``import_parts``).
 ``import_file`` prepares and writes; ``undo_import`` reverts one import. Any failure raises
 ``ImportFailed`` and leaves the database as it was.
 
+Reading a file is untrusted work: ``stage_file`` does it in a child process with a memory and a
+time limit (``isolate``), staging the rows into a scratch DuckDB file of its own. The database
+file is then opened only to write (``import_path``): the scratch file is attached read-only and
+the staged rows are copied in one transaction, so the file is held for the write alone.
+
 Where a file lacks only a choice (the year of its dates, Facebook or Instagram), preparing it
 asks a question and reads the file with a default answer; both functions take the user's
 ``answers`` (see ``questions``), and the log keeps the answers a file was read with.
@@ -19,8 +24,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -28,15 +36,31 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from smdash.access import audit
+from smdash.core.text import clean_label
 from smdash.db.store import bump_data_version, transaction
 from smdash.db.tables import TABLES, quote
-from smdash.imports import mapping, questions
+from smdash.imports import isolate, mapping, questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
-from smdash.imports.parse import Columns, NotOnePass, load_raw, one_pass_query, parse_fields
+from smdash.imports.parse import (
+    Columns,
+    NotOnePass,
+    count_in_csv,
+    load_raw,
+    one_pass_query,
+    parse_fields,
+)
 from smdash.imports.questions import Answers, Ask, Question
 from smdash.imports.refusals import refusal
-from smdash.imports.sniff import MAX_IMPORT_BYTES, Sniffed, sha256_of, sources
+from smdash.imports.sniff import (
+    MAX_IMPORT_BYTES,
+    Sniffed,
+    all_rows,
+    ends_with_line_break,
+    sha256_of,
+    sniff,
+    sources,
+)
 from smdash.imports.write import Counts, classify_stage, rebuild_after_undo, write_stage
 
 if TYPE_CHECKING:  # only for hints: the previews are DuckDB's .df()
@@ -63,6 +87,14 @@ class Part:
     counts: Counts | None = None
     one_pass: bool = False  # read straight from the file (else the careful path)
     questions: list[Question] = field(default_factory=list)  # what it was read with
+    skipped: int = 0  # rows of the file left out on purpose (``Format.skipped_rows``)
+
+    @property
+    def skip_reason(self) -> str:
+        """Why ``skipped`` rows were left out ('' when none were): ``import_skipped.<reason>``
+        says it, given the count."""
+        rule = self.format.skipped_rows
+        return rule.reason if rule and self.skipped else ""
 
 
 @dataclass
@@ -73,6 +105,17 @@ class Prepared:
     sha256: str
     parts: list[Part]
     skipped: list[str] = field(default_factory=list)  # files in a zip that are no export
+    # the folder of the scratch DuckDB file (``stage.duckdb``) holding the staged parts, when
+    # staged by ``stage_file`` to be written; ``discard`` removes it
+    scratch: Path | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:  # short: the audit trail names a staged file by it
+        return f"<{self.file_name}: {self.rows} rows staged>"
+
+    def discard(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
     @property
     def format(self) -> Format:
@@ -147,10 +190,51 @@ def detect_parts(con: duckdb.DuckDBPyConnection | None, sniffed: Sniffed) -> lis
         found = _best_match(sniffed, sheet, rows)
         if found is None and con is not None:
             found = mapping.saved_match(con, rows)
-        if found is not None:
+        if found is not None and found.format.stacked:
+            blocks = found.later_blocks(all_rows(sniffed, sheet))
+            matches += [m.on_sheet(sheet) for m in _settled(blocks, sniffed.file_name)]
+        elif found is not None:
             matches.append(found.on_sheet(sheet))
     order = {fmt.name: i for i, fmt in enumerate(all_formats())}
     return sorted(matches, key=lambda m: order.get(m.format.name, len(order)))
+
+
+def _settled(blocks: list[Match], file_name: str) -> list[Match]:
+    """The tables of one stacked file, each asking only what the others do not tell: a block
+    that asks a value (Meta's 'Follows' names no network) of a series another block names
+    ('Facebook follows') takes the one choice left, as a file does not hold a series twice.
+    Blocks that ask, of different series, share the answer ('Follows' and 'Reach' of one
+    network); two blocks that still ask and are the same series are refused, as no answer could
+    tell them apart (the import would refuse their shared rows anyway, less clearly)."""
+    settled = []
+    for block in blocks:
+        context = dict(block.context)
+        for key, value in block.context.items():
+            if isinstance(value, Ask):
+                told = {_series(other) for other in blocks if other is not block}
+                left = [c for c in value.choices if _series(block, key, c) not in told]
+                if len(left) == 1:
+                    context[key] = left[0]
+        settled.append(replace(block, context=context))
+    seen: dict[tuple, Match] = {}
+    for block in (b for b in settled if any(isinstance(v, Ask) for v in b.context.values())):
+        twice = seen.setdefault(_series(block), block)
+        if twice is not block:
+            title = block.block if block.block == twice.block else f"{twice.block}, {block.block}"
+            raise ImportFailed("same_series", file=file_name, title=title)
+    return settled
+
+
+def _series(match: Match, key: str = "", value: object = None) -> tuple:
+    """What a part's rows are, for telling two tables of one file apart: the context values the
+    rows SQL uses (an ``Ask`` as the question only), with ``key`` set to ``value`` when given."""
+    fmt = match.format
+    context = match.context | ({key: value} if key else {})
+    return tuple(
+        (k, ("?", v.key) if isinstance(v, Ask) else v)
+        for k, v in sorted(context.items())
+        if f"${k}" in fmt.rows_sql
+    )
 
 
 def _without_superseded(matches: list[Match]) -> list[Match]:
@@ -180,9 +264,163 @@ def prepare(
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
     answers: Answers | None = None,
+    isolated: bool = True,
 ) -> Prepared:
+    """What ``path`` holds, its parts staged in temp tables of ``con`` (``part.stage``).
+
+    Read in a child process (``stage_file``) unless ``isolated`` is False: then in this
+    process, as the child itself does (tests that change the reader's inner functions)."""
+    if not isolated:
+        return prepare_here(con, path, file_name, max_bytes, progress, answers)
+    prepared = stage_file(
+        path, file_name, reading_context(con), max_bytes, progress, answers=answers
+    )
+    try:
+        drop_stages(con)
+        with _attached(con, prepared):
+            for part in prepared.parts:
+                con.execute(
+                    f"CREATE TEMP TABLE {part.stage} AS SELECT * FROM {STAGED}.{part.stage}"  # noqa: S608 - stage_<n>, named in code
+                )
+    finally:
+        prepared.discard()
+    return prepared
+
+
+@dataclass(frozen=True)
+class Known:
+    """What reading a file needs from the database, for a reading process that cannot open it:
+    the saved column mappings and the remembered answers to questions (settings rows)."""
+
+    mappings: list[tuple] = field(default_factory=list)
+    remembered: list[tuple] = field(default_factory=list)
+
+
+def reading_context(con: duckdb.DuckDBPyConnection) -> Known:
+    remembered = con.execute(
+        "SELECT key, value FROM settings WHERE starts_with(key, 'last_answer_')"
+    ).fetchall()
+    return Known(mapping.saved_rows(con), remembered)
+
+
+def stage_file(
+    path: str | Path,
+    file_name: str | None = None,
+    context: Known | None = None,
+    max_bytes: int = MAX_IMPORT_BYTES,
+    progress: Progress = _no_progress,
+    keep: bool = True,
+    answers: Answers | None = None,
+) -> Prepared:
+    """Read, check and stage ``path`` in a child process with a memory and a time limit.
+
+    With ``keep``, the staged parts stay in a scratch DuckDB file (``Prepared.scratch``) for
+    ``import_file`` to write; the caller discards it (``Prepared.discard``). Without, only what
+    the parts hold is kept (the Import page's preview). ``context``: ``reading_context(con)``
+    of the database; ``answers``: to the questions the file asks."""
+    context = context or Known()
     path = Path(path)
-    file_name = file_name or path.name
+    file_name = clean_label(file_name or path.name)
+    scratch = Path(tempfile.mkdtemp(prefix="smdash-stage-"))
+    try:
+        found = isolate.run(
+            _stage_in_child,
+            (str(path), file_name, max_bytes, context, str(scratch), keep, answers, today()),
+            file_name,
+            isolate.Limits.from_settings(),
+            progress,
+        )
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    if not keep:
+        shutil.rmtree(scratch, ignore_errors=True)
+    formats = {f.name: f for f in all_formats()} | mapping.formats_of(context.mappings)
+    parts = [replace_format(part, formats) for part in found.parts]
+    return replace(found, parts=parts, scratch=scratch if keep else None)
+
+
+def replace_format(part: Part, formats: dict[str, Format]) -> Part:
+    """The part with its format object (the child sends the format's name)."""
+    return replace(part, format=formats[part.format])
+
+
+SCRATCH_FILE = "stage.duckdb"
+STAGED = "smdash_staged"  # the scratch file's name while attached to the database
+CHILD_SPILL = "spill"  # where the child's DuckDB writes what does not fit in its memory
+
+
+def _stage_in_child(
+    path: str,
+    file_name: str,
+    max_bytes: int,
+    context: Known,
+    scratch: str,
+    keep: bool,
+    answers: Answers | None,
+    day: dt.date,
+    report,
+) -> Prepared:
+    """In the reading process: ``prepare_here`` on a DuckDB of its own (the scratch file, or
+    memory), holding the database's saved mappings; formats travel back by name."""
+    folder = Path(scratch)
+    con = duckdb.connect(str(folder / SCRATCH_FILE) if keep else ":memory:")
+    try:
+        _bound_duckdb(con, folder / CHILD_SPILL)
+        mapping.load_rows(con, context.mappings)
+        con.execute("CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        if context.remembered:
+            con.executemany("INSERT INTO settings VALUES (?, ?)", context.remembered)
+        global _day_asked  # the asking process's day (a test may have changed it there)
+        _day_asked = day
+        try:
+            prepared = prepare_here(con, Path(path), file_name, max_bytes, report, answers)
+        except ImportFailed as exc:
+            if exc.code == "unknown_format":  # the columns the user may map, read here too
+                exc.params["header"] = _header_to_map(Path(path), file_name)
+            raise
+        for part in prepared.parts:
+            if keep:
+                con.execute(f"CREATE TABLE main.{part.stage} AS SELECT * FROM temp.{part.stage}")  # noqa: S608 - stage_<n>, named in code
+        parts = [replace(part, format=part.format.name) for part in prepared.parts]
+        return replace(prepared, parts=parts)
+    finally:
+        con.close()
+
+
+def _header_to_map(path: Path, file_name: str) -> list[str] | None:
+    try:
+        return mapping.header_row(sniff(path, file_name))[2]
+    except ImportFailed:
+        return None
+
+
+def _bound_duckdb(con: duckdb.DuckDBPyConnection, spill: Path) -> None:
+    """DuckDB in the reading process: the database's time zone, and a memory limit under the
+    process's own (the rest spills to ``spill``), so that a large file spills rather than
+    fails."""
+    import resource
+
+    limit, _ = resource.getrlimit(resource.RLIMIT_AS)
+    con.execute("SET TimeZone = 'UTC'")  # as store.connect: export times are read as written
+    con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
+    if limit != resource.RLIM_INFINITY:
+        # the process reserves some 1.2 GB of addresses before DuckDB holds any data
+        budget = max(256, (limit // 2**20 - 1536) // 2)
+        con.execute(f"SET memory_limit = '{int(budget)}MB'")
+
+
+def prepare_here(
+    con: duckdb.DuckDBPyConnection,
+    path: str | Path,
+    file_name: str | None = None,
+    max_bytes: int = MAX_IMPORT_BYTES,
+    progress: Progress = _no_progress,
+    answers: Answers | None = None,
+) -> Prepared:
+    """``prepare`` in this process: parts staged in temp tables of ``con``."""
+    path = Path(path)
+    file_name = clean_label(file_name or path.name)
     progress("reading", 0.05)
     drop_stages(con)
     parts: list[Part] = []
@@ -213,14 +451,20 @@ def prepare(
     return Prepared(file_name, digest, parts, skipped)
 
 
+_day_asked: dt.date | None = None  # in a reading process: ``today()`` of the process asking
+
+
 def today() -> dt.date:
     """The import day: dates without a year end on or before it (a test may change it)."""
-    return dt.date.today()
+    return _day_asked or dt.date.today()
 
 
 def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str, answers: Answers) -> Part:
     fmt = match.format
     source = sniffed.file_name if sniffed.kind == "csv" else f"{sniffed.file_name} [{match.sheet}]"
+    if match.block:
+        source = f"{source} [{match.block}]"
+    source = clean_label(source)  # a sheet name and a table's title are the file's text too
     asked = {
         value.key: questions.answer_to(con, source, value, answers)
         for value in match.context.values()
@@ -240,16 +484,37 @@ def _prepare_part(con, sniffed: Sniffed, match: Match, stage: str, answers: Answ
         "asked": asked,
     }
     cols = Columns(fmt.fields, match.columns, match.header)
-    decimal_hint = "," if sniffed.delimiter == ";" else "."
-    one_pass = _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options)
-    if not one_pass:
-        _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options)
-    _check_stage(con, fmt, source, stage)
+    read = _Reading(
+        source,
+        stage,
+        decimal_hint="," if sniffed.delimiter == ";" else ".",
+        options=options,
+        padded=fmt.short_rows and sniffed.kind == "csv" and ends_with_line_break(sniffed),
+        skip=fmt.skipped_rows.sql(match.columns) if fmt.skipped_rows else None,
+    )
+    one_pass = _staged_in_one_pass(con, sniffed, match, cols, read)
+    if one_pass:
+        skipped = _skipped_in_csv(con, sniffed, match, read.skip) if read.skip else 0
+    else:
+        skipped = _stage_carefully(con, sniffed, match, cols, read)
+    _check_stage(con, fmt, source, stage, skipped)
     described = _describe(con, fmt, source, stage)
-    return replace(described, one_pass=one_pass, questions=list(asked.values()))
+    return replace(described, one_pass=one_pass, questions=list(asked.values()), skipped=skipped)
 
 
-def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, options) -> bool:
+@dataclass(frozen=True)
+class _Reading:
+    """How one part is read: its name in messages, its stage, and the file's conventions."""
+
+    source: str
+    stage: str
+    decimal_hint: str
+    options: dict  # parse's: spreadsheet, year, end_date, today; ``asked`` receives questions
+    padded: bool  # short rows have empty trailing cells (``Format.short_rows``)
+    skip: str | None  # SQL: the rows left out and counted (``Format.skipped_rows``)
+
+
+def _staged_in_one_pass(con, sniffed, match, cols, read: _Reading) -> bool:
     """Stage a CSV straight from the file, in one pass (see ``parse.one_pass_query``); False
     when it has to take the careful path instead."""
     fmt = match.format
@@ -257,29 +522,37 @@ def _staged_in_one_pass(con, sniffed, match, cols, source, stage, decimal_hint, 
         fmt.skip_rows_sql
         or fmt.extra.get("ends_at_blank_line")
         or fmt.extra.get("footer")
+        or match.body_rows is not None
         or not _keeps_every_row(fmt)
     ):
         return False
     used = set(match.columns.values())
+    header_index, width = match.body_start - 1, len(match.header)
     try:
         parsed, params = one_pass_query(
             con,
             sniffed,
-            match.body_start - 1,
-            len(match.header),
+            header_index,
+            width,
             used,
             cols,
-            source,
+            read.source,
             match.body_start,
-            decimal_hint,
-            options,
+            read.decimal_hint,
+            read.options,
+            read.skip,
         )
-        _create_stage(con, fmt, match.context, stage, parsed, params)
+        _create_stage(con, fmt, match.context, read.stage, parsed, params)
     # error() in the query, or a CSV the reader refuses: the careful path says what and where
     except (NotOnePass, ImportFailed, duckdb.InvalidInputException, duckdb.ConversionException):
-        con.execute(f"DROP TABLE IF EXISTS {stage}")
+        con.execute(f"DROP TABLE IF EXISTS {read.stage}")
         return False
     return True
+
+
+def _skipped_in_csv(con, sniffed: Sniffed, match: Match, skip: str) -> int:
+    """How many rows the one pass left out (``Format.skipped_rows``): counted in the file."""
+    return count_in_csv(con, sniffed, match.body_start - 1, len(match.header), skip)
 
 
 def _keeps_every_row(fmt: Format) -> bool:
@@ -290,10 +563,11 @@ def _keeps_every_row(fmt: Format) -> bool:
     return "_row" not in sql and not re.search(r"\b(where|having|qualify|limit|join)\b", sql)
 
 
-def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, options) -> None:
-    """Every cell as text first, then typed, so that a refusal can name its row and column."""
+def _stage_carefully(con, sniffed, match, cols, read: _Reading) -> int:
+    """Every cell as text first, then typed, so that a refusal can name its row and column.
+    Returns how many rows it left out (``Format.skipped_rows``)."""
     fmt = match.format
-    until_blank = fmt.extra.get("ends_at_blank_line", False)
+    until_blank = fmt.extra.get("ends_at_blank_line", False) or match.body_rows is not None
     used = set(match.columns.values())
     footer = fmt.extra.get("footer", "")
     load_raw(
@@ -305,24 +579,45 @@ def _stage_carefully(con, sniffed, match, cols, source, stage, decimal_hint, opt
         until_blank,
         used,
         footer=footer,
+        rows=match.body_rows,
+        padded=read.padded,
     )
     if con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
-        raise ImportFailed("no_rows", file=source)
+        raise _no_rows(sniffed, match, read.source)
+    skipped = 0
+    if read.skip:  # a row keeps its number (rowid) when others are deleted
+        skipped = con.execute(f"SELECT count(*) FROM raw WHERE {read.skip}").fetchone()[0]  # noqa: S608 - c<i> columns, SQL from code
+        con.execute(f"DELETE FROM raw WHERE {read.skip}")  # noqa: S608 - c<i> columns, SQL from code
+        if skipped and con.execute("SELECT count(*) FROM raw").fetchone()[0] == 0:
+            raise _all_skipped(fmt, read.source, skipped)
     parse_fields(
         con,
         fmt.fields,
         match.columns,
         match.header,
-        source,
+        read.source,
         row_offset=match.body_start,
-        decimal_hint=decimal_hint,
-        options=options,
+        decimal_hint=read.decimal_hint,
+        options=read.options,
     )
     con.execute("DROP TABLE raw")  # every cell is parsed: free the text
     if fmt.skip_rows_sql:
         con.execute(f"DELETE FROM parsed WHERE {fmt.skip_rows_sql}")  # noqa: S608 - skip_rows_sql: from the format definitions
-    _create_stage(con, fmt, match.context, stage)
+    _create_stage(con, fmt, match.context, read.stage)
     con.execute("DROP TABLE IF EXISTS parsed")  # staged: free the typed copy
+    return skipped
+
+
+def _no_rows(sniffed: Sniffed, match: Match, source: str) -> ImportFailed:
+    """'No data rows' when the file has none below its header; when its first rows show some
+    that the reader did not find, that the rows could not be read."""
+    below = sniffed.sheets.get(match.sheet, [])[match.body_start :]
+    for number, row in enumerate(below, start=match.body_start + 1):
+        if any(cell.strip() for cell in row):
+            return ImportFailed("rows_unread", file=source, row=number)
+        if match.body_rows is not None or match.format.extra.get("ends_at_blank_line"):
+            break  # a blank line ends this table
+    return ImportFailed("no_rows", file=source)
 
 
 def _create_stage(
@@ -339,7 +634,7 @@ def _create_stage(
     con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}", params)
 
 
-def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
+def _check_stage(con, fmt: Format, file_name: str, stage: str, skipped: int = 0) -> None:
     table = fmt.target
     nulls = ", ".join(f"count_if({quote(k)} IS NULL)" for k in table.keys)
     keys = ", ".join(quote(k) for k in table.keys)
@@ -348,6 +643,8 @@ def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
     rows, distinct, *missing = con.execute(
         f"SELECT count(*), count(DISTINCT hash({keys})), {nulls} FROM {stage}"  # noqa: S608 - keys quoted; stage: stage_<n> named in code
     ).fetchone()
+    if rows == 0 and skipped:
+        raise _all_skipped(fmt, file_name, skipped)
     if rows == 0:
         raise ImportFailed("no_rows", file=file_name)
     for key, count in zip(table.keys, missing, strict=True):
@@ -363,6 +660,12 @@ def _check_stage(con, fmt: Format, file_name: str, stage: str) -> None:
     ).fetchone()
     if duplicate:
         raise ImportFailed("duplicate_key", file=file_name, row_key=" / ".join(map(str, duplicate)))
+
+
+def _all_skipped(fmt: Format, file_name: str, skipped: int) -> ImportFailed:
+    """No row left to import: every one was left out (``import_error.no_rows_<reason>``)."""
+    variant = f"no_rows_{fmt.skipped_rows.reason}"
+    return ImportFailed("no_rows", variant, file=file_name, count=skipped)
 
 
 def _sum_duplicates(con, table, stage: str) -> None:
@@ -409,6 +712,29 @@ def _describe(con, fmt: Format, source: str, stage: str) -> Part:
     return Part(fmt, source, stage, platform, account or "", date_from, date_to, rows, preview)
 
 
+def import_path(
+    open_database: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]],
+    path: str | Path,
+    file_name: str | None = None,
+    max_bytes: int = MAX_IMPORT_BYTES,
+    progress: Progress = _no_progress,
+    answers: Answers | None = None,
+) -> ImportResult:
+    """Import one file, holding the database file only to write: ``open_database()`` opens it
+    (a context manager) once for a glance at what reading needs (``reading_context``), and
+    once for the write; the file is read and staged in between, with the database closed."""
+    with open_database() as con:
+        context = reading_context(con)
+    staged = stage_file(path, file_name, context, max_bytes, progress, answers=answers)
+    try:
+        with open_database() as con:
+            return import_file(
+                con, path, staged.file_name, max_bytes, progress, answers, staged=staged
+            )
+    finally:
+        staged.discard()
+
+
 @audit.write("pipeline.import_file")
 def import_file(
     con: duckdb.DuckDBPyConnection,
@@ -417,28 +743,78 @@ def import_file(
     max_bytes: int = MAX_IMPORT_BYTES,
     progress: Progress = _no_progress,
     answers: Answers | None = None,
+    staged: Prepared | None = None,
+    isolated: bool = True,
 ) -> ImportResult:
-    """Import one file; all the rows of all its parts land, or none do."""
+    """Import one file; all the rows of all its parts land, or none do.
+
+    ``staged``: the file as ``stage_file`` staged it (else it is staged here, with ``con``
+    open meanwhile: in a child process, or with ``isolated`` False in this one, as ``prepare``).
+    """
+    if staged is None and not isolated:
+        prepared = prepare_here(con, path, file_name, max_bytes, progress, answers)
+        return _write(con, prepared, progress)
+    prepared = staged or stage_file(
+        path, file_name, reading_context(con), max_bytes, progress, answers=answers
+    )
     try:
-        prepared = prepare(con, path, file_name, max_bytes, progress, answers)
-        progress("writing", 0.7)
-        with transaction(con):
-            import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
-            targets = [part.format.target for part in prepared.parts]
-            for part in prepared.parts:
-                table = part.format.target
-                classified = classify_stage(con, table, part.stage)
-                part.counts = classified.counts
-                alone = targets.count(table) == 1  # the only part that writes to its table
-                write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
-            _log(con, import_id, prepared)
-            questions.remember(con, prepared.questions)
-            bump_data_version(con)
+        return _write(con, prepared, progress)
+    finally:
+        if staged is None:
+            prepared.discard()
+
+
+@contextmanager
+def _attached(con: duckdb.DuckDBPyConnection, prepared: Prepared):
+    """The scratch file of ``prepared`` attached read-only to ``con`` as ``STAGED``."""
+    scratch = str(prepared.scratch / SCRATCH_FILE).replace("'", "''")
+    con.execute(f"ATTACH '{scratch}' AS {STAGED} (READ_ONLY)")
+    try:
+        yield
+    finally:
+        con.execute(f"DETACH {STAGED}")
+
+
+def _write(con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progress) -> ImportResult:
+    progress("writing", 0.7)
+    try:
+        if prepared.scratch is None:  # staged in temp tables of con (``prepare_here``)
+            import_id = _write_parts(con, prepared)
+        else:
+            drop_stages(con)  # an earlier ``prepare`` on ``con`` left its tables of these names
+            with _attached(con, prepared):
+                for part in prepared.parts:
+                    con.execute(
+                        f"CREATE OR REPLACE TEMP VIEW {part.stage} AS "  # noqa: S608 - stage_<n>, named in code
+                        f"SELECT * FROM {STAGED}.{part.stage}"
+                    )
+                try:
+                    import_id = _write_parts(con, prepared)
+                finally:
+                    for part in prepared.parts:
+                        con.execute(f"DROP VIEW IF EXISTS {part.stage}")
     finally:
         drop_scratch(con)
     progress("done", 1.0)
     total = Counts(*(sum(getattr(p.counts, f) for p in prepared.parts) for f in Counts.FIELDS))
     return ImportResult(import_id, prepared, total)
+
+
+def _write_parts(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:
+    """The staged parts into their tables, logged, in one transaction; the new import's id."""
+    with transaction(con):
+        import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
+        targets = [part.format.target for part in prepared.parts]
+        for part in prepared.parts:
+            table = part.format.target
+            classified = classify_stage(con, table, part.stage)
+            part.counts = classified.counts
+            alone = targets.count(table) == 1  # the only part that writes to its table
+            write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
+        _log(con, import_id, prepared)
+        questions.remember(con, prepared.questions)
+        bump_data_version(con)
+    return import_id
 
 
 def drop_stages(con: duckdb.DuckDBPyConnection) -> None:
@@ -488,10 +864,10 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
         con.execute(
             """INSERT INTO import_parts (import_id, part, source, format, target, platform,
                    account, date_from, date_to, rows_in_file, rows_added, rows_updated,
-                   rows_unchanged)
+                   rows_unchanged, rows_skipped, skip_reason)
                VALUES ($import_id, $part, $source, $format, $target, $platform, $account,
                    $date_from, $date_to, $rows_in_file, $rows_added, $rows_updated,
-                   $rows_unchanged)""",
+                   $rows_unchanged, $rows_skipped, $skip_reason)""",
             {
                 "import_id": import_id,
                 "part": number,
@@ -506,6 +882,8 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
                 "rows_added": part.counts.added,
                 "rows_updated": part.counts.updated,
                 "rows_unchanged": part.counts.unchanged,
+                "rows_skipped": part.skipped,
+                "skip_reason": part.skip_reason or None,
             },
         )
 

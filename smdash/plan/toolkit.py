@@ -2,7 +2,7 @@
 questionnaire, the social media guide in four parts, the profiles managed, the response
 protocol and the employee guidelines.
 
-Every part is versioned (``toolkit_versions``, see migration m0014): a save adds a version with
+Every part is versioned (``toolkit_versions``, see migration m0013): a save adds a version with
 who saved it and when, and never changes an earlier one; a save that changes nothing adds
 none. The read functions return plain frozen dataclasses of the current versions; ``history``
 and ``diff`` show how a part came to be. Prose is Markdown (shown without raw HTML by the

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import shutil
 import tempfile
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +19,14 @@ from smdash.imports import mapping, questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats, supported
 from smdash.imports.history import import_history
-from smdash.imports.pipeline import Part, Prepared, import_file, prepare, undo_import
-from smdash.imports.sniff import sniff
+from smdash.imports.pipeline import (
+    Part,
+    Prepared,
+    import_file,
+    reading_context,
+    stage_file,
+    undo_import,
+)
 from smdash.ui.networks import network_label
 from smdash.ui.runtime import Keys, database, flash, lang, loader, plain, said, tr, write
 
@@ -33,13 +40,22 @@ def uploader_key() -> str:
 
 def clear_uploader() -> None:
     st.session_state[Keys.UPLOADER_ROUND] = st.session_state.get(Keys.UPLOADER_ROUND, 0) + 1
-    st.session_state.pop(Keys.PREVIEWS, None)
+    forget_uploads()
+
+
+class UploadFolder:
+    """This session's folder for uploads, removed with everything in it when the session ends
+    (its state is dropped, or the server stops): no upload outlives the session."""
+
+    def __init__(self) -> None:
+        self.path = Path(tempfile.mkdtemp(prefix="smdash-upload-"))
+        self._remove = weakref.finalize(self, shutil.rmtree, self.path, ignore_errors=True)
 
 
 def _upload_dir() -> Path:
-    if Keys.UPLOAD_DIR not in st.session_state:
-        st.session_state[Keys.UPLOAD_DIR] = tempfile.mkdtemp(prefix="smdash-upload-")
-    return Path(st.session_state[Keys.UPLOAD_DIR])
+    if not isinstance(st.session_state.get(Keys.UPLOAD_DIR), UploadFolder):
+        st.session_state[Keys.UPLOAD_DIR] = UploadFolder()
+    return st.session_state[Keys.UPLOAD_DIR].path
 
 
 def _saved_upload(uploaded) -> Path:
@@ -51,6 +67,12 @@ def _saved_upload(uploaded) -> Path:
     return path
 
 
+def forget_uploads() -> None:
+    """Delete the saved copies of this session's uploads (after an import)."""
+    for preview in st.session_state.pop(Keys.PREVIEWS, {}).values():
+        preview.path.unlink(missing_ok=True)
+
+
 def _error_text(exc: Exception) -> str:
     if isinstance(exc, UserError):
         return said(exc)
@@ -58,13 +80,13 @@ def _error_text(exc: Exception) -> str:
 
 
 def failed_text(file_name: str, error: str) -> str:
-    """'file was not imported: error', the error as ``_error_text`` made it (its values already
-    shown literally: escaping it again would show the backslashes)."""
+    """'<file> was not imported: <error>', the error already shown literally (``said``): not
+    escaped a second time, which would show its backslashes (``A1\\:XFD1048576``)."""
     return t("import.failed", lang(), file=plain(file_name), error=error)
 
 
 def _unexpected(exc: Exception) -> str:
-    return tr("import.unexpected", error=f"{type(exc).__name__}: {exc}")
+    return tr("import.unexpected", error=f"{type(exc).__name__}: {exc}")  # escaped, as said()
 
 
 @dataclass
@@ -103,10 +125,12 @@ def preview_upload(uploaded) -> Preview:
         path = _saved_upload(uploaded)
         try:
             with database() as con:
-                prepared = prepare(con, path, uploaded.name, answers=answers)
+                context = reading_context(con)
+            # read in a child process, with the database closed
+            prepared = stage_file(path, uploaded.name, context, keep=False, answers=answers)
             previews[uploaded.file_id] = Preview(path, prepared, answers=answers)
         except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
-            header = _header_to_map(path, uploaded.name, exc)
+            header = _header_to_map(exc)
             error = _error_text(exc)
             previews[uploaded.file_id] = Preview(path, error=error, header=header, answers=answers)
     return previews[uploaded.file_id]
@@ -137,13 +161,11 @@ def ask(file_id: str, part: Part, asked: set[str]) -> None:
         st.caption(question.message(lang(), plain))
 
 
-def _header_to_map(path: Path, file_name: str, exc: Exception) -> list[str] | None:
+def _header_to_map(exc: Exception) -> list[str] | None:
+    """The header of a file no format recognises (read with the file, in its own process)."""
     if not (isinstance(exc, ImportFailed) and exc.code == "unknown_format"):
         return None
-    try:
-        return mapping.header_row(sniff(path, file_name))[2]
-    except ImportFailed:
-        return None
+    return exc.params.get("header")
 
 
 def save_mapping(
@@ -192,15 +214,24 @@ def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None =
     def progress(stage: str, fraction: float) -> None:
         bar.progress(fraction, text=tr(f"import.progress_{stage}", file=file_name))
 
-    def run(con):
-        return import_file(con, path, file_name, progress=progress, answers=answers)
+    def run(con, staged):
+        return import_file(con, path, file_name, progress=progress, answers=answers, staged=staged)
 
     try:
-        result, error = write(run)
+        with database() as con:
+            context = reading_context(con)
+        # read and staged in a child process; the database is held only for the write
+        staged = stage_file(path, file_name, context, progress=progress, answers=answers)
+        try:
+            result, error = write(run, staged)
+        finally:
+            staged.discard()
     except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
-        result, error = None, _unexpected(exc)
+        result, error = None, _error_text(exc)
+    finally:
+        path.unlink(missing_ok=True)  # the upload's copy is not kept after its import
     if error:
-        flash("error", tr("import.failed", file=file_name, error=error))
+        flash("error", failed_text(file_name, error))
         return
     c = result.counts
     flash(
@@ -217,6 +248,11 @@ def undo(import_id: int) -> str | None:
         return write(undo_import, import_id).error
     except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
         return _unexpected(exc)
+
+
+def skipped_note(part) -> str | None:
+    """'3 rows skipped: Meta could not compute their metrics', or None when none was."""
+    return tr(f"import_skipped.{part.skip_reason}", count=part.skipped) if part.skipped else None
 
 
 def supported_formats() -> pd.DataFrame:
@@ -246,16 +282,21 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
             "rows_added",
             "rows_updated",
             "rows_unchanged",
+            "rows_skipped",
             "repeat_of",
             "answers",
             "status",
         ]
     ].copy()
     shown["answers"] = shown["answers"].map(answers_text)
+    shown["rows_skipped"] = [
+        tr(f"import_skipped.{reason}", count=int(count)) if isinstance(reason, str) else ""
+        for count, reason in zip(history["rows_skipped"], history["skip_reason"], strict=True)
+    ]
     shown["format"] = shown["format"].map(lambda name: format_labels().get(name, name))
     shown["repeat_of"] = shown["repeat_of"].map(lambda i: "" if pd.isna(i) else f"#{int(i)}")
     shown["status"] = shown["status"].map(lambda s: tr(f"import.status_{s}"))
-    shown = shown.rename(columns={"source": "file_name"})
+    shown = shown.rename(columns={"source": "file_name", "rows_skipped": "skipped"})
     return shown.rename(columns={c: tr(f"history.{c}") for c in shown.columns})
 
 

@@ -24,6 +24,7 @@ import streamlit as st
 
 from smdash import workspace
 from smdash.access import auth, roles
+from smdash.core import settings
 from smdash.core.errors import UserError
 from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
 from smdash.db import copies, store
@@ -101,6 +102,17 @@ def _escape_marker(match: re.Match) -> str:
     return f"{indent}\\{marker}"
 
 
+def check_settings() -> None:
+    """Stop every page with a message while an SMDASH_* setting holds a value smdash cannot
+    use (app.py calls it first)."""
+    found = settings.problems()
+    if found:
+        st.error(tr("settings.title"))
+        for problem in found:
+            st.error(plain(problem.message(lang())))
+        st.stop()
+
+
 def language_switch() -> None:
     st.sidebar.selectbox(
         t("app.language", lang()),
@@ -172,13 +184,17 @@ def database() -> Iterator:
         unreadable(exc)
         st.stop()
     except store.StoreError as exc:
-        st.error(tr("error.busy", error=str(exc)))
+        st.error(exc.message(lang()))  # in the user's words, without the server's paths
         st.stop()
 
 
 def unreadable(exc: store.DatabaseUnreadable) -> None:
-    """A database file that cannot be read whole: what happened, the newest backup and the
-    command that puts it back (nothing was written to the file)."""
+    """A database file that cannot be read whole: what happened, and for an editor the newest
+    backup and the command that puts it back (nothing was written to the file). Visitors and
+    viewers are told no more than that: the server's paths are for whoever runs it."""
+    if not can_edit():
+        st.error(tr("error.unreadable_plain"))
+        return
     st.error(tr("error.unreadable", file=str(exc.path), error=exc.detail))
     if exc.backup:
         made = f"{date(exc.backup.made.date())} {exc.backup.made:%H:%M}"

@@ -15,16 +15,18 @@ import streamlit as st
 
 from smdash import workspace
 from smdash.access import auth, roles
+from smdash.core import settings
+from smdash.db import store
 from smdash.ui.runtime import Keys, database, system_writing, tr
 
 IDLE_ENV = "SMDASH_SESSION_IDLE_MINUTES"  # how long an unused session stays signed in
 
 
 def session_idle() -> dt.timedelta:
-    try:
-        return dt.timedelta(minutes=float(os.environ[IDLE_ENV]))
-    except (KeyError, ValueError):
+    """``SMDASH_SESSION_IDLE_MINUTES`` (checked at start: ``settings.problems``), else 8 hours."""
+    if not os.environ.get(IDLE_ENV):
         return auth.SESSION_IDLE
+    return dt.timedelta(minutes=settings.idle_minutes())
 
 
 def signed_in_user() -> roles.Actor | None:
@@ -39,9 +41,10 @@ def signed_in_user() -> roles.Actor | None:
             workspace.is_demo(con) and not auth.has_users(con)
         )
         found = auth.find_session(con, token, session_idle())
+        writable = store.writable(con)  # a read-only database is still read, signed in
     if setup_due:
         _set_up_workspace()
-    if found.expired or found.touch_due:
+    if writable and (found.expired or found.touch_due):
         with system_writing() as con:
             if found.expired:
                 auth.sign_out(con, token)

@@ -53,7 +53,9 @@ def ensure_workspace(con: duckdb.DuckDBPyConnection, folder: Path | None = None)
     files = demo_files(folder)
     set_setting(con, MODE_KEY, "demo" if files else "own")
     for path in files:
-        import_file(con, path)
+        # smdash's own files, not a user's: read in this process (a reading process per file
+        # would make the first start 2-3 times slower, measured by tools.bench)
+        import_file(con, path, isolated=False)
     if files:
         for part in DEMO_PARTS:
             part.seed_demo(con, folder)

@@ -2,7 +2,9 @@
 
 The steps run in the order of their file names, all pending ones in one transaction (a file is
 upgraded entirely or not at all); step N takes a file from schema N-1 to schema N. Never edit a
-released step: add a new module.
+released step: add a new module. The schema version is a module's position in that order, so
+the modules are numbered 1, 2, 3 ... without gaps (tests/test_store.py checks it): a branch that
+adds a step takes the next free number when it lands, never one before a landed step.
 
 Every canonical data table comes in two parts: ``<table>`` holds the current version of each
 row, the one from the latest import still applied, and ``<table>_versions`` every other version

@@ -28,10 +28,12 @@ __all__ = ["HEADER_SEARCH_ROWS", "Format", "Match", "all_formats", "supported"]
 
 def all_formats() -> list[Format]:
     return [
+        meta_posts.FACEBOOK_VIDEOS,  # before the posts: a video export may name a Post ID too
         meta_posts.FACEBOOK,
         meta_posts.INSTAGRAM,
         facebook_legacy.FORMAT,
         meta_daily.FORMAT,
+        meta_daily.XLSX_FORMAT,
         ga4_traffic.FORMAT,
         web_sources.UNIVERSAL_ANALYTICS,
         web_sources.MATOMO,

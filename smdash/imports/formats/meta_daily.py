@@ -1,13 +1,24 @@
-"""Meta Business Suite page/account daily series (Insights > Results > Export, one metric a file).
+"""Meta Business Suite page/account daily series (Insights > Results > Export).
 
 UTF-16 with a ``sep=,`` line, then the metric's title (``"Facebook follows"``), then
-``"Date","Primary"``. Follows are new follows per day, not the running total.
+``"Date","Primary"``. Also seen: a ``sep=\\t`` line and tab-separated cells (UTF-16, CRLF);
+two series in one file, a Facebook block, a blank line, then an Instagram block, each with
+its title and header (each is one part of the import); the XLSX download of the same series.
+
+Follows are new follows per day, not the running total. So is the Spanish "Seguidores"
+("Seguidores de Instagram"): Meta's Spanish name for the follows chart. A title stores a
+running total only when it says so ("Total followers", "Seguidores totales"), or in the
+English "followers" titles of the demo's follower-count series.
 
 A title without the network (``Follows``, ``Reach``, Spanish ``Alcance``): the preview asks
 Facebook or Instagram (``questions.PLATFORM``); the last answer is the next such file's default.
+In a file of two series, a block without the network of the same series as a block with it
+takes the other network (``pipeline._settled``).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from smdash.db.tables import ACCOUNT_DAILY
 from smdash.imports.fields import NUMBER, TIMESTAMP, field, normalize_header
@@ -18,9 +29,12 @@ from smdash.imports.questions import PLATFORM, PLATFORMS, Ask
 TITLE_METRICS = (
     (("link clicks", "clics en el enlace"), "link_clicks"),
     (("profile visits", "visitas al perfil", "visits", "visitas"), "profile_visits"),
-    (("follows", "seguimientos", "nuevos seguidores"), "new_followers"),
-    # the running total of followers (unconfirmed title; Meta shows it in Audience)
-    (("followers", "seguidores"), "followers"),
+    # the running total, only when the title says so (Meta shows the count in Audience)
+    (("total followers", "seguidores totales", "total de seguidores"), "followers"),
+    # gains a day: Meta's Spanish calls its follows chart "Seguidores"
+    (("follows", "seguimientos", "nuevos seguidores", "seguidores"), "new_followers"),
+    # the demo's follower-count series (unconfirmed title)
+    (("followers",), "followers"),
     (("views", "visualizaciones", "impressions", "impresiones"), "impressions"),
     (("reach", "alcance"), "reach"),
     (("interactions", "interacciones"), "engagements"),
@@ -46,12 +60,21 @@ def metric_from_title(title: str) -> tuple[str | None, str] | None:
 
 
 def _context(rows: list[list[str]], columns: dict[str, int]) -> dict | None:
-    titles = [row[0] for row in rows if len(row) == 1 and not row[0].lower().startswith("sep=")]
+    filled = ([cell for cell in row if cell.strip()] for row in rows)
+    # a line of one cell (a sheet's row may have empty cells after it), but not 'sep=,'
+    titles = [
+        cells[0] for cells in filled if len(cells) == 1 and not cells[0].lower().startswith("sep=")
+    ]
     found = metric_from_title(titles[-1]) if titles else None
     if found is None:
         return None
     platform, metric = found
-    return {"platform": platform or Ask(PLATFORM, PLATFORMS, titles[-1].strip()), "metric": metric}
+    title = titles[-1].strip()
+    return {
+        "platform": platform or Ask(PLATFORM, PLATFORMS, title),
+        "metric": metric,
+        "title": title,
+    }
 
 
 FORMAT = Format(
@@ -68,9 +91,24 @@ FORMAT = Format(
     target=ACCOUNT_DAILY,
     fields=_FIELDS,
     context=_context,
+    extra={"stacked": True},
     rows_sql="""
         SELECT $platform AS platform, '' AS account, CAST(day AS DATE) AS day,
                $metric AS metric, value
         FROM parsed
     """,
+)
+
+XLSX_FORMAT = replace(
+    FORMAT,
+    name="meta_daily_series_xlsx",
+    kind="xlsx",
+    label={
+        "en": "Facebook / Instagram daily figures, XLSX (Meta Business Suite)",
+        "es": "Datos diarios de Facebook / Instagram, XLSX (Meta Business Suite)",
+    },
+    hint={
+        "en": "Meta Business Suite > Insights > Results > pick a chart > Export, XLSX",
+        "es": "Meta Business Suite > Estadísticas > Resultados > un gráfico > Exportar, XLSX",
+    },
 )
