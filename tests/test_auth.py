@@ -515,10 +515,12 @@ def test_an_editor_manages_users_and_sees_the_trail(app, db_path):
         assert con.execute(added).fetchall()[-1] == ("cm", "user.add", "boss (viewer)")
 
 
-def test_a_fresh_demo_workspace_has_demo_accounts_and_warns_about_them(db_path, monkeypatch):
+def test_a_fresh_demo_workspace_has_demo_accounts_and_warns_about_them(
+    db_path, monkeypatch, tmp_path
+):
     st.cache_data.clear()
     monkeypatch.setenv("SMDASH_DB", str(db_path))
-    monkeypatch.setenv("SMDASH_DEMO_DIR", str(REPO / "tests" / "no-such-folder"))
+    monkeypatch.setenv("SMDASH_DEMO_DIR", str(tmp_path))  # a demo folder without files
     with store.connect(db_path) as con:
         store.set_setting(con, "workspace_mode", "demo")
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()

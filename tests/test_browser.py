@@ -21,7 +21,7 @@ POSTS_SOURCE = "Facebook posts (Meta Business Suite)"
 POSTS_ROWS = 20
 HISTORY_COLUMNS = [
     "#", "When", "File", "Detected source", "Account", "From", "To",
-    "Added", "Updated", "Unchanged", "Same rows as", "Status",
+    "Added", "Updated", "Unchanged", "Skipped", "Same rows as", "Answers", "Status",
 ]  # fmt: skip
 TIMEOUT_MS = 20_000  # any single step; the whole flow takes a few seconds
 

@@ -167,9 +167,13 @@ def load_rows(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
         "CREATE TABLE IF NOT EXISTS column_mappings (signature VARCHAR, target VARCHAR, "
         "columns VARCHAR, constants VARCHAR, label VARCHAR)"
     )
-    if rows:
-        insert = f"INSERT INTO column_mappings ({MAPPING_COLUMNS}) VALUES (?, ?, ?, ?, ?)"  # noqa: S608 - a constant
-        con.executemany(insert, rows)
+    insert = (
+        "INSERT INTO column_mappings (signature, target, columns, constants, label) "
+        "VALUES ($signature, $target, $columns, $constants, $label)"
+    )
+    names = ("signature", "target", "columns", "constants", "label")
+    for row in rows:  # a workspace's saved mappings: a handful
+        con.execute(insert, dict(zip(names, row, strict=True)))
 
 
 def formats_of(rows: list[tuple]) -> dict[str, Format]:

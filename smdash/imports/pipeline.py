@@ -231,7 +231,7 @@ def _series(match: Match, key: str = "", value: object = None) -> tuple:
     fmt = match.format
     context = match.context | ({key: value} if key else {})
     return tuple(
-        (k, ("?", v.key) if isinstance(v, Ask) else v)
+        (k, ("asked", v.key) if isinstance(v, Ask) else v)
         for k, v in sorted(context.items())
         if f"${k}" in fmt.rows_sql
     )
