@@ -23,9 +23,11 @@ SHOTS = Path("/tmp/smdash-toolkit-shots")
 
 
 def settled(page) -> None:
-    """Wait until the script run is over (the running indicator is gone)."""
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=MS)
+    """Wait until the script run is over (the running indicator is gone), twice over: on a busy
+    machine a rerun may start a moment after the click that caused it."""
+    for _ in range(2):
+        page.wait_for_timeout(400)
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=MS)
 
 
 def shot(page, name: str) -> None:
@@ -58,7 +60,10 @@ def edit_people(page, text: str) -> None:
     expander = panel.get_by_test_id("stExpander").filter(has_text="Edit: People")
     if not expander.get_by_role("textbox", name="People", exact=True).is_visible():
         expander.get_by_text("Edit: People").click()
-    expander.get_by_role("textbox", name="People", exact=True).fill(text)
+    field = expander.get_by_role("textbox", name="People", exact=True)
+    field.fill(text)
+    settled(page)
+    expect(field).to_have_value(text)  # not reset by a rerun that started late
     save_form(page, expander.get_by_test_id("stForm"))
     expect(page.get_by_test_id("stMain").get_by_text("People saved.")).to_be_visible(timeout=MS)
 
