@@ -79,6 +79,7 @@ from smdash.review.rules import (
     rules_in_words,
     suggest,
 )
+from smdash.review.sharing import action_names, shared_note, totals_note
 from smdash.review.terms import (
     ACTION,
     CLOSED,
@@ -184,6 +185,9 @@ __all__ = [
     "scope_cost",
     "seed_demo",
     "short_label",
+    "shared_note",
+    "totals_note",
+    "action_names",
     "start_first_cycle",
     "start_next_cycle",
     "suggest",
