@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from smdash import review
-from smdash.plan import actions, objectives
+from smdash.plan import actions, objectives, statements
 from smdash.plan.actions import Action
 from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
@@ -249,6 +249,11 @@ def cycle_header(cycle: Cycle) -> None:
             parts = [tr(f"review.adjust.{row.kind}", label=label, id=row.item_id)]
             if not pd.isna(row.new_target):
                 parts.append(tr("review.adjust.new_target", target=number(row.new_target, 2)))
+            if row.kind == OBJECTIVE and not statements.states_target(
+                row.label, row.target, row.kpi
+            ):
+                target = statements.target_text(row.target, lang())
+                parts.append(tr("statements.reword", target=target))
             if row.reason:
                 parts.append(tr("review.adjust.reason", reason=row.reason))
             line = " · ".join(parts)
