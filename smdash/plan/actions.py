@@ -6,9 +6,15 @@ Its results come from the data where the data allows it, inside its dates (and i
 period when one is given):
 
 - with a campaign: the campaign's tagged web traffic (sessions, conversions, revenue; merged
-  campaign spellings included); its result is the conversions;
-- with a network and no campaign: the posts published on that network (posts, reach,
-  engagements); its result is the engagements.
+  campaign spellings included); its result is the conversions. Its posts are those that carry
+  the campaign: a UTM link in the post, or the calendar entry the post was matched to
+  (``smdash.plan.matching``), on its network when it has one;
+- with a network and no campaign: the posts published on that network that no campaign action
+  claims (posts, reach, engagements); its result is the engagements.
+
+A post or a web row that two actions claim (two network actions over the same days, two actions
+of one campaign) cannot be split between them: each counts it, and says with whom it is shared
+(``shared_with``, ``shared_result``); ``result_totals`` counts every result once.
 
 An action's cost is the cost typed on it, spread evenly over its days (a review period that
 covers half of an action counts half of its cost); without one, the costs recorded for its
