@@ -30,6 +30,8 @@ D = dt.date
          "Raise the engagement rate to 4.6% in 2026"),
         ("Subir el CTR al 0,5 % en 2026", "ctr", 0.5, 0.65, "Subir el CTR al 0,65 % en 2026"),
         ("Facturar 2.800 € en diciembre", "revenue", 2800, 3000, "Facturar 3.000 € en diciembre"),
+        ("Facturar 2.800 € en diciembre", "revenue", 2800, 3100.5,
+         "Facturar 3.100,50 € en diciembre"),
         # a percentage is the number before '%': the 5 of "Top 5" stays
         ("Top 5 reels at a 5 % rate", "engagement_rate", 5, 6, "Top 5 reels at a 6 % rate"),
         ("Llegar a quince mil seguidores", "followers", 15000, 15500, None),

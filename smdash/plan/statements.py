@@ -85,13 +85,15 @@ def _decimals(value: float, at_least: int) -> int:
     return MAX_DECIMALS
 
 
-def written_like(token: str, lang: str, value: float) -> str:
+def written_like(token: str, lang: str, value: float, money: bool = False) -> str:
     """``value`` written as ``token`` is read in ``lang``: its thousands mark (or none), its
     decimals (or those the value needs), the decimal mark of ``lang``."""
     decimal, group = (",", ".") if lang == "es" else (".", ",")
     grouped = next((c for c in (group, "\u00a0", "\u202f") if c in token), None)
     shown = token.split(decimal)[1] if decimal in token else ""
-    text = format_number(value, "en", _decimals(value, len(shown)))  # 15,500.5
+    places = _decimals(value, len(shown))
+    places = MAX_DECIMALS if money and places else places  # 3.100,50 €, not 3.100,5 €
+    text = format_number(value, "en", places)  # 15,500.5
     whole, _, fraction = text.partition(".")
     whole = whole.replace(",", grouped or "")
     return f"{whole}{decimal}{fraction}" if fraction else whole
@@ -108,7 +110,8 @@ def restated(statement: str, old: float, new: float, kpi: str) -> str | None:
     match, lang = found
     if not re.search(r"[.,]", match.group()):  # a plain number: the statement's decimal mark
         lang = number_lang(statement)
-    text = written_like(match.group(), lang, new)
+    money = kpi in kpis.KPIS and kpis.KPIS[kpi].unit == kpis.CURRENCY
+    text = written_like(match.group(), lang, new, money)
     return statement[: match.start()] + text + statement[match.end() :]
 
 
