@@ -124,3 +124,14 @@ def test_signing_out_clears_the_cookie():
     header = response.headers["set-cookie"]
     assert header.startswith('smdash_session="";') or header.startswith("smdash_session=;")
     assert "Max-Age=0" in header and "HttpOnly" in header
+
+
+def test_streamlit_run_serves_app_py_with_the_routes():
+    """`streamlit run app.py` switches to the ``st.App`` (and its cookie routes) it finds."""
+    from pathlib import Path
+
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    found = discover_asgi_app(Path(__file__).resolve().parents[1] / "app.py")
+    assert found.is_asgi_app and found.import_string == "app:app"
+    assert [r.path for r in web.routes()] == ["/_smdash/session", "/_smdash/sign_out"]
