@@ -87,6 +87,7 @@ def main() -> None:
     ui.new_run()
     user = session.signed_in_user()
     session.browser_cookie()
+    web.page_by_address()
     if user is None:
         sign_in = page("pages/sign_in.py", "auth.title", ":material/login:")
         navigation = st.navigation([sign_in.build(), *stand_ins([sign_in], sign_in.path)])

@@ -79,6 +79,23 @@ def navigation_only() -> None:
     PagesManager.uses_pages_directory = False
 
 
+def page_by_address() -> None:
+    """A browser that opens an address (a bookmark, a reload, a link) names its page by the
+    address alone, and Streamlit matches it against each page's shown address, which for the
+    role's first page is ``/``: the director's ``/executive_summary`` said "Page not found"
+    over the summary. Pages are known by their address's hash (for the first page too), so
+    the page is looked up by that instead; an unknown address opens the first page. Called by
+    app.py before ``st.navigation`` (streamlit 1.67's page intent; a browser test covers it)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    from streamlit.util import calc_hash
+
+    ctx = get_script_run_ctx()
+    pages = ctx.pages_manager if ctx else None
+    if pages and pages.intended_page_name and not pages.intended_page_script_hash:
+        name = pages.intended_page_name
+        pages.set_script_intent(calc_hash(name), name)
+
+
 def routes() -> list[Route]:
     base = base_path()
     return [
