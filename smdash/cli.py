@@ -33,8 +33,8 @@ from smdash.core.i18n import LANGUAGES, format_date, format_number, t
 from smdash.db import copies, store
 from smdash.imports.errors import ImportFailed
 from smdash.imports.history import import_history_rows
-from smdash.imports.refusal_log import refused_files
 from smdash.imports.questions import PLATFORMS
+from smdash.imports.refusal_log import refused_files
 from smdash.metrics.summary import FIGURES, summary
 
 # Start-up time: the modules here load only DuckDB and smdash's light modules, so that --help,

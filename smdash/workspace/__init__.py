@@ -62,11 +62,13 @@ def ensure_workspace(con: duckdb.DuckDBPyConnection, folder: Path | None = None)
     return len(files)
 
 
+_COUNTS = [f"(SELECT count(*) FROM {quote(t.name)})" for t in TABLES.values()]  # noqa: S608 - table names through quote()
+_IMPORTED_ROWS = "SELECT " + " + ".join(_COUNTS)
 # What starting an empty workspace deletes, as counted for its confirmation: a kind
 # (``confirm.empty_<kind>`` in the string catalogue) and what counts it (fixed SQL).
 DELETED_ON_START_EMPTY = {
     "imports": "SELECT count(*) FROM imports",
-    "rows": " + ".join(f"(SELECT count(*) FROM {quote(t.name)})" for t in TABLES.values()),
+    "rows": _IMPORTED_ROWS,
     "refusals": "SELECT count(*) FROM import_refusals",
     "goals": "SELECT count(*) FROM goals",
     "objectives": "SELECT count(*) FROM objectives",
