@@ -58,6 +58,15 @@ def test_a_refusal_is_kept_with_its_reason_and_next_step(con, files):
     assert con.execute("SELECT count(*) FROM imports").fetchone()[0] == 0  # nothing to undo
 
 
+def test_the_same_file_refused_again_is_logged_once(con, files):
+    exc, sha = refused(con, files["events"]), sha256_of(files["events"])
+    for _ in range(2):
+        refusal_log.record_refusal(con, "events.csv", sha, exc)
+    refusal_log.record_refusal(con, "renamed.csv", sha, exc)  # another name: another entry
+    names = [r.file_name for r in refusal_log.refused_files(con)]
+    assert names == ["renamed.csv", "events.csv"]
+
+
 def test_the_mapping_header_is_not_kept(con):
     exc = ImportFailed("unknown_format", file="x.csv", known="…", header=["a", "b"])
     refusal_log.record_refusal(con, "x.csv", None, exc)

@@ -44,12 +44,21 @@ def next_step(code: str) -> str:
     return f"refused.next_{STEP_OF_CODE.get(code, FIX_THE_FILE)}"
 
 
-@audit.write("imports.refused")
 def record_refusal(
     con: duckdb.DuckDBPyConnection, file_name: str, sha256: str | None, refused: ImportFailed
 ) -> None:
     """Keep the refusal of ``file_name`` in the log (``refused.params['detected']``: the export
-    it was recognised as, if any)."""
+    it was recognised as, if any). The same file refused again for the same reason is logged
+    once: a folder imported every night does not fill the log (or the audit trail) with its
+    one bad file."""
+    if sha256 is None or not _logged(con, file_name, sha256, refused.key):
+        _log(con, file_name, sha256, refused)
+
+
+@audit.write("imports.refused")
+def _log(
+    con: duckdb.DuckDBPyConnection, file_name: str, sha256: str | None, refused: ImportFailed
+) -> None:
     params = {k: v for k, v in refused.params.items() if k not in NOT_KEPT}
     detected = params.pop("detected", None)
     with transaction(con):
@@ -68,6 +77,16 @@ def record_refusal(
             ],
         )
         bump_data_version(con)
+
+
+def _logged(con: duckdb.DuckDBPyConnection, file_name: str, sha256: str, reason: str) -> bool:
+    return bool(
+        con.execute(
+            """SELECT count(*) FROM import_refusals
+               WHERE file_name = ? AND sha256 = ? AND reason = ?""",
+            [file_name, sha256, reason],
+        ).fetchone()[0]
+    )
 
 
 class Refusal(NamedTuple):
