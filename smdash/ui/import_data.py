@@ -408,15 +408,17 @@ def undo_question(import_id: int) -> str:
 def undo_section(applied: pd.DataFrame) -> None:
     """Pick an import (the newest first) and undo it, once the user confirmed what it takes
     back."""
+    key = undo_key(applied)
     choice = st.selectbox(
         tr("import.pick_undo"),
         applied["import_id"].tolist(),
         format_func=import_label(applied),
-        key=undo_key(applied),
+        key=key,
     )
+    asked = (key, int(choice))  # a question asked before another import is not asked again
     if st.button(tr("import.undo", id=choice), key="undo_button"):
-        st.session_state[Keys.UNDO_ASKED] = int(choice)
-    if st.session_state.get(Keys.UNDO_ASKED) != int(choice):
+        st.session_state[Keys.UNDO_ASKED] = asked
+    if st.session_state.get(Keys.UNDO_ASKED) != asked:
         return
     st.warning(undo_question(int(choice)))
     yes, no = st.columns(2)

@@ -53,7 +53,7 @@ class Keys:
     UPLOAD_DIR = "upload_dir"  # where this session's uploads are saved
     PREVIEWS = "previews"  # what each uploaded file holds, by file id
     REFUSED = "refused_uploads"  # the refused files of the last import, shown until hidden
-    UNDO_ASKED = "undo_asked"  # the import whose undo waits for the user's confirmation
+    UNDO_ASKED = "undo_asked"  # (picker key, import id) whose undo waits for confirmation
     NEXT_CYCLE_ASKED = "next_cycle_asked"  # the cycle whose successor waits for confirmation
 
 
