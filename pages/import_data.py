@@ -9,15 +9,17 @@ with st.expander(ui.tr("import.supported")):
     st.dataframe(view.supported_formats(), hide_index=True)
 
 ui.show_flash()
+view.show_refused()
 
 uploads = st.file_uploader(
     ui.tr("import.uploader"), accept_multiple_files=True, key=view.uploader_key()
 )
-ready = []
+ready, refused = [], []
 for n, uploaded in enumerate(uploads or []):
     preview = view.preview_upload(uploaded)
     if preview.error:
-        st.error(view.failed_text(uploaded.name, preview.error))
+        refused.append(view.refusal_note(uploaded.name, preview))
+        view.show_note(refused[-1])
         if preview.header:
             view.mapping_form(n, uploaded, preview.header)
         continue
@@ -46,23 +48,22 @@ if ready and st.button(
 ):
     bar = st.progress(0.0)
     for path, name, answers in ready:
-        view.run_import(path, name, bar, answers)  # each tells its outcome on the next run
+        if note := view.run_import(path, name, bar, answers):  # a success is flashed
+            refused.append(note)
+    view.keep_refused(refused)  # shown until hidden: the others' successes do not wipe them
     view.clear_uploader()
     st.rerun()
 
 st.subheader(ui.tr("import.history"))
 history = view.load_history()
+refused_files = view.load_refused()
 if history.empty:
     st.info(ui.tr("import.no_history"))
-    st.stop()
-st.dataframe(view.history_table(history), hide_index=True)
-applied = view.undoable(history)
-if not applied.empty:
-    choice = st.selectbox(
-        ui.tr("import.pick_undo"),
-        applied["import_id"].tolist(),
-        format_func=view.import_label(applied),
-        key="undo_choice",
-    )
-    if st.button(ui.tr("import.undo", id=choice), key="undo_button"):
-        ui.done(view.undo(int(choice)), ui.tr("import.undone", id=choice))
+else:
+    st.dataframe(view.history_table(history), hide_index=True)
+    applied = view.undoable(history)
+    if not applied.empty:
+        view.undo_section(applied)
+if refused_files:
+    st.markdown(f"**{ui.tr('refused.title')}**")
+    st.dataframe(view.refused_table(refused_files), hide_index=True)

@@ -34,6 +34,7 @@ from smdash.db import copies, store
 from smdash.imports.errors import ImportFailed
 from smdash.imports.history import import_history_rows
 from smdash.imports.questions import PLATFORMS
+from smdash.imports.refusal_log import refused_files
 from smdash.metrics.summary import FIGURES, summary
 
 # Start-up time: the modules here load only DuckDB and smdash's light modules, so that --help,
@@ -220,8 +221,14 @@ def _summary(args) -> int:
 def _history(args) -> int:
     with store.connect(args.db) as con:
         columns, rows = import_history_rows(con)
+        refused = refused_files(con)
     keep = [i for i, (name, _) in enumerate(columns) if name != "sha256"]
     print(_frame_text([columns[i] for i in keep], [[row[i] for i in keep] for row in rows]))
+    if refused:
+        print(f"\n{t('refused.cli_title', args.lang)}")
+    for r in refused:
+        shown = [f"{r.refused_at:%Y-%m-%d %H:%M:%S}", r.file_name, r.detected or "-"]
+        print("\t".join([*shown, r.reason.message(args.lang), t(r.next_step, args.lang)]))
     return 0
 
 

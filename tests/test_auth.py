@@ -223,7 +223,7 @@ def test_every_write_function_refuses_a_viewer(con, snapshot):
         "toolkit.save_questionnaire",
         "toolkit.save_protocol_entry",
     } <= set(writes)
-    assert len(writes) == 53  # 37, the calendar's 7 and the toolkit's 9
+    assert len(writes) == 54  # 38 (with the refused files' log), the calendar's 7, the toolkit's 9
     before = snapshot(con)
     for name, fn in writes.items():
         arity = len(inspect.signature(fn).parameters) - 2  # con and actor

@@ -34,6 +34,7 @@ DYNAMIC_PREFIXES = (
     "calendar.method.",  # matching.METHODS
     "calendar.type.",  # calendar.PIECE_TYPES
     "column.",  # the columns of an import preview
+    "confirm.empty_",  # workspace.DELETED_ON_START_EMPTY
     "costs.category.",  # costs.CATEGORIES
     "costs.column.",  # the costs tables' columns
     "effort.by.",  # effort.GROUPS
@@ -67,6 +68,8 @@ DYNAMIC_PREFIXES = (
     "objectives.rule.",  # objectives.STATUS_RULES
     "objectives.smart.",  # the SMART letters
     "objectives.status.",  # objectives.STATUSES
+    "refused.column_",  # the refused files' table columns
+    "refused.next_",  # refusal_log.NEXT_STEPS
     "review.about.",  # the export's first sheet
     "review.adjust.",  # the kind of an item to adjust
     "review.column.",  # the review tables' columns

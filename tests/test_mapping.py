@@ -144,7 +144,10 @@ def test_import_page_maps_an_unknown_file_then_imports_it(db_path, start_app):
     at.button(key="confirm_import").click().run()
     assert not at.exception
     assert [s.value for s in at.success] == ["tienda.csv: 3 added, 0 updated, 0 unchanged."]
-    assert at.dataframe[-1].value["Detected source"].tolist() == ["Your mapping: tienda.csv"]
+    # the imports, then the refused files: tienda.csv as first refused, before it was mapped
+    imports, refused = (table.value for table in at.dataframe[-2:])
+    assert imports["Detected source"].tolist() == ["Your mapping: tienda.csv"]
+    assert refused["File"].tolist() == ["tienda.csv"]
     with store.connect(db_path) as con:
         assert con.execute("SELECT sum(sessions), sum(revenue) FROM web_traffic").fetchone() == (
             207,

@@ -8,6 +8,7 @@ from signin_support import signed_in
 
 from smdash.core.paths import DEMO_DIR
 from smdash.db import store
+from smdash.plan import objectives
 
 PAGES = [
     "pages/overview.py",
@@ -97,8 +98,18 @@ def test_spanish_formats_numbers_the_spanish_way(app, small_demo):
 
 def test_start_empty_workspace_needs_confirmation(app, small_demo, db_path):
     at = app(small_demo)
+    with store.connect(db_path) as con:  # the user's own work goes too, and is listed
+        objectives.add_goal(con, "Open a second shop")
     at.button(key="start_empty").click().run()
-    assert any("deletes all demo data" in text for text in texts(at.warning))
+    assert texts(at.warning) == [
+        "Starting an empty workspace deletes everything in it, the demo's and whatever you "
+        "imported or wrote yourself (a backup is made first):\n"
+        "- 3 imported files, with their history\n"
+        "- 355 imported rows (posts, daily figures, visits, ad spend)\n"
+        "- 1 business goal"
+    ]
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT count(*) FROM imports").fetchone()[0] == 3  # only asked
     at.button(key="confirm_empty_no").click().run()
     assert not at.warning
     at.button(key="start_empty").click().run()
@@ -129,6 +140,7 @@ def test_import_page_previews_imports_and_undoes(app, empty_demo, sample, db_pat
     assert history["File"].tolist() == ["fb.csv"]
     assert history["Status"].tolist() == ["applied"]
     at.button(key="undo_button").click().run()
+    at.button(key="undo_confirm").click().run()
     assert texts(at.success) == ["Import #1 undone."]
     assert at.dataframe[-1].value["Status"].tolist() == ["undone"]
     with store.connect(db_path) as con:

@@ -226,5 +226,7 @@ def test_import_messages(app, db_path):
     assert not at.error
 
     at = run(at.button(key="undo_button").click())
+    assert shown_as(at, "Undo import #1 of youtube") == ["warning"]
+    at = run(at.button(key="undo_confirm").click())
     assert shown_as(at, "Import #1 undone.") == ["success"]
     assert not at.error

@@ -72,7 +72,7 @@ def tables(at, column: str):
     return [d.value for d in at.dataframe if column in d.value.columns]
 
 
-def test_a_whole_review_from_the_first_cycle_to_the_history(app):
+def test_a_whole_review_from_the_first_cycle_to_the_history(app, db_path):
     at = app()
     assert "No plan cycle yet." in texts(at.info)[0]
     at.selectbox(key="first_cycle_period").set_value("month")
@@ -129,8 +129,19 @@ def test_a_whole_review_from_the_first_cycle_to_the_history(app):
     at = run(at.button(key="save_review").click())
     assert texts(at.info)[-1] == "Nothing changed since version 1: no new version written."
 
-    # the next cycle starts from the decisions
+    # the next cycle starts from the decisions, once the user confirmed it
     at = run(at.button(key="start_next_cycle").click())
+    assert texts(at.warning)[-1] == (
+        "Start cycle 2 (2026-04-01 – 2026-04-30)? Cycle 1 closes and the review's decisions "
+        "(version 1) are applied: kept objectives and actions carry over, dropped ones are "
+        "archived."
+    )
+    with store.connect(db_path) as con:
+        assert con.execute("SELECT count(*) FROM review_cycles").fetchone()[0] == 1
+    at = run(at.button(key="cancel_next_cycle").click())
+    assert not [b for b in at.button if b.key == "confirm_next_cycle"]
+    at = run(at.button(key="start_next_cycle").click())
+    at = run(at.button(key="confirm_next_cycle").click())
     assert texts(at.success) == ["Cycle 2 started from the review's decisions."]
     assert texts(at.subheader) == ["Cycle 2: 2026-04-01 – 2026-04-30"]
     assert "From the last review: 2 kept, 0 to improve, 1 dropped." in texts(at.caption)

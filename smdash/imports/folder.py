@@ -9,7 +9,8 @@ on its own is always imported, as the Import page does it (again: a repeat of th
 
 Each file is one import (``pipeline.import_path``): read in a process of its own, then written
 with the database file open for that write only; one that fails (whatever the file does) leaves
-the database as it was and the others go on.
+the database as it was and the others go on. A refused file is kept in the log of refusals
+(``refusal_log``), so the history tells it later.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from pathlib import Path
 
 import duckdb
 
+from smdash.db.store import StoreError
 from smdash.imports.errors import ImportFailed
 from smdash.imports.history import imported_before
 from smdash.imports.pipeline import ImportResult, import_path
 from smdash.imports.questions import Answers
+from smdash.imports.refusal_log import record_refusal
 from smdash.imports.sniff import IMPORTABLE_SUFFIXES, sha256_of
 
 TEMPORARY_PREFIXES = (".", "~")  # hidden files, Office's ~$x.xlsx lock files and ~WRL1.tmp copies
@@ -122,6 +125,26 @@ def import_entries(
                     continue
             result = import_path(open_database, entry.path, answers=answers)
         except Exception as exc:  # noqa: BLE001 - reported as that file's failure; the others go on
+            if isinstance(exc, ImportFailed) and entry.path.is_file():
+                _keep_refusal(open_database, entry, exc)
             yield Outcome(entry, error=exc)
             continue
         yield Outcome(entry, result=result)
+
+
+def _keep_refusal(
+    open_database: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]],
+    entry: Entry,
+    refused: ImportFailed,
+) -> None:
+    """The refusal in the import log (``refusal_log``), unless the log cannot be written (the
+    database busy or damaged): the refusal itself is still reported."""
+    try:
+        sha256 = sha256_of(entry.path)
+    except OSError:
+        sha256 = None
+    try:
+        with open_database() as con:
+            record_refusal(con, entry.name, sha256, refused)
+    except (duckdb.Error, StoreError):  # noqa: S110 - the file's own refusal is what matters
+        pass

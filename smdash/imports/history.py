@@ -6,7 +6,7 @@ Apart from ``pipeline`` so that reading the log loads neither the parsers (pyarr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import duckdb
@@ -59,3 +59,25 @@ def imported_before(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[int, s
            LIMIT 1""",
         [sha256],
     ).fetchone()
+
+
+class ImportTotals(NamedTuple):
+    """One import as a whole (every part of its file)."""
+
+    import_id: int
+    file_name: str
+    added: int
+    updated: int
+    unchanged: int
+    status: str
+
+
+def import_totals(con: duckdb.DuckDBPyConnection, import_id: int) -> ImportTotals | None:
+    """What import ``import_id`` did, all its parts together (what undoing it takes back), or
+    None when there is no such import."""
+    row = con.execute(
+        """SELECT import_id, file_name, rows_added, rows_updated, rows_unchanged, status
+           FROM imports WHERE import_id = ?""",
+        [import_id],
+    ).fetchone()
+    return ImportTotals(*row) if row else None

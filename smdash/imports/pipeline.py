@@ -436,7 +436,11 @@ def prepare_here(
             for match in (m for m in matches if m in kept):
                 progress("checking", 0.1 + 0.5 * len(parts) / max(len(kept), 1))
                 stage = f"stage_{len(parts)}"
-                parts.append(_prepare_part(con, sniffed, match, stage, answers or {}))
+                try:
+                    parts.append(_prepare_part(con, sniffed, match, stage, answers or {}))
+                except ImportFailed as exc:  # the refusal keeps what the file was taken for
+                    exc.params.setdefault("detected", match.format.name)
+                    raise
         digest = sha256.result()
     if not parts:
         for sniffed, _ in found:  # a known export that smdash does not import says so

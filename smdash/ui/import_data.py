@@ -18,7 +18,7 @@ from smdash.core.i18n import t
 from smdash.imports import mapping, questions
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats, supported
-from smdash.imports.history import import_history
+from smdash.imports.history import import_history, import_totals
 from smdash.imports.pipeline import (
     Part,
     Prepared,
@@ -27,10 +27,26 @@ from smdash.imports.pipeline import (
     stage_file,
     undo_import,
 )
+from smdash.imports.refusal_log import next_step, record_refusal, refused_files
+from smdash.imports.sniff import sha256_of
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import Keys, database, flash, lang, loader, plain, said, tr, write
+from smdash.ui.runtime import (
+    Keys,
+    database,
+    done,
+    flash,
+    lang,
+    loader,
+    number,
+    plain,
+    said,
+    tr,
+    write,
+)
 
 load_history = loader(import_history)
+load_totals = loader(import_totals)
+load_refused = loader(refused_files)
 
 
 def uploader_key() -> str:
@@ -98,6 +114,7 @@ class Preview:
     error: str | None = None
     header: list[str] | None = None  # a file no format recognises: the columns to map
     answers: dict[str, str] = field(default_factory=dict)  # what it was read with
+    next_step: str | None = None  # after a refusal: what to do next, in the user's words
 
 
 def answer_key(file_id: str, question: str) -> str:
@@ -132,8 +149,50 @@ def preview_upload(uploaded) -> Preview:
         except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
             header = _header_to_map(exc)
             error = _error_text(exc)
-            previews[uploaded.file_id] = Preview(path, error=error, header=header, answers=answers)
+            step = _keep_refusal(path, uploaded.name, exc)
+            previews[uploaded.file_id] = Preview(path, None, error, header, answers, step)
     return previews[uploaded.file_id]
+
+
+def _keep_refusal(path: Path, file_name: str, exc: Exception) -> str | None:
+    """A refused file in the import log (an ImportFailed: a refusal the user can act on, not a
+    bug); returns what to do next, or None."""
+    if not isinstance(exc, ImportFailed):
+        return None
+    write(record_refusal, file_name, sha256_of(path), exc)
+    return tr(next_step(exc.code))
+
+
+Note = tuple[str, str | None]  # a refused file's message, and what to do next (if known)
+
+
+def refusal_note(file_name: str, preview: Preview) -> Note:
+    """How a refused upload is told: its message, and what to do next."""
+    return failed_text(file_name, preview.error), preview.next_step
+
+
+def show_note(note: Note) -> None:
+    text, step = note
+    st.error(text)
+    if step:
+        st.caption(tr("refused.next", step=step))
+
+
+def keep_refused(notes: list[Note]) -> None:
+    """The refused files of an import, shown on every run from now until the user hides them
+    (or imports again): the success messages of the other files do not push them away."""
+    st.session_state[Keys.REFUSED] = notes
+
+
+def show_refused() -> None:
+    notes = st.session_state.get(Keys.REFUSED)
+    if not notes:
+        return
+    for note in notes:
+        show_note(note)
+    if st.button(tr("refused.dismiss"), key="refused_dismiss"):
+        st.session_state.pop(Keys.REFUSED, None)
+        st.rerun()
 
 
 def ask(file_id: str, part: Part, asked: set[str]) -> None:
@@ -207,9 +266,11 @@ def guess_column(name: str, header: list[str]) -> int:
     return 0
 
 
-def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None = None) -> None:
-    """Import one saved upload with the answers of its preview, moving ``bar``; its outcome is
-    flashed for the next run."""
+def run_import(
+    path: Path, file_name: str, bar, answers: dict[str, str] | None = None
+) -> Note | None:
+    """Import one saved upload with the answers of its preview, moving ``bar``; its success is
+    flashed for the next run, its refusal logged and returned (see ``keep_refused``)."""
 
     def progress(stage: str, fraction: float) -> None:
         bar.progress(fraction, text=tr(f"import.progress_{stage}", file=file_name))
@@ -217,6 +278,7 @@ def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None =
     def run(con, staged):
         return import_file(con, path, file_name, progress=progress, answers=answers, staged=staged)
 
+    step = None
     try:
         with database() as con:
             context = reading_context(con)
@@ -228,11 +290,11 @@ def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None =
             staged.discard()
     except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
         result, error = None, _error_text(exc)
+        step = _keep_refusal(path, file_name, exc)
     finally:
         path.unlink(missing_ok=True)  # the upload's copy is not kept after its import
     if error:
-        flash("error", failed_text(file_name, error))
-        return
+        return failed_text(file_name, error), step
     c = result.counts
     flash(
         "success",
@@ -240,6 +302,7 @@ def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None =
             "import.result", file=file_name, added=c.added, updated=c.updated, unchanged=c.unchanged
         ),
     )
+    return None
 
 
 def undo(import_id: int) -> str | None:
@@ -318,6 +381,70 @@ def undoable(history: pd.DataFrame) -> pd.DataFrame:
     """The applied imports, one row per file (its parts are undone together)."""
     applied = history[history["status"] == "applied"]
     return applied.drop_duplicates("import_id")
+
+
+def undo_key(applied: pd.DataFrame) -> str:
+    """The undo picker's key, new with each newest import: the picker starts on what the user
+    just imported, not on the import it showed before."""
+    return f"undo_choice_{int(applied['import_id'].max())}"
+
+
+def undo_question(import_id: int) -> str:
+    """'Undo import #12 of fb.csv? It added 20 rows and updated 3: ...'"""
+    totals = load_totals(import_id)
+
+    def rows(count: int) -> str:
+        return tr("undo.rows", count=count, number=number(count))
+
+    return tr(
+        "undo.ask",
+        id=import_id,
+        file=totals.file_name,
+        added=rows(totals.added),
+        updated=rows(totals.updated),
+    )
+
+
+def undo_section(applied: pd.DataFrame) -> None:
+    """Pick an import (the newest first) and undo it, once the user confirmed what it takes
+    back."""
+    key = undo_key(applied)
+    choice = st.selectbox(
+        tr("import.pick_undo"),
+        applied["import_id"].tolist(),
+        format_func=import_label(applied),
+        key=key,
+    )
+    asked = (key, int(choice))  # a question asked before another import is not asked again
+    if st.button(tr("import.undo", id=choice), key="undo_button"):
+        st.session_state[Keys.UNDO_ASKED] = asked
+    if st.session_state.get(Keys.UNDO_ASKED) != asked:
+        return
+    st.warning(undo_question(int(choice)))
+    yes, no = st.columns(2)
+    if yes.button(tr("undo.yes", id=choice), type="primary", key="undo_confirm"):
+        st.session_state.pop(Keys.UNDO_ASKED, None)
+        done(undo(int(choice)), tr("import.undone", id=choice))
+    if no.button(tr("undo.cancel"), key="undo_cancel"):
+        st.session_state.pop(Keys.UNDO_ASKED, None)
+        st.rerun()
+
+
+def refused_table(refused: list) -> pd.DataFrame:
+    """The refused files, newest first: when, which file, what it was taken for, why, what to
+    do next (texts in the user's language)."""
+    labels = format_labels()
+    shown = pd.DataFrame(
+        {
+            "refused_at": [r.refused_at for r in refused],
+            "file_name": [r.file_name for r in refused],
+            "detected": [labels.get(r.detected, r.detected) or "" for r in refused],
+            "reason": [r.reason.message(lang()) for r in refused],
+            "next_step": [tr(r.next_step) for r in refused],
+            "sha256": [r.sha256 or "" for r in refused],
+        }
+    )
+    return shown.rename(columns={c: tr(f"refused.column_{c}") for c in shown.columns})
 
 
 def import_label(imports: pd.DataFrame):

@@ -13,20 +13,24 @@ import pandas as pd
 import streamlit as st
 
 from smdash import review
+from smdash.core.errors import InvalidInput
 from smdash.plan import actions, objectives, statements
 from smdash.plan.actions import Action
 from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
 from smdash.ui import kpi_terms
 from smdash.ui.runtime import (
+    Keys,
     altair_chart,
     date,
+    date_range,
     done,
     flash,
     lang,
     loader,
     number,
     plain,
+    said,
     tr,
     write,
 )
@@ -415,8 +419,33 @@ def next_cycle_section(cycle: Cycle, latest) -> None:
     start, _ = review.next_period(cycle)
     period_kind, first, last = _period_widgets(f"next_{cycle.cycle_id}", start, cycle.period)
     if st.button(tr("review.start_next"), type="primary", key="start_next_cycle"):
+        st.session_state[Keys.NEXT_CYCLE_ASKED] = cycle.cycle_id
+    if st.session_state.get(Keys.NEXT_CYCLE_ASKED) == cycle.cycle_id:
+        _confirm_next_cycle(cycle, latest.version, period_kind, first, last)
+
+
+def _confirm_next_cycle(cycle: Cycle, version: int, period_kind: str, first, last) -> None:
+    """The next cycle starts (closing this one) only once the user confirmed it."""
+    try:
+        end = review.period_end(period_kind, first, last)
+    except InvalidInput as exc:
+        st.error(said(exc))
+        return
+    number, period = cycle.number + 1, date_range(first, end)
+    current = cycle.number
+    st.warning(
+        tr("confirm.next_cycle_ask", number=number, period=period, current=current, version=version)
+    )
+    yes, no = st.columns(2)
+    if yes.button(
+        tr("confirm.next_cycle_yes", number=number), type="primary", key="confirm_next_cycle"
+    ):
+        st.session_state.pop(Keys.NEXT_CYCLE_ASKED, None)
         _, error = write(review.start_next_cycle, cycle.cycle_id, period_kind, first, last)
-        done(error, tr("review.next_started", number=cycle.number + 1))
+        done(error, tr("review.next_started", number=number))
+    if no.button(tr("confirm.cancel"), key="cancel_next_cycle"):
+        st.session_state.pop(Keys.NEXT_CYCLE_ASKED, None)
+        st.rerun()
 
 
 def rules_in_words(limits: Thresholds) -> None:

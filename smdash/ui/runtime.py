@@ -54,6 +54,9 @@ class Keys:
     UPLOADER_ROUND = "uploader_round"  # a new file uploader after each import
     UPLOAD_DIR = "upload_dir"  # where this session's uploads are saved
     PREVIEWS = "previews"  # what each uploaded file holds, by file id
+    REFUSED = "refused_uploads"  # the refused files of the last import, shown until hidden
+    UNDO_ASKED = "undo_asked"  # (picker key, import id) whose undo waits for confirmation
+    NEXT_CYCLE_ASKED = "next_cycle_asked"  # the cycle whose successor waits for confirmation
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,12 +398,23 @@ def _demo_banner() -> None:
         if not st.session_state.get(Keys.CONFIRM_EMPTY):
             st.button(tr("demo.start_empty"), key="start_empty", on_click=_ask_empty, args=(True,))
             return
-        st.warning(tr("demo.confirm"))
+        _what_start_empty_deletes()
         yes, no = st.columns(2)
         yes.button(
-            tr("demo.confirm_yes"), key="confirm_empty_yes", type="primary", on_click=_start_empty
+            tr("confirm.empty_yes"), key="confirm_empty_yes", type="primary", on_click=_start_empty
         )
         no.button(tr("demo.cancel"), key="confirm_empty_no", on_click=_ask_empty, args=(False,))
+
+
+def _what_start_empty_deletes() -> None:
+    """Everything starting empty deletes, counted: the demo's and the user's own data alike."""
+    with database() as con:
+        counts = workspace.what_start_empty_deletes(con)
+    if not counts:
+        st.warning(tr("confirm.empty_nothing"))
+        return
+    items = [tr(f"confirm.empty_{kind}", count=n, number=number(n)) for kind, n in counts.items()]
+    st.warning("\n".join([tr("confirm.empty_intro"), *(f"- {item}" for item in items)]))
 
 
 def _demo_password_warning() -> None:

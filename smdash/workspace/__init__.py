@@ -62,6 +62,39 @@ def ensure_workspace(con: duckdb.DuckDBPyConnection, folder: Path | None = None)
     return len(files)
 
 
+_COUNTS = [f"(SELECT count(*) FROM {quote(t.name)})" for t in TABLES.values()]  # noqa: S608 - table names through quote()
+_IMPORTED_ROWS = "SELECT " + " + ".join(_COUNTS)
+# What starting an empty workspace deletes, as counted for its confirmation: a kind
+# (``confirm.empty_<kind>`` in the string catalogue) and what counts it (fixed SQL).
+DELETED_ON_START_EMPTY = {
+    "imports": "SELECT count(*) FROM imports",
+    "rows": _IMPORTED_ROWS,
+    "refusals": "SELECT count(*) FROM import_refusals",
+    "goals": "SELECT count(*) FROM goals",
+    "objectives": "SELECT count(*) FROM objectives",
+    "annotations": "SELECT count(*) FROM annotations",
+    "actions": "SELECT count(*) FROM actions",
+    "cycles": "SELECT count(*) FROM review_cycles",
+    "reviews": "SELECT count(*) FROM reviews",
+    "calendar": "SELECT count(*) FROM calendar_entries",
+    "themes": "SELECT count(*) FROM themes",
+    "aliases": "SELECT (SELECT count(*) FROM source_aliases) + "
+    "(SELECT count(*) FROM campaign_aliases)",
+    "costs": "SELECT count(*) FROM manual_costs",
+    "toolkit": "SELECT count(*) FROM toolkit_current WHERE NOT removed",
+    "comments": "SELECT count(*) FROM period_comments",
+    "demo_accounts": "SELECT count(*) FROM users WHERE is_demo",
+}
+
+
+def what_start_empty_deletes(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """What ``start_empty`` would delete, by kind (``DELETED_ON_START_EMPTY``), in that order;
+    kinds the workspace holds none of are left out."""
+    counts = ", ".join(f"({sql}) AS {kind}" for kind, sql in DELETED_ON_START_EMPTY.items())
+    row = con.execute(f"SELECT {counts}").fetchone()  # noqa: S608 - fixed SQL from code
+    return {kind: n for kind, n in zip(DELETED_ON_START_EMPTY, row, strict=True) if n}
+
+
 @audit.write("workspace.start_empty")
 def start_empty(con: duckdb.DuckDBPyConnection) -> None:
     """Delete every imported row and the import log; the workspace is the user's from now on.
@@ -78,6 +111,7 @@ def start_empty(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DELETE FROM import_parts")
         con.execute("DELETE FROM import_repeats")
         con.execute("DELETE FROM imports")
+        con.execute("DELETE FROM import_refusals")
         for part in DEMO_PARTS:
             part.clear_workspace(con)
         auth.remove_demo_accounts(con)
