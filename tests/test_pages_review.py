@@ -280,6 +280,7 @@ def test_shared_results_and_a_raised_target_on_the_page(app, db_path):
     at = run(at.button(key="save_review").click())
     assert texts(at.success) == ["Review saved as version 1."]
     at = run(at.button(key="start_next_cycle").click())
+    at = run(at.button(key="confirm_next_cycle").click())
     lines = [m for m in texts(at.markdown) if m.startswith("Objective #")]
     assert lines[0].startswith(
         "Objective #1: Reach 1,200 Instagram followers by the end of April · new target: 1,200.00"
