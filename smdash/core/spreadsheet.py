@@ -51,8 +51,13 @@ def _plain(value: object) -> object:
     return value
 
 
-def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """An XLSX workbook with one sheet per (name, table), header row bold and frozen."""
+def write_xlsx(
+    sheets: Mapping[str, pd.DataFrame], formats: Mapping[str, str] | None = None
+) -> bytes:
+    """An XLSX workbook with one sheet per (name, table), header row bold and frozen.
+
+    ``formats`` gives a column (by its header, in any sheet) an Excel number format, such as
+    ``i18n.xlsx_money_format``'s: its cells stay numbers and show the currency."""
     book = Workbook()
     book.remove(book.active)
     for name, frame in sheets.items():
@@ -60,6 +65,7 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
         sheet.append([safe_cell(str(c)) for c in frame.columns])
         for row in frame.itertuples(index=False):
             sheet.append([safe_cell(_plain(v)) for v in row])
+        _number_formats(sheet, frame, formats or {})
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -69,3 +75,13 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _number_formats(sheet, frame: pd.DataFrame, formats: Mapping[str, str]) -> None:
+    for index, column in enumerate(frame.columns, start=1):
+        code = formats.get(str(column))
+        if code is None:
+            continue
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            if isinstance(cell.value, int | float):
+                cell.number_format = code
