@@ -36,4 +36,3 @@ GOAL_LIGHTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 GREY = "grey"
 ON_TRACK = ("achieved", "on_track")
-

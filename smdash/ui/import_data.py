@@ -28,7 +28,19 @@ from smdash.imports.pipeline import (
     undo_import,
 )
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import Keys, database, flash, lang, loader, plain, said, tr, write
+from smdash.ui.runtime import (
+    Keys,
+    database,
+    date,
+    flash,
+    lang,
+    loader,
+    moment,
+    plain,
+    said,
+    tr,
+    write,
+)
 
 load_history = loader(import_history)
 
@@ -289,6 +301,9 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
         ]
     ].copy()
     shown["answers"] = shown["answers"].map(answers_text)
+    shown["imported_at"] = ["" if pd.isna(v) else moment(v) for v in shown["imported_at"]]
+    for column in ("date_from", "date_to"):  # days, without a time of 00:00:00
+        shown[column] = ["" if pd.isna(v) else date(v.date()) for v in shown[column]]
     shown["rows_skipped"] = [
         tr(f"import_skipped.{reason}", count=int(count)) if isinstance(reason, str) else ""
         for count, reason in zip(history["rows_skipped"], history["skip_reason"], strict=True)
