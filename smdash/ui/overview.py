@@ -14,9 +14,9 @@ HEADLINE = ("sessions", "conversions", "revenue", "posts", "engagements")
 MONEY = ("revenue",)
 
 
-def shown(figure: str, value: float | None) -> str:
+def shown(figure: str, value: float | None, decimals: int = 2) -> str:
     """A figure in the user's language; amounts with the workspace's currency."""
-    return money(value) if figure in MONEY else number(value)
+    return money(value, decimals) if figure in MONEY else number(value)
 
 
 load_monthly_sessions = loader(summary.monthly_sessions_by_network)
@@ -27,7 +27,7 @@ def headline(total: dict, before: dict) -> None:
     for column, figure in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
         column.metric(
             tr(f"figure.{figure}"),
-            shown(figure, total[figure]),
+            shown(figure, total[figure], 0),
             change(total[figure], before[figure]),
         )
 

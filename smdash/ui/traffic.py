@@ -109,7 +109,7 @@ def headline(now: dict, before: dict) -> None:
         ("engagement_rate", percent),
         ("conversions", number),
         ("conversion_rate", lambda v: percent(v, 2)),
-        ("revenue", money),
+        ("revenue", lambda v: money(v, 0)),
         ("social_share", percent),
     ]
     for column, (figure, shown) in zip(st.columns(len(figures)), figures, strict=True):
