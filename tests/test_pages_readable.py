@@ -12,6 +12,7 @@ import pytest
 from signin_support import signed_in
 
 from smdash.core.i18n import t
+from smdash.core.networks import NETWORKS
 from smdash.core.paths import DEMO_DIR
 
 # Objectives last: AppTest formats its KPI selectbox's value outside the run, in English, and
@@ -31,20 +32,7 @@ EDITOR_PAGES = (
     "objectives",
 )
 VIEWER_PAGES = ("executive_summary", "overview", "kpis", "traffic", "toolkit", "account")
-RAW_NETWORKS = {
-    "facebook",
-    "instagram",
-    "linkedin",
-    "x",
-    "tiktok",
-    "youtube",
-    "search",
-    "direct",
-    "email",
-    "referral",
-    "other",
-    "other social",
-}
+RAW_NETWORKS = set(NETWORKS)  # network ids: a legend shows their names instead
 PYTHON_TEXT = re.compile(r"\bNone\b|\bnan\b|\bNaT\b|00:00:00|objective_id=|action_id=|\w+\(\w+=")
 BARE_NUMBER = re.compile(r"-?\d{5,}(\.\d+)?")  # 12345 where the page writes 12,345 / 12.345
 # the headers of table columns of amounts (also "Revenue (previous)"), per language
