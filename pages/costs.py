@@ -10,7 +10,7 @@ from smdash.ui import runtime as ui
 ui.start_page("costs.page")
 st.caption(ui.tr("costs.intro"))
 ui.show_flash()
-currency = view.load_currency()
+currency = ui.load_currency()
 _, last = ui.load_data_range()
 period = executive.default_period(last)
 
@@ -44,7 +44,7 @@ with st.form("add_cost", clear_on_submit=True):
         error = view.add_cost(month, network, category, amount, description, campaign)
         added = ui.tr(
             "costs.added",
-            amount=executive.money(amount, ui.lang(), currency, 2),
+            amount=ui.money(amount),
             month=executive.month_period(month or dt.date.today()).label(ui.lang()),
         )
         ui.done(error, added)
@@ -55,10 +55,9 @@ if first is None:
     st.info(ui.tr("costs.no_spend"))
 else:
     by_month = view.load_spend_by(first, end, "month_network")
-    wide = by_month.pivot_table(index="month", columns="network", values="amount", aggfunc="sum")
-    wide = wide.rename(columns=view.network_name).sort_index(ascending=False)
-    wide.index = [executive.month_period(m).label(ui.lang()) for m in wide.index]
-    st.dataframe(wide, column_config={"_index": ui.tr("costs.column.month")})
+    st.dataframe(
+        view.spend_by_month(by_month), column_config={"_index": ui.tr("costs.column.month")}
+    )
     st.subheader(ui.tr("costs.by_campaign_title", period=period.label(ui.lang())))
     by_campaign = view.load_campaign_spend(period)
     st.dataframe(view.campaign_frame(by_campaign), hide_index=True, key="cost_campaigns")
@@ -69,7 +68,7 @@ if entered.empty:
     st.caption(ui.tr("costs.none"))
 else:
     st.dataframe(view.costs_frame(entered), hide_index=True)
-    labels = {row["cost_id"]: view.cost_label(row, currency) for row in entered.to_dict("records")}
+    labels = {row["cost_id"]: view.cost_label(row) for row in entered.to_dict("records")}
     pick = st.selectbox(
         ui.tr("costs.delete_pick"), list(labels), format_func=labels.get, key="cost_delete_pick"
     )

@@ -374,9 +374,9 @@ def test_the_audit_trail_records_who_wrote(con, sample):
     objectives.rename_goal(con, goal_id, "Grow IG")  # the command line
     rows = con.execute("SELECT actor, action, details FROM audit_log ORDER BY audit_id").fetchall()
     assert rows == [
-        ("ana", "objectives.add_goal", "'Grow Instagram'"),
+        ("ana", "objectives.add_goal", "Grow Instagram"),
         ("eva", "pipeline.import_file", "meta_facebook_posts.csv"),
-        ("cli", "objectives.rename_goal", f"{goal_id}, 'Grow IG'"),
+        ("cli", "objectives.rename_goal", f"{goal_id}, Grow IG"),
     ]
     assert result.import_id == 1
     assert list(audit.trail(con)["actor"]) == ["cli", "eva", "ana"]

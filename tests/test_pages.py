@@ -78,7 +78,7 @@ def test_overview_shows_the_summary_of_the_last_full_month(app, small_demo):
     assert metrics == {
         "Sessions": "12,059",
         "Conversions": "177",
-        "Revenue": "2,949",
+        "Revenue": "€2,949",
         "Posts": "36",
         "Engagements": "3,044",
     }

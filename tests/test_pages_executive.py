@@ -123,7 +123,7 @@ def test_costs_page_adds_and_deletes_a_cost(app):
         "",
         "Agency",
         "Video editing",
-        90.0,
+        "€90.00",
     ]
     labels = at.selectbox(key="cost_delete_pick")
     assert labels.options[0] == "October 2026 · TikTok · Video editing · €90.00"

@@ -95,8 +95,8 @@ def test_a_whole_review_from_the_first_cycle_to_the_history(app, db_path):
         "Last period (%)": "+11 %",
         "Periods without improvement": 0,
         "Forecast": "1,107",
-        "Cost": "310.00",
-        "Cost per result": "3.10",
+        "Cost": "€310.00",
+        "Cost per result": "€3.10",
         "Previous cycle": "—",
         "Suggested": "Keep",
     }
@@ -223,8 +223,8 @@ def test_the_demo_review_in_spanish(app):
     ]
     tiktok = table(at, "#").set_index("#").loc[9]
     assert tiktok["Sugerencia"] == "Mejorar"
-    assert tiktok["Coste por resultado"] == "0,09"
-    assert tiktok["Ciclo anterior"] == "0,04"
+    assert tiktok["Coste por resultado"] == "0,09 €"
+    assert tiktok["Ciclo anterior"] == "0,04 €"
     at = run(at.button(key="adjusted_objective_6").click())
     assert texts(at.success) == [
         "Marcado como ajustado: Subir la tasa de interacción de Instagram (interacciones / "

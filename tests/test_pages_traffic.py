@@ -35,7 +35,7 @@ def test_traffic_page_shows_the_last_full_month_by_network(demo_app):
         "Engagement rate": ("60.7 %", "-0.8 %"),
         "Conversions": ("543", "+55.1 %"),
         "Conversion rate": ("2.50 %", "+23.1 %"),
-        "Revenue": ("11,715", "+39.3 %"),
+        "Revenue": ("€11,715", "+39.3 %"),
         "Social share": ("36.8 %", "+10.5 %"),
     }
     table = table_with(at, "Sessions (previous)").set_index("Network")

@@ -9,6 +9,7 @@ that made no transaction of its own.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable
@@ -76,18 +77,42 @@ def record(con: duckdb.DuckDBPyConnection, actor: Actor, action: str, details: s
 def describe(args: tuple, kwargs: dict) -> str:
     """The write's arguments in short: file names for paths, sizes for bytes, no callables."""
     shown = [_short(a) for a in args]
-    shown += [f"{k}={_short(v)}" for k, v in kwargs.items() if not callable(v)]
-    return ", ".join(s for s in shown if s)
+    shown += [f"{k.replace('_', ' ')}: {_short(v)}" for k, v in kwargs.items() if not callable(v)]
+    return _listed(shown)
 
 
 def _short(value: object) -> str:
+    """A value as a person reads it: text without quotes, dates as ISO dates, a record as its
+    filled-in fields ('kpi: followers, target: 15000'), never a Python repr or "None"."""
     if isinstance(value, Path):
         return value.name
     if isinstance(value, bytes | bytearray):
         return f"<{len(value)} bytes>"
-    if callable(value):
+    if value is None or callable(value):
         return ""
-    return repr(value)[:120]
+    if isinstance(value, str):
+        return value[:120]
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{round(value, 4):,.15g}"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = ((f.name, getattr(value, f.name)) for f in dataclasses.fields(value))
+        return _listed((f"{name.replace('_', ' ')}: {_short(v)}" for name, v in fields))
+    if isinstance(value, dict):
+        return _listed(f"{k}: {_short(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        return _listed((_short(v) for v in value), "; ")
+    return str(value)[:120]
+
+
+def _listed(parts, separator: str = ", ") -> str:
+    """The parts with a value, joined; a part whose value is empty ('target: ') is left out."""
+    return separator.join(p for p in parts if p and not p.endswith(": "))[:DETAILS_MAX]
 
 
 def trail(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:

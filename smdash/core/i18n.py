@@ -101,10 +101,58 @@ def format_number(value: float | int | None, lang: str, decimals: int = 0) -> st
     return text
 
 
+# The symbols written for the currencies smdash knows; any other ISO code is written as is.
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+
+
+def currency_symbol(currency: str) -> str:
+    """``€`` for EUR, the code itself for a currency without a known symbol (``CHF``)."""
+    return CURRENCY_SYMBOLS.get(currency, currency)
+
+
+def _symbol_after(lang: str, currency: str) -> bool:
+    """Spanish writes the symbol after the number, as does any code without a symbol."""
+    return lang == "es" or currency_symbol(currency) == currency
+
+
+def format_money(value: float | int | None, lang: str, currency: str, decimals: int = 2) -> str:
+    """``€1,234.50`` in English, ``1.234,50 €`` in Spanish, ``1,234.50 CHF`` for a code without
+    a symbol; an em dash for no value. The one way smdash writes an amount of money."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    number = format_number(value, lang, decimals)
+    symbol = currency_symbol(currency)
+    if _symbol_after(lang, currency):
+        return f"{number} {symbol}"
+    return f"{symbol}{number}" if not number.startswith("-") else f"-{symbol}{number[1:]}"
+
+
+def money_title(title: str, currency: str) -> str:
+    """A column or chart-axis title for amounts: ``Revenue (€)``."""
+    return f"{title} ({currency_symbol(currency)})"
+
+
+def xlsx_money_format(lang: str, currency: str, decimals: int = 2) -> str:
+    """An Excel number format that shows the currency beside a number that stays a number:
+    ``"€"#,##0.00`` or ``#,##0.00 "€"`` (the spreadsheet writes the separators its own way)."""
+    number = "#,##0" + ("." + "0" * decimals if decimals else "")
+    symbol = f'"{currency_symbol(currency)}"'
+    if _symbol_after(lang, currency):
+        return f"{number} {symbol};-{number} {symbol}"
+    return f"{symbol}{number};-{symbol}{number}"
+
+
 def format_date(value: dt.date | None, lang: str) -> str:
     if value is None:
         return "—"
     return value.strftime(date_pattern(lang))
+
+
+def format_datetime(value: dt.datetime | None, lang: str) -> str:
+    """The day as ``format_date`` writes it and the time to the minute: ``24/03/2026 09:30``."""
+    if value is None:
+        return "—"
+    return f"{format_date(value, lang)} {value:%H:%M}"
 
 
 def date_pattern(lang: str) -> str:

@@ -7,8 +7,9 @@ Numbers stay numbers: a negative figure is not text and is written as it is.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 from openpyxl import Workbook
@@ -45,14 +46,24 @@ def _plain(value: object) -> object:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()  # a day: the spreadsheet shows no time
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value
 
 
-def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """An XLSX workbook with one sheet per (name, table), header row bold and frozen."""
+# An Excel number format for a column (by its header, in any sheet): one for every row, or one
+# per row (None: the default), e.g. ``i18n.xlsx_money_format``'s for amounts.
+Formats = Mapping[str, str | Sequence[str | None]]
+
+
+def write_xlsx(sheets: Mapping[str, pd.DataFrame], formats: Formats | None = None) -> bytes:
+    """An XLSX workbook with one sheet per (name, table), header row bold and frozen.
+
+    ``formats`` gives columns a number format: their cells stay numbers (a sum works on them)
+    and show, say, the currency. Days are written as days, without a time of 00:00:00."""
     book = Workbook()
     book.remove(book.active)
     for name, frame in sheets.items():
@@ -60,6 +71,7 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
         sheet.append([safe_cell(str(c)) for c in frame.columns])
         for row in frame.itertuples(index=False):
             sheet.append([safe_cell(_plain(v)) for v in row])
+        _number_formats(sheet, frame, formats or {})
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -69,3 +81,16 @@ def write_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _number_formats(sheet, frame: pd.DataFrame, formats: Formats) -> None:
+    for index, column in enumerate(frame.columns, start=1):
+        codes = formats.get(str(column))
+        if codes is None:
+            continue
+        if isinstance(codes, str):
+            codes = [codes] * len(frame)
+        cells = sheet.iter_rows(min_row=2, min_col=index, max_col=index)
+        for (cell,), code in zip(cells, codes, strict=True):
+            if code and isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                cell.number_format = code

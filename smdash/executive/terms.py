@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from smdash.core.i18n import CURRENCY_SYMBOLS  # noqa: F401  (named by the package)
 from smdash.metrics import kpis
 
 MONTH, QUARTER, YEAR, CUSTOM = "month", "quarter", "year", "custom"
@@ -35,5 +36,3 @@ GOAL_LIGHTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 GREY = "grey"
 ON_TRACK = ("achieved", "on_track")
-
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}

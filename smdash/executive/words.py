@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from smdash.core.i18n import format_date, format_number, t
+from smdash.core.i18n import format_date, format_money, format_number, t
 from smdash.executive.compose import Summary
 from smdash.executive.figures import OTHER, TOTAL, Figure
 from smdash.executive.periods import Period
-from smdash.executive.terms import CURRENCY_SYMBOLS, VANITY
+from smdash.executive.terms import VANITY
 from smdash.metrics import kpis
 from smdash.plan import objectives
 
@@ -17,13 +17,7 @@ ABOUT_THE_SAME = 0.05  # costs per conversion within 5 % of each other are not b
 
 def money(value: float | None, lang: str, currency: str, decimals: int = 0) -> str:
     """``€1,234`` in English, ``1.234 €`` in Spanish; other currencies by their code."""
-    if value is None:
-        return "—"
-    number = format_number(value, lang, decimals)
-    symbol = CURRENCY_SYMBOLS.get(currency, currency)
-    if lang == "es" or symbol == currency:
-        return f"{number} {symbol}"
-    return f"{symbol}{number}" if value >= 0 else f"-{symbol}{number.lstrip('-')}"
+    return format_money(value, lang, currency, decimals)
 
 
 def percent_change(change: float | None, lang: str) -> str:

@@ -56,12 +56,16 @@ def time_unit_axis(unit: str, lang: str):
 
 
 def monthly_sessions_chart(data: pd.DataFrame, lang: str) -> alt.Chart:
-    """Sessions per month, one line per network, with tooltips."""
+    """Sessions per month, one line per network (by its name in ``lang``), with tooltips."""
     month, network, sessions = (
         t(k, lang) for k in ("figure.month", "figure.network", "figure.sessions")
     )
     return (
-        alt.Chart(data.rename(columns={"month": month, "network": network, "sessions": sessions}))
+        alt.Chart(
+            data.assign(network=[t(f"network.{n}", lang) for n in data["network"]]).rename(
+                columns={"month": month, "network": network, "sessions": sessions}
+            )
+        )
         .mark_line(point=True)
         .encode(
             x=alt.X(

@@ -12,7 +12,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from smdash.core.i18n import date_pattern, t
+from smdash.core.i18n import date_pattern, money_title, t
 
 HEIGHT = 320
 LABEL_CHARS = 28
@@ -48,9 +48,11 @@ def progress_lines(
     return data
 
 
-def progress_chart(data: pd.DataFrame, unit: str, lang: str) -> alt.Chart:
-    """The KPI so far, the target, the ideal pace and the forecast, one line each."""
+def progress_chart(data: pd.DataFrame, unit: str, lang: str, currency: str = "EUR") -> alt.Chart:
+    """The KPI so far, the target, the ideal pace and the forecast, one line each; the value
+    axis of an amount says its currency."""
     date, value, line = (t(f"kpipage.{k}", lang) for k in ("date", "value", "line"))
+    value = money_title(value, currency) if unit == "currency" else value
     dashed = [t("kpipage.pace", lang), t("kpipage.forecast_line", lang)]
     return (
         alt.Chart(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from smdash import executive
-from smdash.core.i18n import t
+from smdash.core.i18n import t, xlsx_money_format
 from smdash.core.spreadsheet import write_xlsx
 from smdash.executive import (
     Figure,
@@ -14,6 +14,7 @@ from smdash.executive import (
     figure_value,
     period_line,
 )
+from smdash.metrics import kpis
 
 
 def _number(figure: Figure, value: float | None) -> float | str | None:
@@ -101,6 +102,32 @@ def goals_table(s: Summary, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+COUNT_FORMAT = "#,##0"
+MONEY_COLUMNS = ("revenue", "spend", "cost_per_conversion")  # of the network and month sheets
+
+
+def _figure_format(figure: Figure, lang: str, currency: str) -> str | None:
+    if figure.unit == kpis.CURRENCY:
+        return xlsx_money_format(lang, currency, 2 if figure.key == "cost_per_conversion" else 0)
+    return COUNT_FORMAT if figure.unit == kpis.COUNT else None
+
+
+def number_formats(s: Summary, lang: str) -> dict:
+    """The workbook's number formats: amounts in the workspace's currency (numbers that show
+    it), counts with thousands separators; the figures sheet's value columns row by row."""
+    column = {
+        c: t(f"executive.column.{c}", lang) for c in (*MONEY_COLUMNS, "visits", "conversions")
+    }
+    formats = {column[c]: xlsx_money_format(lang, s.currency, 2) for c in MONEY_COLUMNS}
+    formats |= {column["visits"]: COUNT_FORMAT, column["conversions"]: COUNT_FORMAT}
+    figures = figures_table(s, lang)
+    rows = [_figure_format(f, lang, s.currency) for f in (*s.figures, *s.vanity)]
+    for index in (1, 2, 4):  # the value, the previous period's and a year earlier's
+        if index < len(figures.columns):
+            formats[figures.columns[index]] = rows
+    return formats
+
+
 def xlsx_report(s: Summary, lang: str) -> bytes:
     """The summary as a workbook: story, figures, networks, months, goals."""
     sheets = {
@@ -110,4 +137,4 @@ def xlsx_report(s: Summary, lang: str) -> bytes:
         t("executive.report.trend", lang): trend_table(s, lang),
         t("executive.report.goals", lang): goals_table(s, lang),
     }
-    return write_xlsx(sheets)
+    return write_xlsx(sheets, number_formats(s, lang))

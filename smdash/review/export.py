@@ -5,9 +5,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from smdash.core.i18n import format_date, t
+from smdash.core.i18n import format_date, t, xlsx_money_format
 from smdash.core.spreadsheet import write_xlsx
-from smdash.plan import objectives
+from smdash.plan import costs, objectives
 from smdash.plan.actions import shared_ids
 from smdash.review.cycles import get_cycle
 from smdash.review.decisions import get_review, review_items
@@ -28,6 +28,7 @@ ACTION_SHEET = (
     "rule", "decision", "reason",
 )  # fmt: skip
 _PERCENT_COLUMNS = ("progress", "expected", "trend")
+_MONEY_COLUMNS = ("cost", "cost_per_result", "previous_cost_per_result")
 
 
 def _sheet(items: pd.DataFrame, kind: str, columns: tuple[str, ...], lang: str) -> pd.DataFrame:
@@ -87,4 +88,5 @@ def workbook(con: duckdb.DuckDBPyConnection, review_id: int, lang: str) -> bytes
             rules, columns=[column("kind"), column("order"), column("rule_text")]
         ),
     }
-    return write_xlsx(sheets)
+    money = xlsx_money_format(lang, costs.currency(con))
+    return write_xlsx(sheets, {t(f"review.column.{c}", lang): money for c in _MONEY_COLUMNS})

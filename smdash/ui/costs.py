@@ -9,10 +9,9 @@ import pandas as pd
 from smdash import executive
 from smdash.plan import costs
 from smdash.plan.objectives import scope_name
-from smdash.ui.runtime import lang, loader, number, tr, write
+from smdash.ui.runtime import lang, loader, money, number, tr, write
 
 # cached loaders (see runtime.loader): each is called with the domain function's arguments
-load_currency = loader(costs.currency)
 load_manual_costs = loader(costs.manual_costs)
 load_spend_by = loader(costs.spend_by)
 load_spend_range = loader(costs.spend_range)
@@ -38,9 +37,16 @@ def network_name(network: str) -> str:
     return tr("costs.network.all") if network == costs.ALL else scope_name(network, lang())
 
 
+MONEY = ("amount", "cost_per_result", "cost_per_conversion")
+
+
 def costs_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Costs (entered or grouped) with names in the user's language and readable headers."""
+    """Costs (entered or grouped) with names in the user's language, amounts with the
+    workspace's currency and readable headers."""
     shown = frame.drop(columns=[c for c in ("cost_id", "currency") if c in frame]).copy()
+    for column in MONEY:
+        if column in shown and not pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = [money(value) for value in shown[column]]
     if "network" in shown:
         shown["network"] = [network_name(n) for n in shown["network"]]
     if "category" in shown:
@@ -54,16 +60,21 @@ def campaign_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Spend per campaign beside the conversions Traffic credits it with; a missing figure is
     a dash, never "None"."""
     shown = frame.copy()
-    for column in ("amount", "results", "cost_per_result", "conversions", "cost_per_conversion"):
-        decimals = 0 if column in ("results", "conversions") else 2
-        shown[column] = [
-            "—" if pd.isna(value) else number(value, decimals) for value in shown[column]
-        ]
-    return costs_frame(shown)
+    for column in ("results", "conversions"):
+        shown[column] = [None if pd.isna(value) else number(value) for value in shown[column]]
+    return costs_frame(shown).fillna("—")
 
 
-def cost_label(row: dict, currency: str) -> str:
-    amount = executive.money(row["amount"], lang(), currency, 2)
+def spend_by_month(by_month: pd.DataFrame) -> pd.DataFrame:
+    """Spend per month (newest first) and network, amounts with the currency, "—" for none."""
+    wide = by_month.pivot_table(index="month", columns="network", values="amount", aggfunc="sum")
+    wide = wide.rename(columns=network_name).sort_index(ascending=False)
+    wide.index = [executive.month_period(m).label(lang()) for m in wide.index]
+    return wide.map(money)
+
+
+def cost_label(row: dict) -> str:
+    amount = money(row["amount"])
     month = executive.month_period(row["month"]).label(lang())
     what = row["description"] or tr(f"costs.category.{row['category']}")
     return f"{month} · {network_name(row['network'])} · {what} · {amount}"

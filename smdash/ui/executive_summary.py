@@ -19,6 +19,7 @@ from smdash.ui.runtime import (
     lang,
     load_data_range,
     loader,
+    number,
     plain,
     tr,
     write,
@@ -192,7 +193,18 @@ def networks_frame(s: Summary) -> pd.DataFrame:
     """The networks, the other costs and the total, as the report shows them."""
     table = s.network_rows()
     table["network"] = [executive.network_row_name(n, lang()) for n in table["network"]]
+    for column in table.columns.drop("network"):
+        table[column] = [_cell(column, value, s.currency) for value in table[column]]
     return table.rename(columns={c: tr(f"executive.column.{c}") for c in table.columns})
+
+
+def _cell(column: str, value, currency: str) -> str:
+    """A cell of the network table as the PDF writes it: amounts with the currency."""
+    value = None if pd.isna(value) else float(value)
+    if column in ("revenue", "spend", "cost_per_conversion"):
+        decimals = 2 if column == "cost_per_conversion" else 0
+        return executive.money(value, lang(), currency, decimals)
+    return number(value, 2 if column == "return_on_spend" else 0)
 
 
 # ---------------------------------------------------------------------------------------------

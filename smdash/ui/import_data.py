@@ -33,10 +33,12 @@ from smdash.ui.networks import network_label
 from smdash.ui.runtime import (
     Keys,
     database,
+    date,
     done,
     flash,
     lang,
     loader,
+    moment,
     number,
     plain,
     said,
@@ -352,6 +354,9 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
         ]
     ].copy()
     shown["answers"] = shown["answers"].map(answers_text)
+    shown["imported_at"] = ["" if pd.isna(v) else moment(v) for v in shown["imported_at"]]
+    for column in ("date_from", "date_to"):  # days, without a time of 00:00:00
+        shown[column] = ["" if pd.isna(v) else date(v.date()) for v in shown[column]]
     shown["rows_skipped"] = [
         tr(f"import_skipped.{reason}", count=int(count)) if isinstance(reason, str) else ""
         for count, reason in zip(history["rows_skipped"], history["skip_reason"], strict=True)

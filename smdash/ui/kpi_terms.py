@@ -9,7 +9,7 @@ import pandas as pd
 
 from smdash.metrics import kpis
 from smdash.plan.objectives import Objective
-from smdash.ui.runtime import date, number, tr
+from smdash.ui.runtime import date, money, number, tr
 
 
 def kpi_name(key: str) -> str:
@@ -21,13 +21,13 @@ def scope_name(scope: str) -> str:
 
 
 def kpi_value(key: str, value: float | None) -> str:
-    """A KPI value in its unit: 1,234 · 4.58 % · 1,471.95."""
+    """A KPI value in its unit: 1,234 · 4.58 % · €1,471.95 (the workspace's currency)."""
     if value is None or pd.isna(value):
         return "—"
     unit = kpis.KPIS[key].unit
     if unit == kpis.PERCENT:
         return f"{number(value, 2)} %"
-    return number(value, 2 if unit == kpis.CURRENCY else 0)
+    return money(value) if unit == kpis.CURRENCY else number(value)
 
 
 def objective_summary(objective: Objective) -> str:

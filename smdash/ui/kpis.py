@@ -13,7 +13,7 @@ from smdash.plan.objectives import Objective
 from smdash.reports import kpi_charts
 from smdash.ui.annotations import annotated
 from smdash.ui.kpi_terms import kpi_name, kpi_value
-from smdash.ui.runtime import date, lang, loader, number, tr, write
+from smdash.ui.runtime import date, lang, load_currency, loader, number, tr, write
 
 STATUS_COLORS = {
     "achieved": "green",
@@ -136,5 +136,6 @@ def progress_chart(objective: Objective, progress: objectives.Progress):
         (objective.start_date, objective.deadline),
         lang(),
     )
-    chart = kpi_charts.progress_chart(data, kpis.KPIS[objective.kpi].unit, lang())
+    unit = kpis.KPIS[objective.kpi].unit
+    chart = kpi_charts.progress_chart(data, unit, lang(), load_currency())
     return annotated(chart, objective.start_date, objective.deadline)

@@ -12,7 +12,7 @@ from smdash.metrics import attribution
 from smdash.plan import calendar, calendar_export, effort, matching, themes, utm
 from smdash.ui.best_times import OUTSIDE_MARK, outside_flags
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import loader, number, plain, said, tr, write
+from smdash.ui.runtime import date, loader, moment, money, number, plain, said, tr, write
 
 LINK_NETWORKS = (*SOCIAL_NETWORKS, "email")
 
@@ -70,9 +70,12 @@ def calendar_table(frame: pd.DataFrame) -> pd.DataFrame:
         if column in out.columns:
             out[column] = [number(v) for v in out[column]]
     if "revenue" in out.columns:
-        out["revenue"] = [number(v, 2) for v in out["revenue"]]
+        out["revenue"] = [money(v) for v in out["revenue"]]
     if "planned_at" in out.columns:
-        out["planned_at"] = out["planned_at"].dt.strftime("%Y-%m-%d %H:%M")
+        out["planned_at"] = [moment(v) for v in out["planned_at"]]
+    for column in ("first_day", "last_day", "first_entry", "last_entry"):
+        if column in out.columns:  # days, without a time of 00:00:00
+            out[column] = ["—" if pd.isna(v) else date(v.date()) for v in out[column]]
     return out.rename(columns=lambda c: tr(f"links.column.{c}"))
 
 

@@ -6,11 +6,19 @@ import pandas as pd
 import streamlit as st
 
 from smdash.metrics import summary
-from smdash.ui.runtime import loader, number, tr
+from smdash.ui.runtime import loader, money, number, tr
 from smdash.ui.traffic import change
 
 load_summary = loader(summary.summary)
 HEADLINE = ("sessions", "conversions", "revenue", "posts", "engagements")
+MONEY = ("revenue",)
+
+
+def shown(figure: str, value: float | None, decimals: int = 2) -> str:
+    """A figure in the user's language; amounts with the workspace's currency."""
+    return money(value, decimals) if figure in MONEY else number(value)
+
+
 load_monthly_sessions = loader(summary.monthly_sessions_by_network)
 
 
@@ -18,7 +26,9 @@ def headline(total: dict, before: dict) -> None:
     """The period's totals, each with its change on the same days just before (as Traffic)."""
     for column, figure in zip(st.columns(len(HEADLINE)), HEADLINE, strict=True):
         column.metric(
-            tr(f"figure.{figure}"), number(total[figure]), change(total[figure], before[figure])
+            tr(f"figure.{figure}"),
+            shown(figure, total[figure], 0),
+            change(total[figure], before[figure]),
         )
 
 
@@ -26,7 +36,7 @@ def figures_table(result: dict, figures: tuple[str, ...]) -> pd.DataFrame:
     """The summary as a table with the figures formatted in the user's language."""
     table = summary.as_table(result)
     for figure in figures:
-        table[figure] = [number(v) for v in table[figure]]
+        table[figure] = [shown(figure, v) for v in table[figure]]
     table["network"] = [
         tr("overview.total") if n == "total" else tr(f"network.{n}") for n in table["network"]
     ]

@@ -28,6 +28,7 @@ from smdash.ui.runtime import (
     flash,
     lang,
     loader,
+    money,
     number,
     plain,
     said,
@@ -103,7 +104,11 @@ def _change(value) -> str:
 
 
 def _money(value) -> str:
-    return tr("review.no_cost") if value is None or pd.isna(value) else number(value, 2)
+    return tr("review.no_cost") if value is None or pd.isna(value) else money(value)
+
+
+def _cost_per_result(value) -> str:
+    return "—" if value is None or pd.isna(value) else money(value)
 
 
 def _per_result(value) -> str:
@@ -160,9 +165,9 @@ def objective_table(frame: pd.DataFrame) -> pd.DataFrame:
                 _value(k, v) for k, v in zip(rows["kpi"], rows["forecast"], strict=True)
             ],
             column("cost"): [_money(v) for v in rows["cost"]],
-            column("cost_per_result"): [_per_result(v) for v in rows["cost_per_result"]],
+            column("cost_per_result"): [_cost_per_result(v) for v in rows["cost_per_result"]],
             column("previous_cost_per_result"): [
-                _per_result(v) for v in rows["previous_cost_per_result"]
+                _cost_per_result(v) for v in rows["previous_cost_per_result"]
             ],
             column("suggested"): [decision_label(d) for d in rows["suggested"]],
         }
@@ -183,9 +188,9 @@ def action_table(frame: pd.DataFrame) -> pd.DataFrame:
             column("status"): [tr(f"review.item_status.{s}") for s in rows["status"]],
             column("result"): _results(rows),
             column("cost"): [_money(v) for v in rows["cost"]],
-            column("cost_per_result"): [_per_result(v) for v in rows["cost_per_result"]],
+            column("cost_per_result"): [_cost_per_result(v) for v in rows["cost_per_result"]],
             column("previous_cost_per_result"): [
-                _per_result(v) for v in rows["previous_cost_per_result"]
+                _cost_per_result(v) for v in rows["previous_cost_per_result"]
             ],
             column("hours"): [_per_result(v) for v in rows["hours"]],
             column("result_per_hour"): [_per_result(v) for v in rows["result_per_hour"]],
@@ -508,7 +513,7 @@ def actions_table(plan: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
             column("status"): [tr(f"review.item_status.{s}") for s in found["status"]],
             column("cost"): [_money(v) for v in found["cost_x"]],
             column("result"): _results(found),
-            column("cost_per_result"): [_per_result(v) for v in found["cost_per_result"]],
+            column("cost_per_result"): [_cost_per_result(v) for v in found["cost_per_result"]],
         }
     )
 

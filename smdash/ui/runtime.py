@@ -26,9 +26,19 @@ from smdash import workspace
 from smdash.access import auth, roles
 from smdash.core import settings
 from smdash.core.errors import UserError
-from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
+from smdash.core.i18n import (
+    LANGUAGES,
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+    language_from_locale,
+    money_title,
+    t,
+)
 from smdash.db import copies, store
 from smdash.metrics import summary
+from smdash.plan import costs
 from smdash.reports.charts import localized
 
 WRITE_LOCK = threading.Lock()  # one writer at a time across browser sessions
@@ -281,6 +291,22 @@ def loader(function: Callable[..., T]) -> Callable[..., T]:
 
 
 load_data_range = loader(summary.data_range)
+load_currency = loader(costs.currency)
+
+
+def money(value: float | None, decimals: int = 2) -> str:
+    """An amount in the workspace's currency, written the user's way: ``1.234,50 €``."""
+    return format_money(value, lang(), load_currency(), decimals)
+
+
+def money_column(title: str) -> str:
+    """The title of a column or chart axis of amounts: ``Revenue (€)``."""
+    return money_title(title, load_currency())
+
+
+def moment(value: dt.datetime | None) -> str:
+    """A date and time to the minute, without seconds: ``24/03/2026 09:30``."""
+    return format_datetime(value, lang())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,12 +7,24 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from smdash.core.i18n import xlsx_money_format
 from smdash.core.networks import NETWORKS
 from smdash.core.periods import default_range
 from smdash.core.spreadsheet import write_csv, write_xlsx
 from smdash.metrics import attribution, traffic
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import flash, labels_of, loader, number, tr, write
+from smdash.ui.runtime import (
+    flash,
+    labels_of,
+    lang,
+    load_currency,
+    loader,
+    money,
+    money_column,
+    number,
+    tr,
+    write,
+)
 
 # cached loaders (see runtime.loader): each is called with the domain function's arguments
 load_web_range = loader(traffic.web_range)
@@ -97,7 +109,7 @@ def headline(now: dict, before: dict) -> None:
         ("engagement_rate", percent),
         ("conversions", number),
         ("conversion_rate", lambda v: percent(v, 2)),
-        ("revenue", number),
+        ("revenue", lambda v: money(v, 0)),
         ("social_share", percent),
     ]
     for column, (figure, shown) in zip(st.columns(len(figures)), figures, strict=True):
@@ -118,6 +130,7 @@ def labelled(frame: pd.DataFrame) -> pd.DataFrame:
 def figure_labels() -> dict[str, str]:
     keys = (*traffic.FIGURES, *traffic.RATES)
     labels = {k: tr(f"traffic.figure.{k}") for k in keys}
+    labels["revenue"] = money_column(labels["revenue"])  # the chart's axis says the currency
     return labels | {
         "period": tr("traffic.column.period"),
         "network": tr("traffic.column.network"),
@@ -126,7 +139,7 @@ def figure_labels() -> dict[str, str]:
     }
 
 
-_COUNTS = ("sessions", "engaged_sessions", "conversions", "revenue", "entries")
+_COUNTS = ("sessions", "engaged_sessions", "conversions", "entries")
 _RATES = ("engagement_rate", "conversion_rate", "share", "network_share")
 
 
@@ -137,8 +150,10 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
         base = column.removesuffix("_previous")
         if column.endswith("_change"):
             out[column] = [percent(v) for v in out[column]]
+        elif base == "revenue":
+            out[column] = [money(v) for v in out[column]]
         elif base in _COUNTS or column == "paid_sessions":
-            out[column] = [number(v, 2 if base == "revenue" else 0) for v in out[column]]
+            out[column] = [number(v) for v in out[column]]
         elif base in _RATES:
             out[column] = [percent(v) for v in out[column]]
     if "network" in out.columns:
@@ -162,12 +177,25 @@ def column_title(column: str) -> str:
     return tr(f"traffic.column.{column}")
 
 
+def download_title(column: str) -> str:
+    """A download's header: the screen's, with the currency on amounts (``Revenue (€)``)."""
+    title = column_title(column)
+    return money_column(title) if column.startswith("revenue") else title
+
+
 def for_download(frame: pd.DataFrame) -> pd.DataFrame:
     """Raw numbers (rates as fractions), network names and headers translated."""
     out = frame.copy()
     if "network" in out.columns:
         out["network"] = out["network"].map(network_label)
-    return out.rename(columns=column_title)
+    return out.rename(columns=download_title)
+
+
+def money_formats(frame: pd.DataFrame) -> dict[str, str]:
+    """The XLSX number format of each amount column of a download, by its header."""
+    code = xlsx_money_format(lang(), load_currency())
+    revenue = [c for c in frame.columns if c.startswith("revenue") and not c.endswith("_change")]
+    return {download_title(column): code for column in revenue}
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
@@ -182,7 +210,7 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     )
     right.download_button(
         tr("traffic.download_xlsx"),
-        write_xlsx({name: table}),
+        write_xlsx({name: table}, money_formats(frame)),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

@@ -18,6 +18,7 @@ from smdash.ui.runtime import (
     db_file,
     done,
     labels_of,
+    moment,
     number,
     tr,
     user,
@@ -36,6 +37,8 @@ def load_users() -> pd.DataFrame:
 def load_trail() -> pd.DataFrame:
     with database() as con:
         frame = audit.trail(con)
+    frame["happened_at"] = [moment(v.to_pydatetime()) for v in frame["happened_at"]]
+    frame["details"] = frame["details"].fillna("")
     return frame.rename(columns={c: tr(f"auth.column.{c}") for c in frame.columns})
 
 
