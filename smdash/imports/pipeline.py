@@ -23,6 +23,7 @@ asks a question and reads the file with a default answer; both functions take th
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import tempfile
@@ -39,7 +40,8 @@ from smdash.access import audit
 from smdash.core.text import clean_label
 from smdash.db.store import bump_data_version, transaction
 from smdash.db.tables import TABLES, quote
-from smdash.imports import isolate, mapping, questions
+from smdash.imports import accounts, isolate, mapping, questions
+from smdash.imports.accounts import AccountRows
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import (
@@ -88,6 +90,7 @@ class Part:
     one_pass: bool = False  # read straight from the file (else the careful path)
     questions: list[Question] = field(default_factory=list)  # what it was read with
     skipped: int = 0  # rows of the file left out on purpose (``Format.skipped_rows``)
+    accounts: tuple[AccountRows, ...] = ()  # its rows per network and account
 
     @property
     def skip_reason(self) -> str:
@@ -146,6 +149,10 @@ class Prepared:
         return self.parts[0].preview
 
     @property
+    def accounts(self) -> list[AccountRows]:
+        return [found for part in self.parts for found in part.accounts]
+
+    @property
     def questions(self) -> list[Question]:
         """The questions its parts asked, one per key (the answers apply to every part)."""
         found: dict[str, Question] = {}
@@ -164,6 +171,7 @@ class ImportResult:
     import_id: int
     prepared: Prepared
     counts: Counts  # over all parts; each part has its own in ``prepared.parts``
+    new_accounts: list[AccountRows] = field(default_factory=list)  # confirmed by the answers
 
 
 def _no_progress(stage: str, fraction: float) -> None:
@@ -709,7 +717,23 @@ def _describe(con, fmt: Format, source: str, stage: str) -> Part:
             FROM {stage}"""  # noqa: S608 - columns quoted; stage: stage_<n> named in code
     ).fetchone()
     preview = con.execute(f"SELECT * FROM {stage} LIMIT {PREVIEW_ROWS}").df()  # noqa: S608 - stage: stage_<n> named in code; int
-    return Part(fmt, source, stage, platform, account or "", date_from, date_to, rows, preview)
+    per_account = con.execute(
+        f"""SELECT {accounts.network_column(table)}, coalesce({quote(table.account)}, ''), count(*)
+            FROM {stage} GROUP BY ALL ORDER BY ALL"""  # noqa: S608 - columns quoted; stage: stage_<n> named in code
+    ).fetchall()
+    found = tuple(AccountRows(*row) for row in per_account)
+    return Part(
+        fmt,
+        source,
+        stage,
+        platform,
+        account or "",
+        date_from,
+        date_to,
+        rows,
+        preview,
+        accounts=found,
+    )
 
 
 def import_path(
@@ -753,12 +777,12 @@ def import_file(
     """
     if staged is None and not isolated:
         prepared = prepare_here(con, path, file_name, max_bytes, progress, answers)
-        return _write(con, prepared, progress)
+        return _write(con, prepared, progress, answers)
     prepared = staged or stage_file(
         path, file_name, reading_context(con), max_bytes, progress, answers=answers
     )
     try:
-        return _write(con, prepared, progress)
+        return _write(con, prepared, progress, answers)
     finally:
         if staged is None:
             prepared.discard()
@@ -775,11 +799,14 @@ def _attached(con: duckdb.DuckDBPyConnection, prepared: Prepared):
         con.execute(f"DETACH {STAGED}")
 
 
-def _write(con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progress) -> ImportResult:
+def _write(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progress, answers: Answers | None
+) -> ImportResult:
     progress("writing", 0.7)
+    new: list[AccountRows] = []
     try:
         if prepared.scratch is None:  # staged in temp tables of con (``prepare_here``)
-            import_id = _write_parts(con, prepared)
+            import_id = _write_parts(con, prepared, answers, new)
         else:
             drop_stages(con)  # an earlier ``prepare`` on ``con`` left its tables of these names
             with _attached(con, prepared):
@@ -789,7 +816,7 @@ def _write(con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progres
                         f"SELECT * FROM {STAGED}.{part.stage}"
                     )
                 try:
-                    import_id = _write_parts(con, prepared)
+                    import_id = _write_parts(con, prepared, answers, new)
                 finally:
                     for part in prepared.parts:
                         con.execute(f"DROP VIEW IF EXISTS {part.stage}")
@@ -797,12 +824,21 @@ def _write(con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progres
         drop_scratch(con)
     progress("done", 1.0)
     total = Counts(*(sum(getattr(p.counts, f) for p in prepared.parts) for f in Counts.FIELDS))
-    return ImportResult(import_id, prepared, total)
+    return ImportResult(import_id, prepared, total, new)
 
 
-def _write_parts(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:
-    """The staged parts into their tables, logged, in one transaction; the new import's id."""
+def _write_parts(
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    answers: Answers | None,
+    new: list[AccountRows],
+) -> int:
+    """The staged parts into their tables, logged, in one transaction; the new import's id.
+    Refused when the file brings accounts to confirm that ``answers`` did not confirm (see
+    ``accounts``); ``new`` receives the accounts confirmed."""
     with transaction(con):
+        new += accounts.new_accounts(con, prepared.accounts)
+        accounts.check(prepared.file_name, new, answers)
         import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
         targets = [part.format.target for part in prepared.parts]
         for part in prepared.parts:
@@ -811,7 +847,7 @@ def _write_parts(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:
             part.counts = classified.counts
             alone = targets.count(table) == 1  # the only part that writes to its table
             write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
-        _log(con, import_id, prepared)
+        _log(con, import_id, prepared, new)
         questions.remember(con, prepared.questions)
         bump_data_version(con)
     return import_id
@@ -833,8 +869,14 @@ def drop_scratch(con: duckdb.DuckDBPyConnection) -> None:
     drop_stages(con)
 
 
-def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
+def _log(
+    con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared, new: list[AccountRows]
+) -> None:
     first = p.parts[0]
+    answers = questions.answers_json(p.questions)
+    if new:  # the accounts the user confirmed, beside the file's other answers
+        logged = json.loads(answers or "{}") | {accounts.NEW_ACCOUNTS: accounts.logged(new)}
+        answers = json.dumps(logged, sort_keys=True)
     con.execute(
         """INSERT INTO imports (import_id, file_name, sha256, format, target, platform, account,
                date_from, date_to, rows_in_file, rows_added, rows_updated, rows_unchanged,
@@ -857,7 +899,7 @@ def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
             "rows_updated": sum(part.counts.updated for part in p.parts),
             "rows_unchanged": sum(part.counts.unchanged for part in p.parts),
             "imported_at": dt.datetime.now(),
-            "answers": questions.answers_json(p.questions),
+            "answers": answers,
         },
     )
     for number, part in enumerate(p.parts, start=1):
