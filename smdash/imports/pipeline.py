@@ -847,7 +847,8 @@ def _write_parts(
             part.counts = classified.counts
             alone = targets.count(table) == 1  # the only part that writes to its table
             write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
-        _log(con, import_id, prepared, new)
+        _log(con, import_id, prepared)
+        _log_new_accounts(con, import_id, new)
         questions.remember(con, prepared.questions)
         bump_data_version(con)
     return import_id
@@ -869,14 +870,20 @@ def drop_scratch(con: duckdb.DuckDBPyConnection) -> None:
     drop_stages(con)
 
 
-def _log(
-    con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared, new: list[AccountRows]
-) -> None:
+def _log_new_accounts(con, import_id: int, new: list[AccountRows]) -> None:
+    """The accounts the user confirmed, beside the file's other answers in the log."""
+    if not new:
+        return
+    logged = con.execute("SELECT answers FROM imports WHERE import_id = ?", [import_id]).fetchone()
+    answers = json.loads(logged[0] or "{}") | {accounts.NEW_ACCOUNTS: accounts.logged(new)}
+    con.execute(
+        "UPDATE imports SET answers = ? WHERE import_id = ?",
+        [json.dumps(answers, sort_keys=True), import_id],
+    )
+
+
+def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:
     first = p.parts[0]
-    answers = questions.answers_json(p.questions)
-    if new:  # the accounts the user confirmed, beside the file's other answers
-        logged = json.loads(answers or "{}") | {accounts.NEW_ACCOUNTS: accounts.logged(new)}
-        answers = json.dumps(logged, sort_keys=True)
     con.execute(
         """INSERT INTO imports (import_id, file_name, sha256, format, target, platform, account,
                date_from, date_to, rows_in_file, rows_added, rows_updated, rows_unchanged,
@@ -899,7 +906,7 @@ def _log(
             "rows_updated": sum(part.counts.updated for part in p.parts),
             "rows_unchanged": sum(part.counts.unchanged for part in p.parts),
             "imported_at": dt.datetime.now(),
-            "answers": answers,
+            "answers": questions.answers_json(p.questions),
         },
     )
     for number, part in enumerate(p.parts, start=1):
