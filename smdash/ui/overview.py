@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from smdash.metrics import summary
+from smdash.ui.accounts import followers_text
 from smdash.ui.runtime import loader, number, tr
 from smdash.ui.traffic import change
 
@@ -27,6 +28,12 @@ def figures_table(result: dict, figures: tuple[str, ...]) -> pd.DataFrame:
     table = summary.as_table(result)
     for figure in figures:
         table[figure] = [number(v) for v in table[figure]]
+    if "followers" in figures:  # a count over several accounts says so
+        several = result.get("follower_accounts", {})
+        table["followers"] = [
+            followers_text(text, several.get(network))
+            for network, text in zip(table["network"], table["followers"], strict=True)
+        ]
     table["network"] = [
         tr("overview.total") if n == "total" else tr(f"network.{n}") for n in table["network"]
     ]
