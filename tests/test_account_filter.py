@@ -18,8 +18,8 @@ SHOP = Account("instagram", "shop_a")
 FOLLOWERS = {"bakery": 1000, "shop_a": 500}
 
 
-@pytest.fixture
-def workspace(con, tmp_path):
+def two_accounts(con, tmp_path) -> None:
+    """The bakery's Instagram (3 posts, 1,000 followers) and another account (2 posts, 500)."""
     path = tmp_path / "posts.csv"
     path.write_bytes(instagram_posts({"bakery": 3, "shop_a": 2}))
     import_file(con, path, isolated=False, answers={"new_accounts": "yes"})
@@ -29,6 +29,11 @@ def workspace(con, tmp_path):
             "('instagram', ?, DATE '2026-06-28', 'followers', ?, 1)",
             [account, followers],
         )
+
+
+@pytest.fixture
+def workspace(con, tmp_path):
+    two_accounts(con, tmp_path)
     return con
 
 
@@ -54,20 +59,20 @@ def test_kpis_of_one_account(workspace):
     assert kpis.value(workspace, "posts", kpis.ALL, *JUNE, SHOP) == 2
     table = kpis.comparison(workspace, "instagram", *JUNE, SHOP).set_index("kpi")
     assert table.loc["impressions", "current"] == 2000
+    assert table.loc["followers", "accounts"] == 1
+    assert kpis.accounts_added(workspace, "followers", "instagram", *JUNE) == 2
 
 
-def test_overview_filters_by_account_and_labels_a_total_of_accounts(db_path, start_app, tmp_path):
+@pytest.fixture
+def two_account_app(db_path, start_app, tmp_path):
+    """The app, signed in as an editor, on the hand-made two-account workspace."""
     with store.connect(db_path) as con:
-        path = tmp_path / "posts.csv"
-        path.write_bytes(instagram_posts({"bakery": 3, "shop_a": 2}))
-        import_file(con, path, isolated=False, answers={"new_accounts": "yes"})
-        for account, followers in FOLLOWERS.items():
-            con.execute(
-                "INSERT INTO account_daily VALUES "
-                "('instagram', ?, DATE '2026-06-28', 'followers', ?, 1)",
-                [account, followers],
-            )
-    at = start_app(None, signed_in(db_path))
+        two_accounts(con, tmp_path)
+    return start_app(None, signed_in(db_path))
+
+
+def test_overview_filters_by_account_and_labels_a_total_of_accounts(two_account_app):
+    at = two_account_app
     at.switch_page("pages/overview.py").run()
     assert not at.exception
     box = at.selectbox(key="overview_account")
@@ -81,3 +86,21 @@ def test_overview_filters_by_account_and_labels_a_total_of_accounts(db_path, sta
     assert table.loc["Instagram", "Posts"] == "2"
     assert table.loc["Instagram", "Impressions"] == "2,000"
     assert table.loc["Instagram", "Followers"] == "500"
+
+
+def test_kpi_progress_compares_one_account(two_account_app):
+    at = two_account_app
+    at.switch_page("pages/kpis.py").run()
+    assert not at.exception
+    at.date_input(key="kpi_period").set_value(JUNE).run()
+
+    def posts_and_impressions():
+        table = at.dataframe[-1].value.set_index("KPI")
+        return table.loc["Posts published", "Period"], table.loc["Impressions", "Period"]
+
+    assert posts_and_impressions() == ("5", "5,000")
+    followers = at.dataframe[-1].value.set_index("KPI").loc["Followers at end of period"]
+    assert followers["Period"] == "1,500 (total of 2 accounts)"
+    at.selectbox(key="kpi_account").select_index(2).run()
+    assert not at.exception
+    assert posts_and_impressions() == ("2", "2,000")

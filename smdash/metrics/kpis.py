@@ -290,6 +290,27 @@ def value(
     return _ratio(kpi, numerator, denominator) if rows else None
 
 
+def accounts_added(
+    con: duckdb.DuckDBPyConnection,
+    kpi: Kpi | str,
+    scope: str,
+    date_from: dt.date,
+    date_to: dt.date,
+    account: Account | None = None,
+) -> int:
+    """How many accounts a level (followers) adds up in the scope and dates; 0 for the other
+    kinds, which are sums of rows, not of accounts."""
+    kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
+    if kpi.kind != LEVEL:
+        return 0
+    params = {"date_from": date_from, "date_to": date_to, "networks": scope_networks(scope)}
+    with attribution(con, kpi):
+        return con.execute(
+            f"WITH {_rows(kpi)} SELECT count(DISTINCT (network, account)) FROM rows",  # noqa: S608 - constant
+            params | _account_params(kpi, account),
+        ).fetchone()[0]
+
+
 def data_span(
     con: duckdb.DuckDBPyConnection, kpi: Kpi | str, scope: str
 ) -> tuple[dt.date | None, dt.date | None]:
@@ -380,7 +401,8 @@ def comparison(
 ) -> pd.DataFrame:
     """Every KPI in the period and in the previous period of the same length, with the change.
 
-    Columns: kpi, current, previous, change (relative, None when previous is None or 0).
+    Columns: kpi, current, previous, change (relative, None when previous is None or 0),
+    accounts (how many accounts a level adds up in the period, see ``accounts_added``).
     """
     length = date_to - date_from + dt.timedelta(days=1)
     before_from, before_to = date_from - length, date_from - dt.timedelta(days=1)
@@ -392,5 +414,6 @@ def comparison(
             change = None
             if current is not None and previous:
                 change = (current - previous) / abs(previous)
-            rows.append((kpi.key, current, previous, change))
-    return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change"])
+            added = accounts_added(con, kpi, scope, date_from, date_to, account)
+            rows.append((kpi.key, current, previous, change, added))
+    return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change", "accounts"])
