@@ -60,7 +60,8 @@ def test_kpis_of_one_account(workspace):
     table = kpis.comparison(workspace, "instagram", *JUNE, SHOP).set_index("kpi")
     assert table.loc["impressions", "current"] == 2000
     assert table.loc["followers", "accounts"] == 1
-    assert kpis.accounts_added(workspace, "followers", "instagram", *JUNE) == 2
+    both = kpis.comparison(workspace, "instagram", *JUNE).set_index("kpi")
+    assert both.loc["followers", "accounts"] == 2
 
 
 @pytest.fixture

@@ -277,37 +277,29 @@ def value(
                          GROUP BY network, account)"""  # noqa: S608 - KPI expressions from CATALOGUE
     else:
         select = f"SELECT count(*), {kpi.numerator}, {kpi.denominator or 'NULL'} FROM rows"  # noqa: S608 - KPI expressions from CATALOGUE
+    params = _params(kpi, scope, date_from, date_to, account)
     with attribution(con, kpi):
         rows, numerator, denominator = con.execute(
-            f"WITH {_rows(kpi)} {select}",
-            {
-                "date_from": date_from,
-                "date_to": date_to,
-                "networks": scope_networks(scope),
-                **_account_params(kpi, account),
-            },
+            f"WITH {_rows(kpi)} {select}", params
         ).fetchall()[0]
     return _ratio(kpi, numerator, denominator) if rows else None
 
 
-def accounts_added(
-    con: duckdb.DuckDBPyConnection,
-    kpi: Kpi | str,
-    scope: str,
-    date_from: dt.date,
-    date_to: dt.date,
-    account: Account | None = None,
-) -> int:
-    """How many accounts a level (followers) adds up in the scope and dates; 0 for the other
-    kinds, which are sums of rows, not of accounts."""
-    kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
+def _params(kpi: Kpi, scope: str, date_from, date_to, account: Account | None) -> dict:
+    """The parameters of ``_rows``."""
+    dates = {"date_from": date_from, "date_to": date_to}
+    return dates | {"networks": scope_networks(scope)} | _account_params(kpi, account)
+
+
+def _accounts_added(con: duckdb.DuckDBPyConnection, kpi: Kpi, params: dict) -> int:
+    """How many accounts a level (followers) adds up (``params``: of ``_rows``); 0 for the
+    other kinds, which are sums of rows, not of accounts."""
     if kpi.kind != LEVEL:
         return 0
-    params = {"date_from": date_from, "date_to": date_to, "networks": scope_networks(scope)}
     with attribution(con, kpi):
         return con.execute(
             f"WITH {_rows(kpi)} SELECT count(DISTINCT (network, account)) FROM rows",  # noqa: S608 - constant
-            params | _account_params(kpi, account),
+            params,
         ).fetchone()[0]
 
 
@@ -402,7 +394,8 @@ def comparison(
     """Every KPI in the period and in the previous period of the same length, with the change.
 
     Columns: kpi, current, previous, change (relative, None when previous is None or 0),
-    accounts (how many accounts a level adds up in the period, see ``accounts_added``).
+    accounts (how many accounts a level adds up in the period: a total of them when more
+    than one).
     """
     length = date_to - date_from + dt.timedelta(days=1)
     before_from, before_to = date_from - length, date_from - dt.timedelta(days=1)
@@ -414,6 +407,7 @@ def comparison(
             change = None
             if current is not None and previous:
                 change = (current - previous) / abs(previous)
-            added = accounts_added(con, kpi, scope, date_from, date_to, account)
+            params = _params(kpi, scope, date_from, date_to, account)
+            added = _accounts_added(con, kpi, params)
             rows.append((kpi.key, current, previous, change, added))
     return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change", "accounts"])
