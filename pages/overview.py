@@ -36,7 +36,8 @@ view.headline(total, view.load_summary(before_from, before_to, account)["total"]
 st.caption(ui.tr("traffic.compared_with", period=ui.date_range(before_from, before_to)))
 
 st.subheader(ui.tr("overview.by_network"))
-st.dataframe(view.figures_table(result, FIGURES), hide_index=True)
+several = view.load_follower_accounts(date_from, date_to, account)
+st.dataframe(view.figures_table(result, FIGURES, several), hide_index=True)
 
 st.subheader(ui.tr("overview.sessions_trend"))
 sessions_chart = charts.monthly_sessions_chart(view.load_monthly_sessions(first, last), ui.lang())

@@ -49,7 +49,7 @@ def test_one_account_of_a_network_counts_alone(workspace):
 
 
 def test_a_follower_count_says_how_many_accounts_it_adds(workspace):
-    assert summary(workspace, *JUNE)["follower_accounts"] == {"instagram": 2}
+    assert follower_accounts(workspace, *JUNE) == {"instagram": 2}
     assert follower_accounts(workspace, *JUNE, SHOP) == {}
 
 

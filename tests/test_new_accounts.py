@@ -12,7 +12,7 @@ from page_support import texts
 from signin_support import signed_in
 
 from smdash.db import store
-from smdash.imports.accounts import AccountRows, known_accounts, new_accounts
+from smdash.imports.accounts import AccountRows, answer, known_accounts, new_accounts
 from smdash.imports.errors import ImportFailed
 from smdash.imports.pipeline import import_file
 
@@ -133,6 +133,16 @@ def test_an_import_of_other_accounts_waits_for_confirmation(bakery, write):
         "SELECT answers FROM imports WHERE import_id = ?", [result.import_id]
     ).fetchone()[0]
     assert logged == '{"new_accounts": "instagram: shop_a; instagram: shop_b"}'
+
+
+def test_the_preview_confirms_the_accounts_it_named_and_no_other(bakery, write):
+    path = write("others.csv", instagram_posts({"shop_a": 2, "shop_b": 4}, first_id=2000))
+    only_a = {"new_accounts": answer([AccountRows("instagram", "shop_a", 2)])}
+    with pytest.raises(ImportFailed, match=r"Instagram: shop_b \(4 rows\)"):
+        import_file(bakery, path, isolated=False, answers=only_a)
+    both = answer([AccountRows("instagram", "shop_a", 2), AccountRows("instagram", "shop_b", 4)])
+    import_file(bakery, path, isolated=False, answers={"new_accounts": both})
+    assert posts(bakery) == [("bakery", 3), ("shop_a", 2), ("shop_b", 4)]
 
 
 def test_more_rows_of_a_known_account_import_without_asking(bakery, write):

@@ -15,13 +15,15 @@ workspace already holds, network by network (``new_accounts``):
   say whose they are (the platform question of ``questions`` is what they ask).
 
 The preview names the new accounts with their rows and asks to confirm; the import refuses a
-file with new accounts to confirm unless the answer ``NEW_ACCOUNTS`` is given (``answers``,
-the CLI's ``--new-accounts``), and the import log keeps the accounts confirmed
-(``imports.answers``).
+file with new accounts to confirm unless the answer ``NEW_ACCOUNTS`` confirms them: the
+preview's names the accounts it showed (``answer``), so that an account it did not show (new
+by the time of the write, after another file) is still refused; the CLI's ``--new-accounts``
+confirms any. The import log keeps the accounts confirmed (``imports.answers``).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -89,8 +91,22 @@ def new_accounts(
     return [AccountRows(p, a, rows[(p, a)]) for p, a in sorted(asked)]
 
 
-def confirmed(answers: dict[str, str] | None) -> bool:
-    return (answers or {}).get(NEW_ACCOUNTS) == CONFIRMED
+def answer(new: list[AccountRows]) -> str:
+    """The answer that confirms these accounts and no other (the preview's): a JSON list."""
+    return json.dumps([[found.platform, found.account] for found in new])
+
+
+def confirmed(answers: dict[str, str] | None, new: list[AccountRows]) -> bool:
+    """Whether ``answers`` confirm every one of ``new``: ``CONFIRMED`` confirms any (the
+    CLI's ``--new-accounts``), a list of ``answer`` the accounts it names."""
+    given = (answers or {}).get(NEW_ACCOUNTS) or "[]"
+    if given == CONFIRMED:
+        return True
+    try:
+        named = {tuple(pair) for pair in json.loads(given)}
+    except (ValueError, TypeError):
+        return False
+    return all((found.platform, found.account) in named for found in new)
 
 
 class NewAccountsRefused(ImportFailed):
@@ -114,7 +130,7 @@ class NewAccountsRefused(ImportFailed):
 
 def check(file_name: str, new: list[AccountRows], answers: dict[str, str] | None) -> None:
     """Refuse a file whose new accounts were not confirmed (nothing is written)."""
-    if new and not confirmed(answers):
+    if new and not confirmed(answers, new):
         raise NewAccountsRefused(file_name, new)
 
 

@@ -1,10 +1,10 @@
 """Figures per network for a date range: the contract of ``python -m smdash summary``.
 
 Post figures sum the posts published in the range; ``followers`` is each account's count on
-the last day in the range with data, added over the network's accounts (``follower_accounts``
-says how many, where more than one); web figures sum the web-traffic rows whose dates lie inside
-the range, attributed by source / medium. A figure with nothing behind it is None (JSON null),
-never 0. With an ``account`` (``metrics.accounts``), its network counts that account alone.
+the last day in the range with data, added over the network's accounts (how many:
+``accounts.follower_accounts``); web figures sum the web-traffic rows whose dates lie inside the
+range, attributed by source / medium. A figure with nothing behind it is None (JSON null), never
+0. With an ``account`` (``metrics.accounts``), its network counts that account alone.
 """
 
 from __future__ import annotations
@@ -93,8 +93,7 @@ def summary(
     date_to: dt.date,
     account: Account | None = None,
 ) -> dict:
-    """``{"from", "to", "networks": {network: figures}, "total": figures,
-    "follower_accounts": {network: accounts added up, where more than one}}``."""
+    """``{"from", "to", "networks": {network: figures}, "total": figures}``."""
     parts = [
         _post_figures(con, date_from, date_to, account),
         _followers(con, date_from, date_to, account),
@@ -112,7 +111,6 @@ def summary(
         "to": date_to.isoformat(),
         "networks": networks,
         "total": total,
-        "follower_accounts": accounts.follower_accounts(con, date_from, date_to, account),
     }
 
 

@@ -176,7 +176,7 @@ def confirmed_answers(file_id: str, preview: Preview) -> dict[str, str] | None:
     if not st.checkbox(tr("accounts.confirm", count=len(new)), key=f"accounts_new_{file_id}"):
         st.info(tr("accounts.waiting", file=preview.prepared.file_name))
         return None
-    return preview.answers | {accounts.NEW_ACCOUNTS: accounts.CONFIRMED}
+    return preview.answers | {accounts.NEW_ACCOUNTS: accounts.answer(new)}
 
 
 def _header_to_map(exc: Exception) -> list[str] | None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from smdash.metrics import summary
+from smdash.metrics import accounts, summary
 from smdash.ui.accounts import followers_text
 from smdash.ui.runtime import loader, number, tr
 from smdash.ui.traffic import change
 
 load_summary = loader(summary.summary)
+load_follower_accounts = loader(accounts.follower_accounts)
 HEADLINE = ("sessions", "conversions", "revenue", "posts", "engagements")
 load_monthly_sessions = loader(summary.monthly_sessions_by_network)
 
@@ -23,13 +24,15 @@ def headline(total: dict, before: dict) -> None:
         )
 
 
-def figures_table(result: dict, figures: tuple[str, ...]) -> pd.DataFrame:
-    """The summary as a table with the figures formatted in the user's language."""
+def figures_table(
+    result: dict, figures: tuple[str, ...], several: dict[str, int] | None = None
+) -> pd.DataFrame:
+    """The summary as a table with the figures formatted in the user's language; ``several``:
+    the networks whose follower count adds up several accounts (``load_follower_accounts``)."""
     table = summary.as_table(result)
     for figure in figures:
         table[figure] = [number(v) for v in table[figure]]
-    if "followers" in figures:  # a count over several accounts says so
-        several = result.get("follower_accounts", {})
+    if "followers" in figures and several:  # a count over several accounts says so
         table["followers"] = [
             followers_text(text, several.get(network))
             for network, text in zip(table["network"], table["followers"], strict=True)
