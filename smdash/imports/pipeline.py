@@ -17,7 +17,9 @@ the staged rows are copied in one transaction, so the file is held for the write
 
 Where a file lacks only a choice (the year of its dates, Facebook or Instagram), preparing it
 asks a question and reads the file with a default answer; both functions take the user's
-``answers`` (see ``questions``), and the log keeps the answers a file was read with.
+``answers`` (see ``questions``), and the log keeps the answers a file was read with. A file
+whose accounts are new to the workspace is written only when the answers confirm them (see
+``accounts``: checked in the write's transaction, against the accounts the database holds then).
 """
 
 from __future__ import annotations
