@@ -100,6 +100,11 @@ def test_rows_that_name_no_account_are_not_asked_about(bakery):
     assert new_accounts(bakery, [AccountRows("instagram", "", 30)]) == []
 
 
+def test_web_properties_are_not_asked_about(con):
+    sites = [AccountRows("web", "Matomo site", 4), AccountRows("web", "plausible", 4)]
+    assert new_accounts(con, sites) == []
+
+
 def test_rows_of_one_account_in_two_parts_add_up(bakery):
     parts = [AccountRows("instagram", "other", 2), AccountRows("instagram", "other", 3)]
     assert new_accounts(bakery, parts) == [AccountRows("instagram", "other", 5)]

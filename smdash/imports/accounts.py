@@ -12,7 +12,9 @@ workspace already holds, network by network (``new_accounts``):
   add up. The first account of a network (the first import into an empty workspace, or the
   first file of a network) imports without asking, as there is nothing to blend it with;
 - rows that name no account (Meta's daily series) are never asked about: the file does not
-  say whose they are (the platform question of ``questions`` is what they ask).
+  say whose they are (the platform question of ``questions`` is what they ask);
+- web traffic is not asked about: its "account" is the analytics property or site, and one
+  site is often read from two tools (Matomo and Plausible) on purpose.
 
 The preview names the new accounts with their rows and asks to confirm; the import refuses a
 file with new accounts to confirm unless the answer ``NEW_ACCOUNTS`` confirms them: the
@@ -35,7 +37,7 @@ from smdash.imports.errors import ImportFailed
 
 NEW_ACCOUNTS = "new_accounts"
 CONFIRMED = "yes"
-WEB = "web"  # the network of web-traffic rows (their account is the GA4 property)
+WEB = "web"  # the network of web-traffic rows (their account: the analytics property or site)
 
 
 @dataclass(frozen=True)
@@ -48,14 +50,15 @@ class AccountRows:
 
     def label(self, lang: str, literal=lambda text: text) -> str:
         """'Instagram: other_shop (120 rows)'; ``literal``: the UI's escaping of the name."""
-        network = t("accounts.web" if self.platform == WEB else f"network.{self.platform}", lang)
+        network = t(f"network.{self.platform}", lang)
         account = literal(self.account)
         return t("accounts.rows", lang, network=network, account=account, count=self.rows)
 
 
 def known_accounts(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
-    """Every (network, account) the workspace holds a row of, in any imported table."""
-    selects = [_accounts_of(table) for table in TABLES.values()]
+    """Every (network, account) the workspace holds a row of, in the tables of social accounts
+    (posts, daily series, ad spend)."""
+    selects = [_accounts_of(table) for table in TABLES.values() if "platform" in table.columns]
     return {tuple(row) for row in con.execute(" UNION ".join(selects)).fetchall()}
 
 
@@ -78,7 +81,7 @@ def new_accounts(
     networks_known = {platform for platform, account in known if account}
     rows: dict[tuple[str, str], int] = {}
     for found in accounts:
-        if found.account:
+        if found.account and found.platform != WEB:
             key = (found.platform, found.account)
             rows[key] = rows.get(key, 0) + found.rows
     new = [key for key in rows if key not in known]
