@@ -23,7 +23,6 @@ for n, uploaded in enumerate(uploads or []):
         if preview.header:
             view.mapping_form(n, uploaded, preview.header)
         continue
-    ready.append((preview.path, uploaded.name, preview.answers))
     asked: set[str] = set()
     for part in preview.prepared.parts:
         with st.container(border=True):
@@ -40,6 +39,9 @@ for n, uploaded in enumerate(uploads or []):
     if preview.prepared.skipped:
         skipped = preview.prepared.skipped
         st.caption(ui.tr("imports.skipped", count=len(skipped), files=", ".join(skipped)))
+    answers = view.confirmed_answers(uploaded.file_id, preview)
+    if answers is not None:  # else it waits for its new accounts to be confirmed
+        ready.append((preview.path, uploaded.name, answers))
 
 if uploads and not ready:
     st.warning(ui.tr("import.nothing_valid"))

@@ -3,7 +3,7 @@ import streamlit as st
 from smdash.core.periods import default_range
 from smdash.metrics import kpis
 from smdash.plan.annotations import NOTE_MAX
-from smdash.ui import annotations, kpi_terms
+from smdash.ui import accounts, annotations, kpi_terms
 from smdash.ui import kpis as view
 from smdash.ui import runtime as ui
 
@@ -38,6 +38,8 @@ for item in shown:
         st.markdown(f"**#{item.objective_id} · {ui.plain(item.statement)}**")
         view.status_badge(result.status, result.rule)
         st.caption(kpi_terms.objective_summary(item))
+        if note := accounts.added_up_note(item.scope):
+            st.caption(note)
         if result.current is None:
             st.info(
                 ui.tr(
@@ -92,9 +94,10 @@ if last is not None:
         max_value=last,
         key="kpi_period",
     )
+    account = accounts.account_filter("kpi_account")
     if len(period) == 2:
         scope = network or kpis.ALL
-        table = view.load_comparison(scope, *period)
+        table = view.load_comparison(scope, *period, account)
         st.dataframe(view.comparison_table(table), hide_index=True)
 
 st.subheader(ui.tr("annotations.title"))

@@ -6,6 +6,7 @@ from smdash.reports import charts
 from smdash.ui import annotations
 from smdash.ui import overview as view
 from smdash.ui import runtime as ui
+from smdash.ui.accounts import account_filter
 
 ui.start_page("overview.title")
 first, last = ui.load_data_range()
@@ -23,18 +24,20 @@ period = st.date_input(
 if len(period) != 2:
     st.stop()
 date_from, date_to = period
-result = view.load_summary(date_from, date_to)
+account = account_filter("overview_account")
+result = view.load_summary(date_from, date_to, account)
 total = result["total"]
 if all(value is None for value in total.values()):
     st.info(ui.tr("overview.no_data", what=ui.tr("overview.what_to_import")))
     st.stop()
 
 before_from, before_to = days_before(date_from, date_to)
-view.headline(total, view.load_summary(before_from, before_to)["total"])
+view.headline(total, view.load_summary(before_from, before_to, account)["total"])
 st.caption(ui.tr("traffic.compared_with", period=ui.date_range(before_from, before_to)))
 
 st.subheader(ui.tr("overview.by_network"))
-st.dataframe(view.figures_table(result, FIGURES), hide_index=True)
+several = view.load_follower_accounts(date_from, date_to, account)
+st.dataframe(view.figures_table(result, FIGURES, several), hide_index=True)
 
 st.subheader(ui.tr("overview.sessions_trend"))
 sessions_chart = charts.monthly_sessions_chart(view.load_monthly_sessions(first, last), ui.lang())

@@ -1,7 +1,7 @@
 """The command line, over the same functions as the pages.
 
 python -m smdash import [--db PATH] [--end-date YYYY-MM-DD] [--platform facebook|instagram]
-                        FILE_OR_FOLDER...
+                        [--new-accounts] FILE_OR_FOLDER...
 python -m smdash summary [--db PATH] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
 python -m smdash history [--db PATH]
 python -m smdash undo [--db PATH] IMPORT_ID
@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
         help="for a Meta daily series whose title does not say the network (default: the "
         "last answer, else facebook)",
     )
+    imp.add_argument(
+        "--new-accounts",
+        action="store_true",
+        help="import accounts new to the workspace too (without it, a file that would add an "
+        "account to a network that has one is refused, naming the account)",
+    )
     summ = commands.add_parser("summary", parents=[common], help="figures per network")
     summ.add_argument("--from", dest="date_from", type=_date, required=True)
     summ.add_argument("--to", dest="date_to", type=_date, required=True)
@@ -148,6 +154,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _import(args) -> int:
+    from smdash.imports.accounts import CONFIRMED, NEW_ACCOUNTS, listed
     from smdash.imports.folder import entries, import_entries  # start-up time: pyarrow, parsers
     from smdash.imports.sniff import IMPORTABLE_SUFFIXES
 
@@ -155,6 +162,8 @@ def _import(args) -> int:
     imported = skipped = failed = 0
     answers = {"end_date": args.end_date and args.end_date.isoformat(), "platform": args.platform}
     answers = {key: value for key, value in answers.items() if value}
+    if args.new_accounts:
+        answers[NEW_ACCOUNTS] = CONFIRMED
     with store.connect(args.db):  # the file is there and up to date before the first import
         pass
     for outcome in import_entries(lambda: store.connect(args.db), found.files, answers):
@@ -185,6 +194,11 @@ def _import(args) -> int:
             for question in result.prepared.questions:  # what a choice the file lacked became
                 flag = "--" + question.key.replace("_", "-")
                 print(f"  {flag} {question.answer}: {question.message(args.lang)}")
+            if result.new_accounts:
+                confirmed = listed(result.new_accounts, args.lang)
+                print(
+                    "  --new-accounts:", t("accounts.cli_confirmed", args.lang, accounts=confirmed)
+                )
     if any(path.is_dir() for path in args.paths):  # a folder's run ends with its totals
         counts = {"imported": imported, "skipped": skipped, "failed": failed}
         counts["ignored"] = len(found.ignored)

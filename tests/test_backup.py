@@ -200,7 +200,8 @@ def test_restore_round_trips_the_demo(demo_db, tmp_path, sample):
     assert contents(aside)["imports"] == []  # the emptied workspace, kept aside
     assert not Path(f"{demo_db}.wal").exists()
     # the restored file goes on: its sequences continue where the backup's were
-    again = smdash("import", "--db", demo_db, sample("meta_facebook_posts.csv"))
+    # (another page than the demo's: an account new to its Facebook, confirmed)
+    again = smdash("import", "--db", demo_db, "--new-accounts", sample("meta_facebook_posts.csv"))
     assert again.returncode == 0 and "(import #13)" in again.stdout
 
 

@@ -132,7 +132,9 @@ def test_data_span_of_a_kpi_in_a_scope(data):
 def test_comparison_with_the_previous_period_of_the_same_length(data):
     table = kpis.comparison(data, "instagram", *MARCH).set_index("kpi")
     # March has 31 days: the previous period is 29/01 - 28/02
-    assert table.loc["followers"].tolist() == pytest.approx([1000.0, 900.0, 1 / 9])
+    followers = table.loc["followers", ["current", "previous", "change"]].tolist()
+    assert followers == pytest.approx([1000.0, 900.0, 1 / 9])
+    assert table.loc["followers", "accounts"] == 1  # one account's count, not a total
     assert table.loc["posts", "current"] == 1
     assert pd.isna(table.loc["posts", "previous"])  # no instagram post before March
     assert pd.isna(table.loc["posts", "change"])

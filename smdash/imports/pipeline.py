@@ -17,12 +17,15 @@ the staged rows are copied in one transaction, so the file is held for the write
 
 Where a file lacks only a choice (the year of its dates, Facebook or Instagram), preparing it
 asks a question and reads the file with a default answer; both functions take the user's
-``answers`` (see ``questions``), and the log keeps the answers a file was read with.
+``answers`` (see ``questions``), and the log keeps the answers a file was read with. A file
+whose accounts are new to the workspace is written only when the answers confirm them (see
+``accounts``: checked in the write's transaction, against the accounts the database holds then).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import tempfile
@@ -39,7 +42,8 @@ from smdash.access import audit
 from smdash.core.text import clean_label
 from smdash.db.store import bump_data_version, transaction
 from smdash.db.tables import TABLES, quote
-from smdash.imports import isolate, mapping, questions
+from smdash.imports import accounts, isolate, mapping, questions
+from smdash.imports.accounts import AccountRows
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import Format, Match, all_formats
 from smdash.imports.parse import (
@@ -88,6 +92,7 @@ class Part:
     one_pass: bool = False  # read straight from the file (else the careful path)
     questions: list[Question] = field(default_factory=list)  # what it was read with
     skipped: int = 0  # rows of the file left out on purpose (``Format.skipped_rows``)
+    accounts: tuple[AccountRows, ...] = ()  # its rows per network and account
 
     @property
     def skip_reason(self) -> str:
@@ -146,6 +151,10 @@ class Prepared:
         return self.parts[0].preview
 
     @property
+    def accounts(self) -> list[AccountRows]:
+        return [found for part in self.parts for found in part.accounts]
+
+    @property
     def questions(self) -> list[Question]:
         """The questions its parts asked, one per key (the answers apply to every part)."""
         found: dict[str, Question] = {}
@@ -164,6 +173,7 @@ class ImportResult:
     import_id: int
     prepared: Prepared
     counts: Counts  # over all parts; each part has its own in ``prepared.parts``
+    new_accounts: list[AccountRows] = field(default_factory=list)  # confirmed by the answers
 
 
 def _no_progress(stage: str, fraction: float) -> None:
@@ -713,7 +723,23 @@ def _describe(con, fmt: Format, source: str, stage: str) -> Part:
             FROM {stage}"""  # noqa: S608 - columns quoted; stage: stage_<n> named in code
     ).fetchone()
     preview = con.execute(f"SELECT * FROM {stage} LIMIT {PREVIEW_ROWS}").df()  # noqa: S608 - stage: stage_<n> named in code; int
-    return Part(fmt, source, stage, platform, account or "", date_from, date_to, rows, preview)
+    per_account = con.execute(
+        f"""SELECT {accounts.network_column(table)}, coalesce({quote(table.account)}, ''), count(*)
+            FROM {stage} GROUP BY ALL ORDER BY ALL"""  # noqa: S608 - columns quoted; stage: stage_<n> named in code
+    ).fetchall()
+    found = tuple(AccountRows(*row) for row in per_account)
+    return Part(
+        fmt,
+        source,
+        stage,
+        platform,
+        account or "",
+        date_from,
+        date_to,
+        rows,
+        preview,
+        accounts=found,
+    )
 
 
 def import_path(
@@ -757,12 +783,12 @@ def import_file(
     """
     if staged is None and not isolated:
         prepared = prepare_here(con, path, file_name, max_bytes, progress, answers)
-        return _write(con, prepared, progress)
+        return _write(con, prepared, progress, answers)
     prepared = staged or stage_file(
         path, file_name, reading_context(con), max_bytes, progress, answers=answers
     )
     try:
-        return _write(con, prepared, progress)
+        return _write(con, prepared, progress, answers)
     finally:
         if staged is None:
             prepared.discard()
@@ -779,11 +805,14 @@ def _attached(con: duckdb.DuckDBPyConnection, prepared: Prepared):
         con.execute(f"DETACH {STAGED}")
 
 
-def _write(con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progress) -> ImportResult:
+def _write(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progress, answers: Answers | None
+) -> ImportResult:
     progress("writing", 0.7)
+    new: list[AccountRows] = []
     try:
         if prepared.scratch is None:  # staged in temp tables of con (``prepare_here``)
-            import_id = _write_parts(con, prepared)
+            import_id = _write_parts(con, prepared, answers, new)
         else:
             drop_stages(con)  # an earlier ``prepare`` on ``con`` left its tables of these names
             with _attached(con, prepared):
@@ -793,7 +822,7 @@ def _write(con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progres
                         f"SELECT * FROM {STAGED}.{part.stage}"
                     )
                 try:
-                    import_id = _write_parts(con, prepared)
+                    import_id = _write_parts(con, prepared, answers, new)
                 finally:
                     for part in prepared.parts:
                         con.execute(f"DROP VIEW IF EXISTS {part.stage}")
@@ -801,12 +830,21 @@ def _write(con: duckdb.DuckDBPyConnection, prepared: Prepared, progress: Progres
         drop_scratch(con)
     progress("done", 1.0)
     total = Counts(*(sum(getattr(p.counts, f) for p in prepared.parts) for f in Counts.FIELDS))
-    return ImportResult(import_id, prepared, total)
+    return ImportResult(import_id, prepared, total, new)
 
 
-def _write_parts(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:
-    """The staged parts into their tables, logged, in one transaction; the new import's id."""
+def _write_parts(
+    con: duckdb.DuckDBPyConnection,
+    prepared: Prepared,
+    answers: Answers | None,
+    new: list[AccountRows],
+) -> int:
+    """The staged parts into their tables, logged, in one transaction; the new import's id.
+    Refused when the file brings accounts to confirm that ``answers`` did not confirm (see
+    ``accounts``); ``new`` receives the accounts confirmed."""
     with transaction(con):
+        new += accounts.new_accounts(con, prepared.accounts)
+        accounts.check(prepared.file_name, new, answers)
         import_id = con.execute("SELECT nextval('import_seq')").fetchone()[0]
         targets = [part.format.target for part in prepared.parts]
         for part in prepared.parts:
@@ -816,6 +854,7 @@ def _write_parts(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:
             alone = targets.count(table) == 1  # the only part that writes to its table
             write_stage(con, table, part.stage, import_id, classified, may_repeat=alone)
         _log(con, import_id, prepared)
+        _log_new_accounts(con, import_id, new)
         questions.remember(con, prepared.questions)
         bump_data_version(con)
     return import_id
@@ -835,6 +874,18 @@ def drop_scratch(con: duckdb.DuckDBPyConnection) -> None:
     for name in SCRATCH_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {name}")
     drop_stages(con)
+
+
+def _log_new_accounts(con, import_id: int, new: list[AccountRows]) -> None:
+    """The accounts the user confirmed, beside the file's other answers in the log."""
+    if not new:
+        return
+    logged = con.execute("SELECT answers FROM imports WHERE import_id = ?", [import_id]).fetchone()
+    answers = json.loads(logged[0] or "{}") | {accounts.NEW_ACCOUNTS: accounts.logged(new)}
+    con.execute(
+        "UPDATE imports SET answers = ? WHERE import_id = ?",
+        [json.dumps(answers, sort_keys=True), import_id],
+    )
 
 
 def _log(con: duckdb.DuckDBPyConnection, import_id: int, p: Prepared) -> None:

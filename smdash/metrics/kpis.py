@@ -12,7 +12,8 @@ The scope is one network (``"instagram"``) or ``"all"``, which means every socia
 social``: a social site not listed, or GA4's Organic / Paid Social of a report by channel
 group). Web figures are the GA4 rows attributed to those networks by source / medium
 (``attribution.network_lookup``). A KPI with no row behind it in the scope and
-dates is None, never 0.
+dates is None, never 0. With an ``account`` (``metrics.accounts``), the social rows of its
+network are that account's alone (web and cost rows have no social account: never filtered).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ import duckdb
 import pandas as pd
 
 from smdash.core.networks import ALL_SOCIAL
+from smdash.metrics import accounts
+from smdash.metrics.accounts import Account
 from smdash.metrics.attribution import network_lookup
 
 TOTAL, LEVEL, RATIO = "total", "level", "ratio"
@@ -63,6 +66,7 @@ _SOURCES = {
           ON n.source = w.source AND n.medium = w.medium""",
 }
 _NEEDS_ATTRIBUTION = frozenset({"web", "costs"})
+_BY_ACCOUNT = frozenset({"posts", "followers", "new_followers"})  # rows of a social account
 
 
 @dataclass(frozen=True)
@@ -227,10 +231,15 @@ def available(con: duckdb.DuckDBPyConnection, kpi: Kpi) -> bool:
 
 def _rows(kpi: Kpi) -> str:
     """The source's rows inside the dates and scope (parameters: $date_from, $date_to,
-    $networks)."""
+    $networks, and ``_account_params`` for a source of social accounts)."""
+    account = f"AND {accounts.keeps('network')}" if kpi.source in _BY_ACCOUNT else ""
     return f"""rows AS (SELECT * FROM ({_SOURCES[kpi.source]})
                 WHERE day >= $date_from AND last_day <= $date_to
-                  AND list_contains($networks, network))"""  # noqa: S608 - _SOURCES: constant queries
+                  AND list_contains($networks, network) {account})"""  # noqa: S608 - _SOURCES: constant queries
+
+
+def _account_params(kpi: Kpi, account: Account | None) -> dict:
+    return accounts.params(account) if kpi.source in _BY_ACCOUNT else {}
 
 
 def attribution(con: duckdb.DuckDBPyConnection, kpi: Kpi | str):
@@ -256,6 +265,7 @@ def value(
     scope: str,
     date_from: dt.date,
     date_to: dt.date,
+    account: Account | None = None,
 ) -> float | None:
     """The KPI over ``date_from``..``date_to`` (both included) for the scope, or None."""
     kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
@@ -267,12 +277,30 @@ def value(
                          GROUP BY network, account)"""  # noqa: S608 - KPI expressions from CATALOGUE
     else:
         select = f"SELECT count(*), {kpi.numerator}, {kpi.denominator or 'NULL'} FROM rows"  # noqa: S608 - KPI expressions from CATALOGUE
+    params = _params(kpi, scope, date_from, date_to, account)
     with attribution(con, kpi):
         rows, numerator, denominator = con.execute(
-            f"WITH {_rows(kpi)} {select}",
-            {"date_from": date_from, "date_to": date_to, "networks": scope_networks(scope)},
+            f"WITH {_rows(kpi)} {select}", params
         ).fetchall()[0]
     return _ratio(kpi, numerator, denominator) if rows else None
+
+
+def _params(kpi: Kpi, scope: str, date_from, date_to, account: Account | None) -> dict:
+    """The parameters of ``_rows``."""
+    dates = {"date_from": date_from, "date_to": date_to}
+    return dates | {"networks": scope_networks(scope)} | _account_params(kpi, account)
+
+
+def _accounts_added(con: duckdb.DuckDBPyConnection, kpi: Kpi, params: dict) -> int:
+    """How many accounts a level (followers) adds up (``params``: of ``_rows``); 0 for the
+    other kinds, which are sums of rows, not of accounts."""
+    if kpi.kind != LEVEL:
+        return 0
+    with attribution(con, kpi):
+        return con.execute(
+            f"WITH {_rows(kpi)} SELECT count(DISTINCT (network, account)) FROM rows",  # noqa: S608 - constant
+            params,
+        ).fetchone()[0]
 
 
 def data_span(
@@ -285,7 +313,12 @@ def data_span(
     with attribution(con, kpi):
         return con.execute(
             f"""WITH {_rows(kpi)} SELECT min(day), max(last_day) FROM rows""",  # noqa: S608 - constant
-            {"date_from": dt.date.min, "date_to": dt.date.max, "networks": scope_networks(scope)},
+            {
+                "date_from": dt.date.min,
+                "date_to": dt.date.max,
+                "networks": scope_networks(scope),
+                **_account_params(kpi, None),
+            },
         ).fetchall()[0]
 
 
@@ -298,6 +331,7 @@ def series(
     days: int = 7,
     anchor: dt.date | None = None,
     cumulative: bool = False,
+    account: Account | None = None,
 ) -> pd.DataFrame:
     """The KPI per bucket of ``days`` days: columns period_start, period_end, value.
 
@@ -339,6 +373,7 @@ def series(
         "date_to": date_to,
         "networks": scope_networks(scope),
         "anchor": anchor,
+        **_account_params(kpi, account),
     }
     with attribution(con, kpi):
         frame = con.execute(sql, params).df()
@@ -350,21 +385,29 @@ def series(
 
 
 def comparison(
-    con: duckdb.DuckDBPyConnection, scope: str, date_from: dt.date, date_to: dt.date
+    con: duckdb.DuckDBPyConnection,
+    scope: str,
+    date_from: dt.date,
+    date_to: dt.date,
+    account: Account | None = None,
 ) -> pd.DataFrame:
     """Every KPI in the period and in the previous period of the same length, with the change.
 
-    Columns: kpi, current, previous, change (relative, None when previous is None or 0).
+    Columns: kpi, current, previous, change (relative, None when previous is None or 0),
+    accounts (how many accounts a level adds up in the period: a total of them when more
+    than one).
     """
     length = date_to - date_from + dt.timedelta(days=1)
     before_from, before_to = date_from - length, date_from - dt.timedelta(days=1)
     rows = []
     with network_lookup(con):  # one attribution for every KPI below
         for kpi in CATALOGUE:
-            current = value(con, kpi, scope, date_from, date_to)
-            previous = value(con, kpi, scope, before_from, before_to)
+            current = value(con, kpi, scope, date_from, date_to, account)
+            previous = value(con, kpi, scope, before_from, before_to, account)
             change = None
             if current is not None and previous:
                 change = (current - previous) / abs(previous)
-            rows.append((kpi.key, current, previous, change))
-    return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change"])
+            params = _params(kpi, scope, date_from, date_to, account)
+            added = _accounts_added(con, kpi, params)
+            rows.append((kpi.key, current, previous, change, added))
+    return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change", "accounts"])

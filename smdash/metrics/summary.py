@@ -1,9 +1,10 @@
 """Figures per network for a date range: the contract of ``python -m smdash summary``.
 
 Post figures sum the posts published in the range; ``followers`` is each account's count on
-the last day in the range with data, added over the network's accounts; web figures sum the
-web-traffic rows whose dates lie inside the range, attributed by source / medium. A figure with
-nothing behind it is None (JSON null), never 0.
+the last day in the range with data, added over the network's accounts (how many:
+``accounts.follower_accounts``); web figures sum the web-traffic rows whose dates lie inside the
+range, attributed by source / medium. A figure with nothing behind it is None (JSON null), never
+0. With an ``account`` (``metrics.accounts``), its network counts that account alone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from smdash.metrics import accounts
+from smdash.metrics.accounts import Account
 from smdash.metrics.attribution import network_lookup
 
 if TYPE_CHECKING:  # only for hints: ``python -m smdash summary`` runs without pandas
@@ -24,23 +27,27 @@ FIGURES = (*POST_FIGURES, "followers", *WEB_FIGURES)
 INTEGER_FIGURES = frozenset(FIGURES) - {"conversions", "revenue"}
 
 
-def _post_figures(con, date_from: dt.date, date_to: dt.date) -> dict[str, dict]:
+def _post_figures(con, date_from: dt.date, date_to: dt.date, account: Account | None):
     rows = con.execute(
-        """SELECT platform, count(*), sum(impressions), sum(reach), sum(engagements),
+        f"""SELECT platform, count(*), sum(impressions), sum(reach), sum(engagements),
                   sum(link_clicks)
-           FROM posts WHERE published_at >= ? AND published_at < ? GROUP BY platform""",
-        [date_from, date_to + dt.timedelta(days=1)],
+           FROM posts WHERE published_at >= $start AND published_at < $end
+             AND {accounts.keeps()}
+           GROUP BY platform""",  # noqa: S608 - keeps(): SQL from code
+        {"start": date_from, "end": date_to + dt.timedelta(days=1), **accounts.params(account)},
     ).fetchall()
     return {row[0]: dict(zip(POST_FIGURES, row[1:], strict=True)) for row in rows}
 
 
-def _followers(con, date_from: dt.date, date_to: dt.date) -> dict[str, dict]:
+def _followers(con, date_from: dt.date, date_to: dt.date, account: Account | None):
     rows = con.execute(
-        """SELECT platform, sum(latest) FROM (
+        f"""SELECT platform, sum(latest) FROM (
                SELECT platform, account, arg_max(value, day) AS latest FROM account_daily
-               WHERE metric = 'followers' AND day BETWEEN ? AND ? GROUP BY platform, account)
-           GROUP BY platform""",
-        [date_from, date_to],
+               WHERE metric = 'followers' AND day BETWEEN $start AND $end
+                 AND {accounts.keeps()}
+               GROUP BY platform, account)
+           GROUP BY platform""",  # noqa: S608 - keeps(): SQL from code
+        {"start": date_from, "end": date_to, **accounts.params(account)},
     ).fetchall()
     return {platform: {"followers": value} for platform, value in rows}
 
@@ -80,11 +87,16 @@ def _total(per_network: dict[str, dict], figure: str):
     return sum(values) if values else None
 
 
-def summary(con: duckdb.DuckDBPyConnection, date_from: dt.date, date_to: dt.date) -> dict:
+def summary(
+    con: duckdb.DuckDBPyConnection,
+    date_from: dt.date,
+    date_to: dt.date,
+    account: Account | None = None,
+) -> dict:
     """``{"from", "to", "networks": {network: figures}, "total": figures}``."""
     parts = [
-        _post_figures(con, date_from, date_to),
-        _followers(con, date_from, date_to),
+        _post_figures(con, date_from, date_to, account),
+        _followers(con, date_from, date_to, account),
         _web_figures(con, date_from, date_to),
     ]
     networks = {}

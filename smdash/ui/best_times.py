@@ -11,6 +11,7 @@ import streamlit as st
 from smdash.metrics import best_times, time_zone
 from smdash.metrics.best_times import Scope
 from smdash.reports.best_times_charts import FIGURE_KEYS, NAME_KEYS, heatmap, heatmap_data
+from smdash.ui.accounts import one_of
 from smdash.ui.networks import network_label
 from smdash.ui.runtime import altair_chart, date, done, lang, loader, tr, write
 
@@ -74,14 +75,7 @@ def _choices(networks: list[str]) -> Scope:
         format_func={f: tr(key) for f, key in FIGURE_KEYS.items()}.get,
         key="best_times_figure",
     )
-    accounts = load_accounts(network)
-    account = None
-    if len(accounts) > 1:
-        everyone = tr("best_times.all_accounts")
-        chosen = account_col.selectbox(
-            tr("best_times.account"), [everyone, *accounts], key=f"best_times_account_{network}"
-        )
-        account = None if chosen == everyone else chosen
+    account = one_of(account_col, load_accounts(network), f"best_times_account_{network}")
     types = load_post_types(Scope(network, account))
     post_type = None
     if types:

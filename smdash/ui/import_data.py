@@ -15,7 +15,8 @@ import streamlit as st
 
 from smdash.core.errors import UserError
 from smdash.core.i18n import t
-from smdash.imports import mapping, questions
+from smdash.imports import accounts, mapping, questions
+from smdash.imports.accounts import AccountRows
 from smdash.imports.errors import ImportFailed
 from smdash.imports.formats import all_formats, supported
 from smdash.imports.history import import_history, import_totals
@@ -117,6 +118,7 @@ class Preview:
     header: list[str] | None = None  # a file no format recognises: the columns to map
     answers: dict[str, str] = field(default_factory=dict)  # what it was read with
     next_step: str | None = None  # after a refusal: what to do next, in the user's words
+    new_accounts: list[AccountRows] = field(default_factory=list)  # to confirm before importing
 
 
 def answer_key(file_id: str, question: str) -> str:
@@ -147,7 +149,9 @@ def preview_upload(uploaded) -> Preview:
                 context = reading_context(con)
             # read in a child process, with the database closed
             prepared = stage_file(path, uploaded.name, context, keep=False, answers=answers)
-            previews[uploaded.file_id] = Preview(path, prepared, answers=answers)
+            with database() as con:
+                new = accounts.new_accounts(con, prepared.accounts)
+            previews[uploaded.file_id] = Preview(path, prepared, answers=answers, new_accounts=new)
         except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
             header = _header_to_map(exc)
             error = _error_text(exc)
@@ -220,6 +224,20 @@ def ask(file_id: str, part: Part, asked: set[str]) -> None:
                 key=key,
             )
         st.caption(question.message(lang(), plain))
+
+
+def confirmed_answers(file_id: str, preview: Preview) -> dict[str, str] | None:
+    """The answers to import a file with; when it brings accounts new to the workspace, they
+    are named and a checkbox asks to confirm them: None until it is ticked (the file waits)."""
+    new = preview.new_accounts
+    if not new:
+        return preview.answers
+    names = accounts.listed(new, lang())  # tr shows it literally
+    st.warning(tr("accounts.preview_new", count=len(new), accounts=names))
+    if not st.checkbox(tr("accounts.confirm", count=len(new)), key=f"accounts_new_{file_id}"):
+        st.info(tr("accounts.waiting", file=preview.prepared.file_name))
+        return None
+    return preview.answers | {accounts.NEW_ACCOUNTS: accounts.answer(new)}
 
 
 def _header_to_map(exc: Exception) -> list[str] | None:

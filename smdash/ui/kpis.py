@@ -11,6 +11,7 @@ from smdash.metrics import kpis
 from smdash.plan import annotations, objectives
 from smdash.plan.objectives import Objective
 from smdash.reports import kpi_charts
+from smdash.ui.accounts import followers_text
 from smdash.ui.annotations import annotated
 from smdash.ui.kpi_terms import kpi_name, kpi_value
 from smdash.ui.runtime import date, lang, load_currency, loader, number, tr, write
@@ -100,7 +101,8 @@ def comparison_table(frame: pd.DataFrame) -> pd.DataFrame:
         {
             tr("kpipage.kpi"): [kpi_name(k) for k in frame["kpi"]],
             tr("kpipage.period"): [
-                kpi_value(k, v) for k, v in zip(frame["kpi"], frame["current"], strict=True)
+                followers_text(kpi_value(k, v), n)
+                for k, v, n in zip(frame["kpi"], frame["current"], frame["accounts"], strict=True)
             ],
             tr("kpipage.previous"): [
                 kpi_value(k, v) for k, v in zip(frame["kpi"], frame["previous"], strict=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from smdash.metrics import summary
+from smdash.metrics import accounts, summary
+from smdash.ui.accounts import followers_text
 from smdash.ui.runtime import loader, money, number, tr
 from smdash.ui.traffic import change
 
 load_summary = loader(summary.summary)
+load_follower_accounts = loader(accounts.follower_accounts)
 HEADLINE = ("sessions", "conversions", "revenue", "posts", "engagements")
 MONEY = ("revenue",)
 
@@ -32,11 +34,19 @@ def headline(total: dict, before: dict) -> None:
         )
 
 
-def figures_table(result: dict, figures: tuple[str, ...]) -> pd.DataFrame:
-    """The summary as a table with the figures formatted in the user's language."""
+def figures_table(
+    result: dict, figures: tuple[str, ...], several: dict[str, int] | None = None
+) -> pd.DataFrame:
+    """The summary as a table with the figures formatted in the user's language; ``several``:
+    the networks whose follower count adds up several accounts (``load_follower_accounts``)."""
     table = summary.as_table(result)
     for figure in figures:
         table[figure] = [shown(figure, v) for v in table[figure]]
+    if "followers" in figures and several:  # a count over several accounts says so
+        table["followers"] = [
+            followers_text(text, several.get(network))
+            for network, text in zip(table["network"], table["followers"], strict=True)
+        ]
     table["network"] = [
         tr("overview.total") if n == "total" else tr(f"network.{n}") for n in table["network"]
     ]

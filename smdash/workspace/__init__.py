@@ -15,11 +15,13 @@ from smdash.core.paths import demo_dir
 from smdash.db import copies
 from smdash.db.store import bump_data_version, get_setting, set_setting, transaction
 from smdash.db.tables import TABLES, quote
+from smdash.imports.accounts import CONFIRMED, NEW_ACCOUNTS
 from smdash.imports.pipeline import import_file
 from smdash.imports.sniff import EXPORT_SUFFIXES
 from smdash.plan import calendar, costs, objectives, toolkit
 
 MODE_KEY = "workspace_mode"  # 'demo' or 'own'
+DEMO_ANSWERS = {NEW_ACCOUNTS: CONFIRMED}
 # Features that add their own part to the demo (objectives, calendar, ...): each has
 # seed_demo(con, folder), called with the demo folder after its export files are imported, and
 # clear_workspace(con), called when the user starts an empty workspace.
@@ -55,7 +57,8 @@ def ensure_workspace(con: duckdb.DuckDBPyConnection, folder: Path | None = None)
     for path in files:
         # smdash's own files, not a user's: read in this process (a reading process per file
         # would make the first start 2-3 times slower, measured by tools.bench)
-        import_file(con, path, isolated=False)
+        # (and their accounts are the demo's: none is asked about)
+        import_file(con, path, isolated=False, answers=DEMO_ANSWERS)
     if files:
         for part in DEMO_PARTS:
             part.seed_demo(con, folder)
