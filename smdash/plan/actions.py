@@ -24,15 +24,16 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
-from smdash.core.errors import InvalidInput
+from smdash.core.errors import FieldError, InvalidInput, first_problem
 from smdash.core.networks import SOCIAL_NETWORKS
-from smdash.db.store import bump_data_version, insert_record, update_record
+from smdash.db.store import bump_data_version, insert_once, update_record
 
 DESCRIPTION_MAX = 200
 STATUSES = ("planned", "in_progress", "done", "dropped")
 DROPPED = "dropped"
 NETWORKS = ("", *SOCIAL_NETWORKS)  # '' : no single network
 RESULT_KINDS = ("conversions", "engagements")
+REPEAT_SECONDS = 30  # the same action added again this soon is a second click on Save
 FIELDS = (
     "objective_id",
     "description",
@@ -60,32 +61,42 @@ class Action:
     status: str = "planned"
 
 
-def validated(con: duckdb.DuckDBPyConnection, action: Action) -> Action:
-    """The action with its text trimmed, or InvalidInput naming the first problem."""
+def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[FieldError]:
+    """What the user must correct before the action can be saved, each naming its field
+    (``objective_id``, ``description``, ``network``, ``start_date``, ``end_date``, ``cost``,
+    ``status``); empty when it can be saved."""
+    found = []
     description = (action.description or "").strip()
     if not description:
-        raise InvalidInput("actions.error.no_description")
-    if len(description) > DESCRIPTION_MAX:
-        raise InvalidInput("actions.error.too_long", limit=DESCRIPTION_MAX)
+        found.append(FieldError("description", "actions.error.no_description"))
+    elif len(description) > DESCRIPTION_MAX:
+        found.append(FieldError("description", "actions.error.too_long", limit=DESCRIPTION_MAX))
     exists = con.execute(
         "SELECT count(*) FROM objectives WHERE objective_id = ?", [action.objective_id]
     ).fetchone()[0]
     if not exists:
-        raise InvalidInput("actions.error.objective")
+        found.append(FieldError("objective_id", "actions.error.objective"))
     if action.network not in NETWORKS:
-        raise InvalidInput("actions.error.network", network=action.network)
-    if action.start_date is None or action.end_date is None:
-        raise InvalidInput("actions.error.no_dates")
-    if action.end_date < action.start_date:
-        raise InvalidInput("actions.error.dates")
+        found.append(FieldError("network", "actions.error.network", network=action.network))
+    for field in ("start_date", "end_date"):
+        if getattr(action, field) is None:
+            found.append(FieldError(field, "actions.error.no_dates"))
+    if action.start_date and action.end_date and action.end_date < action.start_date:
+        found.append(FieldError("end_date", "actions.error.dates"))
     if action.cost is not None and action.cost < 0:
-        raise InvalidInput("actions.error.cost")
+        found.append(FieldError("cost", "actions.error.cost"))
     if action.status not in STATUSES:
-        raise InvalidInput("actions.error.status", status=action.status)
+        found.append(FieldError("status", "actions.error.status", status=action.status))
+    return found
+
+
+def validated(con: duckdb.DuckDBPyConnection, action: Action) -> Action:
+    """The action with its text trimmed, or the first of its ``problems``."""
+    first_problem(problems(con, action))
     return Action(
         **{
             **asdict(action),
-            "description": description,
+            "description": action.description.strip(),
             "campaign": (action.campaign or "").strip(),
             "owner": (action.owner or "").strip(),
         }
@@ -98,7 +109,8 @@ def _values(action: Action) -> dict:
 
 @audit.write("actions.add_action")
 def add_action(con: duckdb.DuckDBPyConnection, action: Action) -> int:
-    action_id = insert_record(con, "actions", _values(validated(con, action)), "action_id")
+    values = _values(validated(con, action))
+    action_id = insert_once(con, "actions", values, "action_id", REPEAT_SECONDS)
     bump_data_version(con)
     return action_id
 
