@@ -86,11 +86,8 @@ def actions_by_objective() -> dict[int, list[Action]]:
 def objective_actions(item: Objective, its_actions: list[Action], items: list) -> None:
     """Under an objective: its actions, and a form that adds one to it (drawn only while the
     expander is open: a page of ten objectives stays light)."""
-    shown = st.expander(
-        tr("forms.actions_of", count=len(its_actions)),
-        key=f"obj_actions_{item.objective_id}",
-        on_change="rerun",
-    )
+    key = f"obj_actions_{item.objective_id}"
+    shown = st.expander(tr("forms.actions_of", count=len(its_actions)), key=key, on_change="rerun")
     if not shown.open:
         return
     with shown:
@@ -105,7 +102,7 @@ def objective_actions(item: Objective, its_actions: list[Action], items: list) -
             )
             st.markdown(f"- {tr('review.action_prefix')}{action.action_id} · {line}")
         st.markdown(f"**{tr('forms.add_action')}**")
-        review.action_form(None, items, objective_id=item.objective_id)
+        review.action_form(None, items, objective_id=item.objective_id, expander=key)
 
 
 def _default_dates() -> tuple[dt.date, dt.date]:
@@ -170,7 +167,9 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
     goal_id = st.selectbox(
         tr("objectives.goal"),
         goal_options,
-        format_func=lambda g: tr("objectives.no_goal") if g is None else names[g],
+        format_func={
+            g: tr("objectives.no_goal") if g is None else names[g] for g in goal_options
+        }.get,
         key=f"{key}_goal",
         **({} if existing is None else {"index": goal_options.index(existing.goal_id)}),
     )
@@ -180,14 +179,14 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
     kpi = left.selectbox(
         tr("objectives.kpi"),
         keys,
-        format_func=kpi_name,
+        format_func={k: kpi_name(k) for k in keys}.get,
         key=f"{key}_kpi",
         **({} if existing is None else {"index": keys.index(existing.kpi)}),
     )
     scope = right.selectbox(
         tr("objectives.scope"),
         objectives.SCOPES,
-        format_func=scope_name,
+        format_func={s: scope_name(s) for s in objectives.SCOPES}.get,
         key=f"{key}_scope",
         **({} if existing is None else {"index": objectives.SCOPES.index(existing.scope)}),
     )

@@ -487,9 +487,15 @@ def _given(existing: Action | None, attr: str, options=None) -> dict:
     return {"value": _to_date(current) if attr.endswith("_date") else current}
 
 
-def action_form(existing: Action | None, goals: list, objective_id: int | None = None) -> None:
+def action_form(
+    existing: Action | None,
+    goals: list,
+    objective_id: int | None = None,
+    expander: str | None = None,
+) -> None:
     """Add (``existing`` None) or edit an action; with ``objective_id``, a new action of that
-    objective (the Objectives page, under the objective).
+    objective (the Objectives page, under the objective, in the expander keyed ``expander``:
+    kept open after a save, when its label counts one more action).
 
     Saved by the button's callback: a new action's form is emptied once it is saved, and a
     refusal is shown under the field it names."""
@@ -565,11 +571,13 @@ def action_form(existing: Action | None, goals: list, objective_id: int | None =
         type="primary",
         key=f"{key}_save",
         on_click=_save_action,
-        args=(key, existing.action_id if existing else None, objective_id),
+        args=(key, existing.action_id if existing else None, objective_id, expander),
     )
 
 
-def _save_action(key: str, action_id: int | None, objective_id: int | None) -> None:
+def _save_action(
+    key: str, action_id: int | None, objective_id: int | None, expander: str | None
+) -> None:
     """The Save button's callback: the action the form holds, checked and saved."""
     get = lambda field: forms.value(key, field)  # noqa: E731
     action = Action(
@@ -584,7 +592,7 @@ def _save_action(key: str, action_id: int | None, objective_id: int | None) -> N
         get("cost"),
         get("status"),
     )
-    forms.save(
+    saved = forms.save(
         key,
         actions.problems,
         actions.add_action if action_id is None else actions.update_action,
@@ -592,6 +600,8 @@ def _save_action(key: str, action_id: int | None, objective_id: int | None) -> N
         tr("actions.saved", description=action.description.strip()),
         _new_action_defaults() if action_id is None else None,
     )
+    if saved and expander:
+        st.session_state[expander] = True
 
 
 # ---------------------------------------------------------------------------------------------
