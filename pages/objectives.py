@@ -59,7 +59,9 @@ for item in items:
         )
         view.objective_actions(item, actions_of.get(item.objective_id, []), items)
 
-with st.expander(ui.tr("objectives.new"), expanded=not items):
+# open at first on an empty list; then as the user leaves it (a save keeps it open, emptied)
+st.session_state.setdefault(view.NEW_OPEN, not items)
+with st.expander(ui.tr("objectives.new"), key=view.NEW_OPEN, on_change="rerun"):
     view.objective_form(None, all_goals)
 
 if items:

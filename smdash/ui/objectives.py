@@ -31,6 +31,7 @@ load_objectives = loader(objectives.list_objectives)
 load_smart = loader(objectives.smart_check)
 load_proposal = loader(objectives.propose_baseline)
 
+NEW_OPEN = "objectives_new_open"  # the New objective expander
 EDITOR_OPEN = "objectives_editor_open"  # the Edit objective expander, kept open by the session
 EDITOR_PICK = "edit_pick"  # the objective being edited
 
