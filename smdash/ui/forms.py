@@ -5,6 +5,7 @@ shown under the field it names (smdash's ``problems``), until that field is chan
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import streamlit as st
 
@@ -47,30 +48,32 @@ def problem_under(container, form: str, field: str, shown: object) -> None:
         container.error(found[0], icon=":material/error:")
 
 
-def save(
-    form: str,
-    check: Callable,
-    action: Callable,
-    item: object,
-    success: str,
-    defaults: dict[str, object] | None = None,
-) -> bool:
-    """The button's callback: ``check(con, item)`` (smdash's problems, each naming its field),
-    then ``action(con, item)`` as the signed-in user. A new item's form is emptied (to
-    ``defaults``) once saved: a second click then has nothing to save again."""
+class Kind(NamedTuple):
+    """What a form saves: smdash's ``problems(con, item)`` (each naming its field), the writes
+    that add and update an item, and a new item's first values (by widget)."""
+
+    problems: Callable
+    add: Callable
+    update: Callable
+    defaults: Callable[[], dict[str, object]]
+
+
+def save(form: str, kind: Kind, item: object, new: bool, success: str) -> bool:
+    """The button's callback: the item checked, then added (``new``) or updated as the signed-in
+    user. A new item's form is emptied once saved: a second click has nothing to save again."""
     with database() as con:
-        found: list[FieldError] = check(con, item)
+        found: list[FieldError] = kind.problems(con, item)
     if found:
         st.session_state[_problems_key(form)] = {
             p.field: (said(p), getattr(item, p.field, None)) for p in reversed(found)
         }  # reversed: the first problem of a field is the one kept
         return False
     st.session_state.pop(_problems_key(form), None)
-    error = write(action, item).error
+    error = write(kind.add if new else kind.update, item).error
     if error:
         flash("error", error)
         return False
-    if defaults is not None:
-        empty(form, defaults)
+    if new:
+        empty(form, kind.defaults())
     flash("success", success)
     return True

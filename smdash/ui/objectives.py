@@ -129,6 +129,11 @@ def _new_defaults() -> dict[str, object]:
     }
 
 
+OBJECTIVE = forms.Kind(
+    objectives.problems, objectives.add_objective, objectives.update_objective, _new_defaults
+)
+
+
 def _given(existing: Objective | None, attr: str) -> dict:
     """An edited objective's value as the widget's ``value=``; a new one's comes from the
     session (forms.start)."""
@@ -263,11 +268,5 @@ def _save_objective(key: str, objective_id: int | None) -> None:
         get("owner") or "",
         get("notes") or "",
     )
-    forms.save(
-        key,
-        objectives.problems,
-        objectives.add_objective if objective_id is None else objectives.update_objective,
-        objective,
-        tr("objectives.saved", statement=objective.statement.strip()),
-        _new_defaults() if objective_id is None else None,
-    )
+    saved = tr("objectives.saved", statement=objective.statement.strip())
+    forms.save(key, OBJECTIVE, objective, objective_id is None, saved)

@@ -476,6 +476,11 @@ def _new_action_defaults() -> dict[str, object]:
     }
 
 
+ACTION_FORM = forms.Kind(
+    actions.problems, actions.add_action, actions.update_action, _new_action_defaults
+)
+
+
 def _given(existing: Action | None, attr: str, options=None) -> dict:
     """An edited action's value as the widget's ``value=`` (``index=`` among ``options``); a new
     one's comes from the session (forms.start)."""
@@ -592,14 +597,8 @@ def _save_action(
         get("cost"),
         get("status"),
     )
-    saved = forms.save(
-        key,
-        actions.problems,
-        actions.add_action if action_id is None else actions.update_action,
-        action,
-        tr("actions.saved", description=action.description.strip()),
-        _new_action_defaults() if action_id is None else None,
-    )
+    message = tr("actions.saved", description=action.description.strip())
+    saved = forms.save(key, ACTION_FORM, action, action_id is None, message)
     if saved and expander:
         st.session_state[expander] = True
 
