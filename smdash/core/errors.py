@@ -37,7 +37,7 @@ class FieldError(InvalidInput):
     """Input refused for one field of a form (``field``: the name of the value it concerns, such
     as ``target``), so that a page can show the message next to that field."""
 
-    def __init__(self, field: str, key: str, **params: object) -> None:
+    def __init__(self, key: str, *, field: str, **params: object) -> None:
         super().__init__(key, **params)
         self.field = field
 

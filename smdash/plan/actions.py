@@ -68,25 +68,27 @@ def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[FieldError]
     found = []
     description = (action.description or "").strip()
     if not description:
-        found.append(FieldError("description", "actions.error.no_description"))
+        found.append(FieldError("actions.error.no_description", field="description"))
     elif len(description) > DESCRIPTION_MAX:
-        found.append(FieldError("description", "actions.error.too_long", limit=DESCRIPTION_MAX))
+        found.append(
+            FieldError("actions.error.too_long", field="description", limit=DESCRIPTION_MAX)
+        )
     exists = con.execute(
         "SELECT count(*) FROM objectives WHERE objective_id = ?", [action.objective_id]
     ).fetchone()[0]
     if not exists:
-        found.append(FieldError("objective_id", "actions.error.objective"))
+        found.append(FieldError("actions.error.objective", field="objective_id"))
     if action.network not in NETWORKS:
-        found.append(FieldError("network", "actions.error.network", network=action.network))
+        found.append(FieldError("actions.error.network", field="network", network=action.network))
     for field in ("start_date", "end_date"):
         if getattr(action, field) is None:
-            found.append(FieldError(field, "actions.error.no_dates"))
+            found.append(FieldError("actions.error.no_dates", field=field))
     if action.start_date and action.end_date and action.end_date < action.start_date:
-        found.append(FieldError("end_date", "actions.error.dates"))
+        found.append(FieldError("actions.error.dates", field="end_date"))
     if action.cost is not None and action.cost < 0:
-        found.append(FieldError("cost", "actions.error.cost"))
+        found.append(FieldError("actions.error.cost", field="cost"))
     if action.status not in STATUSES:
-        found.append(FieldError("status", "actions.error.status", status=action.status))
+        found.append(FieldError("actions.error.status", field="status", status=action.status))
     return found
 
 

@@ -153,27 +153,30 @@ def problems(con: duckdb.DuckDBPyConnection, objective: Objective) -> list[Field
     found = []
     statement = (objective.statement or "").strip()
     if not statement:
-        found.append(FieldError("statement", "objectives.error.no_statement"))
+        found.append(FieldError("objectives.error.no_statement", field="statement"))
     elif len(statement) > STATEMENT_MAX:
         found.append(
             FieldError(
-                "statement", "objectives.error.too_long", limit=STATEMENT_MAX, length=len(statement)
+                "objectives.error.too_long",
+                field="statement",
+                limit=STATEMENT_MAX,
+                length=len(statement),
             )
         )
     if objective.goal_id is not None and _goal(con, objective.goal_id) is None:
-        found.append(FieldError("goal_id", "objectives.error.goal", goal=objective.goal_id))
+        found.append(FieldError("objectives.error.goal", field="goal_id", goal=objective.goal_id))
     if objective.kpi not in kpis.KPIS:
-        found.append(FieldError("kpi", "objectives.error.kpi", kpi=objective.kpi))
+        found.append(FieldError("objectives.error.kpi", field="kpi", kpi=objective.kpi))
     if objective.scope not in SCOPES:
-        found.append(FieldError("scope", "objectives.error.scope", scope=objective.scope))
+        found.append(FieldError("objectives.error.scope", field="scope", scope=objective.scope))
     if objective.start_date is None:
-        found.append(FieldError("start_date", "objectives.error.no_dates"))
+        found.append(FieldError("objectives.error.no_dates", field="start_date"))
     if objective.deadline is None:
-        found.append(FieldError("deadline", "objectives.error.no_dates"))
+        found.append(FieldError("objectives.error.no_dates", field="deadline"))
     if objective.baseline is None:
-        found.append(FieldError("baseline", "objectives.error.no_baseline"))
+        found.append(FieldError("objectives.error.no_baseline", field="baseline"))
     elif not math.isfinite(objective.baseline) or objective.baseline < 0:
-        found.append(FieldError("baseline", "objectives.error.negative_baseline"))
+        found.append(FieldError("objectives.error.negative_baseline", field="baseline"))
     found += _target_problems(objective)
     return found
 
@@ -183,13 +186,13 @@ def _target_problems(objective: Objective) -> list[FieldError]:
     starts at 0 each period), at most 100 for a percentage."""
     target, kpi = objective.target, kpis.KPIS.get(objective.kpi)
     if target is None:
-        return [FieldError("target", "objectives.error.no_target")]
+        return [FieldError("objectives.error.no_target", field="target")]
     if not math.isfinite(target) or target < 0:
-        return [FieldError("target", "objectives.error.negative_target")]
+        return [FieldError("objectives.error.negative_target", field="target")]
     if kpi is not None and kpi.kind == kpis.TOTAL and target == 0:
-        return [FieldError("target", "objectives.error.zero_total")]
+        return [FieldError("objectives.error.zero_total", field="target")]
     if kpi is not None and kpi.unit == kpis.PERCENT and target > 100:
-        return [FieldError("target", "objectives.error.over_100")]
+        return [FieldError("objectives.error.over_100", field="target")]
     return []
 
 
