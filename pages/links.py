@@ -57,6 +57,9 @@ with builder:
 
     best_times.suggested_slots(network)  # a pick fills the form's date and time
     st.session_state.setdefault(best_times.ENTRY_TIME, dt.time(9, 0))
+    saved = st.session_state.pop(view.ENTRY_SAVED, None)
+    if saved:  # the entry is in the calendar: an empty form, so a second click adds nothing
+        st.session_state.update(entry_topic="", entry_copy="")
     with st.form("entry_form"):
         st.markdown(f"**{ui.tr('links.save_title')}**")
         day_col, time_col, status_col = st.columns(3)
@@ -84,10 +87,12 @@ with builder:
                 if error:
                     st.error(error)
                 else:
-                    st.success(
-                        ui.tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
-                    )
-                    toolkit.forbidden_in_text_warning(f"{topic} {copy}")
+                    said = ui.tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
+                    st.session_state[view.ENTRY_SAVED] = (said, f"{topic} {copy}")
+                    st.rerun()
+        if saved:
+            st.success(saved[0])
+            toolkit.forbidden_in_text_warning(saved[1])
 
 with planner:
     ui.show_flash()  # what a change of status or a deletion said

@@ -37,6 +37,7 @@ items = view.load_objectives()
 if not items:
     st.info(ui.tr("objectives.none"))
 goal_names = dict(zip(all_goals["goal_id"], all_goals["name"], strict=True))
+actions_of = view.actions_by_objective()
 for item in items:
     with st.container(border=True):
         st.markdown(f"**#{item.objective_id} · {ui.plain(item.statement)}**")
@@ -46,23 +47,38 @@ for item in items:
             st.caption(ui.tr("objectives.owner_goal", owner=item.owner or "—", goal=goal))
         view.smart_badges(view.load_smart(item))
         toolkit.unused_network_warning(item.scope)
-        if st.button(ui.tr("objectives.archive"), key=f"archive_{item.objective_id}"):
+        archive, edit, _ = st.columns([1, 1, 6])
+        if archive.button(ui.tr("objectives.archive"), key=f"archive_{item.objective_id}"):
             error = view.set_objective_status(item.objective_id, objectives.ARCHIVED)
             ui.done(error, ui.tr("objectives.archived_ok", statement=item.statement))
+        edit.button(
+            ui.tr("forms.edit"),
+            key=f"edit_{item.objective_id}",
+            on_click=view.open_editor,
+            args=(item.objective_id,),
+        )
+        view.objective_actions(item, actions_of.get(item.objective_id, []), items)
 
-with st.expander(ui.tr("objectives.new"), expanded=not items):
+# open at first on an empty list; then as the user leaves it (a save keeps it open, emptied)
+st.session_state.setdefault(view.NEW_OPEN, not items)
+with st.expander(ui.tr("objectives.new"), key=view.NEW_OPEN, on_change="rerun"):
     view.objective_form(None, all_goals)
 
 if items:
-    with st.expander(ui.tr("objectives.edit")):
-        by_id = {item.objective_id: item for item in items}
-        chosen = st.selectbox(
-            ui.tr("objectives.pick_edit"),
-            list(by_id),
-            format_func=lambda i: f"#{i} · {by_id[i].statement[:80]}",
-            key="edit_pick",
-        )
-        view.objective_form(by_id[chosen], all_goals)
+    # its state kept by the session: open while the objective is edited, whatever reruns
+    editor = st.expander(ui.tr("objectives.edit"), key=view.EDITOR_OPEN, on_change="rerun")
+    if editor.open:
+        with editor:
+            by_id = {item.objective_id: item for item in items}
+            if st.session_state.get(view.EDITOR_PICK) not in by_id:
+                st.session_state.pop(view.EDITOR_PICK, None)
+            chosen = st.selectbox(
+                ui.tr("objectives.pick_edit"),
+                list(by_id),
+                format_func=lambda i: f"#{i} · {by_id[i].statement[:80]}",
+                key=view.EDITOR_PICK,
+            )
+            view.objective_form(by_id[chosen], all_goals)
 
 with st.expander(ui.tr("objectives.archived")):
     archived = view.load_objectives(objectives.ARCHIVED)

@@ -171,3 +171,22 @@ def test_the_plan_lists_the_actions_of_active_objectives(con, objective_id):
     assert actions.plan(con)["action_id"].tolist() == [kept]
     objectives.set_objective_status(con, objective_id, objectives.ARCHIVED)
     assert actions.plan(con).empty
+
+
+def test_problems_name_the_field_they_concern(con, objective_id):
+    bad = action(objective_id, description="", end_date=D(2026, 2, 1), cost=-3.0)
+    assert [(p.field, p.message("en")) for p in actions.problems(con, bad)] == [
+        ("description", "Describe the action."),
+        ("end_date", "The action's end comes before its start."),
+        ("cost", "The cost cannot be negative."),
+    ]
+    assert actions.problems(con, action(objective_id)) == []
+
+
+def test_the_same_action_saved_twice_in_a_row_is_one_action(con, objective_id, monkeypatch):
+    first = actions.add_action(con, action(objective_id))
+    assert actions.add_action(con, action(objective_id, description=" Spring campaign")) == first
+    assert actions.add_action(con, action(objective_id, network="instagram")) != first
+    monkeypatch.setattr(actions, "REPEAT_SECONDS", 0)
+    actions.add_action(con, action(objective_id))
+    assert con.execute("SELECT count(*) FROM actions").fetchone()[0] == 3

@@ -12,6 +12,7 @@ from smdash.plan import annotations, objectives
 from smdash.plan.objectives import Facts, InvalidInput, Objective
 
 D = dt.date
+STATEMENT = "Reach 1,100 Instagram followers by the end of April 2026"
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def data(con):
 def objective(**changes) -> Objective:
     base = Objective(
         None,
-        "Reach 1,100 Instagram followers by the end of April 2026",
+        STATEMENT,
         None,
         "followers",
         "instagram",
@@ -387,3 +388,61 @@ def test_cli_prints_an_objectives_progress_as_json(data, db_path, capsys):
     assert printed["forecast_method"].startswith("linear trend (least squares)")
     assert main(["kpi", "--db", str(db_path), "--objective", "9"]) == 1
     assert capsys.readouterr().err == "ERROR no objective with id 9\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Forms: every problem names its field; a second click on Save adds nothing
+# ---------------------------------------------------------------------------------------------
+
+
+def test_problems_name_the_field_they_concern_in_english_and_spanish(con):
+    item = objective(statement=" ", target=-5.0, baseline=None, goal_id=99)
+    found = objectives.problems(con, item)
+    assert [(p.field, p.message("en")) for p in found] == [
+        ("statement", "Write the objective's statement."),
+        ("goal_id", "That business goal no longer exists."),
+        ("baseline", "Enter a baseline: there is no data to propose one."),
+        ("target", "The target cannot be negative."),
+    ]
+    assert found[-1].message("es") == "La meta no puede ser negativa."
+    assert objectives.problems(con, objective()) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"target": None}, "Enter a target."),
+        ({"target": float("nan")}, "The target cannot be negative."),
+        (
+            {"kpi": "sessions", "scope": "all", "target": 0.0},
+            "This KPI adds up from 0 each period: the target must be above 0.",
+        ),
+        (
+            {"kpi": "engagement_rate", "target": 460.0},
+            "A percentage cannot go above 100: write the target as a percentage (4.6 for 4.6 %).",
+        ),
+    ],
+)
+def test_a_target_the_kpi_cannot_reach_is_refused_at_the_target(con, changes, message):
+    assert [(p.field, p.message("en")) for p in objectives.problems(con, objective(**changes))] == [
+        ("target", message)
+    ]
+    with pytest.raises(InvalidInput):
+        objectives.add_objective(con, objective(**changes))
+    assert objectives.list_objectives(con, None) == []
+
+
+def test_a_level_may_aim_at_0_and_a_rate_at_100(con):
+    assert objectives.problems(con, objective(target=0.0)) == []  # followers: a level
+    assert objectives.problems(con, objective(kpi="engagement_rate", target=100.0)) == []
+
+
+def test_the_same_objective_saved_twice_in_a_row_is_one_objective(con, monkeypatch):
+    first = objectives.add_objective(con, objective())
+    assert objectives.add_objective(con, objective(statement=f"  {STATEMENT} ")) == first
+    other = objectives.add_objective(con, objective(target=1200.0))
+    assert other != first
+    assert len(objectives.list_objectives(con)) == 2
+    monkeypatch.setattr(objectives, "REPEAT_SECONDS", 0)  # later, it is a new objective
+    assert objectives.add_objective(con, objective()) not in (first, other)
+    assert len(objectives.list_objectives(con)) == 3

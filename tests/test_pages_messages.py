@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 from kpi_fixture import fill
-from page_support import run
+from page_support import run, texts
 from signin_support import PASSWORDS, signed_in
 
 from smdash.core.paths import DEMO_DIR
@@ -100,8 +100,9 @@ def test_objectives_messages(app):
 
     at.number_input(key="obj_new_target").set_value(1100.0)
     at = run(at.button(key="obj_new_save").click())  # no statement
-    (refusal,) = at.error
-    assert shown_as(at, refusal.value) == ["error"] and not at.success
+    refusals = texts(at.error)  # each under its field: the statement, the baseline
+    assert refusals[0] == "Write the objective's statement." and not at.success
+    assert all(shown_as(at, refusal) == ["error"] for refusal in refusals)
 
     at.text_area(key="obj_new_statement").input("Reach 1,100 followers")
     at.number_input(key="obj_new_baseline").set_value(900.0)

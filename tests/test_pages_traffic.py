@@ -128,6 +128,12 @@ def test_link_builder_suggests_the_usual_source_and_warns_on_another(demo_app, d
             "WHERE topic LIKE 'Panellets%'"
         ).fetchall()
     assert saved == [("Panellets de Tots Sants", "insta_reels", "tots-sants-2026", "planned")]
+    assert at.text_input(key="entry_topic").value == ""  # emptied: a second click adds nothing
+    at.button(key="entry_save").click().run()
+    assert texts(at.error) == ["Write a topic to save the entry."]
+    with store.connect(db_path) as con:
+        count = con.execute("SELECT count(*) FROM calendar_entries WHERE topic LIKE 'Panellets%'")
+        assert count.fetchone()[0] == 1
 
 
 def test_a_bad_url_gets_a_message_not_a_link(demo_app):

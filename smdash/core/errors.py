@@ -31,3 +31,18 @@ class UserError(Exception):
 class InvalidInput(UserError, ValueError):
     """Input the user can correct (an objective, a review, a period ...): ``message(lang)`` says
     what is wrong in their words. A ValueError too, as it was before it had a message."""
+
+
+class FieldError(InvalidInput):
+    """Input refused for one field of a form (``field``: the name of the value it concerns, such
+    as ``target``), so that a page can show the message next to that field."""
+
+    def __init__(self, key: str, *, field: str, **params: object) -> None:
+        super().__init__(key, **params)
+        self.field = field
+
+
+def first_problem(problems: list[FieldError]) -> None:
+    """Raise the first of ``problems`` (a write refuses what a form's check found)."""
+    if problems:
+        raise problems[0]

@@ -384,6 +384,21 @@ def insert_record(con: duckdb.DuckDBPyConnection, table: str, values: dict, key:
     ).fetchall()[0][0]
 
 
+def insert_once(
+    con: duckdb.DuckDBPyConnection, table: str, values: dict, key: str, seconds: float
+) -> int:
+    """``insert_record``, unless a row holding the same ``values`` was inserted less than
+    ``seconds`` ago: a second click on a form's button (the browser sends the form again before
+    it has been cleared) is the same save, so that row's ``key`` is returned and nothing added."""
+    same = " AND ".join(f"{name} IS NOT DISTINCT FROM ${name}" for name in values)
+    rows = con.execute(
+        f"SELECT {key} FROM {table} WHERE {same} AND created_at >= $since "  # noqa: S608 - table, key, names: from code
+        f"ORDER BY {key} DESC LIMIT 1",
+        dict(**values, since=dt.datetime.now() - dt.timedelta(seconds=seconds)),
+    ).fetchall()
+    return rows[0][0] if rows else insert_record(con, table, values, key)
+
+
 def update_record(
     con: duckdb.DuckDBPyConnection, table: str, values: dict, key: str, key_value: int
 ) -> None:

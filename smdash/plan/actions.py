@@ -30,9 +30,9 @@ import duckdb
 import pandas as pd
 
 from smdash.access import audit
-from smdash.core.errors import InvalidInput
+from smdash.core.errors import FieldError, InvalidInput, first_problem
 from smdash.core.networks import SOCIAL_NETWORKS
-from smdash.db.store import bump_data_version, insert_record, update_record
+from smdash.db.store import bump_data_version, insert_once, update_record
 from smdash.plan.matching import MATCHES
 
 DESCRIPTION_MAX = 200
@@ -40,6 +40,7 @@ STATUSES = ("planned", "in_progress", "done", "dropped")
 DROPPED = "dropped"
 NETWORKS = ("", *SOCIAL_NETWORKS)  # '' : no single network
 RESULT_KINDS = ("conversions", "engagements")
+REPEAT_SECONDS = 30  # the same action added again this soon is a second click on Save
 FIELDS = (
     "objective_id",
     "description",
@@ -67,32 +68,44 @@ class Action:
     status: str = "planned"
 
 
-def validated(con: duckdb.DuckDBPyConnection, action: Action) -> Action:
-    """The action with its text trimmed, or InvalidInput naming the first problem."""
+def problems(con: duckdb.DuckDBPyConnection, action: Action) -> list[FieldError]:
+    """What the user must correct before the action can be saved, each naming its field
+    (``objective_id``, ``description``, ``network``, ``start_date``, ``end_date``, ``cost``,
+    ``status``); empty when it can be saved."""
+    found = []
     description = (action.description or "").strip()
     if not description:
-        raise InvalidInput("actions.error.no_description")
-    if len(description) > DESCRIPTION_MAX:
-        raise InvalidInput("actions.error.too_long", limit=DESCRIPTION_MAX)
+        found.append(FieldError("actions.error.no_description", field="description"))
+    elif len(description) > DESCRIPTION_MAX:
+        found.append(
+            FieldError("actions.error.too_long", field="description", limit=DESCRIPTION_MAX)
+        )
     exists = con.execute(
         "SELECT count(*) FROM objectives WHERE objective_id = ?", [action.objective_id]
     ).fetchone()[0]
     if not exists:
-        raise InvalidInput("actions.error.objective")
+        found.append(FieldError("actions.error.objective", field="objective_id"))
     if action.network not in NETWORKS:
-        raise InvalidInput("actions.error.network", network=action.network)
-    if action.start_date is None or action.end_date is None:
-        raise InvalidInput("actions.error.no_dates")
-    if action.end_date < action.start_date:
-        raise InvalidInput("actions.error.dates")
+        found.append(FieldError("actions.error.network", field="network", network=action.network))
+    for field in ("start_date", "end_date"):
+        if getattr(action, field) is None:
+            found.append(FieldError("actions.error.no_dates", field=field))
+    if action.start_date and action.end_date and action.end_date < action.start_date:
+        found.append(FieldError("actions.error.dates", field="end_date"))
     if action.cost is not None and action.cost < 0:
-        raise InvalidInput("actions.error.cost")
+        found.append(FieldError("actions.error.cost", field="cost"))
     if action.status not in STATUSES:
-        raise InvalidInput("actions.error.status", status=action.status)
+        found.append(FieldError("actions.error.status", field="status", status=action.status))
+    return found
+
+
+def validated(con: duckdb.DuckDBPyConnection, action: Action) -> Action:
+    """The action with its text trimmed, or the first of its ``problems``."""
+    first_problem(problems(con, action))
     return Action(
         **{
             **asdict(action),
-            "description": description,
+            "description": action.description.strip(),
             "campaign": (action.campaign or "").strip(),
             "owner": (action.owner or "").strip(),
         }
@@ -105,7 +118,8 @@ def _values(action: Action) -> dict:
 
 @audit.write("actions.add_action")
 def add_action(con: duckdb.DuckDBPyConnection, action: Action) -> int:
-    action_id = insert_record(con, "actions", _values(validated(con, action)), "action_id")
+    values = _values(validated(con, action))
+    action_id = insert_once(con, "actions", values, "action_id", REPEAT_SECONDS)
     bump_data_version(con)
     return action_id
 

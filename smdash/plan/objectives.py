@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
@@ -27,10 +28,10 @@ import numpy as np
 import pandas as pd
 
 from smdash.access import audit
-from smdash.core.errors import InvalidInput
+from smdash.core.errors import FieldError, InvalidInput, first_problem
 from smdash.core.i18n import format_date, format_number, t
 from smdash.core.networks import SOCIAL_NETWORKS
-from smdash.db.store import bump_data_version, insert_record, transaction, update_record
+from smdash.db.store import bump_data_version, insert_once, transaction, update_record
 from smdash.metrics import kpis
 from smdash.plan import annotations, statements
 
@@ -43,6 +44,7 @@ AT_RISK_MARGIN = 0.25
 TREND_WEEKS = 13
 FORECAST_METHOD = "linear_trend"  # strings: objectives.method.linear_trend
 DEMO_FILE = "objectives.json"
+REPEAT_SECONDS = 30  # the same objective added again this soon is a second click on Save
 
 OBJECTIVE_FIELDS = (
     "statement",
@@ -144,29 +146,63 @@ def _goal(con: duckdb.DuckDBPyConnection, goal_id: int | None) -> tuple | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def validated(con: duckdb.DuckDBPyConnection, objective: Objective) -> Objective:
-    """The objective with its text trimmed, or InvalidInput naming the first problem."""
+def problems(con: duckdb.DuckDBPyConnection, objective: Objective) -> list[FieldError]:
+    """What the user must correct before the objective can be saved, each naming its field
+    (``statement``, ``goal_id``, ``kpi``, ``scope``, ``baseline``, ``target``, ``start_date``,
+    ``deadline``); empty when it can be saved."""
+    found = []
     statement = (objective.statement or "").strip()
     if not statement:
-        raise InvalidInput("objectives.error.no_statement")
-    if len(statement) > STATEMENT_MAX:
-        raise InvalidInput("objectives.error.too_long", limit=STATEMENT_MAX, length=len(statement))
-    if objective.kpi not in kpis.KPIS:
-        raise InvalidInput("objectives.error.kpi", kpi=objective.kpi)
-    if objective.scope not in SCOPES:
-        raise InvalidInput("objectives.error.scope", scope=objective.scope)
-    if objective.target is None:
-        raise InvalidInput("objectives.error.no_target")
-    if objective.baseline is None:
-        raise InvalidInput("objectives.error.no_baseline")
-    if objective.start_date is None or objective.deadline is None:
-        raise InvalidInput("objectives.error.no_dates")
+        found.append(FieldError("objectives.error.no_statement", field="statement"))
+    elif len(statement) > STATEMENT_MAX:
+        found.append(
+            FieldError(
+                "objectives.error.too_long",
+                field="statement",
+                limit=STATEMENT_MAX,
+                length=len(statement),
+            )
+        )
     if objective.goal_id is not None and _goal(con, objective.goal_id) is None:
-        raise InvalidInput("objectives.error.goal", goal=objective.goal_id)
+        found.append(FieldError("objectives.error.goal", field="goal_id", goal=objective.goal_id))
+    if objective.kpi not in kpis.KPIS:
+        found.append(FieldError("objectives.error.kpi", field="kpi", kpi=objective.kpi))
+    if objective.scope not in SCOPES:
+        found.append(FieldError("objectives.error.scope", field="scope", scope=objective.scope))
+    if objective.start_date is None:
+        found.append(FieldError("objectives.error.no_dates", field="start_date"))
+    if objective.deadline is None:
+        found.append(FieldError("objectives.error.no_dates", field="deadline"))
+    if objective.baseline is None:
+        found.append(FieldError("objectives.error.no_baseline", field="baseline"))
+    elif not math.isfinite(objective.baseline) or objective.baseline < 0:
+        found.append(FieldError("objectives.error.negative_baseline", field="baseline"))
+    found += _target_problems(objective)
+    return found
+
+
+def _target_problems(objective: Objective) -> list[FieldError]:
+    """A target is a number the KPI can reach: not negative, above 0 for a total (a total
+    starts at 0 each period), at most 100 for a percentage."""
+    target, kpi = objective.target, kpis.KPIS.get(objective.kpi)
+    if target is None:
+        return [FieldError("objectives.error.no_target", field="target")]
+    if not math.isfinite(target) or target < 0:
+        return [FieldError("objectives.error.negative_target", field="target")]
+    if kpi is not None and kpi.kind == kpis.TOTAL and target == 0:
+        return [FieldError("objectives.error.zero_total", field="target")]
+    if kpi is not None and kpi.unit == kpis.PERCENT and target > 100:
+        return [FieldError("objectives.error.over_100", field="target")]
+    return []
+
+
+def validated(con: duckdb.DuckDBPyConnection, objective: Objective) -> Objective:
+    """The objective with its text trimmed, or the first of its ``problems``."""
+    first_problem(problems(con, objective))
     return Objective(
         **{
             **asdict(objective),
-            "statement": statement,
+            "statement": objective.statement.strip(),
             "owner": (objective.owner or "").strip(),
             "notes": (objective.notes or "").strip(),
         }
@@ -180,7 +216,7 @@ def _values(objective: Objective) -> dict:
 @audit.write("objectives.add_objective")
 def add_objective(con: duckdb.DuckDBPyConnection, objective: Objective) -> int:
     values = _values(validated(con, objective))
-    objective_id = insert_record(con, "objectives", values, "objective_id")
+    objective_id = insert_once(con, "objectives", values, "objective_id", REPEAT_SECONDS)
     bump_data_version(con)
     return objective_id
 

@@ -43,6 +43,9 @@ def link_preview(url: str, network: str, tags) -> tuple[str | None, str | None, 
     return link, None, warnings
 
 
+ENTRY_SAVED = "entry_saved"  # what the calendar's add form said after a save, for the next run
+
+
 def save_entry(entry: calendar.Entry) -> str | None:
     return write(calendar.add_entry, entry).error
 

@@ -18,7 +18,7 @@ from smdash.plan import actions, objectives, statements
 from smdash.plan.actions import Action
 from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
-from smdash.ui import kpi_terms
+from smdash.ui import forms, kpi_terms
 from smdash.ui.runtime import (
     Keys,
     altair_chart,
@@ -522,92 +522,147 @@ def _to_date(value) -> dt.date:
     return value.date() if isinstance(value, pd.Timestamp) else value
 
 
-def action_form(existing: Action | None, goals: list) -> None:
-    """Add (``existing`` None) or edit an action."""
-    key = "act_new" if existing is None else f"act_{existing.action_id}"
-    ids = [g.objective_id for g in goals]
-    if existing is not None and existing.objective_id not in ids:
-        ids.append(existing.objective_id)
-    statements = {g.objective_id: g.statement for g in goals}
-    objective_id = st.selectbox(
-        tr("actions.objective"),
-        ids,
-        index=ids.index(existing.objective_id) if existing else 0,
-        format_func=lambda i: f"#{i} · {statements.get(i, '')[:80]}",
-        key=f"{key}_objective",
-    )
+def _new_action_defaults() -> dict[str, object]:
+    """The new-action form's first values (by widget), put back once an action is saved; the
+    objective stays chosen, for the next action of the same objective."""
+    today = dt.date.today()
+    return {
+        "description": "",
+        "network": actions.NETWORKS[0],
+        "campaign": "",
+        "start": today,
+        "end": today + dt.timedelta(days=30),
+        "owner": "",
+        "cost": None,
+        "status": actions.STATUSES[0],
+    }
+
+
+ACTION_FORM = forms.Kind(
+    actions.problems, actions.add_action, actions.update_action, _new_action_defaults
+)
+
+
+def _given(existing: Action | None, attr: str, options=None) -> dict:
+    """An edited action's value as the widget's ``value=`` (``index=`` among ``options``); a new
+    one's comes from the session (forms.start)."""
+    if existing is None:
+        return {}
+    current = getattr(existing, attr)
+    if options is not None:
+        return {"index": list(options).index(current)}
+    return {"value": _to_date(current) if attr.endswith("_date") else current}
+
+
+def action_form(
+    existing: Action | None,
+    goals: list,
+    objective_id: int | None = None,
+    expander: str | None = None,
+) -> None:
+    """Add (``existing`` None) or edit an action; with ``objective_id``, a new action of that
+    objective (the Objectives page, under the objective, in the expander keyed ``expander``:
+    kept open after a save, when its label counts one more action).
+
+    Saved by the button's callback: a new action's form is emptied once it is saved, and a
+    refusal is shown under the field it names."""
+    if existing is not None:
+        key = f"act_{existing.action_id}"
+    else:
+        key = "act_new" if objective_id is None else f"act_for_{objective_id}"
+        forms.start(key, _new_action_defaults())
+    if objective_id is None:
+        ids = [g.objective_id for g in goals]
+        if existing is not None and existing.objective_id not in ids:
+            ids.append(existing.objective_id)
+        statements = {g.objective_id: g.statement for g in goals}
+        chosen = st.selectbox(
+            tr("actions.objective"),
+            ids,
+            index=ids.index(existing.objective_id) if existing else 0,
+            format_func=lambda i: f"#{i} · {statements.get(i, '')[:80]}",
+            key=f"{key}_objective",
+        )
+        forms.problem_under(st, key, "objective_id", chosen)
     description = st.text_input(
         tr("actions.description"),
-        value=existing.description if existing else "",
         max_chars=actions.DESCRIPTION_MAX,
         key=f"{key}_description",
+        **_given(existing, "description"),
     )
+    forms.problem_under(st, key, "description", description)
     left, right = st.columns(2)
-    network = left.selectbox(
+    left.selectbox(
         tr("actions.network"),
         actions.NETWORKS,
-        index=actions.NETWORKS.index(existing.network) if existing else 0,
         format_func=_labels(
             actions.NETWORKS,
             lambda n: kpi_terms.scope_name(n) if n else tr("actions.no_network"),
         ),
         key=f"{key}_network",
+        **_given(existing, "network", actions.NETWORKS),
     )
-    campaign = right.text_input(
+    right.text_input(
         tr("actions.campaign"),
-        value=existing.campaign if existing else "",
         help=tr("actions.campaign_help"),
         key=f"{key}_campaign",
+        **_given(existing, "campaign"),
     )
-    today = dt.date.today()
+    left, right = st.columns(2)
     start = left.date_input(
-        tr("actions.start"),
-        value=_to_date(existing.start_date) if existing else today,
-        key=f"{key}_start",
+        tr("actions.start"), key=f"{key}_start", **_given(existing, "start_date")
     )
-    end = right.date_input(
-        tr("actions.end"),
-        value=_to_date(existing.end_date) if existing else today + dt.timedelta(days=30),
-        key=f"{key}_end",
-    )
-    owner = left.text_input(
-        tr("actions.owner"), value=existing.owner if existing else "", key=f"{key}_owner"
-    )
+    forms.problem_under(left, key, "start_date", start)
+    end = right.date_input(tr("actions.end"), key=f"{key}_end", **_given(existing, "end_date"))
+    forms.problem_under(right, key, "end_date", end)
+    left, right = st.columns(2)
+    left.text_input(tr("actions.owner"), key=f"{key}_owner", **_given(existing, "owner"))
     cost = right.number_input(
         tr("actions.cost"),
-        value=existing.cost if existing and existing.cost is not None else None,
         min_value=0.0,
         step=10.0,
         help=tr("actions.cost_help"),
         key=f"{key}_cost",
+        **_given(existing, "cost"),
     )
-    status = left.selectbox(
+    forms.problem_under(right, key, "cost", cost)
+    left.selectbox(
         tr("actions.status"),
         actions.STATUSES,
-        index=actions.STATUSES.index(existing.status) if existing else 0,
         format_func=_labels(actions.STATUSES, lambda s: tr(f"review.item_status.{s}")),
         key=f"{key}_status",
+        **_given(existing, "status", actions.STATUSES),
     )
-    if not st.button(tr("actions.save"), type="primary", key=f"{key}_save"):
-        return
+    st.button(
+        tr("actions.save"),
+        type="primary",
+        key=f"{key}_save",
+        on_click=_save_action,
+        args=(key, existing.action_id if existing else None, objective_id, expander),
+    )
+
+
+def _save_action(
+    key: str, action_id: int | None, objective_id: int | None, expander: str | None
+) -> None:
+    """The Save button's callback: the action the form holds, checked and saved."""
+    get = lambda field: forms.value(key, field)  # noqa: E731
     action = Action(
-        existing.action_id if existing else None,
-        objective_id,
-        description,
-        network,
-        campaign,
-        start,
-        end,
-        owner,
-        cost,
-        status,
+        action_id,
+        objective_id if objective_id is not None else get("objective"),
+        get("description") or "",
+        get("network"),
+        get("campaign") or "",
+        get("start"),
+        get("end"),
+        get("owner") or "",
+        get("cost"),
+        get("status"),
     )
-    save = actions.add_action if existing is None else actions.update_action
-    _, error = write(save, action)
-    if error:
-        st.error(error)
-        return
-    done(None, tr("actions.saved", description=description.strip()))
+    message = tr("actions.saved", description=action.description.strip())
+    saved = forms.save(key, ACTION_FORM, action, action_id is None, message)
+    if saved and expander:
+        st.session_state[expander] = True
 
 
 # ---------------------------------------------------------------------------------------------
