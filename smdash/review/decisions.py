@@ -138,15 +138,20 @@ def _interpretation(values: dict[str, str]) -> dict[str, str]:
 def _unchanged(con, review: Review, items: pd.DataFrame, texts: dict, limits: Thresholds) -> bool:
     if review.interpretation != texts or review.limits != limits:
         return False
-    before = review_items(con, review.review_id)
-    now = item_frame(items.to_dict("records"), ITEM_COLUMNS)
+    before = _blanks_as_none(review_items(con, review.review_id))
+    now = _blanks_as_none(item_frame(items.to_dict("records"), ITEM_COLUMNS))
     try:
-        pd.testing.assert_frame_equal(
-            before.reset_index(drop=True), now.reset_index(drop=True), check_dtype=False
-        )
+        pd.testing.assert_frame_equal(before, now, check_dtype=False)
     except AssertionError:
         return False
     return True
+
+
+def _blanks_as_none(frame: pd.DataFrame) -> pd.DataFrame:
+    """A missing value as None however it was read (a text column stored empty comes back None,
+    a fresh one holds NaN), so that only what differs makes a new version."""
+    frame = frame.reset_index(drop=True).astype(object)
+    return frame.where(frame.notna(), None)
 
 
 @audit.write("review.save_review")
