@@ -57,10 +57,11 @@ def pages_for(user) -> dict[str, list[st.Page]]:
 
 
 ui.new_run()
-user = session.signed_in_user()
-if user is None:
-    navigation = st.navigation([page("pages/sign_in.py", "auth.title", ":material/login:")])
-else:
-    session.account_sidebar(user)
-    navigation = st.navigation(pages_for(user))
-navigation.run()
+with ui.holding_file():
+    user = session.signed_in_user()
+    if user is None:
+        navigation = st.navigation([page("pages/sign_in.py", "auth.title", ":material/login:")])
+    else:
+        session.account_sidebar(user)
+        navigation = st.navigation(pages_for(user))
+    navigation.run()

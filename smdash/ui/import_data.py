@@ -28,7 +28,18 @@ from smdash.imports.pipeline import (
     undo_import,
 )
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import Keys, database, flash, lang, loader, plain, said, tr, write
+from smdash.ui.runtime import (
+    Keys,
+    database,
+    flash,
+    lang,
+    let_go_of_file,
+    loader,
+    plain,
+    said,
+    tr,
+    write,
+)
 
 load_history = loader(import_history)
 
@@ -127,6 +138,7 @@ def preview_upload(uploaded) -> Preview:
             with database() as con:
                 context = reading_context(con)
             # read in a child process, with the database closed
+            let_go_of_file()
             prepared = stage_file(path, uploaded.name, context, keep=False, answers=answers)
             previews[uploaded.file_id] = Preview(path, prepared, answers=answers)
         except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace
@@ -221,6 +233,7 @@ def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None =
         with database() as con:
             context = reading_context(con)
         # read and staged in a child process; the database is held only for the write
+        let_go_of_file()
         staged = stage_file(path, file_name, context, progress=progress, answers=answers)
         try:
             result, error = write(run, staged)

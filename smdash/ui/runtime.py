@@ -204,6 +204,36 @@ def unreadable(exc: store.DatabaseUnreadable) -> None:
     st.code(exc.command, language="bash")
 
 
+_held = threading.local()  # this script run's hold on the database file (``holding_file``)
+
+
+@contextmanager
+def holding_file() -> Iterator[None]:
+    """The database file kept open for one script run (app.py wraps each run in it).
+
+    A run opens the file for each read that misses the cache (a page's first visit, some
+    twenty), and opening a closed file costs far more than one more connection beside an open
+    one (``store.hold``). The file is let go at the end of the run, or before the run waits on
+    something long (``let_go_of_file``), so the CLI waits for it no longer than a page run.
+    """
+    try:
+        _held.con = store.hold(db_file())
+    except store.StoreError:
+        _held.con = None  # the run's first read says what is wrong, in the user's words
+    try:
+        yield
+    finally:
+        let_go_of_file()
+
+
+def let_go_of_file() -> None:
+    """End this run's hold on the database file (before reading an upload in a child
+    process, which may take minutes): its connections from now on open the file each time."""
+    con, _held.con = getattr(_held, "con", None), None
+    if con is not None:
+        con.close()
+
+
 @contextmanager
 def writing(own_account: bool = False) -> Iterator:
     """A connection for a write by the signed-in user; a viewer is stopped with a message,
