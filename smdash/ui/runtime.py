@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Generic, NamedTuple, NoReturn, TypeVar
 
@@ -306,6 +307,18 @@ def loader(function: Callable[..., T]) -> Callable[..., T]:
 
 
 load_data_range = loader(summary.data_range)
+
+
+def made_on_click(function: Callable[..., T], *args: object) -> Callable[[], T]:
+    """``function(con, *args)`` as a download button's ``data``: the file is made when the
+    button is clicked, not on every run of the page (a workbook costs as much as the page).
+    It runs outside the page's run, so it reads the database by its path, not the session."""
+    return partial(_made, str(db_file()), function, args)
+
+
+def _made(path: str, function: Callable[..., T], args: tuple) -> T:
+    with store.connect(path) as con:
+        return function(con, *args)
 
 
 # ---------------------------------------------------------------------------------------------
