@@ -30,9 +30,11 @@ from smdash.core.errors import UserError
 from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
 from smdash.db import copies, store
 from smdash.metrics import summary
-from smdash.reports.charts import localized
+from smdash.reports.charts import localized, warm_up
 
 WRITE_LOCK = threading.Lock()  # one writer at a time across browser sessions
+# this module is imported by the app's first script run: charts get ready while people sign in
+threading.Thread(target=warm_up, name="smdash-warm-up", daemon=True).start()
 CACHE_TTL_SECONDS = 3600
 
 T = TypeVar("T")
