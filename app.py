@@ -1,17 +1,32 @@
-"""smdash: entry point and navigation. Run with `streamlit run app.py`."""
+"""smdash: entry point and navigation. Run with `streamlit run app.py`.
+
+`streamlit run` finds ``app = st.App(...)`` below and serves this same file through it, with
+the app's own routes (smdash.ui.web: the session cookie); the browser sessions run it as
+``__main__``, the part after the ``if``.
+"""
+
+from pathlib import Path
+from typing import NamedTuple
 
 import streamlit as st
 
 from smdash.ui import runtime as ui
-from smdash.ui import session
-
-st.set_page_config(page_title="smdash", page_icon=":material/insights:", layout="wide")
-ui.language_switch()
-ui.check_settings()
+from smdash.ui import session, web
 
 
-def page(path: str, title_key: str, icon: str, default: bool = False) -> st.Page:
-    return st.Page(path, title=ui.tr(title_key), icon=icon, default=default)
+class page(NamedTuple):  # noqa: N801 - reads as the call it stands for: page(path, title, icon)
+    path: str
+    title_key: str
+    icon: str
+    default: bool = False
+
+    def build(self) -> st.Page:
+        return st.Page(self.path, title=ui.tr(self.title_key), icon=self.icon, default=self.default)
+
+    def stand_in(self, script) -> st.Page:
+        """A hidden page at this page's address that runs ``script`` instead."""
+        url_path = Path(self.path).stem
+        return st.Page(script, title=ui.tr(self.title_key), url_path=url_path, visibility="hidden")
 
 
 RESULTS = [
@@ -24,7 +39,7 @@ TOOLKIT = ("pages/toolkit.py", "page.toolkit", ":material/menu_book:")  # viewer
 ACCOUNT = ("pages/account.py", "auth.account_title", ":material/manage_accounts:")
 
 
-def pages_for(user) -> dict[str, list[st.Page]]:
+def pages_for(user) -> dict[str, list[page]]:
     """Only the pages the user's role may open: a page left out cannot be reached by URL."""
     editor = user.is_editor  # the CM starts on Overview, the director on the summary
     results = [page(*RESULTS[0], default=editor), *(page(*p) for p in RESULTS[1:])]
@@ -56,12 +71,39 @@ def pages_for(user) -> dict[str, list[st.Page]]:
     }
 
 
-ui.new_run()
-with ui.holding_file():
-    user = session.signed_in_user()
-    if user is None:
-        navigation = st.navigation([page("pages/sign_in.py", "auth.title", ":material/login:")])
-    else:
-        session.account_sidebar(user)
-        navigation = st.navigation(pages_for(user))
-    navigation.run()
+def stand_ins(shown: list[page], script) -> list[st.Page]:
+    """Hidden pages at the addresses of the pages not ``shown``: a bookmark opens the sign-in
+    form (which then opens the bookmarked page), or says the page is not for this role,
+    instead of Streamlit's "Page not found"."""
+    taken = {p.path for p in shown}
+    every = [p for section in pages_for(session.ANY_EDITOR).values() for p in section]
+    return [p.stand_in(script) for p in every if p.path not in taken]
+
+
+def main() -> None:
+    st.set_page_config(page_title="smdash", page_icon=":material/insights:", layout="wide")
+    ui.language_switch()
+    ui.check_settings()
+    ui.new_run()
+    with ui.holding_file():  # the run's reads find the database open
+        user = session.signed_in_user()
+        session.browser_cookie()
+        web.page_by_address()
+        if user is None:
+            sign_in = page("pages/sign_in.py", "auth.title", ":material/login:")
+            navigation = st.navigation([sign_in.build(), *stand_ins([sign_in], sign_in.path)])
+        else:
+            session.account_sidebar(user)
+            sections = pages_for(user)
+            shown = [p for section in sections.values() for p in section]
+            built = {name: [p.build() for p in section] for name, section in sections.items()}
+            hidden = stand_ins(shown, session.not_for_your_role)
+            navigation = st.navigation({**built, "": hidden} if hidden else built)
+        navigation.run()
+
+
+if __name__ == "__main__":
+    main()
+else:  # `streamlit run app.py` imports this file for the server: the app with its routes
+    web.navigation_only()
+    app = st.App(__file__, routes=web.routes())

@@ -6,9 +6,11 @@ import json
 
 import pytest
 from executive_fixture import fill
+from kpi_fixture import insert_web
 from PIL import Image
 
 from smdash import executive, workspace
+from smdash.core.networks import CHANNEL_GROUP, OTHER_SOCIAL
 from smdash.executive import InvalidInput, parse_period
 
 D = dt.date
@@ -142,6 +144,19 @@ def test_networks_side_by_side(data):
         {"network": "linkedin", "visits": 500.0, "conversions": 20.0, "revenue": 0.0,
          "spend": 160.0, "cost_per_conversion": 8.0, "return_on_spend": 0.0},
     ]  # fmt: skip
+
+
+def test_social_traffic_of_no_named_network_has_its_row_and_the_visits_add_up(data):
+    """GA4's channel-group export (Organic Social, no source) counts in the headline visits, so
+    the network table and the trend show it as 'other social' and the parts make the whole."""
+    insert_web(data, [("2026-10-09", "Organic Social", CHANNEL_GROUP, 300, 100, 3, 30.0)])
+    table = executive.network_table(data, OCTOBER)
+    other = table[table["network"] == OTHER_SOCIAL].to_dict("records")
+    assert [(r["visits"], r["conversions"], r["revenue"]) for r in other] == [(300.0, 3.0, 30.0)]
+    visits = {f.key: f.value for f in executive.headline_figures(data, OCTOBER, [])}["visits"]
+    assert visits == table["visits"].sum() == 3800.0
+    trend = executive.monthly_trend(data, OCTOBER)
+    assert trend[trend["month"] == D(2026, 10, 1)]["visits"].tolist() == [3800.0]
 
 
 def test_monthly_trend_up_to_the_period(data):

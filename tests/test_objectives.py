@@ -124,6 +124,7 @@ def test_a_smart_objective_passes_every_letter(data):
     goal = objectives.add_goal(data, "Be known beyond our four neighbourhoods")
     # a 15-day objective from 1 April: two whole periods of history before it (2-16/3, 17-31/3)
     item = objective(
+        statement="Reach 1,070 Instagram followers by 15 April 2026",
         goal_id=goal,
         baseline=1000.0,
         target=1070.0,

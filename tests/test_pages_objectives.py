@@ -181,3 +181,25 @@ def test_the_progress_page_in_spanish(app):
         "Previsión a la fecha límite": "14.701",
         "Necesario por semana": "111",
     }
+
+
+def test_an_edited_target_is_written_into_the_statement(app):
+    at = run(create_objective(app()).button(key="obj_new_save").click())
+    at = run(at.number_input(key="obj_1_target").set_value(1200.0))
+    at = run(at.button(key="obj_1_save").click())
+    raised = STATEMENT.replace("1,100", "1,200")
+    assert f"**#1 · {raised}**" in texts(at.markdown)
+    assert badges(at)[0] == (
+        ":green-badge[:material/check: S · Specific]",
+        "One KPI, one scope and a statement.",
+    )
+    # saving the form again keeps the statement as it is now
+    at = run(at.button(key="obj_1_save").click())
+    assert f"**#1 · {raised}**" in texts(at.markdown)
+    # a statement that does not say the target: the SMART check flags it
+    at.text_area(key="obj_1_statement").input("Reach many more Instagram followers")
+    at = run(at.button(key="obj_1_save").click())
+    assert badges(at)[0] == (
+        ":orange-badge[:material/warning: S · Specific]",
+        "The statement does not say the target, 1,200: reword it so that it does.",
+    )

@@ -217,5 +217,64 @@ def test_the_demo_review_in_spanish(app):
     at = run(at.button(key="adjusted_objective_6").click())
     assert texts(at.success) == [
         "Marcado como ajustado: Subir la tasa de interacción de Instagram (interacciones / "
-        "impresiones) al 5 % en 2026."
+        "impresiones) al 4,6 % en 2026."
     ]
+
+
+def test_the_demo_actions_say_what_they_share(app):
+    at = app(demo=True, lang="es")
+    evidence = tables(at, "Resultados en el ciclo")[0].set_index("#")
+    assert evidence.loc[1, "Resultados en el ciclo"] == "16.707 interacciones (compartido con A6)"
+    assert evidence.loc[6, "Resultados en el ciclo"] == "16.707 interacciones (compartido con A1)"
+    assert evidence.loc[8, "Resultados en el ciclo"] == "1.970 interacciones"
+    assert (
+        "En conjunto, estas acciones suman 97 conversiones, 21.482 interacciones, cada resultado "
+        "contado una vez. Las filas suman 97 conversiones, 38.189 interacciones: un resultado que "
+        "comparten varias acciones aparece en cada una de ellas."
+    ) in texts(at.caption)
+    # the plan's table, over each action's whole dates
+    plan_results = tables(at, "Resultados")[0].set_index("#")["Resultados"]
+    assert plan_results[1].endswith("(compartido con A6)")
+    assert "compartido" not in plan_results[8]
+
+
+def test_shared_results_and_a_raised_target_on_the_page(app, db_path):
+    at = app()
+    with store.connect(db_path) as con:
+        actions.add_action(
+            con,
+            Action(None, 1, "Stories with polls", "instagram", "", D(2026, 3, 1),
+                   D(2026, 3, 31)),
+        )  # fmt: skip
+        # a statement that does not write its target
+        con.execute("UPDATE objectives SET statement = 'More social visits' WHERE objective_id = 2")
+    at.selectbox(key="first_cycle_period").set_value("month")
+    at = run(at.date_input(key="first_cycle_start").set_value(D(2026, 3, 1)))
+    at = run(at.button(key="start_first_cycle").click())
+    evidence = tables(at, "Results in the cycle")[0].set_index("#")
+    assert evidence["Results in the cycle"].to_dict() == {
+        1: "150 engagements (shared with A2)",
+        2: "150 engagements (shared with A1)",
+    }
+    assert (
+        "Together these actions brought 150 engagements, each result counted once. The rows add "
+        "up to 300 engagements: a result that several actions share appears under each of them."
+    ) in texts(at.caption)
+    # the review raises #1's target: its statement says the new one in the next cycle
+    at.selectbox(key="c1_decision_objective_1").set_value("improve")
+    at.text_input(key="c1_reason_objective_1").input("Reels work better than planned")
+    at.number_input(key="c1_target_objective_1").set_value(1200.0)
+    at.selectbox(key="c1_decision_objective_2").set_value("improve")
+    at.number_input(key="c1_target_objective_2").set_value(900.0)
+    at = run(at.button(key="save_review").click())
+    assert texts(at.success) == ["Review saved as version 1."]
+    at = run(at.button(key="start_next_cycle").click())
+    lines = [m for m in texts(at.markdown) if m.startswith("Objective #")]
+    assert lines[0].startswith(
+        "Objective #1: Reach 1,200 Instagram followers by the end of April · new target: 1,200.00"
+    )
+    assert "reword" not in lines[0]
+    assert lines[1] == (
+        "Objective #2: More social visits · new target: 900.00 · reword the statement: it does "
+        "not say the target, 900"
+    )

@@ -128,7 +128,8 @@ def test_a_file_from_before_step_9_loses_only_the_copies_of_current_rows(db_path
         first, second = import_file(con, older), import_file(con, newer)
         # as schema 8 kept them: every row of every import in the versions, current ones too;
         # without what later steps add (m0010's repeats, m0011's answers, m0012's skipped rows,
-        # the toolkit, the report by e-mail, the calendar's themes and hours)
+        # the toolkit, the report by e-mail, the calendar's themes and hours, the
+        # actions' shared results)
         con.execute(
             """INSERT INTO web_traffic_versions SELECT * FROM web_traffic;
                DROP TABLE import_repeats;
@@ -153,6 +154,8 @@ def test_a_file_from_before_step_9_loses_only_the_copies_of_current_rows(db_path
                ALTER TABLE calendar_entries DROP COLUMN permalink;
                ALTER TABLE review_items DROP COLUMN hours;
                ALTER TABLE review_items DROP COLUMN result_per_hour;
+               ALTER TABLE review_items DROP COLUMN shared_result;
+               ALTER TABLE review_items DROP COLUMN shared_with;
                UPDATE meta SET value = '8' WHERE key = 'schema_version'"""
         )
     with store.connect(db_path) as con:

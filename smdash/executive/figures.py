@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from smdash.core.networks import SOCIAL_NETWORKS
+from smdash.core.networks import ALL_SOCIAL
 from smdash.core.periods import (
     add_months,
     month_start,
@@ -135,11 +135,13 @@ def vanity_figures(
 
 def network_table(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFrame:
     """Per social network with data in the period: visits, conversions, revenue, spend, cost per
-    conversion and revenue per unit spent. Largest number of visits first."""
+    conversion and revenue per unit spent. Largest number of visits first. 'other social' (social
+    traffic of no network smdash names, such as GA4's Organic Social channel) is one of them,
+    since the headline visits count it."""
     result = summary.summary(con, period.start, period.end)["networks"]
     spend = costs.network_spend(con, period.start, period.end)
     rows = []
-    for network in SOCIAL_NETWORKS:
+    for network in ALL_SOCIAL:
         figures = result.get(network, {})
         row = {
             "network": network,
@@ -228,7 +230,7 @@ def monthly_trend(con: duckdb.DuckDBPyConnection, period: Period) -> pd.DataFram
                SELECT month, web.visits, web.conversions, web.revenue, round(spent.spend, 2)
                       AS spend
                FROM web FULL JOIN spent USING (month) ORDER BY month""",
-            {"networks": list(SOCIAL_NETWORKS), "date_from": first, "date_to": last.end},
+            {"networks": list(ALL_SOCIAL), "date_from": first, "date_to": last.end},
         ).df()
     for column in ("visits", "conversions", "revenue", "spend"):
         frame[column] = frame[column].astype("float64")

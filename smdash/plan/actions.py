@@ -6,9 +6,15 @@ Its results come from the data where the data allows it, inside its dates (and i
 period when one is given):
 
 - with a campaign: the campaign's tagged web traffic (sessions, conversions, revenue; merged
-  campaign spellings included); its result is the conversions;
-- with a network and no campaign: the posts published on that network (posts, reach,
-  engagements); its result is the engagements.
+  campaign spellings included); its result is the conversions. Its posts are those that carry
+  the campaign: a UTM link in the post, or the calendar entry the post was matched to
+  (``smdash.plan.matching``), on its network when it has one;
+- with a network and no campaign: the posts published on that network that no campaign action
+  claims (posts, reach, engagements); its result is the engagements.
+
+A post or a web row that two actions claim (two network actions over the same days, two actions
+of one campaign) cannot be split between them: each counts it, and says with whom it is shared
+(``shared_with``, ``shared_result``); ``result_totals`` counts every result once.
 
 An action's cost is the cost typed on it, spread evenly over its days (a review period that
 covers half of an action counts half of its cost); without one, the costs recorded for its
@@ -27,6 +33,7 @@ from smdash.access import audit
 from smdash.core.errors import InvalidInput
 from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.db.store import bump_data_version, insert_record, update_record
+from smdash.plan.matching import MATCHES
 
 DESCRIPTION_MAX = 200
 STATUSES = ("planned", "in_progress", "done", "dropped")
@@ -151,25 +158,69 @@ def plan(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).df()
 
 
-_RESULTS = """
-WITH a AS (
+# A post or a web row is an action's when it carries the action's campaign (a UTM link in the
+# post, the calendar entry it was matched to, the web row's utm_campaign) inside its dates; a
+# post that no campaign of the plan claims is the network's actions' (those without a
+# campaign). A result two actions claim is each one's, shared: ``shared_with`` names the others.
+_CLAIMS = (
+    MATCHES  # noqa: S608 - constant SQL
+    + """,
+a AS (
     SELECT action_id, network, lower(campaign) AS campaign, cost,
            greatest(start_date, coalesce($date_from, start_date)) AS first_day,
            least(end_date, coalesce($date_to, end_date)) AS last_day,
            datediff('day', start_date, end_date) + 1 AS days
     FROM actions WHERE status <> 'dropped' OR $include_dropped
 ),
-tagged AS (
-    SELECT lower(coalesce(ca.campaign, w.campaign)) AS campaign, w.date_from, w.date_to,
+_campaign_names AS (
+    SELECT lower(alias) AS alias, lower(campaign) AS campaign FROM campaign_aliases
+),
+post_campaigns AS (
+    SELECT p.platform, p.post_id, p.published_at, p.reach, p.engagements,
+           coalesce(pn.campaign, pc.campaign, en.campaign, ec.campaign) AS campaign
+    FROM posts p
+    LEFT JOIN (SELECT platform, post_id, url_decode(regexp_extract(
+                   lower(text), '[?&]utm_campaign=([^&#\\s]+)', 1)) AS campaign
+               FROM posts WHERE text ILIKE '%utm_campaign=%') pc USING (platform, post_id)
+    LEFT JOIN _campaign_names pn ON pn.alias = pc.campaign
+    LEFT JOIN (SELECT m.platform, m.post_id, lower(nullif(e.utm_campaign, '')) AS campaign
+               FROM matches m JOIN calendar_entries e USING (entry_id)) ec
+           USING (platform, post_id)
+    LEFT JOIN _campaign_names en ON en.alias = ec.campaign
+),
+post_candidates AS (
+    SELECT a.action_id, a.campaign <> '' AS tagged, p.platform, p.post_id, p.reach,
+           p.engagements
+    FROM a JOIN post_campaigns p
+      ON p.published_at >= a.first_day AND p.published_at < a.last_day + 1
+     AND (p.platform = a.network OR a.network = '')
+     AND CASE WHEN a.campaign <> '' THEN p.campaign = a.campaign ELSE a.network <> '' END
+),
+post_claims AS (
+    SELECT *, list(action_id) OVER (PARTITION BY platform, post_id) AS claimants
+    FROM (SELECT * FROM post_candidates
+          QUALIFY tagged OR NOT bool_or(tagged) OVER (PARTITION BY platform, post_id))
+),
+tagged AS MATERIALIZED (
+    SELECT row_number() OVER () AS row_key,
+           lower(coalesce(ca.campaign, w.campaign)) AS campaign, w.date_from, w.date_to,
            w.sessions, w.conversions, w.revenue
     FROM web_traffic w LEFT JOIN campaign_aliases ca ON ca.alias = w.campaign
 ),
-web AS (
-    SELECT a.action_id, sum(t.sessions) AS sessions, sum(t.conversions) AS conversions,
-           sum(t.revenue) AS revenue
+web_claims AS (
+    SELECT a.action_id, t.row_key, t.sessions, t.conversions, t.revenue,
+           list(a.action_id) OVER (PARTITION BY t.row_key) AS claimants
     FROM a JOIN tagged t ON t.campaign = a.campaign
      AND t.date_from >= a.first_day AND t.date_to <= a.last_day
-    WHERE a.campaign <> '' GROUP BY a.action_id
+    WHERE a.campaign <> ''
+),
+web AS (
+    SELECT action_id, sum(sessions) AS sessions, sum(conversions) AS conversions,
+           sum(revenue) AS revenue,
+           sum(conversions) FILTER (WHERE len(claimants) > 1) AS shared_conversions,
+           list_sort(list_filter(list_distinct(flatten(list(claimants))),
+                                 lambda x: x <> action_id)) AS web_shared_with
+    FROM web_claims GROUP BY action_id
 ),
 spend AS (
     SELECT a.action_id, sum(c.amount) AS spend
@@ -178,11 +229,11 @@ spend AS (
     WHERE a.campaign <> '' GROUP BY a.action_id
 ),
 social AS (
-    SELECT a.action_id, count(*) AS posts, sum(p.reach) AS reach,
-           sum(p.engagements) AS engagements
-    FROM a JOIN posts p ON p.platform = a.network
-     AND p.published_at >= a.first_day AND p.published_at < a.last_day + 1
-    WHERE a.network <> '' GROUP BY a.action_id
+    SELECT action_id, count(*) AS posts, sum(reach) AS reach, sum(engagements) AS engagements,
+           sum(engagements) FILTER (WHERE len(claimants) > 1) AS shared_engagements,
+           list_sort(list_filter(list_distinct(flatten(list(claimants))),
+                                 lambda x: x <> action_id)) AS social_shared_with
+    FROM post_claims GROUP BY action_id
 ),
 r AS (
     SELECT a.action_id, a.first_day, a.last_day, s.posts, s.reach, s.engagements,
@@ -191,6 +242,10 @@ r AS (
                 WHEN a.network <> '' THEN 'engagements' END AS result_kind,
            CASE WHEN a.campaign <> '' THEN w.conversions
                 WHEN a.network <> '' THEN s.engagements END AS result,
+           CASE WHEN a.campaign <> '' THEN w.shared_conversions
+                WHEN a.network <> '' THEN s.shared_engagements END AS shared_result,
+           CASE WHEN a.campaign <> '' THEN w.web_shared_with
+                WHEN a.network <> '' THEN s.social_shared_with END AS shared_ids,
            CASE WHEN a.last_day < a.first_day THEN NULL
                 WHEN a.cost IS NOT NULL
                 THEN a.cost * (datediff('day', a.first_day, a.last_day) + 1) / a.days
@@ -201,8 +256,31 @@ r AS (
     FROM a LEFT JOIN web w USING (action_id) LEFT JOIN social s USING (action_id)
            LEFT JOIN spend p USING (action_id)
 )
-SELECT *, cost / nullif(result, 0) AS cost_per_result FROM r ORDER BY action_id
 """
+)
+_RESULTS = (
+    _CLAIMS  # noqa: S608 - constant SQL
+    + """SELECT * EXCLUDE (shared_ids), cost / nullif(result, 0) AS cost_per_result,
+       coalesce(array_to_string(shared_ids, ','), '') AS shared_with
+FROM r ORDER BY action_id"""
+)
+# each post or web row once, however many of the actions claim it
+_TOTALS = (
+    _CLAIMS  # noqa: S608 - constant SQL
+    + """, chosen AS (SELECT * FROM r WHERE list_contains($ids, action_id)),
+once AS (
+    SELECT 'engagements' AS result_kind, sum(engagements) AS total FROM (
+        SELECT DISTINCT c.platform, c.post_id, c.engagements
+        FROM post_claims c JOIN chosen USING (action_id) WHERE result_kind = 'engagements')
+    UNION ALL
+    SELECT 'conversions', sum(conversions) FROM (
+        SELECT DISTINCT w.row_key, w.conversions
+        FROM web_claims w JOIN chosen USING (action_id) WHERE result_kind = 'conversions')
+)
+SELECT result_kind, once.total, sum(result) AS claimed
+FROM chosen JOIN once USING (result_kind) WHERE result IS NOT NULL
+GROUP BY ALL ORDER BY result_kind"""
+)
 
 
 def results(
@@ -213,8 +291,9 @@ def results(
 ) -> pd.DataFrame:
     """Per action, inside its dates and ``date_from``..``date_to`` (when given): first_day,
     last_day, posts, reach, engagements, sessions, conversions, revenue, result_kind, result,
-    cost (its share of the action's cost, or its campaign's costs), cost_source ('action' or
-    'costs') and cost_per_result. A figure the data cannot give
+    shared_result (the part of the result other actions claim too), shared_with (their ids,
+    "6,8"; '' when none), cost (its share of the action's cost, or its campaign's costs),
+    cost_source ('action' or 'costs') and cost_per_result. A figure the data cannot give
     is missing (NaN), never 0."""
     frame = con.execute(
         _RESULTS,
@@ -223,3 +302,31 @@ def results(
     for column in ("first_day", "last_day"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     return frame
+
+
+def result_totals(
+    con: duckdb.DuckDBPyConnection,
+    action_ids: list[int],
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    include_dropped: bool = False,
+) -> pd.DataFrame:
+    """Per result kind of the actions ``action_ids`` (dates as in ``results``): total, each post
+    or web row counted once, and claimed, the sum of the actions' results (more than the total
+    when actions share results)."""
+    return con.execute(
+        _TOTALS,
+        {
+            "date_from": date_from,
+            "date_to": date_to,
+            "include_dropped": include_dropped,
+            "ids": [int(i) for i in action_ids],
+        },
+    ).df()
+
+
+def shared_ids(text: str | None) -> list[int]:
+    """The ids of a ``shared_with`` text ("6,8" -> [6, 8]); [] for none."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    return [int(part) for part in text.split(",") if part.strip()]

@@ -32,7 +32,7 @@ from smdash.core.i18n import format_date, format_number, t
 from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.db.store import bump_data_version, insert_record, transaction, update_record
 from smdash.metrics import kpis
-from smdash.plan import annotations
+from smdash.plan import annotations, statements
 
 STATEMENT_MAX = 280
 ACTIVE, ARCHIVED = "active", "archived"
@@ -187,7 +187,19 @@ def add_objective(con: duckdb.DuckDBPyConnection, objective: Objective) -> int:
 
 @audit.write("objectives.update_objective")
 def update_objective(con: duckdb.DuckDBPyConnection, objective: Objective) -> None:
+    """Store the edit; a new target is written into the statement where it writes the old one
+    and does not already say the new one (``smdash.plan.statements``)."""
     values = _values(validated(con, objective))
+    before = get_objective(con, objective.objective_id)
+    if (
+        before is not None
+        and before.target != values["target"]
+        and not statements.states_target(values["statement"], values["target"], values["kpi"])
+    ):
+        text = statements.restated(
+            values["statement"], before.target, values["target"], values["kpi"]
+        )
+        values["statement"] = text or values["statement"]
     update_record(con, "objectives", values, "objective_id", objective.objective_id)
     bump_data_version(con)
 
@@ -287,13 +299,17 @@ def _shown(name: str, value: object, lang: str) -> object:
         return f"{sign}{format_number(value * 100, lang)} %"
     if name == "multiple":
         return format_number(value, lang, 1)
+    if name == "target":
+        return statements.target_text(value, lang)
     return value
 
 
 def _specific(objective: Objective) -> Check:
-    if objective.statement.strip() and objective.kpi in kpis.KPIS and objective.scope:
-        return Check("S", PASS, "objectives.smart.s_ok", {"kpi": objective.kpi})
-    return Check("S", FAIL, "objectives.smart.s_fail", {})
+    if not (objective.statement.strip() and objective.kpi in kpis.KPIS and objective.scope):
+        return Check("S", FAIL, "objectives.smart.s_fail", {})
+    if not statements.states_target(objective.statement, objective.target, objective.kpi):
+        return Check("S", WARN, "statements.smart_mismatch", {"target": objective.target})
+    return Check("S", PASS, "objectives.smart.s_ok", {"kpi": objective.kpi})
 
 
 def _measurable(con: duckdb.DuckDBPyConnection, objective: Objective) -> Check:

@@ -19,7 +19,12 @@ Cost per result: an objective's cost is what its actions cost inside the cycle (
 ``smdash.plan.actions``), or, when none of its actions has a cost, the costs recorded for its
 networks (``smdash.plan.costs``); its result is what its KPI gained inside the cycle (totals: the
 amount; levels: the change), so ratios have none. An action's result is its own (conversions or
-engagements).
+engagements, by its campaign, tagged posts, network and dates); a result two actions claim is
+shown under both as shared (``sharing``), and totals over actions count it once.
+
+A review that gives an objective a new target writes it into the statement when the next cycle
+starts, where the statement writes the old one (``smdash.plan.statements``); otherwise the CM
+is asked to reword it.
 
 The package, one module per part: terms, thresholds, rules, cycles, evidence, decisions,
 interpretation, next_cycle, history, export, demo. Callers use the names listed here.
@@ -79,6 +84,7 @@ from smdash.review.rules import (
     rules_in_words,
     suggest,
 )
+from smdash.review.sharing import action_names, shared_note, totals_note
 from smdash.review.terms import (
     ACTION,
     CLOSED,
@@ -184,6 +190,9 @@ __all__ = [
     "scope_cost",
     "seed_demo",
     "short_label",
+    "shared_note",
+    "totals_note",
+    "action_names",
     "start_first_cycle",
     "start_next_cycle",
     "suggest",

@@ -35,6 +35,8 @@ EVIDENCE_COLUMNS = [
     "needed_per_week",
     "result",
     "result_kind",
+    "shared_result",
+    "shared_with",
     "cost",
     "cost_per_result",
     "previous_cost_per_result",
@@ -209,6 +211,8 @@ def _action_row(
         "status": action.status,
         "result": result,
         "result_kind": row.get("result_kind") if result is not None else None,
+        "shared_result": number_or_none(row.get("shared_result")) if result is not None else None,
+        "shared_with": (row.get("shared_with") or "") if result is not None else "",
         "cost": cost,
         "cost_per_result": cost_per_result,
         "previous_cost_per_result": facts.previous_cost_per_result,
@@ -269,7 +273,8 @@ def ordered_items(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 _TEXT_COLUMNS = frozenset(
-    {"kind", "label", "kpi", "scope", "status", "result_kind", "suggested", "rule"}
+    {"kind", "label", "kpi", "scope", "status", "result_kind", "shared_with", "suggested"}
+    | {"rule"}
     | {"decision", "reason"}
 )
 _WHOLE_COLUMNS = frozenset({"item_id", "objective_id", "stalled_periods"})

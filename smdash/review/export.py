@@ -8,9 +8,11 @@ import pandas as pd
 from smdash.core.i18n import format_date, t
 from smdash.core.spreadsheet import write_xlsx
 from smdash.plan import objectives
+from smdash.plan.actions import shared_ids
 from smdash.review.cycles import get_cycle
 from smdash.review.decisions import get_review, review_items
 from smdash.review.rules import rule_params, rules_in_words
+from smdash.review.sharing import action_names
 from smdash.review.terms import ACTION, OBJECTIVE, SECTIONS
 
 OBJECTIVE_SHEET = (
@@ -20,7 +22,8 @@ OBJECTIVE_SHEET = (
     "new_target",
 )  # fmt: skip
 ACTION_SHEET = (
-    "item_id", "objective_id", "label", "scope", "status", "result", "result_kind", "cost",
+    "item_id", "objective_id", "label", "scope", "status", "result", "result_kind",
+    "shared_result", "shared_with", "cost",
     "cost_per_result", "previous_cost_per_result", "hours", "result_per_hour", "suggested",
     "rule", "decision", "reason",
 )  # fmt: skip
@@ -37,6 +40,7 @@ def _sheet(items: pd.DataFrame, kind: str, columns: tuple[str, ...], lang: str) 
         "scope": lambda v: objectives.scope_name(v, lang),
         "status": lambda v: t(f"review.item_status.{v}", lang),
         "result_kind": lambda v: t(f"review.result.{v}", lang),
+        "shared_with": lambda v: action_names(shared_ids(v), lang) or None,
         "suggested": lambda v: t(f"review.decision.{v}", lang),
         "decision": lambda v: t(f"review.decision.{v}", lang),
         "rule": lambda v: t(f"review.rule_name.{kind}.{v}", lang),

@@ -12,6 +12,7 @@ from smdash.metrics import summary
 from smdash.plan import objectives
 from smdash.review.cycles import Cycle
 from smdash.review.evidence import cycle_as_of, number_or_none, short_label
+from smdash.review.sharing import shared_note
 from smdash.review.terms import (
     ACTION,
     OBJECTIVE,
@@ -40,20 +41,23 @@ def _objective_line(row, lang: str) -> str:
     return t(f"review.draft.{row.rule}", lang, **params)
 
 
+def _best_line(row, lang: str) -> str:
+    line = t(
+        "review.draft.action_best",
+        lang,
+        label=short_label(row.label),
+        result=format_number(row.result, lang),
+        kind=t(f"review.result.{row.result_kind}", lang),
+    )
+    note = shared_note(row.shared_with, row.shared_result, row.result, lang)
+    return f"{line[:-1]} ({note})." if note and line.endswith(".") else line
+
+
 def _action_lines(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
     """(the action with the most results of each kind, the actions without results)."""
     done = frame[(frame["kind"] == ACTION) & (frame["result"] > 0)]
     best = done.sort_values("result", ascending=False).drop_duplicates("result_kind")
-    good = [
-        t(
-            "review.draft.action_best",
-            lang,
-            label=short_label(row.label),
-            result=format_number(row.result, lang),
-            kind=t(f"review.result.{row.result_kind}", lang),
-        )
-        for row in best.itertuples()
-    ]
+    good = [_best_line(row, lang) for row in best.itertuples()]
     missing = frame[(frame["kind"] == ACTION) & (frame["rule"] == "no_results")]
     weak = [
         t("review.draft.no_results", lang, label=short_label(row.label))

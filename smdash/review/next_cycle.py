@@ -10,6 +10,7 @@ import pandas as pd
 from smdash.access import audit
 from smdash.core.errors import InvalidInput
 from smdash.db.store import bump_data_version, transaction
+from smdash.plan import statements
 from smdash.review.cycles import CYCLES_SQL, checked_start, get_cycle, insert_cycle, next_period
 from smdash.review.decisions import latest_review
 from smdash.review.terms import OPEN
@@ -45,6 +46,25 @@ _CARRY_OVER = [
 ]
 
 
+def restate_new_targets(con: duckdb.DuckDBPyConnection, review_id: int, now: dt.datetime) -> None:
+    """Improved objectives' statements written with the new target the review gives them, where
+    they write the old one (``smdash.plan.statements``); the others wait for the CM."""
+    rows = con.execute(
+        """SELECT o.objective_id, o.statement, o.kpi, o.target, i.new_target
+           FROM objectives o JOIN review_items i
+             ON i.review_id = ? AND i.kind = 'objective' AND i.decision = 'improve'
+            AND i.new_target IS NOT NULL AND o.objective_id = i.item_id""",
+        [review_id],
+    ).fetchall()
+    for objective_id, statement, kpi, old, new in rows:
+        text = statements.restated(statement, old, new, kpi)
+        if text is not None and text != statement:
+            con.execute(
+                "UPDATE objectives SET statement = ?, updated_at = ? WHERE objective_id = ?",
+                [text, now, objective_id],
+            )
+
+
 @audit.write("review.start_next_cycle")
 def start_next_cycle(
     con: duckdb.DuckDBPyConnection,
@@ -75,6 +95,7 @@ def start_next_cycle(
             [now, cycle_id],
         )
         new_id = insert_cycle(con, date_from, date_to, period, cycle_id)
+        restate_new_targets(con, review.review_id, now)
         for statement in _CARRY_OVER:
             params = {"now": now, "review": review.review_id, "cycle": new_id}
             con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
@@ -84,10 +105,10 @@ def start_next_cycle(
 
 def carried(con: duckdb.DuckDBPyConnection, cycle_id: int) -> pd.DataFrame:
     """What the cycle started from: kind, item_id, label, origin (the decision), reason,
-    new_target, adjusted; improved items first."""
+    new_target, adjusted, kpi and target (objectives: as they are now); improved items first."""
     return con.execute(
         """SELECT c.kind, c.item_id, coalesce(o.statement, a.description) AS label,
-                  c.origin, c.reason, c.new_target, c.adjusted
+                  c.origin, c.reason, c.new_target, c.adjusted, o.kpi, o.target
            FROM cycle_items c
            LEFT JOIN objectives o ON c.kind = 'objective' AND o.objective_id = c.item_id
            LEFT JOIN actions a ON c.kind = 'action' AND a.action_id = c.item_id

@@ -183,4 +183,6 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
     if error:
         st.error(error)  # here, by the form, on this run: what was typed stays to be corrected
         return
+    # the statement as stored (a new target may have been written into it) on the next run
+    st.session_state.pop(f"{key}_statement", None)
     done(None, tr("objectives.saved", statement=statement.strip()))

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from smdash import review
-from smdash.plan import actions, objectives
+from smdash.plan import actions, objectives, statements
 from smdash.plan.actions import Action
 from smdash.reports import review_charts
 from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
@@ -53,6 +53,7 @@ load_objectives = loader(objectives.list_objectives)
 load_plan = loader(actions.plan)
 load_actions = loader(actions.list_actions)
 load_results = loader(actions.results)
+load_totals = loader(actions.result_totals)
 load_as_of = loader(review.cycle_as_of)
 load_draft = loader(review.interpretation_draft)
 
@@ -105,12 +106,28 @@ def _per_result(value) -> str:
     return "—" if value is None or pd.isna(value) else number(value, 2)
 
 
-def _result(value, kind) -> str:
+def _result(value, kind, shared_with="", shared_result=None) -> str:
     if value is None or pd.isna(value):
         return tr("review.no_results")
     if kind in actions.RESULT_KINDS:
-        return f"{number(value)} {tr(f'review.result.{kind}')}"
+        text = f"{number(value)} {tr(f'review.result.{kind}')}"
+        note = review.shared_note(shared_with, shared_result, value, lang())
+        return f"{text} ({note})" if note else text
     return _value(kind, value)
+
+
+def _results(rows: pd.DataFrame) -> list[str]:
+    """Each action's result, with the actions it shares it with."""
+    return [
+        _result(*values)
+        for values in zip(
+            rows["result"],
+            rows["result_kind"],
+            rows["shared_with"],
+            rows["shared_result"],
+            strict=True,
+        )
+    ]
 
 
 def objective_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -160,9 +177,7 @@ def action_table(frame: pd.DataFrame) -> pd.DataFrame:
                 "—" if pd.isna(s) else kpi_terms.scope_name(s) for s in rows["scope"]
             ],
             column("status"): [tr(f"review.item_status.{s}") for s in rows["status"]],
-            column("result"): [
-                _result(v, k) for v, k in zip(rows["result"], rows["result_kind"], strict=True)
-            ],
+            column("result"): _results(rows),
             column("cost"): [_money(v) for v in rows["cost"]],
             column("cost_per_result"): [_per_result(v) for v in rows["cost_per_result"]],
             column("previous_cost_per_result"): [
@@ -234,6 +249,11 @@ def cycle_header(cycle: Cycle) -> None:
             parts = [tr(f"review.adjust.{row.kind}", label=label, id=row.item_id)]
             if not pd.isna(row.new_target):
                 parts.append(tr("review.adjust.new_target", target=number(row.new_target, 2)))
+            if row.kind == OBJECTIVE and not statements.states_target(
+                row.label, row.target, row.kpi
+            ):
+                target = statements.target_text(row.target, lang())
+                parts.append(tr("statements.reword", target=target))
             if row.reason:
                 parts.append(tr("review.adjust.reason", reason=row.reason))
             line = " · ".join(parts)
@@ -327,12 +347,22 @@ def review_section(cycle: Cycle) -> None:
     if (frame["kind"] == ACTION).any():
         st.markdown(f"#### {tr('review.evidence_actions')}")
         st.dataframe(action_table(frame), hide_index=True)
+        totals_caption(cycle, frame, as_of)
     else:
         st.caption(tr("review.no_actions"))
     _decisions_form(cycle, frame, latest, limits)
     if latest:
         export_button(latest, cycle)
     next_cycle_section(cycle, latest)
+
+
+def totals_caption(cycle: Cycle, frame: pd.DataFrame, as_of: dt.date | None) -> None:
+    """What the listed actions brought together, each result counted once."""
+    ids = frame.loc[frame["kind"] == ACTION, "item_id"].astype(int).tolist()
+    last = as_of or cycle.date_from - dt.timedelta(days=1)
+    note = review.totals_note(load_totals(ids, cycle.date_from, last), lang())
+    if note:
+        st.caption(note)
 
 
 def _decisions_form(cycle: Cycle, frame: pd.DataFrame, latest, limits: Thresholds) -> None:
@@ -448,9 +478,7 @@ def actions_table(plan: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
             column("owner"): found["owner"],
             column("status"): [tr(f"review.item_status.{s}") for s in found["status"]],
             column("cost"): [_money(v) for v in found["cost_x"]],
-            column("result"): [
-                _result(v, k) for v, k in zip(found["result"], found["result_kind"], strict=True)
-            ],
+            column("result"): _results(found),
             column("cost_per_result"): [_per_result(v) for v in found["cost_per_result"]],
         }
     )

@@ -48,6 +48,8 @@ class Keys:
     LANG_WIDGET = "lang"  # the language selectbox
     USER = "auth_actor"  # the signed-in user of this browser session, checked on every run
     TOKEN = "auth_token"  # the session token of a local account's sign-in
+    COOKIE_NONCE = "cookie_nonce"  # the browser is to fetch its session cookie with it
+    COOKIE_FORGET = "cookie_forget"  # the browser is to drop its session cookie (signed out)
     RUN_VERSION = "data_version_this_run"  # see data_version()
     FLASH = "flash"  # messages for the next run: [(kind, text)]
     CONFIRM_EMPTY = "confirm_empty"  # the demo banner asks before emptying the workspace

@@ -6,7 +6,7 @@ import streamlit as st
 
 from smdash.access import auth
 from smdash.ui.runtime import Keys, database, said, system_writing, tr
-from smdash.ui.session import oidc_roles
+from smdash.ui.session import oidc_roles, remember_in_browser
 
 
 def sign_in_form() -> None:
@@ -46,6 +46,7 @@ def _sign_in(name: str, password: str) -> str | None:
             st.session_state[Keys.TOKEN] = auth.record_sign_in(con, attempt, client)
     except auth.SignInFailed as exc:
         return said(exc)
+    remember_in_browser(st.session_state[Keys.TOKEN])
     return None
 
 
@@ -69,4 +70,5 @@ def first_editor_form() -> None:
     except auth.AuthError as exc:
         st.error(said(exc))
         return
+    remember_in_browser(st.session_state[Keys.TOKEN])
     st.rerun()
