@@ -85,20 +85,21 @@ def main() -> None:
     ui.language_switch()
     ui.check_settings()
     ui.new_run()
-    user = session.signed_in_user()
-    session.browser_cookie()
-    web.page_by_address()
-    if user is None:
-        sign_in = page("pages/sign_in.py", "auth.title", ":material/login:")
-        navigation = st.navigation([sign_in.build(), *stand_ins([sign_in], sign_in.path)])
-    else:
-        session.account_sidebar(user)
-        sections = pages_for(user)
-        shown = [p for section in sections.values() for p in section]
-        built = {name: [p.build() for p in section] for name, section in sections.items()}
-        hidden = stand_ins(shown, session.not_for_your_role)
-        navigation = st.navigation({**built, "": hidden} if hidden else built)
-    navigation.run()
+    with ui.holding_file():  # the run's reads find the database open
+        user = session.signed_in_user()
+        session.browser_cookie()
+        web.page_by_address()
+        if user is None:
+            sign_in = page("pages/sign_in.py", "auth.title", ":material/login:")
+            navigation = st.navigation([sign_in.build(), *stand_ins([sign_in], sign_in.path)])
+        else:
+            session.account_sidebar(user)
+            sections = pages_for(user)
+            shown = [p for section in sections.values() for p in section]
+            built = {name: [p.build() for p in section] for name, section in sections.items()}
+            hidden = stand_ins(shown, session.not_for_your_role)
+            navigation = st.navigation({**built, "": hidden} if hidden else built)
+        navigation.run()
 
 
 if __name__ == "__main__":

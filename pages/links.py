@@ -3,7 +3,7 @@ import datetime as dt
 import streamlit as st
 
 from smdash.core import periods
-from smdash.plan import calendar, utm
+from smdash.plan import calendar, calendar_export, utm
 from smdash.ui import best_times, calendar_edit, toolkit
 from smdash.ui import links as view
 from smdash.ui import runtime as ui
@@ -132,10 +132,10 @@ with planner:
         if not shown.empty:
             downloads = (
                 ("links.export", calendar.scheduler_csv(shown), "csv", "text/csv", ""),
-                ("calendar.export_ics", view.load_ics(first, last, ui.lang()), "ics",
-                 "text/calendar", "_ics"),
-                ("calendar.export_xlsx", view.load_xlsx(first, last, ui.lang()), "xlsx",
-                 None, "_xlsx"),
+                ("calendar.export_ics", ui.made_on_click(calendar_export.ics, first, last,
+                 ui.lang()), "ics", "text/calendar", "_ics"),
+                ("calendar.export_xlsx", ui.made_on_click(calendar_export.xlsx, first, last,
+                 ui.lang()), "xlsx", None, "_xlsx"),
             )  # fmt: skip
             for column, (label, data, suffix, mime, key) in zip(
                 st.columns(3), downloads, strict=True

@@ -8,6 +8,7 @@ import pkgutil
 
 import pytest
 import streamlit as st
+from argon2 import PasswordHasher
 from conftest import REPO
 from signin_support import TOKEN_KEY, account, signed_in
 from streamlit.testing.v1 import AppTest
@@ -121,6 +122,26 @@ def test_every_answer_costs_one_hash_check_and_says_the_same(con, monkeypatch):
         assert len(checks) == 1
         messages.add(refused.value.message("es"))
     assert messages == {WRONG_ES}
+
+
+def test_the_app_hashes_as_owasp_sets_argon2id():
+    """46 MiB, one pass, one lane (the test process uses a cheaper hasher: conftest.py)."""
+    made = PasswordHasher(**auth.HASH_COST).hash("s3cret-pass!")
+    assert made.startswith("$argon2id$v=19$m=47104,t=1,p=1$")
+
+
+def test_a_hash_made_with_other_parameters_is_replaced_at_the_next_sign_in(con):
+    auth.add_user(con, "ana", "editor", "s3cret-pass!")
+    older = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=2).hash("s3cret-pass!")
+    con.execute("UPDATE users SET password_hash = ? WHERE name = 'ana'", [older])
+    with pytest.raises(auth.SignInFailed):
+        auth.sign_in(con, "ana", "wrong")
+    assert con.execute("SELECT password_hash FROM users").fetchone()[0] == older
+    assert auth.sign_in(con, "ana", "s3cret-pass!")
+    now = con.execute("SELECT password_hash FROM users").fetchone()[0]
+    assert now != older and not auth._hasher.check_needs_rehash(now)
+    assert auth.sign_in(con, "ana", "s3cret-pass!")  # the new hash checks the same password
+    assert con.execute("SELECT password_hash FROM users").fetchone()[0] == now
 
 
 def test_sign_ins_failures_and_waits_are_audited(con):

@@ -15,6 +15,15 @@ from smdash.core.i18n import CHART_LOCALES, CHART_TIME_LABELS, TIME_UNIT_FORMATS
 HEIGHT = 320
 
 
+def warm_up() -> None:
+    """Pay once what a process's first chart costs above the others (Altair reads and compiles
+    the Vega-Lite schema it checks every chart against): the app does it in the background
+    when it starts, rather than in the first page that shows a chart."""
+    frame = pd.DataFrame({"day": pd.to_datetime(["2026-01-01"]), "value": [1.0]})
+    chart = alt.Chart(frame).mark_line().encode(x="day:T", y="value:Q", tooltip=["value:Q"])
+    alt.layer(chart, chart.mark_rule()).to_dict()
+
+
 def localized(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     """``chart`` writing numbers and dates as ``lang`` does (``1.234,5``, ``ene``, ``28 sep``).
 

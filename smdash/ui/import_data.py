@@ -38,6 +38,7 @@ from smdash.ui.runtime import (
     done,
     flash,
     lang,
+    let_go_of_file,
     loader,
     moment,
     number,
@@ -148,6 +149,7 @@ def preview_upload(uploaded) -> Preview:
             with database() as con:
                 context = reading_context(con)
             # read in a child process, with the database closed
+            let_go_of_file()
             prepared = stage_file(path, uploaded.name, context, keep=False, answers=answers)
             with database() as con:
                 new = accounts.new_accounts(con, prepared.accounts)
@@ -303,6 +305,7 @@ def run_import(
         with database() as con:
             context = reading_context(con)
         # read and staged in a child process; the database is held only for the write
+        let_go_of_file()
         staged = stage_file(path, file_name, context, progress=progress, answers=answers)
         try:
             result, error = write(run, staged)

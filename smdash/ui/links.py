@@ -9,7 +9,7 @@ import streamlit as st
 
 from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.metrics import attribution
-from smdash.plan import calendar, calendar_export, effort, matching, themes, utm
+from smdash.plan import calendar, effort, matching, themes, utm
 from smdash.ui.best_times import OUTSIDE_MARK, outside_flags
 from smdash.ui.networks import network_label
 from smdash.ui.runtime import date, loader, moment, money, number, plain, said, tr, write
@@ -116,8 +116,6 @@ load_unplanned = loader(matching.unplanned_posts)
 load_theme_shares = loader(themes.theme_shares)
 load_results_by_theme = loader(themes.results_by_theme)
 load_effort_by = loader(effort.effort_by)
-load_ics = loader(calendar_export.ics)
-load_xlsx = loader(calendar_export.xlsx)
 
 
 def colour(network: str) -> str:

@@ -28,6 +28,7 @@ from smdash.ui.runtime import (
     flash,
     lang,
     loader,
+    made_on_click,
     money,
     number,
     plain,
@@ -59,7 +60,6 @@ load_actions = loader(actions.list_actions)
 load_results = loader(actions.results)
 load_totals = loader(actions.result_totals)
 load_as_of = loader(review.cycle_as_of)
-load_workbook = loader(review.workbook)
 load_draft = loader(review.interpretation_draft)
 
 
@@ -408,7 +408,7 @@ def _decisions_form(cycle: Cycle, frame: pd.DataFrame, latest, limits: Threshold
 def export_button(saved: review.Review, cycle: Cycle, where: str = "review") -> None:
     st.download_button(
         tr("review.export", version=saved.version),
-        data=load_workbook(saved.review_id, lang()),
+        data=made_on_click(review.workbook, saved.review_id, lang()),
         file_name=f"plan-review-cycle{cycle.number}-v{saved.version}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"export_{where}_{saved.review_id}",

@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Generic, NamedTuple, NoReturn, TypeVar
 
@@ -39,9 +40,11 @@ from smdash.core.i18n import (
 from smdash.db import copies, store
 from smdash.metrics import summary
 from smdash.plan import costs
-from smdash.reports.charts import localized
+from smdash.reports.charts import localized, warm_up
 
 WRITE_LOCK = threading.Lock()  # one writer at a time across browser sessions
+# this module is imported by the app's first script run: charts get ready while people sign in
+threading.Thread(target=warm_up, name="smdash-warm-up", daemon=True).start()
 CACHE_TTL_SECONDS = 3600
 
 T = TypeVar("T")
@@ -219,6 +222,36 @@ def unreadable(exc: store.DatabaseUnreadable) -> None:
     st.code(exc.command, language="bash")
 
 
+_held = threading.local()  # this script run's hold on the database file (``holding_file``)
+
+
+@contextmanager
+def holding_file() -> Iterator[None]:
+    """The database file kept open for one script run (app.py wraps each run in it).
+
+    A run opens the file for each read that misses the cache (a page's first visit, some
+    twenty), and opening a closed file costs far more than one more connection beside an open
+    one (``store.hold``). The file is let go at the end of the run, or before the run waits on
+    something long (``let_go_of_file``), so the CLI waits for it no longer than a page run.
+    """
+    try:
+        _held.con = store.hold(db_file())
+    except store.StoreError:
+        _held.con = None  # the run's first read says what is wrong, in the user's words
+    try:
+        yield
+    finally:
+        let_go_of_file()
+
+
+def let_go_of_file() -> None:
+    """End this run's hold on the database file (before reading an upload in a child
+    process, which may take minutes): its connections from now on open the file each time."""
+    con, _held.con = getattr(_held, "con", None), None
+    if con is not None:
+        con.close()
+
+
 @contextmanager
 def writing(own_account: bool = False) -> Iterator:
     """A connection for a write by the signed-in user; a viewer is stopped with a message,
@@ -307,6 +340,18 @@ def money_column(title: str) -> str:
 def moment(value: dt.datetime | None) -> str:
     """A date and time to the minute, without seconds: ``24/03/2026 09:30``."""
     return format_datetime(value, lang())
+
+
+def made_on_click(function: Callable[..., T], *args: object) -> Callable[[], T]:
+    """``function(con, *args)`` as a download button's ``data``: the file is made when the
+    button is clicked, not on every run of the page (a workbook costs as much as the page).
+    It runs outside the page's run, so it reads the database by its path, not the session."""
+    return partial(_made, str(db_file()), function, args)
+
+
+def _made(path: str, function: Callable[..., T], args: tuple) -> T:
+    with store.connect(path) as con:
+        return function(con, *args)
 
 
 # ---------------------------------------------------------------------------------------------

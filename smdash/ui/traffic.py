@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -203,14 +204,14 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     left, right = st.columns(2)
     left.download_button(
         tr("traffic.download_csv"),
-        write_csv(table),
+        partial(write_csv, table),  # made when clicked, not on every run
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}_csv",
     )
     right.download_button(
         tr("traffic.download_xlsx"),
-        write_xlsx({name: table}, money_formats(frame)),
+        partial(write_xlsx, {name: table}, money_formats(frame)),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
