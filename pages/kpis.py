@@ -91,6 +91,7 @@ if last is not None:
         min_value=first,
         max_value=last,
         key="kpi_period",
+        format=ui.date_format(),
     )
     if len(period) == 2:
         scope = network or kpis.ALL
@@ -104,7 +105,9 @@ if notes.empty:
     st.caption(ui.tr("annotations.none"))
 else:
     st.dataframe(view.annotations_table(notes), hide_index=True)
-dates = st.date_input(ui.tr("annotations.dates"), value=(), key="annotation_dates")
+dates = st.date_input(
+    ui.tr("annotations.dates"), value=(), key="annotation_dates", format=ui.date_format()
+)
 note = st.text_input(ui.tr("annotations.note", limit=NOTE_MAX), key="annotation_note")
 if st.button(ui.tr("annotations.add"), key="add_annotation"):
     error = view.add_annotation(dates[0] if dates else None, dates[-1] if dates else None, note)

@@ -60,7 +60,7 @@ with builder:
     with st.form("entry_form"):
         st.markdown(f"**{ui.tr('links.save_title')}**")
         day_col, time_col, status_col = st.columns(3)
-        day = day_col.date_input(ui.tr("links.date"), key="entry_date")
+        day = day_col.date_input(ui.tr("links.date"), key="entry_date", format=ui.date_format())
         moment = time_col.time_input(ui.tr("links.time"), key="entry_time")
         status = status_col.selectbox(
             ui.tr("links.status"),
@@ -105,7 +105,10 @@ with planner:
             key="calendar_view",
         )
         day = right.date_input(
-            ui.tr("links.day"), value=view.default_day(everything), key="calendar_day"
+            ui.tr("links.day"),
+            value=view.default_day(everything),
+            key="calendar_day",
+            format=ui.date_format(),
         )
         if mode == "month":
             first, last = periods.month_days(day.year, day.month)

@@ -43,7 +43,9 @@ def edit_form(entry_id: int) -> None:
     with st.form(f"entry_edit_{entry_id}"):
         st.markdown(f"**{ui.tr('calendar.edit_title', entry=entry_id)}**")
         day_col, time_col, network_col, status_col = st.columns(4)
-        day = day_col.date_input(ui.tr("links.date"), entry.planned_at.date(), key=f"{key}_day")
+        day = day_col.date_input(
+            ui.tr("links.date"), entry.planned_at.date(), key=f"{key}_day", format=ui.date_format()
+        )
         moment = time_col.time_input(ui.tr("links.time"), entry.planned_at.time(), key=f"{key}_t")
         networks = NETWORKS if entry.network in NETWORKS else (entry.network, *NETWORKS)
         network = network_col.selectbox(
@@ -123,8 +125,10 @@ def _period(key: str) -> tuple[dt.date, dt.date]:
     today = dt.date.today()
     first, last = first or today - dt.timedelta(days=90), last or today
     left, right = st.columns(2)
-    date_from = left.date_input(ui.tr("calendar.from"), first, key=f"{key}_from")
-    date_to = right.date_input(ui.tr("calendar.to"), last, key=f"{key}_to")
+    date_from = left.date_input(
+        ui.tr("calendar.from"), first, key=f"{key}_from", format=ui.date_format()
+    )
+    date_to = right.date_input(ui.tr("calendar.to"), last, key=f"{key}_to", format=ui.date_format())
     return date_from, max(date_from, date_to)
 
 

@@ -15,6 +15,7 @@ from smdash.reports import executive_report
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
 from smdash.ui.runtime import (
     altair_chart,
+    date_format,
     db_file,
     lang,
     load_data_range,
@@ -74,7 +75,10 @@ def period_picker() -> Period | None:
     kind = kind or executive.MONTH
     if kind == executive.CUSTOM:
         picked = right.date_input(
-            tr("executive.dates"), value=(default.start, default.end), key="exec_dates"
+            tr("executive.dates"),
+            value=(default.start, default.end),
+            key="exec_dates",
+            format=date_format(),
         )
         if len(picked) != 2:
             right.caption(tr("executive.pick_dates"))
@@ -107,8 +111,7 @@ def _second_line(figure: Figure, period: Period) -> str | None:
     """Under a figure: its change on a year earlier (a year has none: its previous period is
     the year before); for objectives, at risk and behind."""
     if figure.key == "objectives":
-        extra = figure.extra
-        return tr("executive.objectives_detail", risk=extra["at_risk"], behind=extra["behind"])
+        return executive.objectives_detail(figure.extra, lang())
     year_before = period.year_before()
     if year_before is None:
         return None

@@ -28,7 +28,18 @@ from smdash.imports.pipeline import (
     undo_import,
 )
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import Keys, database, flash, lang, loader, plain, said, tr, write
+from smdash.ui.runtime import (
+    Keys,
+    database,
+    date_format,
+    flash,
+    lang,
+    loader,
+    plain,
+    said,
+    tr,
+    write,
+)
 
 load_history = loader(import_history)
 
@@ -149,6 +160,7 @@ def ask(file_id: str, part: Part, asked: set[str]) -> None:
                 tr("imports.ask_end_date_label"),
                 value=dt.date.fromisoformat(question.answer),
                 key=key,
+                format=date_format(),
             )
         else:
             st.selectbox(
@@ -237,7 +249,11 @@ def run_import(path: Path, file_name: str, bar, answers: dict[str, str] | None =
     flash(
         "success",
         tr(
-            "import.result", file=file_name, added=c.added, updated=c.updated, unchanged=c.unchanged
+            "import.result",
+            file=file_name,
+            added=tr("import.result_added", count=c.added),
+            updated=tr("import.result_updated", count=c.updated),
+            unchanged=tr("import.result_unchanged", count=c.unchanged),
         ),
     )
 

@@ -11,7 +11,7 @@ from smdash.metrics import kpis
 from smdash.plan import objectives
 from smdash.plan.objectives import Objective
 from smdash.ui.kpi_terms import kpi_name, kpi_value, scope_name
-from smdash.ui.runtime import date, done, lang, loader, tr, write
+from smdash.ui.runtime import date, date_format, done, lang, loader, tr, write
 
 VERDICT_LOOK = {
     objectives.PASS: ("green", ":material/check:"),
@@ -126,11 +126,13 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
         tr("objectives.start"),
         value=existing.start_date if existing else default_start,
         key=f"{key}_start",
+        format=date_format(),
     )
     deadline = right.date_input(
         tr("objectives.deadline"),
         value=existing.deadline if existing else default_end,
         key=f"{key}_deadline",
+        format=date_format(),
     )
     proposal = load_proposal(kpi, scope, start, deadline)
     days = (deadline - start).days + 1

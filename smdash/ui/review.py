@@ -21,6 +21,7 @@ from smdash.ui import kpi_terms
 from smdash.ui.runtime import (
     altair_chart,
     date,
+    date_format,
     done,
     flash,
     lang,
@@ -190,11 +191,16 @@ def _period_widgets(key: str, start: dt.date, kind: str = "month") -> tuple:
         format_func=_labels(review.PERIODS, lambda p: tr(f"review.period.{p}")),
         key=f"{key}_period",
     )
-    first = right.date_input(tr("review.period_start"), value=start, key=f"{key}_start")
+    first = right.date_input(
+        tr("review.period_start"), value=start, key=f"{key}_start", format=date_format()
+    )
     last = None
     if period_kind == "custom":
         last = right.date_input(
-            tr("review.period_end"), value=first + dt.timedelta(days=29), key=f"{key}_end"
+            tr("review.period_end"),
+            value=first + dt.timedelta(days=29),
+            key=f"{key}_end",
+            format=date_format(),
         )
     return period_kind, first, last
 
@@ -219,9 +225,9 @@ def cycle_header(cycle: Cycle) -> None:
     st.caption(
         tr(
             "review.carried_counts",
-            keep=int(counts.get(review.KEEP, 0)),
-            improve=int(counts.get(review.IMPROVE, 0)),
-            drop=int(counts.get(review.DROP, 0)),
+            keep=tr("review.carried.keep", count=int(counts.get(review.KEEP, 0))),
+            improve=tr("review.carried.improve", count=int(counts.get(review.IMPROVE, 0))),
+            drop=tr("review.carried.drop", count=int(counts.get(review.DROP, 0))),
         )
     )
     if pending.empty:
@@ -502,11 +508,13 @@ def action_form(existing: Action | None, goals: list) -> None:
         tr("actions.start"),
         value=_to_date(existing.start_date) if existing else today,
         key=f"{key}_start",
+        format=date_format(),
     )
     end = right.date_input(
         tr("actions.end"),
         value=_to_date(existing.end_date) if existing else today + dt.timedelta(days=30),
         key=f"{key}_end",
+        format=date_format(),
     )
     owner = left.text_input(
         tr("actions.owner"), value=existing.owner if existing else "", key=f"{key}_owner"

@@ -26,7 +26,14 @@ from smdash import workspace
 from smdash.access import auth, roles
 from smdash.core import settings
 from smdash.core.errors import UserError
-from smdash.core.i18n import LANGUAGES, format_date, format_number, language_from_locale, t
+from smdash.core.i18n import (
+    DATE_INPUT_FORMATS,
+    LANGUAGES,
+    format_date,
+    format_number,
+    language_from_locale,
+    t,
+)
 from smdash.db import copies, store
 from smdash.metrics import summary
 from smdash.reports.charts import localized
@@ -134,6 +141,11 @@ def number(value: float | None, decimals: int = 0) -> str:
 
 def date(value: dt.date | None) -> str:
     return format_date(value, lang())
+
+
+def date_format() -> str:
+    """How every ``st.date_input`` writes its dates: ``format=ui.date_format()``."""
+    return DATE_INPUT_FORMATS[lang()]
 
 
 def date_range(date_from: dt.date | None, date_to: dt.date | None) -> str:

@@ -12,7 +12,7 @@ from smdash.core.periods import default_range
 from smdash.core.spreadsheet import write_csv, write_xlsx
 from smdash.metrics import attribution, traffic
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import flash, labels_of, loader, number, tr, write
+from smdash.ui.runtime import date_format, flash, labels_of, loader, number, tr, write
 
 # cached loaders (see runtime.loader): each is called with the domain function's arguments
 load_web_range = loader(traffic.web_range)
@@ -41,6 +41,7 @@ def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | N
         min_value=first,
         max_value=last,
         key="traffic_period",
+        format=date_format(),
     )
     names = labels_of(NETWORKS, "network.")
     networks = middle.multiselect(
