@@ -6,7 +6,7 @@ from smdash.ui import runtime as ui
 ui.start_page("import.title")
 st.caption(ui.tr("import.intro"))
 with st.expander(ui.tr("import.supported")):
-    st.dataframe(view.supported_formats(), hide_index=True)
+    ui.table(view.supported_formats(), hide_index=True)
 
 ui.show_flash()
 
@@ -34,7 +34,7 @@ for n, uploaded in enumerate(uploads or []):
             view.ask(uploaded.file_id, part, asked)
             if note := view.skipped_note(part):
                 st.caption(note)
-            st.dataframe(view.preview_table(part.preview), hide_index=True)
+            ui.table(view.preview_table(part.preview), hide_index=True)
     if preview.prepared.skipped:
         skipped = preview.prepared.skipped
         st.caption(ui.tr("imports.skipped", count=len(skipped), files=", ".join(skipped)))
@@ -55,7 +55,7 @@ history = view.load_history()
 if history.empty:
     st.info(ui.tr("import.no_history"))
     st.stop()
-st.dataframe(view.history_table(history), hide_index=True)
+ui.table(view.history_table(history), hide_index=True)
 applied = view.undoable(history)
 if not applied.empty:
     choice = st.selectbox(

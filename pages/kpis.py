@@ -16,10 +16,14 @@ if last is None:
 
 items = view.load_objectives()
 networks = sorted({item.scope for item in items})
+network_options = [None, *networks]
 network = st.selectbox(
     ui.tr("kpipage.network"),
-    [None, *networks],
-    format_func=lambda n: ui.tr("kpipage.all_networks") if n is None else kpi_terms.scope_name(n),
+    network_options,
+    format_func=ui.labels_by(
+        network_options,
+        lambda n: ui.tr("kpipage.all_networks") if n is None else kpi_terms.scope_name(n),
+    ),
     key="kpi_network",
 )
 shown = [item for item in items if network is None or item.scope == network]

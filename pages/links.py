@@ -84,9 +84,7 @@ with builder:
                 if error:
                     st.error(error)
                 else:
-                    st.success(
-                        ui.tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
-                    )
+                    st.success(ui.tr("links.saved", date=ui.date_time(entry.planned_at)))
                     toolkit.forbidden_in_text_warning(f"{topic} {copy}")
 
 with planner:
@@ -126,7 +124,7 @@ with planner:
         if mode == "week" and not shown.empty:
             week = calendar.week_table(shown, first)
             week["best_time"] = week["entry_id"].map(best_times.mark_column(shown))
-            st.dataframe(view.calendar_table(week), hide_index=True, key="week_table")
+            ui.table(view.calendar_table(week), hide_index=True, key="week_table")
         if not shown.empty:
             downloads = (
                 ("links.export", calendar.scheduler_csv(shown), "csv", "text/csv", ""),
@@ -147,7 +145,7 @@ with planner:
                 )
             st.caption(ui.tr("calendar.ics_zone", zone=best_times.load_zone()))
             labels = {
-                row.entry_id: f"#{row.entry_id} · {row.planned_at:%Y-%m-%d %H:%M} · {row.topic}"
+                row.entry_id: f"#{row.entry_id} · {ui.date_time(row.planned_at)} · {row.topic}"
                 for row in shown.itertuples()
             }
             if st.session_state.get(view.EDITING) not in labels:
@@ -188,9 +186,9 @@ with results:
             "conversions",
             "revenue",
         ]
-        st.dataframe(view.calendar_table(per_entry[columns]), hide_index=True, key="entry_results")
+        ui.table(view.calendar_table(per_entry[columns]), hide_index=True, key="entry_results")
         st.subheader(ui.tr("links.campaign_results"))
-        st.dataframe(
+        ui.table(
             view.calendar_table(view.load_campaign_results()),
             hide_index=True,
             key="campaign_results",

@@ -32,7 +32,9 @@ from smdash.ui.runtime import (
     Keys,
     database,
     date_format,
+    date_time,
     flash,
+    labels_by,
     lang,
     loader,
     plain,
@@ -167,7 +169,7 @@ def ask(file_id: str, part: Part, asked: set[str]) -> None:
                 tr("imports.ask_platform_label"),
                 question.choices,
                 index=question.choices.index(question.answer),
-                format_func=network_label,
+                format_func=labels_by(question.choices, network_label),
                 key=key,
             )
         st.caption(question.message(lang(), plain))
@@ -337,20 +339,21 @@ def undoable(history: pd.DataFrame) -> pd.DataFrame:
 
 
 def import_label(imports: pd.DataFrame):
-    """How an import is named in the undo picker: '#12 · file.csv · 2026-11-23 10:15'."""
-    names = dict(zip(imports["import_id"], imports["file_name"], strict=True))
-    times = dict(zip(imports["import_id"], imports["imported_at"], strict=True))
-    return lambda i: f"#{i} · {names[i]} · {times[i]:%Y-%m-%d %H:%M}"
+    """How an import is named in the undo picker: '#12 · file.csv · 23/11/2026 10:15'."""
+    rows = zip(imports["import_id"], imports["file_name"], imports["imported_at"], strict=True)
+    labels = {i: f"#{i} · {name} · {date_time(at)}" for i, name, at in rows}
+    return labels.get
 
 
 def mapping_form(n: int, uploaded, header: list[str]) -> None:
     """Map the columns of a file no format knows to a table's fields, once for its header."""
     with st.expander(tr("imports.map_title"), expanded=True):
         st.caption(tr("imports.map_intro"))
+        targets = mapping_targets()
         target = st.selectbox(
             tr("imports.map_target"),
-            mapping_targets(),
-            format_func=table_name,
+            targets,
+            format_func=labels_by(targets, table_name),
             key=f"map_target_{n}",
         )
         constants = {

@@ -11,8 +11,8 @@ from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.metrics import attribution
 from smdash.plan import calendar, calendar_export, effort, matching, themes, utm
 from smdash.ui.best_times import OUTSIDE_MARK, outside_flags
-from smdash.ui.networks import network_label
-from smdash.ui.runtime import loader, number, plain, said, tr, write
+from smdash.ui.networks import network_label, networks_label
+from smdash.ui.runtime import date_time, date_time_pattern, loader, number, plain, said, tr, write
 
 LINK_NETWORKS = (*SOCIAL_NETWORKS, "email")
 
@@ -63,16 +63,14 @@ def calendar_table(frame: pd.DataFrame) -> pd.DataFrame:
     if "network" in out.columns:
         out["network"] = out["network"].map(network_label)
     if "networks" in out.columns:
-        out["networks"] = out["networks"].map(
-            lambda names: ", ".join(network_label(n) for n in str(names).split(", "))
-        )
+        out["networks"] = out["networks"].map(networks_label)
     for column in ("sessions", "conversions", "entries"):
         if column in out.columns:
             out[column] = [number(v) for v in out[column]]
     if "revenue" in out.columns:
         out["revenue"] = [number(v, 2) for v in out["revenue"]]
     if "planned_at" in out.columns:
-        out["planned_at"] = out["planned_at"].dt.strftime("%Y-%m-%d %H:%M")
+        out["planned_at"] = out["planned_at"].dt.strftime(date_time_pattern())
     return out.rename(columns=lambda c: tr(f"links.column.{c}"))
 
 
@@ -200,7 +198,7 @@ def entry_posts_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Each entry with the post it became: how it was matched and what it brought."""
     return pd.DataFrame(
         {
-            tr("links.column.planned_at"): frame["planned_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            tr("links.column.planned_at"): frame["planned_at"].dt.strftime(date_time_pattern()),
             tr("links.column.network"): frame["network"].map(network_label),
             tr("links.column.topic"): frame["topic"],
             tr("calendar.column.method"): [
@@ -208,7 +206,7 @@ def entry_posts_table(frame: pd.DataFrame) -> pd.DataFrame:
                 for m in frame["method"]
             ],
             tr("calendar.column.published_at"): [
-                "" if pd.isna(v) else f"{v:%Y-%m-%d %H:%M}" for v in frame["published_at"]
+                "" if pd.isna(v) else date_time(v) for v in frame["published_at"]
             ],
             tr("calendar.column.reach"): [_figure(v) for v in frame["reach"]],
             tr("calendar.column.engagements"): [_figure(v) for v in frame["engagements"]],
@@ -221,7 +219,9 @@ def entry_posts_table(frame: pd.DataFrame) -> pd.DataFrame:
 def unplanned_table(frame: pd.DataFrame, names: dict[int, str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            tr("calendar.column.published_at"): frame["published_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            tr("calendar.column.published_at"): frame["published_at"].dt.strftime(
+                date_time_pattern()
+            ),
             tr("links.column.network"): frame["platform"].map(network_label),
             tr("calendar.column.text"): frame["text"].fillna("").str.slice(0, 120),
             tr("calendar.column.reach"): [_figure(v) for v in frame["reach"]],

@@ -11,7 +11,7 @@ from smdash.metrics import kpis
 from smdash.plan import objectives
 from smdash.plan.objectives import Objective
 from smdash.ui.kpi_terms import kpi_name, kpi_value, scope_name
-from smdash.ui.runtime import date, date_format, done, lang, loader, tr, write
+from smdash.ui.runtime import date, date_format, done, labels_by, lang, loader, tr, write
 
 VERDICT_LOOK = {
     objectives.PASS: ("green", ":material/check:"),
@@ -102,7 +102,9 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
         tr("objectives.goal"),
         goal_options,
         index=goal_options.index(current_goal) if current_goal in goal_options else 0,
-        format_func=lambda g: tr("objectives.no_goal") if g is None else names[g],
+        format_func=labels_by(
+            goal_options, lambda g: tr("objectives.no_goal") if g is None else names[g]
+        ),
         key=f"{key}_goal",
     )
     left, right = st.columns(2)
@@ -111,14 +113,14 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
         tr("objectives.kpi"),
         keys,
         index=keys.index(existing.kpi) if existing else 0,
-        format_func=kpi_name,
+        format_func=labels_by(keys, kpi_name),
         key=f"{key}_kpi",
     )
     scope = right.selectbox(
         tr("objectives.scope"),
         objectives.SCOPES,
         index=objectives.SCOPES.index(existing.scope) if existing else 0,
-        format_func=scope_name,
+        format_func=labels_by(objectives.SCOPES, scope_name),
         key=f"{key}_scope",
     )
     st.caption(tr(f"kpis.doc.{kpi}"))

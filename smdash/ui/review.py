@@ -22,8 +22,10 @@ from smdash.ui.runtime import (
     altair_chart,
     date,
     date_format,
+    date_time,
     done,
     flash,
+    labels_by,
     lang,
     loader,
     number,
@@ -61,12 +63,6 @@ load_draft = loader(review.interpretation_draft)
 # ---------------------------------------------------------------------------------------------
 # Words and numbers
 # ---------------------------------------------------------------------------------------------
-
-
-def _labels(options, label):
-    """A selectbox's format_func that looks the words up in the run that drew it (AppTest calls
-    format_func outside any run, in the default language)."""
-    return {option: label(option) for option in options}.get
 
 
 def period(cycle: Cycle) -> str:
@@ -188,7 +184,7 @@ def _period_widgets(key: str, start: dt.date, kind: str = "month") -> tuple:
         tr("review.period"),
         review.PERIODS,
         index=review.PERIODS.index(kind),
-        format_func=_labels(review.PERIODS, lambda p: tr(f"review.period.{p}")),
+        format_func=labels_by(review.PERIODS, lambda p: tr(f"review.period.{p}")),
         key=f"{key}_period",
     )
     first = right.date_input(
@@ -275,7 +271,7 @@ def _decision_widgets(cycle: Cycle, row, saved: dict, limits: Thresholds) -> Dec
             tr("review.decision"),
             review.DECISIONS,
             index=review.DECISIONS.index(chosen),
-            format_func=_labels(review.DECISIONS, decision_label),
+            format_func=labels_by(review.DECISIONS, decision_label),
             key=_key(cycle, "decision", row.kind, row.item_id),
         )
         reason = middle.text_input(
@@ -320,7 +316,7 @@ def review_section(cycle: Cycle) -> None:
             tr(
                 "review.saved_version",
                 version=latest.version,
-                saved=latest.saved_at.strftime("%Y-%m-%d %H:%M"),
+                saved=date_time(latest.saved_at),
             )
         )
     with st.expander(tr("review.rules_title")):
@@ -429,7 +425,7 @@ def actions_section(today: dt.date | None) -> None:
             chosen = st.selectbox(
                 tr("actions.pick"),
                 list(by_id),
-                format_func=_labels(
+                format_func=labels_by(
                     by_id, lambda i: f"{tr('review.action_prefix')}{i} · {by_id[i].description}"
                 ),
                 key="action_pick",
@@ -491,7 +487,7 @@ def action_form(existing: Action | None, goals: list) -> None:
         tr("actions.network"),
         actions.NETWORKS,
         index=actions.NETWORKS.index(existing.network) if existing else 0,
-        format_func=_labels(
+        format_func=labels_by(
             actions.NETWORKS,
             lambda n: kpi_terms.scope_name(n) if n else tr("actions.no_network"),
         ),
@@ -531,7 +527,7 @@ def action_form(existing: Action | None, goals: list) -> None:
         tr("actions.status"),
         actions.STATUSES,
         index=actions.STATUSES.index(existing.status) if existing else 0,
-        format_func=_labels(actions.STATUSES, lambda s: tr(f"review.item_status.{s}")),
+        format_func=labels_by(actions.STATUSES, lambda s: tr(f"review.item_status.{s}")),
         key=f"{key}_status",
     )
     if not st.button(tr("actions.save"), type="primary", key=f"{key}_save"):
@@ -646,13 +642,13 @@ def past_reviews_picker() -> None:
     chosen = st.selectbox(
         tr("review.past_pick"),
         list(by_id),
-        format_func=_labels(
+        format_func=labels_by(
             by_id,
             lambda i: tr(
                 "review.past_label",
                 number=numbers[by_id[i].cycle_id].number,
                 version=by_id[i].version,
-                saved=by_id[i].saved_at.strftime("%Y-%m-%d %H:%M"),
+                saved=date_time(by_id[i].saved_at),
             ),
         ),
         key="past_review_pick",

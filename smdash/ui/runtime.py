@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Generic, NamedTuple, NoReturn, TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from smdash import workspace
@@ -29,6 +30,7 @@ from smdash.core.errors import UserError
 from smdash.core.i18n import (
     DATE_INPUT_FORMATS,
     LANGUAGES,
+    date_pattern,
     format_date,
     format_number,
     language_from_locale,
@@ -143,6 +145,16 @@ def date(value: dt.date | None) -> str:
     return format_date(value, lang())
 
 
+def date_time(value: dt.datetime | None) -> str:
+    """A moment as the rest of the page writes dates, then the time: 24/03/2026 09:30."""
+    return "—" if value is None else f"{date(value.date())} {value:%H:%M}"
+
+
+def date_time_pattern() -> str:
+    """``date_time`` as a strftime pattern, for a column of moments (``.dt.strftime``)."""
+    return f"{date_pattern(lang())} %H:%M"
+
+
 def date_format() -> str:
     """How every ``st.date_input`` writes its dates: ``format=ui.date_format()``."""
     return DATE_INPUT_FORMATS[lang()]
@@ -156,6 +168,36 @@ def labels_of(keys, prefix: str) -> dict:
     """Option labels fixed for this run: a widget's format_func must not read the session
     (AppTest calls it outside the script run, where the language is not known)."""
     return {k: tr(f"{prefix}{k}") for k in keys}
+
+
+def labels_by(options, label: Callable[[T], str]) -> Callable[[T], str]:
+    """A widget's format_func that words each option in the run that drew it (AppTest calls
+    format_func outside any run, in the default language): ``labels_by(keys, kpi_name)``."""
+    return {option: label(option) for option in options}.get
+
+
+def table(data: pd.DataFrame, **kwargs):
+    """``st.dataframe`` with its date and time columns written as the rest of the page writes
+    dates (Streamlit's own way is 2026-03-24 00:00:00 in every language)."""
+    config = {**date_columns(data), **kwargs.pop("column_config", {})}
+    return st.dataframe(data, column_config=config, **kwargs)
+
+
+def date_columns(frame: pd.DataFrame) -> dict:
+    """A column_config for each column of dates or moments (days alone when every time is
+    midnight)."""
+    day = date_format()
+    config = {}
+    for name in frame.columns:
+        values = frame[name]
+        if not pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        known = values.dropna()
+        if (known == known.dt.normalize()).all():
+            config[name] = st.column_config.DateColumn(format=day)
+        else:
+            config[name] = st.column_config.DatetimeColumn(format=f"{day} HH:mm")
+    return config
 
 
 def altair_chart(chart, **kwargs):

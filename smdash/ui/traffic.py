@@ -11,7 +11,7 @@ from smdash.core.networks import NETWORKS
 from smdash.core.periods import default_range
 from smdash.core.spreadsheet import write_csv, write_xlsx
 from smdash.metrics import attribution, traffic
-from smdash.ui.networks import network_label
+from smdash.ui.networks import network_label, networks_label
 from smdash.ui.runtime import date_format, flash, labels_of, loader, number, tr, write
 
 # cached loaders (see runtime.loader): each is called with the domain function's arguments
@@ -144,6 +144,8 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = [percent(v) for v in out[column]]
     if "network" in out.columns:
         out["network"] = out["network"].map(network_label)
+    if "networks" in out.columns:
+        out["networks"] = out["networks"].map(networks_label)
     if "paid" in out.columns:
         out["paid"] = out["paid"].map(paid_label)
     return out.rename(columns=column_title)

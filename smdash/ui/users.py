@@ -19,6 +19,7 @@ from smdash.ui.runtime import (
     done,
     labels_of,
     number,
+    table,
     tr,
     user,
     write,
@@ -90,11 +91,11 @@ def backups_section() -> None:
         on_click="ignore",
         icon=":material/download:",
     )
-    table = backup_table()
-    if table.empty:
+    backups = backup_table()
+    if backups.empty:
         st.info(tr("backup.none"))
     else:
-        st.dataframe(table, hide_index=True, key="backups_table")
+        table(backups, hide_index=True, key="backups_table")
     left, _ = st.columns(2)
     count = left.number_input(
         tr("backup.keep"), min_value=1, max_value=copies.MAX_KEEP, value=keep, key="backup_keep"
