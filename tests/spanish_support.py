@@ -11,8 +11,7 @@ from google.protobuf.json_format import MessageToDict
 
 # Common English words of a user interface that are no Spanish word (not "no", "red", "total",
 # "plan", "email", "idea", "error", shared by both languages).
-ENGLISH = frozenset(
-    """
+_ENGLISH_WORDS = """
     the and of with to for from by is are was were this that these those your you not or at
     file files browse upload uploads drag drop here limit save saved delete deleted cancel add
     added edit remove removed export download select choose show hide none true false nan null
@@ -24,8 +23,8 @@ ENGLISH = frozenset(
     others keep kept improve dropped entry entries when what which who how draft done planned
     published undone applied monday tuesday wednesday thursday friday saturday sunday january
     february march april june july august september october november december
-    """.split()
-)
+"""
+ENGLISH = frozenset(_ENGLISH_WORDS.split())
 WORD = re.compile(r"[^\W\d_]+")
 # A day written year first: 2026-10-31, 2026/10/31 (with or without a time after it).
 ISO_DAY = re.compile(r"\b\d{4}[-/]\d{1,2}[-/]\d{1,2}\b")
