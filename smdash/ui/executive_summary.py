@@ -97,14 +97,11 @@ def period_picker() -> Period | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _delta(figure: Figure, period: Period) -> str | None:
+def _delta(figure: Figure) -> str | None:
+    """The change on the previous period, which the caption under the figures names."""
     if figure.change is None:
         return None
-    return tr(
-        "executive.vs",
-        change=executive.percent_change(figure.change, lang()),
-        period=period.previous().label(lang()),
-    )
+    return executive.percent_change(figure.change, lang())
 
 
 def _second_line(figure: Figure, period: Period) -> str | None:
@@ -118,21 +115,25 @@ def _second_line(figure: Figure, period: Period) -> str | None:
     year = year_before.label(lang())
     if figure.change_year is None:
         return tr("executive.no_comparison", period=year)
-    change = executive.percent_change(figure.change_year, lang())
-    return tr("executive.vs", change=change, period=year)
+    return tr("executive.vs_year", change=executive.percent_change(figure.change_year, lang()))
 
 
 def figure_metrics(figures: list[Figure], s: Summary) -> None:
-    """One st.metric per figure: value, change on the previous period, and a year earlier."""
-    columns = st.columns(len(figures)) if len(figures) <= 3 else st.columns(3)
-    for index, figure in enumerate(figures):
-        column = columns[index % len(columns)]
-        with column.container(border=True):
+    """One st.metric per figure: value, change on the previous period, and a year earlier.
+
+    In a row that wraps (two figures a row on a phone) rather than columns, which a phone
+    stacks one under the other, pushing the last figures three screens down."""
+    row = st.container(horizontal=True, gap="xsmall")
+    for figure in figures:
+        label = executive.figure_label(figure.key, lang())
+        with row.container(border=True, gap="xsmall"):
+            st.caption(label)  # wraps on a narrow card, where the metric's label is cut short
             st.metric(
-                executive.figure_label(figure.key, lang()),
+                label,
                 executive.figure_value(figure, lang(), s.currency, short=True),
-                delta=None if figure.key == "objectives" else _delta(figure, s.period),
+                delta=None if figure.key == "objectives" else _delta(figure),
                 delta_color="normal" if figure.direction == "up" else "inverse",
+                label_visibility="collapsed",
             )
             line = _second_line(figure, s.period)
             if line and (figure.key != "objectives" or figure.value is not None):

@@ -438,10 +438,11 @@ def _daily_backup() -> str | None:
 
 
 def _demo_banner() -> None:
+    if not can_edit():  # nothing to do about it: one line, little of a phone's first screen
+        st.caption(f":material/info: {tr('demo.banner')}")
+        return
     with st.container(border=True):
         st.info(tr("demo.banner"))
-        if not can_edit():
-            return
         if Keys.EMPTY_ERROR in st.session_state:
             st.error(st.session_state.pop(Keys.EMPTY_ERROR))
         if not st.session_state.get(Keys.CONFIRM_EMPTY):
