@@ -109,6 +109,8 @@ if notes.empty:
     st.caption(ui.tr("annotations.none"))
 else:
     st.dataframe(view.annotations_table(notes), hide_index=True)
+if not ui.can_edit():  # a viewer reads the notes; adding and archiving them is the CM's
+    st.stop()
 dates = st.date_input(
     ui.tr("annotations.dates"), value=(), key="annotation_dates", format=ui.date_format()
 )
