@@ -10,8 +10,13 @@ with st.expander(ui.tr("import.supported")):
 
 ui.show_flash()
 
+# Streamlit writes the box's own button and size limit in English whatever the language (it
+# lets set only the label and the help): the help says in the user's words what to do.
 uploads = st.file_uploader(
-    ui.tr("import.uploader"), accept_multiple_files=True, key=view.uploader_key()
+    ui.tr("import.uploader"),
+    accept_multiple_files=True,
+    key=view.uploader_key(),
+    help=ui.tr("import.uploader_help"),
 )
 ready = []
 for n, uploaded in enumerate(uploads or []):
