@@ -2,6 +2,7 @@
 word of the interface, no day written year first, date inputs written dd/mm/yyyy."""
 
 import pytest
+from page_support import VIEWER_PAGES
 from signin_support import signed_in
 from spanish_support import ISO_DAY, date_input_formats, english_words, shown_texts
 
@@ -20,14 +21,6 @@ EDITOR_PAGES = [
     "pages/users.py",
     "pages/executive_summary.py",
     "pages/costs.py",
-    "pages/account.py",
-]
-VIEWER_PAGES = [
-    "pages/executive_summary.py",
-    "pages/overview.py",
-    "pages/kpis.py",
-    "pages/traffic.py",
-    "pages/toolkit.py",
     "pages/account.py",
 ]
 PREFIX = 40  # what a label or a table keeps of a post's text at least

@@ -1,20 +1,12 @@
 """The director (a viewer) sees no control they may not use: on every page they have, each
 button does what it says instead of answering that the workspace is read-only."""
 
-from page_support import texts
+from page_support import VIEWER_PAGES, texts
 from signin_support import signed_in
 
 from smdash.core.i18n import t
 from smdash.core.paths import DEMO_DIR
 
-VIEWER_PAGES = [
-    "pages/executive_summary.py",
-    "pages/overview.py",
-    "pages/kpis.py",
-    "pages/traffic.py",
-    "pages/toolkit.py",
-    "pages/account.py",
-]
 READ_ONLY = t("auth.read_only", "en")
 
 
