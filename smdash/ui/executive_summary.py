@@ -97,11 +97,15 @@ def period_picker() -> Period | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _delta(figure: Figure) -> str | None:
-    """The change on the previous period, which the caption under the figures names."""
+def _delta(figure: Figure, period: Period) -> str | None:
+    """The change on the previous period, which the caption under the figures names; named
+    here too when the period is cut short (compared with the same days of the previous one)."""
     if figure.change is None:
         return None
-    return executive.percent_change(figure.change, lang())
+    change = executive.percent_change(figure.change, lang())
+    if not period.incomplete:
+        return change
+    return tr("executive.vs", change=change, period=period.previous().label(lang()))
 
 
 def _second_line(figure: Figure, period: Period) -> str | None:
@@ -115,7 +119,10 @@ def _second_line(figure: Figure, period: Period) -> str | None:
     year = year_before.label(lang())
     if figure.change_year is None:
         return tr("executive.no_comparison", period=year)
-    return tr("executive.vs_year", change=executive.percent_change(figure.change_year, lang()))
+    change = executive.percent_change(figure.change_year, lang())
+    if period.incomplete:
+        return tr("executive.vs", change=change, period=year)
+    return tr("executive.vs_year", change=change)
 
 
 def figure_metrics(figures: list[Figure], s: Summary) -> None:
@@ -131,7 +138,7 @@ def figure_metrics(figures: list[Figure], s: Summary) -> None:
             st.metric(
                 label,
                 executive.figure_value(figure, lang(), s.currency, short=True),
-                delta=None if figure.key == "objectives" else _delta(figure),
+                delta=None if figure.key == "objectives" else _delta(figure, s.period),
                 delta_color="normal" if figure.direction == "up" else "inverse",
                 label_visibility="collapsed",
             )
