@@ -19,7 +19,9 @@ networks = {n: view.network_name(n) for n in costs.NETWORKS}
 categories = {c: ui.tr(f"costs.category.{c}") for c in costs.CATEGORIES}
 with st.form("add_cost", clear_on_submit=True):
     left, middle, right = st.columns(3)
-    month = left.date_input(ui.tr("costs.month"), value=period.start, key="cost_month")
+    month = left.date_input(
+        ui.tr("costs.month"), value=period.start, key="cost_month", format=ui.date_format()
+    )
     network = middle.selectbox(
         ui.tr("costs.network"), list(networks), format_func=networks.get, key="cost_network"
     )

@@ -5,30 +5,33 @@ from smdash.ui import executive_summary as view
 from smdash.ui import runtime as ui
 
 ui.start_page("page.summary")
-st.caption(ui.tr("executive.intro"))
 ui.show_flash()
-
+# The headline figures come first, above the period picker: on a phone they fill the first screen.
+first_screen = st.container()
 period = view.period_picker()
+st.caption(ui.tr("executive.intro"))
 if period is None:
     st.stop()
 summary = view.load_summary(period)
 settings = view.load_settings()
 _, last = ui.load_data_range()
-if last is None:
-    st.info(ui.tr("executive.empty"))
 
-if summary.business:
-    st.markdown(f"**{ui.plain(summary.business)}** · {ui.plain(summary.period.label(ui.lang()))}")
-st.caption(view.compared_caption(summary))
-view.figure_metrics(summary.figures, summary)
-if summary.other_currencies:
-    st.warning(
-        ui.tr(
-            "executive.other_currencies",
-            currencies=", ".join(summary.other_currencies),
-            currency=summary.currency,
+with first_screen:
+    if last is None:
+        st.info(ui.tr("executive.empty"))
+    if summary.business:
+        business = ui.plain(summary.business)
+        st.markdown(f"**{business}** · {ui.plain(summary.period.label(ui.lang()))}")
+    view.figure_metrics(summary.figures, summary)
+    st.caption(view.compared_caption(summary))
+    if summary.other_currencies:
+        st.warning(
+            ui.tr(
+                "executive.other_currencies",
+                currencies=", ".join(summary.other_currencies),
+                currency=summary.currency,
+            )
         )
-    )
 
 st.subheader(ui.tr("executive.story_title"))
 st.markdown("\n\n".join(ui.plain(s) for s in executive.narrative(summary, ui.lang())))

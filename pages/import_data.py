@@ -6,13 +6,18 @@ from smdash.ui import runtime as ui
 ui.start_page("import.title")
 st.caption(ui.tr("import.intro"))
 with st.expander(ui.tr("import.supported")):
-    st.dataframe(view.supported_formats(), hide_index=True)
+    ui.table(view.supported_formats(), hide_index=True)
 
 ui.show_flash()
 view.show_refused()
 
+# Streamlit writes the box's own button and size limit in English whatever the language (it
+# lets set only the label and the help): the help says in the user's words what to do.
 uploads = st.file_uploader(
-    ui.tr("import.uploader"), accept_multiple_files=True, key=view.uploader_key()
+    ui.tr("import.uploader"),
+    accept_multiple_files=True,
+    key=view.uploader_key(),
+    help=ui.tr("import.uploader_help"),
 )
 ready, refused = [], []
 for n, uploaded in enumerate(uploads or []):
@@ -35,7 +40,7 @@ for n, uploaded in enumerate(uploads or []):
             view.ask(uploaded.file_id, part, asked)
             if note := view.skipped_note(part):
                 st.caption(note)
-            st.dataframe(view.preview_table(part.preview), hide_index=True)
+            ui.table(view.preview_table(part.preview), hide_index=True)
     if preview.prepared.skipped:
         skipped = preview.prepared.skipped
         st.caption(ui.tr("imports.skipped", count=len(skipped), files=", ".join(skipped)))
@@ -62,10 +67,10 @@ refused_files = view.load_refused()
 if history.empty:
     st.info(ui.tr("import.no_history"))
 else:
-    st.dataframe(view.history_table(history), hide_index=True)
+    ui.table(view.history_table(history), hide_index=True)
     applied = view.undoable(history)
     if not applied.empty:
         view.undo_section(applied)
 if refused_files:
     st.markdown(f"**{ui.tr('refused.title')}**")
-    st.dataframe(view.refused_table(refused_files), hide_index=True)
+    ui.table(view.refused_table(refused_files), hide_index=True)

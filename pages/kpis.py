@@ -16,10 +16,14 @@ if last is None:
 
 items = view.load_objectives()
 networks = sorted({item.scope for item in items})
+network_options = [None, *networks]
 network = st.selectbox(
     ui.tr("kpipage.network"),
-    [None, *networks],
-    format_func=lambda n: ui.tr("kpipage.all_networks") if n is None else kpi_terms.scope_name(n),
+    network_options,
+    format_func=ui.labels_by(
+        network_options,
+        lambda n: ui.tr("kpipage.all_networks") if n is None else kpi_terms.scope_name(n),
+    ),
     key="kpi_network",
 )
 shown = [item for item in items if network is None or item.scope == network]
@@ -93,6 +97,7 @@ if last is not None:
         min_value=first,
         max_value=last,
         key="kpi_period",
+        format=ui.date_format(),
     )
     account = accounts.account_filter("kpi_account")
     if len(period) == 2:
@@ -107,7 +112,11 @@ if notes.empty:
     st.caption(ui.tr("annotations.none"))
 else:
     st.dataframe(view.annotations_table(notes), hide_index=True)
-dates = st.date_input(ui.tr("annotations.dates"), value=(), key="annotation_dates")
+if not ui.can_edit():  # a viewer reads the notes; adding and archiving them is the CM's
+    st.stop()
+dates = st.date_input(
+    ui.tr("annotations.dates"), value=(), key="annotation_dates", format=ui.date_format()
+)
 note = st.text_input(ui.tr("annotations.note", limit=NOTE_MAX), key="annotation_note")
 if st.button(ui.tr("annotations.add"), key="add_annotation"):
     error = view.add_annotation(dates[0] if dates else None, dates[-1] if dates else None, note)

@@ -63,7 +63,7 @@ with builder:
     with st.form("entry_form"):
         st.markdown(f"**{ui.tr('links.save_title')}**")
         day_col, time_col, status_col = st.columns(3)
-        day = day_col.date_input(ui.tr("links.date"), key="entry_date")
+        day = day_col.date_input(ui.tr("links.date"), key="entry_date", format=ui.date_format())
         moment = time_col.time_input(ui.tr("links.time"), key="entry_time")
         status = status_col.selectbox(
             ui.tr("links.status"),
@@ -87,7 +87,7 @@ with builder:
                 if error:
                     st.error(error)
                 else:
-                    said = ui.tr("links.saved", date=entry.planned_at.strftime("%d/%m/%Y %H:%M"))
+                    said = ui.tr("links.saved", date=ui.date_time(entry.planned_at))
                     st.session_state[view.ENTRY_SAVED] = (said, f"{topic} {copy}")
                     st.rerun()
         if saved:
@@ -110,7 +110,10 @@ with planner:
             key="calendar_view",
         )
         day = right.date_input(
-            ui.tr("links.day"), value=view.default_day(everything), key="calendar_day"
+            ui.tr("links.day"),
+            value=view.default_day(everything),
+            key="calendar_day",
+            format=ui.date_format(),
         )
         if mode == "month":
             first, last = periods.month_days(day.year, day.month)
@@ -128,7 +131,7 @@ with planner:
         if mode == "week" and not shown.empty:
             week = calendar.week_table(shown, first)
             week["best_time"] = week["entry_id"].map(best_times.mark_column(shown))
-            st.dataframe(view.calendar_table(week), hide_index=True, key="week_table")
+            ui.table(view.calendar_table(week), hide_index=True, key="week_table")
         if not shown.empty:
             downloads = (
                 ("links.export", calendar.scheduler_csv(shown), "csv", "text/csv", ""),
@@ -149,7 +152,7 @@ with planner:
                 )
             st.caption(ui.tr("calendar.ics_zone", zone=best_times.load_zone()))
             labels = {
-                row.entry_id: f"#{row.entry_id} · {row.planned_at:%Y-%m-%d %H:%M} · {row.topic}"
+                row.entry_id: f"#{row.entry_id} · {ui.date_time(row.planned_at)} · {row.topic}"
                 for row in shown.itertuples()
             }
             if st.session_state.get(view.EDITING) not in labels:
@@ -190,9 +193,9 @@ with results:
             "conversions",
             "revenue",
         ]
-        st.dataframe(view.calendar_table(per_entry[columns]), hide_index=True, key="entry_results")
+        ui.table(view.calendar_table(per_entry[columns]), hide_index=True, key="entry_results")
         st.subheader(ui.tr("links.campaign_results"))
-        st.dataframe(
+        ui.table(
             view.calendar_table(view.load_campaign_results()),
             hide_index=True,
             key="campaign_results",

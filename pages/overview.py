@@ -20,6 +20,7 @@ period = st.date_input(
     min_value=first,
     max_value=last,
     key="overview_period",
+    format=ui.date_format(),
 )
 if len(period) != 2:
     st.stop()

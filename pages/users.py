@@ -8,7 +8,7 @@ from smdash.ui import users as view
 ui.start_page("auth.users_title")
 ui.show_flash()
 
-st.dataframe(view.load_users(), hide_index=True, key="users_table")
+ui.table(view.load_users(), hide_index=True, key="users_table")
 role_labels = {role: ui.tr(f"auth.role.{role}") for role in roles.ROLES}
 
 with st.form("add_user", clear_on_submit=True):
@@ -43,6 +43,6 @@ if names:
 report_mail.outbox_section()
 
 st.subheader(ui.tr("auth.trail_title"))
-st.dataframe(view.load_trail(), hide_index=True, key="audit_table")
+ui.table(view.load_trail(), hide_index=True, key="audit_table")
 
 view.backups_section()

@@ -60,7 +60,7 @@ def test_an_entry_added_from_a_suggested_slot_shows_in_the_calendar(demo_app, br
     page.locator(".st-key-entry_save button").click()
     settled(page)
     when = dt.datetime.fromisoformat(f"{day} {hour}")
-    expect(page.get_by_text(f"Saved to the calendar for {when:%d/%m/%Y %H:%M}.")).to_be_visible()
+    expect(page.get_by_text(f"Saved to the calendar for {when:%Y-%m-%d %H:%M}.")).to_be_visible()
 
     page.get_by_role("tab", name="Calendar").click()
     # the date field's segments (year, month, day) take the digits typed one after another

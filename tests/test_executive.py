@@ -186,9 +186,7 @@ def test_goal_lights_and_lines(data):
         "1 of 1 objective on track or achieved.",
         "1 of 2 behind, e.g. “100,000 visits from Facebook in 2026”.",
     ]
-    assert (
-        goals[1].line("es") == "1 de 2 retrasados, p. ej. «100,000 visits from Facebook in 2026»."
-    )
+    assert goals[1].line("es") == "1 de 2 retrasado, p. ej. «100,000 visits from Facebook in 2026»."
     # status as of the last day with data (7 October for social conversions), not 31 October
     assert goals[0].objectives[0].as_of == D(2026, 10, 7)
 
@@ -234,8 +232,7 @@ STORY_ES = [
     "de 2026).",
     "De las redes con gasto, la más rentable fue Instagram (5,00 € por conversión) y la menos, "
     "LinkedIn (8,00 €).",
-    "Objetivos en marcha: 1 en camino o conseguidos, 0 en riesgo, 1 retrasados y 1 sin datos, "
-    "de 3.",
+    "Objetivos en marcha: 1 en camino o conseguido, 0 en riesgo, 1 retrasado y 1 sin datos, de 3.",
 ]
 
 

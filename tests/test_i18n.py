@@ -254,8 +254,13 @@ def test_language_defaults_to_spanish_only_for_spanish_locales(locale, lang):
 
 
 def test_messages_fill_in_values_in_each_language():
-    assert t("import.result", "es", file="a.csv", added=1, updated=2, unchanged=3) == (
-        "a.csv: 1 nuevas, 2 actualizadas, 3 sin cambios."
+    counts = {
+        "added": t("import.result_added", "es", count=1),
+        "updated": t("import.result_updated", "es", count=2),
+        "unchanged": t("import.result_unchanged", "es", count=3),
+    }
+    assert t("import.result", "es", file="a.csv", **counts) == (
+        "a.csv: 1 fila nueva, 2 actualizadas, 3 sin cambios."
     )
     assert t("missing.key.here", "es") == "missing.key.here"
 

@@ -84,7 +84,7 @@ def test_links_messages(app):
     at.date_input(key="entry_date").set_value(D(2026, 10, 28))
     at.text_input(key="entry_topic").input("Panellets")
     at = run(at.button(key="entry_save").click())
-    assert shown_as(at, "Saved to the calendar for 28/10/2026 09:00.") == ["success"]
+    assert shown_as(at, "Saved to the calendar for 2026-10-28 09:00.") == ["success"]
     assert not at.error
 
 

@@ -121,7 +121,7 @@ def test_link_builder_suggests_the_usual_source_and_warns_on_another(demo_app, d
     at.text_input(key="entry_topic").set_value("Panellets de Tots Sants")
     at.button(key="entry_save").click().run()
     assert not at.exception
-    assert texts(at.success) == ["Saved to the calendar for 28/10/2026 09:00."]
+    assert texts(at.success) == ["Saved to the calendar for 2026-10-28 09:00."]
     with store.connect(db_path) as con:
         saved = con.execute(
             "SELECT topic, utm_source, utm_campaign, status FROM calendar_entries "

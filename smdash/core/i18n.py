@@ -4,7 +4,7 @@ The strings are data: one JSON file per language, ``smdash/core/locales/<lang>.j
 translators edit. Each is one object from message key to text, keys sorted. A text is a
 ``str.format`` template whose ``{placeholders}`` the caller fills in::
 
-    "import.result": "{file}: {added} added, {updated} updated, {unchanged} unchanged."
+    "objectives.goal_added": "Goal added: {name}"
 
 A message that counts something is an object of plural forms instead, and its callers pass the
 number as ``count``; ``t`` picks the form by the language's plural rule (``PLURAL_RULES``: in
@@ -53,6 +53,8 @@ CATALOG: dict[str, dict[str, Text]] = {lang: load_catalogue(lang) for lang in LA
 
 # How a day is written, in strftime and d3-time-format alike: 24/03/2026, 2026-03-24.
 DATE_PATTERNS = {"es": "%d/%m/%Y", "en": "%Y-%m-%d"}
+# The same, for Streamlit's date inputs (its own default, YYYY/MM/DD, is neither).
+DATE_INPUT_FORMATS = {"es": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
 
 # Words inside messages that come from code (what a value should look like), per language.
 EXPECTED_WORDS = {

@@ -64,6 +64,16 @@ def objectives_line(counts: dict, lang: str) -> str:
     return t("executive.objectives_of", lang, parts=", ".join(parts), total=counts["total"])
 
 
+def objectives_detail(counts: dict, lang: str) -> str:
+    """``2 at risk, 1 behind``: under the objectives figure."""
+    return t(
+        "executive.objectives_detail",
+        lang,
+        risk=t("executive.objectives_at_risk", lang, count=counts["at_risk"]),
+        behind=t("executive.objectives_behind", lang, count=counts["behind"]),
+    )
+
+
 def figure_label(key: str, lang: str) -> str:
     if key in VANITY:
         return t(f"kpis.name.{key}", lang)
@@ -209,10 +219,12 @@ def _objectives_sentence(s: Summary, lang: str) -> str | None:
         key,
         lang,
         total=extra["total"],
-        on=extra["achieved"] + extra["on_track"],
-        risk=extra["at_risk"],
-        behind=extra["behind"],
-        no_data=extra["no_data"],
+        on=t(
+            "executive.objectives_on_or_achieved", lang, count=extra["achieved"] + extra["on_track"]
+        ),
+        risk=t("executive.objectives_at_risk", lang, count=extra["at_risk"]),
+        behind=t("executive.objectives_behind", lang, count=extra["behind"]),
+        no_data=t("executive.objectives_no_data", lang, count=extra["no_data"]),
     )
 
 

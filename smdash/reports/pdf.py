@@ -134,10 +134,7 @@ def comparison_lines(figure: Figure, s: Summary, lang: str) -> list[str]:
     if figure.key == "objectives":
         if figure.value is None:
             return []
-        extra = figure.extra
-        return [
-            t("executive.objectives_detail", lang, risk=extra["at_risk"], behind=extra["behind"])
-        ]
+        return [executive.objectives_detail(figure.extra, lang)]
     return [
         t("executive.vs", lang, change=percent_change(change, lang), period=other.label(lang))
         for change, other in comparisons(figure, s.period)

@@ -13,7 +13,7 @@ from smdash.metrics.best_times import Scope
 from smdash.reports.best_times_charts import FIGURE_KEYS, NAME_KEYS, heatmap, heatmap_data
 from smdash.ui.accounts import one_of
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import altair_chart, date, done, lang, loader, tr, write
+from smdash.ui.runtime import altair_chart, date, done, labels_by, lang, loader, tr, write
 
 OUTSIDE_MARK, AT_BEST_MARK = "⚠", "✓"
 ENTRY_DATE, ENTRY_TIME = "entry_date", "entry_time"  # the add-entry form's date and time inputs
@@ -67,7 +67,10 @@ def section() -> None:
 def _choices(networks: list[str]) -> Scope:
     network_col, figure_col, account_col, type_col = st.columns(4)
     network = network_col.selectbox(
-        tr("links.network"), networks, format_func=network_label, key="best_times_network"
+        tr("links.network"),
+        networks,
+        format_func=labels_by(networks, network_label),
+        key="best_times_network",
     )
     figure = figure_col.selectbox(
         tr("best_times.figure"),

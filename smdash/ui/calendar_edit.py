@@ -43,7 +43,9 @@ def edit_form(entry_id: int) -> None:
     with st.form(f"entry_edit_{entry_id}"):
         st.markdown(f"**{ui.tr('calendar.edit_title', entry=entry_id)}**")
         day_col, time_col, network_col, status_col = st.columns(4)
-        day = day_col.date_input(ui.tr("links.date"), entry.planned_at.date(), key=f"{key}_day")
+        day = day_col.date_input(
+            ui.tr("links.date"), entry.planned_at.date(), key=f"{key}_day", format=ui.date_format()
+        )
         moment = time_col.time_input(ui.tr("links.time"), entry.planned_at.time(), key=f"{key}_t")
         networks = NETWORKS if entry.network in NETWORKS else (entry.network, *NETWORKS)
         network = network_col.selectbox(
@@ -114,7 +116,7 @@ def _entry_result(entry_id: int) -> None:
     if row.empty or not isinstance(row["method"].iloc[0], str):
         st.caption(ui.tr("calendar.no_post"))
         return
-    st.dataframe(view.entry_posts_table(row), hide_index=True, key=f"entry_post_{entry_id}")
+    ui.table(view.entry_posts_table(row), hide_index=True, key=f"entry_post_{entry_id}")
 
 
 def _period(key: str) -> tuple[dt.date, dt.date]:
@@ -123,8 +125,10 @@ def _period(key: str) -> tuple[dt.date, dt.date]:
     today = dt.date.today()
     first, last = first or today - dt.timedelta(days=90), last or today
     left, right = st.columns(2)
-    date_from = left.date_input(ui.tr("calendar.from"), first, key=f"{key}_from")
-    date_to = right.date_input(ui.tr("calendar.to"), last, key=f"{key}_to")
+    date_from = left.date_input(
+        ui.tr("calendar.from"), first, key=f"{key}_from", format=ui.date_format()
+    )
+    date_to = right.date_input(ui.tr("calendar.to"), last, key=f"{key}_to", format=ui.date_format())
     return date_from, max(date_from, date_to)
 
 
@@ -138,7 +142,7 @@ def plan_and_posts() -> None:
     if found.empty:
         st.info(ui.tr("links.no_entries"))
     else:
-        st.dataframe(view.entry_posts_table(found), hide_index=True, key="entry_posts")
+        ui.table(view.entry_posts_table(found), hide_index=True, key="entry_posts")
     st.subheader(ui.tr("calendar.unplanned_title"))
     unplanned = view.load_unplanned(date_from, date_to)
     if unplanned.empty:
@@ -146,11 +150,11 @@ def plan_and_posts() -> None:
         return
     st.caption(ui.tr("calendar.unplanned_count", count=len(unplanned)))
     names = dict(view.load_themes()[["theme_id", "name"]].itertuples(index=False))
-    st.dataframe(view.unplanned_table(unplanned, names), hide_index=True, key="unplanned")
+    ui.table(view.unplanned_table(unplanned, names), hide_index=True, key="unplanned")
     if not names:
         return
     labels = {
-        (row.platform, row.post_id): f"{row.published_at:%Y-%m-%d %H:%M} · "
+        (row.platform, row.post_id): f"{ui.date_time(row.published_at)} · "
         f"{view.network_label(row.platform)} · {(row.text or '')[:60]}"
         for row in unplanned.itertuples()
     }
@@ -188,7 +192,7 @@ def themes_and_effort() -> None:
         st.info(ui.tr("themes.none"))
         return
     date_from, date_to = _period("themes")
-    st.dataframe(
+    ui.table(
         view.shares_table(view.load_theme_shares(date_from, date_to)),
         hide_index=True,
         key="theme_shares",
@@ -196,7 +200,7 @@ def themes_and_effort() -> None:
     by_network = view.load_results_by_theme(date_from, date_to)
     if not by_network.empty:
         st.markdown(f"**{ui.tr('themes.by_network')}**")
-        st.dataframe(view.theme_results_table(by_network), hide_index=True, key="theme_results")
+        ui.table(view.theme_results_table(by_network), hide_index=True, key="theme_results")
     names = dict(defined[["theme_id", "name"]].itertuples(index=False))
     pick, remove = st.columns([3, 1])
     doomed = pick.selectbox(
@@ -226,4 +230,4 @@ def themes_and_effort() -> None:
         if found.empty:
             st.info(ui.tr("effort.none"))
         else:
-            st.dataframe(view.effort_table(found, group), hide_index=True, key=f"effort_{group}")
+            ui.table(view.effort_table(found, group), hide_index=True, key=f"effort_{group}")

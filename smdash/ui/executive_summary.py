@@ -15,6 +15,7 @@ from smdash.reports import executive_report
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
 from smdash.ui.runtime import (
     altair_chart,
+    date_format,
     db_file,
     lang,
     load_data_range,
@@ -75,7 +76,10 @@ def period_picker() -> Period | None:
     kind = kind or executive.MONTH
     if kind == executive.CUSTOM:
         picked = right.date_input(
-            tr("executive.dates"), value=(default.start, default.end), key="exec_dates"
+            tr("executive.dates"),
+            value=(default.start, default.end),
+            key="exec_dates",
+            format=date_format(),
         )
         if len(picked) != 2:
             right.caption(tr("executive.pick_dates"))
@@ -95,21 +99,21 @@ def period_picker() -> Period | None:
 
 
 def _delta(figure: Figure, period: Period) -> str | None:
+    """The change on the previous period, which the caption under the figures names; named
+    here too when the period is cut short (compared with the same days of the previous one)."""
     if figure.change is None:
         return None
-    return tr(
-        "executive.vs",
-        change=executive.percent_change(figure.change, lang()),
-        period=period.previous().label(lang()),
-    )
+    change = executive.percent_change(figure.change, lang())
+    if not period.incomplete:
+        return change
+    return tr("executive.vs", change=change, period=period.previous().label(lang()))
 
 
 def _second_line(figure: Figure, period: Period) -> str | None:
     """Under a figure: its change on a year earlier (a year has none: its previous period is
     the year before); for objectives, at risk and behind."""
     if figure.key == "objectives":
-        extra = figure.extra
-        return tr("executive.objectives_detail", risk=extra["at_risk"], behind=extra["behind"])
+        return executive.objectives_detail(figure.extra, lang())
     year_before = period.year_before()
     if year_before is None:
         return None
@@ -117,20 +121,27 @@ def _second_line(figure: Figure, period: Period) -> str | None:
     if figure.change_year is None:
         return tr("executive.no_comparison", period=year)
     change = executive.percent_change(figure.change_year, lang())
-    return tr("executive.vs", change=change, period=year)
+    if period.incomplete:
+        return tr("executive.vs", change=change, period=year)
+    return tr("executive.vs_year", change=change)
 
 
 def figure_metrics(figures: list[Figure], s: Summary) -> None:
-    """One st.metric per figure: value, change on the previous period, and a year earlier."""
-    columns = st.columns(len(figures)) if len(figures) <= 3 else st.columns(3)
-    for index, figure in enumerate(figures):
-        column = columns[index % len(columns)]
-        with column.container(border=True):
+    """One st.metric per figure: value, change on the previous period, and a year earlier.
+
+    In a row that wraps (two figures a row on a phone) rather than columns, which a phone
+    stacks one under the other, pushing the last figures three screens down."""
+    row = st.container(horizontal=True, gap="xsmall")
+    for figure in figures:
+        label = executive.figure_label(figure.key, lang())
+        with row.container(border=True, gap="xsmall"):
+            st.caption(label)  # wraps on a narrow card, where the metric's label is cut short
             st.metric(
-                executive.figure_label(figure.key, lang()),
+                label,
                 executive.figure_value(figure, lang(), s.currency, short=True),
                 delta=None if figure.key == "objectives" else _delta(figure, s.period),
                 delta_color="normal" if figure.direction == "up" else "inverse",
+                label_visibility="collapsed",
             )
             line = _second_line(figure, s.period)
             if line and (figure.key != "objectives" or figure.value is not None):

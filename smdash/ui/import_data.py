@@ -35,12 +35,14 @@ from smdash.ui.runtime import (
     Keys,
     database,
     date,
+    date_format,
+    date_time,
     done,
     flash,
+    labels_by,
     lang,
     let_go_of_file,
     loader,
-    moment,
     number,
     plain,
     said,
@@ -216,13 +218,14 @@ def ask(file_id: str, part: Part, asked: set[str]) -> None:
                 tr("imports.ask_end_date_label"),
                 value=dt.date.fromisoformat(question.answer),
                 key=key,
+                format=date_format(),
             )
         else:
             st.selectbox(
                 tr("imports.ask_platform_label"),
                 question.choices,
                 index=question.choices.index(question.answer),
-                format_func=network_label,
+                format_func=labels_by(question.choices, network_label),
                 key=key,
             )
         st.caption(question.message(lang(), plain))
@@ -322,7 +325,11 @@ def run_import(
     flash(
         "success",
         tr(
-            "import.result", file=file_name, added=c.added, updated=c.updated, unchanged=c.unchanged
+            "import.result",
+            file=file_name,
+            added=tr("import.result_added", count=c.added),
+            updated=tr("import.result_updated", count=c.updated),
+            unchanged=tr("import.result_unchanged", count=c.unchanged),
         ),
     )
     return None
@@ -375,7 +382,7 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
         ]
     ].copy()
     shown["answers"] = shown["answers"].map(answers_text)
-    shown["imported_at"] = ["" if pd.isna(v) else moment(v) for v in shown["imported_at"]]
+    shown["imported_at"] = ["" if pd.isna(v) else date_time(v) for v in shown["imported_at"]]
     for column in ("date_from", "date_to"):  # days, without a time of 00:00:00
         shown[column] = ["" if pd.isna(v) else date(v.date()) for v in shown[column]]
     shown["rows_skipped"] = [
@@ -474,20 +481,21 @@ def refused_table(refused: list) -> pd.DataFrame:
 
 
 def import_label(imports: pd.DataFrame):
-    """How an import is named in the undo picker: '#12 · file.csv · 2026-11-23 10:15'."""
-    names = dict(zip(imports["import_id"], imports["file_name"], strict=True))
-    times = dict(zip(imports["import_id"], imports["imported_at"], strict=True))
-    return lambda i: f"#{i} · {names[i]} · {times[i]:%Y-%m-%d %H:%M}"
+    """How an import is named in the undo picker: '#12 · file.csv · 23/11/2026 10:15'."""
+    rows = zip(imports["import_id"], imports["file_name"], imports["imported_at"], strict=True)
+    labels = {i: f"#{i} · {name} · {date_time(at)}" for i, name, at in rows}
+    return labels.get
 
 
 def mapping_form(n: int, uploaded, header: list[str]) -> None:
     """Map the columns of a file no format knows to a table's fields, once for its header."""
     with st.expander(tr("imports.map_title"), expanded=True):
         st.caption(tr("imports.map_intro"))
+        targets = mapping_targets()
         target = st.selectbox(
             tr("imports.map_target"),
-            mapping_targets(),
-            format_func=table_name,
+            targets,
+            format_func=labels_by(targets, table_name),
             key=f"map_target_{n}",
         )
         constants = {

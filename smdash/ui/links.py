@@ -11,8 +11,19 @@ from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.metrics import attribution
 from smdash.plan import calendar, effort, matching, themes, utm
 from smdash.ui.best_times import OUTSIDE_MARK, outside_flags
-from smdash.ui.networks import network_label
-from smdash.ui.runtime import date, loader, moment, money, number, plain, said, tr, write
+from smdash.ui.networks import network_label, networks_label
+from smdash.ui.runtime import (
+    date,
+    date_time,
+    date_time_pattern,
+    loader,
+    money,
+    number,
+    plain,
+    said,
+    tr,
+    write,
+)
 
 LINK_NETWORKS = (*SOCIAL_NETWORKS, "email")
 
@@ -66,16 +77,14 @@ def calendar_table(frame: pd.DataFrame) -> pd.DataFrame:
     if "network" in out.columns:
         out["network"] = out["network"].map(network_label)
     if "networks" in out.columns:
-        out["networks"] = out["networks"].map(
-            lambda names: ", ".join(network_label(n) for n in str(names).split(", "))
-        )
+        out["networks"] = out["networks"].map(networks_label)
     for column in ("sessions", "conversions", "entries"):
         if column in out.columns:
             out[column] = [number(v) for v in out[column]]
     if "revenue" in out.columns:
         out["revenue"] = [money(v) for v in out["revenue"]]
     if "planned_at" in out.columns:
-        out["planned_at"] = [moment(v) for v in out["planned_at"]]
+        out["planned_at"] = [date_time(v) for v in out["planned_at"]]
     for column in ("first_day", "last_day", "first_entry", "last_entry"):
         if column in out.columns:  # days, without a time of 00:00:00
             out[column] = ["—" if pd.isna(v) else date(v.date()) for v in out[column]]
@@ -204,7 +213,7 @@ def entry_posts_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Each entry with the post it became: how it was matched and what it brought."""
     return pd.DataFrame(
         {
-            tr("links.column.planned_at"): frame["planned_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            tr("links.column.planned_at"): frame["planned_at"].dt.strftime(date_time_pattern()),
             tr("links.column.network"): frame["network"].map(network_label),
             tr("links.column.topic"): frame["topic"],
             tr("calendar.column.method"): [
@@ -212,7 +221,7 @@ def entry_posts_table(frame: pd.DataFrame) -> pd.DataFrame:
                 for m in frame["method"]
             ],
             tr("calendar.column.published_at"): [
-                "" if pd.isna(v) else f"{v:%Y-%m-%d %H:%M}" for v in frame["published_at"]
+                "" if pd.isna(v) else date_time(v) for v in frame["published_at"]
             ],
             tr("calendar.column.reach"): [_figure(v) for v in frame["reach"]],
             tr("calendar.column.engagements"): [_figure(v) for v in frame["engagements"]],
@@ -225,7 +234,9 @@ def entry_posts_table(frame: pd.DataFrame) -> pd.DataFrame:
 def unplanned_table(frame: pd.DataFrame, names: dict[int, str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            tr("calendar.column.published_at"): frame["published_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            tr("calendar.column.published_at"): frame["published_at"].dt.strftime(
+                date_time_pattern()
+            ),
             tr("links.column.network"): frame["platform"].map(network_label),
             tr("calendar.column.text"): frame["text"].fillna("").str.slice(0, 120),
             tr("calendar.column.reach"): [_figure(v) for v in frame["reach"]],

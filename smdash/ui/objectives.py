@@ -13,7 +13,7 @@ from smdash.plan.actions import Action
 from smdash.plan.objectives import Objective
 from smdash.ui import forms, review
 from smdash.ui.kpi_terms import kpi_name, kpi_value, scope_name
-from smdash.ui.runtime import date, lang, loader, tr, write
+from smdash.ui.runtime import date, date_format, labels_by, lang, loader, tr, write
 
 VERDICT_LOOK = {
     objectives.PASS: ("green", ":material/check:"),
@@ -173,9 +173,9 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
     goal_id = st.selectbox(
         tr("objectives.goal"),
         goal_options,
-        format_func={
-            g: tr("objectives.no_goal") if g is None else names[g] for g in goal_options
-        }.get,
+        format_func=labels_by(
+            goal_options, lambda g: tr("objectives.no_goal") if g is None else names[g]
+        ),
         key=f"{key}_goal",
         **({} if existing is None else {"index": goal_options.index(existing.goal_id)}),
     )
@@ -185,25 +185,31 @@ def objective_form(existing: Objective | None, goals: pd.DataFrame) -> None:
     kpi = left.selectbox(
         tr("objectives.kpi"),
         keys,
-        format_func={k: kpi_name(k) for k in keys}.get,
+        format_func=labels_by(keys, kpi_name),
         key=f"{key}_kpi",
         **({} if existing is None else {"index": keys.index(existing.kpi)}),
     )
     scope = right.selectbox(
         tr("objectives.scope"),
         objectives.SCOPES,
-        format_func={s: scope_name(s) for s in objectives.SCOPES}.get,
+        format_func=labels_by(objectives.SCOPES, scope_name),
         key=f"{key}_scope",
         **({} if existing is None else {"index": objectives.SCOPES.index(existing.scope)}),
     )
     st.caption(tr(f"kpis.doc.{kpi}"))
     left, right = st.columns(2)
     start = left.date_input(
-        tr("objectives.start"), key=f"{key}_start", **_given(existing, "start_date")
+        tr("objectives.start"),
+        key=f"{key}_start",
+        format=date_format(),
+        **_given(existing, "start_date"),
     )
     forms.problem_under(left, key, "start_date", start)
     deadline = right.date_input(
-        tr("objectives.deadline"), key=f"{key}_deadline", **_given(existing, "deadline")
+        tr("objectives.deadline"),
+        key=f"{key}_deadline",
+        format=date_format(),
+        **_given(existing, "deadline"),
     )
     forms.problem_under(right, key, "deadline", deadline)
     proposal = _baseline_caption(kpi, scope, start, deadline)

@@ -23,9 +23,12 @@ from smdash.ui.runtime import (
     Keys,
     altair_chart,
     date,
+    date_format,
     date_range,
+    date_time,
     done,
     flash,
+    labels_by,
     lang,
     loader,
     made_on_click,
@@ -66,12 +69,6 @@ load_draft = loader(review.interpretation_draft)
 # ---------------------------------------------------------------------------------------------
 # Words and numbers
 # ---------------------------------------------------------------------------------------------
-
-
-def _labels(options, label):
-    """A selectbox's format_func that looks the words up in the run that drew it (AppTest calls
-    format_func outside any run, in the default language)."""
-    return {option: label(option) for option in options}.get
 
 
 def period(cycle: Cycle) -> str:
@@ -211,14 +208,19 @@ def _period_widgets(key: str, start: dt.date, kind: str = "month") -> tuple:
         tr("review.period"),
         review.PERIODS,
         index=review.PERIODS.index(kind),
-        format_func=_labels(review.PERIODS, lambda p: tr(f"review.period.{p}")),
+        format_func=labels_by(review.PERIODS, lambda p: tr(f"review.period.{p}")),
         key=f"{key}_period",
     )
-    first = right.date_input(tr("review.period_start"), value=start, key=f"{key}_start")
+    first = right.date_input(
+        tr("review.period_start"), value=start, key=f"{key}_start", format=date_format()
+    )
     last = None
     if period_kind == "custom":
         last = right.date_input(
-            tr("review.period_end"), value=first + dt.timedelta(days=29), key=f"{key}_end"
+            tr("review.period_end"),
+            value=first + dt.timedelta(days=29),
+            key=f"{key}_end",
+            format=date_format(),
         )
     return period_kind, first, last
 
@@ -243,9 +245,9 @@ def cycle_header(cycle: Cycle) -> None:
     st.caption(
         tr(
             "review.carried_counts",
-            keep=int(counts.get(review.KEEP, 0)),
-            improve=int(counts.get(review.IMPROVE, 0)),
-            drop=int(counts.get(review.DROP, 0)),
+            keep=tr("review.carried.keep", count=int(counts.get(review.KEEP, 0))),
+            improve=tr("review.carried.improve", count=int(counts.get(review.IMPROVE, 0))),
+            drop=tr("review.carried.drop", count=int(counts.get(review.DROP, 0))),
         )
     )
     if pending.empty:
@@ -298,7 +300,7 @@ def _decision_widgets(cycle: Cycle, row, saved: dict, limits: Thresholds) -> Dec
             tr("review.decision"),
             review.DECISIONS,
             index=review.DECISIONS.index(chosen),
-            format_func=_labels(review.DECISIONS, decision_label),
+            format_func=labels_by(review.DECISIONS, decision_label),
             key=_key(cycle, "decision", row.kind, row.item_id),
         )
         reason = middle.text_input(
@@ -343,7 +345,7 @@ def review_section(cycle: Cycle) -> None:
             tr(
                 "review.saved_version",
                 version=latest.version,
-                saved=latest.saved_at.strftime("%Y-%m-%d %H:%M"),
+                saved=date_time(latest.saved_at),
             )
         )
     with st.expander(tr("review.rules_title")):
@@ -487,7 +489,7 @@ def actions_section(today: dt.date | None) -> None:
             chosen = st.selectbox(
                 tr("actions.pick"),
                 list(by_id),
-                format_func=_labels(
+                format_func=labels_by(
                     by_id, lambda i: f"{tr('review.action_prefix')}{i} · {by_id[i].description}"
                 ),
                 key="action_pick",
@@ -595,7 +597,7 @@ def action_form(
     left.selectbox(
         tr("actions.network"),
         actions.NETWORKS,
-        format_func=_labels(
+        format_func=labels_by(
             actions.NETWORKS,
             lambda n: kpi_terms.scope_name(n) if n else tr("actions.no_network"),
         ),
@@ -610,10 +612,15 @@ def action_form(
     )
     left, right = st.columns(2)
     start = left.date_input(
-        tr("actions.start"), key=f"{key}_start", **_given(existing, "start_date")
+        tr("actions.start"),
+        key=f"{key}_start",
+        format=date_format(),
+        **_given(existing, "start_date"),
     )
     forms.problem_under(left, key, "start_date", start)
-    end = right.date_input(tr("actions.end"), key=f"{key}_end", **_given(existing, "end_date"))
+    end = right.date_input(
+        tr("actions.end"), key=f"{key}_end", format=date_format(), **_given(existing, "end_date")
+    )
     forms.problem_under(right, key, "end_date", end)
     left, right = st.columns(2)
     left.text_input(tr("actions.owner"), key=f"{key}_owner", **_given(existing, "owner"))
@@ -629,7 +636,7 @@ def action_form(
     left.selectbox(
         tr("actions.status"),
         actions.STATUSES,
-        format_func=_labels(actions.STATUSES, lambda s: tr(f"review.item_status.{s}")),
+        format_func=labels_by(actions.STATUSES, lambda s: tr(f"review.item_status.{s}")),
         key=f"{key}_status",
         **_given(existing, "status", actions.STATUSES),
     )
@@ -755,13 +762,13 @@ def past_reviews_picker() -> None:
     chosen = st.selectbox(
         tr("review.past_pick"),
         list(by_id),
-        format_func=_labels(
+        format_func=labels_by(
             by_id,
             lambda i: tr(
                 "review.past_label",
                 number=numbers[by_id[i].cycle_id].number,
                 version=by_id[i].version,
-                saved=by_id[i].saved_at.strftime("%Y-%m-%d %H:%M"),
+                saved=date_time(by_id[i].saved_at),
             ),
         ),
         key="past_review_pick",

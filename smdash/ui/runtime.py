@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Generic, NamedTuple, NoReturn, TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from smdash import workspace
@@ -28,7 +29,9 @@ from smdash.access import auth, roles
 from smdash.core import settings
 from smdash.core.errors import UserError
 from smdash.core.i18n import (
+    DATE_INPUT_FORMATS,
     LANGUAGES,
+    date_pattern,
     format_date,
     format_datetime,
     format_money,
@@ -154,6 +157,21 @@ def date(value: dt.date | None) -> str:
     return format_date(value, lang())
 
 
+def date_time(value: dt.datetime | None) -> str:
+    """A moment as the rest of the page writes dates, then the time: 24/03/2026 09:30."""
+    return format_datetime(value, lang())
+
+
+def date_time_pattern() -> str:
+    """``date_time`` as a strftime pattern, for a column of moments (``.dt.strftime``)."""
+    return f"{date_pattern(lang())} %H:%M"
+
+
+def date_format() -> str:
+    """How every ``st.date_input`` writes its dates: ``format=ui.date_format()``."""
+    return DATE_INPUT_FORMATS[lang()]
+
+
 def date_range(date_from: dt.date | None, date_to: dt.date | None) -> str:
     return f"{format_date(date_from, lang())} – {format_date(date_to, lang())}"
 
@@ -162,6 +180,36 @@ def labels_of(keys, prefix: str) -> dict:
     """Option labels fixed for this run: a widget's format_func must not read the session
     (AppTest calls it outside the script run, where the language is not known)."""
     return {k: tr(f"{prefix}{k}") for k in keys}
+
+
+def labels_by(options, label: Callable[[T], str]) -> Callable[[T], str]:
+    """A widget's format_func that words each option in the run that drew it (AppTest calls
+    format_func outside any run, in the default language): ``labels_by(keys, kpi_name)``."""
+    return {option: label(option) for option in options}.get
+
+
+def table(data: pd.DataFrame, **kwargs):
+    """``st.dataframe`` with its date and time columns written as the rest of the page writes
+    dates (Streamlit's own way is 2026-03-24 00:00:00 in every language)."""
+    config = {**date_columns(data), **kwargs.pop("column_config", {})}
+    return st.dataframe(data, column_config=config, **kwargs)
+
+
+def date_columns(frame: pd.DataFrame) -> dict:
+    """A column_config for each column of dates or moments (days alone when every time is
+    midnight)."""
+    day = date_format()
+    config = {}
+    for name in frame.columns:
+        values = frame[name]
+        if not pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        known = values.dropna()
+        if (known == known.dt.normalize()).all():
+            config[name] = st.column_config.DateColumn(format=day)
+        else:
+            config[name] = st.column_config.DatetimeColumn(format=f"{day} HH:mm")
+    return config
 
 
 def altair_chart(chart, **kwargs):
@@ -337,11 +385,6 @@ def money_column(title: str) -> str:
     return money_title(title, load_currency())
 
 
-def moment(value: dt.datetime | None) -> str:
-    """A date and time to the minute, without seconds: ``24/03/2026 09:30``."""
-    return format_datetime(value, lang())
-
-
 def made_on_click(function: Callable[..., T], *args: object) -> Callable[[], T]:
     """``function(con, *args)`` as a download button's ``data``: the file is made when the
     button is clicked, not on every run of the page (a workbook costs as much as the page).
@@ -460,10 +503,11 @@ def _daily_backup() -> str | None:
 
 
 def _demo_banner() -> None:
+    if not can_edit():  # nothing to do about it: one line, little of a phone's first screen
+        st.caption(f":material/info: {tr('demo.banner')}")
+        return
     with st.container(border=True):
         st.info(tr("demo.banner"))
-        if not can_edit():
-            return
         if Keys.EMPTY_ERROR in st.session_state:
             st.error(st.session_state.pop(Keys.EMPTY_ERROR))
         if not st.session_state.get(Keys.CONFIRM_EMPTY):

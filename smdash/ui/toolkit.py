@@ -17,7 +17,18 @@ from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.plan import toolkit
 from smdash.plan.toolkit import GuidePart, NetworkChoice, Profile, ProtocolEntry, Questionnaire
 from smdash.ui.networks import network_label
-from smdash.ui.runtime import can_edit, date, done, labels_of, lang, loader, plain, tr, write
+from smdash.ui.runtime import (
+    can_edit,
+    date,
+    done,
+    labels_of,
+    lang,
+    loader,
+    number,
+    plain,
+    tr,
+    write,
+)
 
 REVIEW_DUE_DAYS = 180  # an answer not reviewed for this long is flagged for review
 ALL = "__all__"
@@ -265,7 +276,8 @@ def profile_card(profile: Profile) -> None:
         tr(
             "toolkit.account_line",
             account=account or tr("toolkit.unnamed_account"),
-            posts=posts,
+            count=posts,
+            posts=number(posts),
             last=date(last),
         )
         for account, posts, last in zip(

@@ -13,8 +13,9 @@ from smdash.core.networks import NETWORKS
 from smdash.core.periods import default_range
 from smdash.core.spreadsheet import write_csv, write_xlsx
 from smdash.metrics import attribution, traffic
-from smdash.ui.networks import network_label
+from smdash.ui.networks import network_label, networks_label
 from smdash.ui.runtime import (
+    date_format,
     flash,
     labels_of,
     lang,
@@ -54,6 +55,7 @@ def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | N
         min_value=first,
         max_value=last,
         key="traffic_period",
+        format=date_format(),
     )
     names = labels_of(NETWORKS, "network.")
     networks = middle.multiselect(
@@ -159,6 +161,8 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = [percent(v) for v in out[column]]
     if "network" in out.columns:
         out["network"] = out["network"].map(network_label)
+    if "networks" in out.columns:
+        out["networks"] = out["networks"].map(networks_label)
     if "paid" in out.columns:
         out["paid"] = out["paid"].map(paid_label)
     return out.rename(columns=column_title)

@@ -15,11 +15,12 @@ from smdash.ui.runtime import (
     WRITE_LOCK,
     database,
     date,
+    date_time,
     db_file,
     done,
     labels_of,
-    moment,
     number,
+    table,
     tr,
     user,
     write,
@@ -37,7 +38,7 @@ def load_users() -> pd.DataFrame:
 def load_trail() -> pd.DataFrame:
     with database() as con:
         frame = audit.trail(con)
-    frame["happened_at"] = [moment(v.to_pydatetime()) for v in frame["happened_at"]]
+    frame["happened_at"] = [date_time(v.to_pydatetime()) for v in frame["happened_at"]]
     frame["details"] = frame["details"].fillna("")
     return frame.rename(columns={c: tr(f"auth.column.{c}") for c in frame.columns})
 
@@ -93,11 +94,11 @@ def backups_section() -> None:
         on_click="ignore",
         icon=":material/download:",
     )
-    table = backup_table()
-    if table.empty:
+    backups = backup_table()
+    if backups.empty:
         st.info(tr("backup.none"))
     else:
-        st.dataframe(table, hide_index=True, key="backups_table")
+        table(backups, hide_index=True, key="backups_table")
     left, _ = st.columns(2)
     count = left.number_input(
         tr("backup.keep"), min_value=1, max_value=copies.MAX_KEEP, value=keep, key="backup_keep"
