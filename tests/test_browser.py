@@ -62,6 +62,9 @@ def test_upload_import_undo_and_bad_file(app: RunningApp, browser_page, tmp_path
     undo = main.get_by_role("button", name="Undo import #1")
     expect(undo).to_be_visible(timeout=TIMEOUT_MS)
     undo.click()
+    # it asks first, naming the file; nothing is undone until confirmed
+    expect(main.get_by_text(re.compile(r"^Undo import #1 of "))).to_be_visible(timeout=TIMEOUT_MS)
+    main.get_by_role("button", name="Yes, undo import #1").click()
     expect(main.get_by_text("Import #1 undone.", exact=True)).to_be_visible(timeout=TIMEOUT_MS)
     expect_history_row(main, import_id=1, status="undone")
     expect(main.get_by_role("button", name=re.compile(r"^Undo import"))).to_have_count(0)
