@@ -10,6 +10,7 @@ import streamlit as st
 
 from smdash import workspace
 from smdash.access import audit, auth, roles
+from smdash.core.i18n import CATALOG, DEFAULT_LANGUAGE
 from smdash.db import copies, store
 from smdash.ui.runtime import (
     WRITE_LOCK,
@@ -39,8 +40,16 @@ def load_trail() -> pd.DataFrame:
     with database() as con:
         frame = audit.trail(con)
     frame["happened_at"] = [date_time(v.to_pydatetime()) for v in frame["happened_at"]]
+    frame["action"] = [action_words(a) for a in frame["action"]]
     frame["details"] = frame["details"].fillna("")
     return frame.rename(columns={c: tr(f"auth.column.{c}") for c in frame.columns})
+
+
+def action_words(action: str) -> str:
+    """What an audit row records, as a short phrase in the user's language ("Imported a
+    file"); the action's own name when the catalogue has no phrase for it."""
+    key = f"audit.action.{action}"
+    return tr(key) if key in CATALOG[DEFAULT_LANGUAGE] else action
 
 
 def user_names() -> list[str]:
