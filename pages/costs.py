@@ -1,5 +1,3 @@
-import datetime as dt
-
 import streamlit as st
 
 from smdash import executive
@@ -17,39 +15,25 @@ period = executive.default_period(last)
 st.subheader(ui.tr("costs.add_title"))
 networks = {n: view.network_name(n) for n in costs.NETWORKS}
 categories = {c: ui.tr(f"costs.category.{c}") for c in costs.CATEGORIES}
-with st.form("add_cost", clear_on_submit=True):
+defaults = view.cost_form(period.start)
+with st.form("add_cost"):  # emptied by its callback once saved, kept as typed when refused
     left, middle, right = st.columns(3)
-    month = left.date_input(
-        ui.tr("costs.month"), value=period.start, key="cost_month", format=ui.date_format()
-    )
-    network = middle.selectbox(
+    left.date_input(ui.tr("costs.month"), key="cost_month", format=ui.date_format())
+    middle.selectbox(
         ui.tr("costs.network"), list(networks), format_func=networks.get, key="cost_network"
     )
-    category = right.selectbox(
+    right.selectbox(
         ui.tr("costs.category"), list(categories), format_func=categories.get, key="cost_category"
     )
     left, middle, right = st.columns(3)
-    amount = left.number_input(
-        ui.tr("costs.amount", currency=currency),
-        min_value=0.0,
-        value=None,
-        step=10.0,
-        key="cost_amount",
+    left.number_input(
+        ui.tr("costs.amount", currency=currency), min_value=0.0, step=10.0, key="cost_amount"
     )
-    description = middle.text_input(
+    middle.text_input(
         ui.tr("costs.description"), max_chars=costs.DESCRIPTION_MAX, key="cost_description"
     )
-    campaign = right.text_input(
-        ui.tr("costs.campaign"), max_chars=costs.DESCRIPTION_MAX, key="cost_campaign"
-    )
-    if st.form_submit_button(ui.tr("costs.add")):
-        error = view.add_cost(month, network, category, amount, description, campaign)
-        added = ui.tr(
-            "costs.added",
-            amount=ui.money(amount),
-            month=executive.month_period(month or dt.date.today()).label(ui.lang()),
-        )
-        ui.done(error, added)
+    right.text_input(ui.tr("costs.campaign"), max_chars=costs.DESCRIPTION_MAX, key="cost_campaign")
+    st.form_submit_button(ui.tr("costs.add"), on_click=view.add_cost, args=(defaults,))
 
 st.subheader(ui.tr("costs.by_month_title"))
 first, end = view.load_spend_range()

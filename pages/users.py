@@ -11,17 +11,14 @@ ui.show_flash()
 ui.table(view.load_users(), hide_index=True, key="users_table")
 role_labels = {role: ui.tr(f"auth.role.{role}") for role in roles.ROLES}
 
-with st.form("add_user", clear_on_submit=True):
+view.start_forms()
+with st.form("add_user"):  # emptied by its callback once saved, kept as typed when refused
     st.markdown(f"**{ui.tr('auth.add_title')}**")
     left, middle, right = st.columns(3)
-    name = left.text_input(ui.tr("auth.name"), key="new_name")
-    password = middle.text_input(ui.tr("auth.password"), type="password", key="new_password")
-    role = right.selectbox(
-        ui.tr("auth.role"), roles.ROLES, format_func=role_labels.get, key="new_role"
-    )
-    if st.form_submit_button(ui.tr("auth.add"), key="add_user_button"):
-        error = view.change(auth.add_user, name, role, password)
-        ui.done(error, ui.tr("auth.added", name=name.strip()))
+    left.text_input(ui.tr("auth.name"), key="new_name")
+    middle.text_input(ui.tr("auth.password"), type="password", key="new_password")
+    right.selectbox(ui.tr("auth.role"), roles.ROLES, format_func=role_labels.get, key="new_role")
+    st.form_submit_button(ui.tr("auth.add"), key="add_user_button", on_click=view.add_user)
 
 names = view.user_names()
 if names:
@@ -33,9 +30,13 @@ if names:
     )
     if left.button(ui.tr("auth.save_role"), key="save_role"):
         ui.done(view.change(auth.set_role, chosen, new_role), ui.tr("auth.role_saved", name=chosen))
-    new_password = middle.text_input(ui.tr("auth.new_password"), type="password", key="set_pw")
-    if middle.button(ui.tr("auth.save_password"), key="save_password"):
-        ui.done(view.change(auth.set_password, chosen, new_password), ui.tr("auth.password_saved"))
+    middle.text_input(ui.tr("auth.new_password"), type="password", key="reset_password")
+    middle.button(
+        ui.tr("auth.save_password"),
+        key="save_password",
+        on_click=view.reset_password,
+        args=(chosen,),
+    )
     if right.button(ui.tr("auth.remove"), key="remove_user"):
         ui.done(view.change(auth.remove_user, chosen), ui.tr("auth.removed", name=chosen))
     report_mail.report_mail_form(chosen, own_account=False, key="users_mail")

@@ -27,6 +27,7 @@ SOURCES = sorted([*ROOT.glob("smdash/**/*.py"), *ROOT.glob("pages/*.py"), ROOT /
 # must be built somewhere (test below), and a prefix built anywhere must be listed here.
 DYNAMIC_PREFIXES = (
     "actions.column.",  # the action tables' columns
+    "audit.action.",  # the audit trail's actions (tests/test_audit_words.py)
     "auth.column.",  # the users and audit tables' columns
     "auth.role.",  # auth.ROLES and 'none'
     "backup.reason.",  # copies.REASONS

@@ -9,6 +9,7 @@ import pandas as pd
 from smdash import executive
 from smdash.plan import costs
 from smdash.plan.objectives import scope_name
+from smdash.ui import forms
 from smdash.ui.runtime import lang, loader, money, number, tr, write
 
 # cached loaders (see runtime.loader): each is called with the domain function's arguments
@@ -18,15 +19,36 @@ load_spend_range = loader(costs.spend_range)
 load_campaign_spend = loader(executive.campaign_spend)
 
 
-def add_cost(
-    month: dt.date | None,
-    network: str,
-    category: str,
-    amount: float | None,
-    description: str,
-    campaign: str,
-) -> str | None:
-    return write(costs.add_cost, month, network, category, amount, description, campaign).error
+FORM = "cost"  # the new cost's widgets: cost_month, cost_network ... (forms.widget_key)
+
+
+def cost_form(first_month: dt.date) -> dict[str, object]:
+    """A new cost's first values (the month: ``first_month``), given to its widgets through
+    the session (forms.start); returned for the Add button's callback."""
+    defaults = {
+        "month": first_month,
+        "network": costs.NETWORKS[0],
+        "category": costs.CATEGORIES[0],
+        "amount": None,
+        "description": "",
+        "campaign": "",
+    }
+    forms.start(FORM, defaults)
+    return defaults
+
+
+def add_cost(defaults: dict[str, object]) -> None:
+    """The Add button's callback: the cost the form holds, stored; the form emptied once it is,
+    kept as typed when refused."""
+    get = lambda field: forms.value(FORM, field)  # noqa: E731
+    month, amount = get("month"), get("amount")
+    added = tr(
+        "costs.added",
+        amount=money(amount),
+        month=executive.month_period(month or dt.date.today()).label(lang()),
+    )
+    fields = (get("network"), get("category"), amount, get("description"), get("campaign"))
+    forms.written(FORM, defaults, added, costs.add_cost, month, *fields)
 
 
 def delete_cost(cost_id: int) -> str | None:

@@ -1,6 +1,7 @@
-"""What the plan's forms share (objectives, actions): saved by the button's callback, before the
-page is drawn again, so that a new item's form can be emptied once it is saved; each refusal
-shown under the field it names (smdash's ``problems``), until that field is changed."""
+"""What the forms share (objectives, actions, costs, users): saved by the button's callback,
+before the page is drawn again, so that a new item's form can be emptied once it is saved and
+keeps what was typed when refused; each refusal of the plan's forms shown under the field it
+names (smdash's ``problems``), until that field is changed."""
 
 from __future__ import annotations
 
@@ -69,11 +70,21 @@ def save(form: str, kind: Kind, item: object, new: bool, success: str) -> bool:
         }  # reversed: the first problem of a field is the one kept
         return False
     st.session_state.pop(_problems_key(form), None)
-    error = write(kind.add if new else kind.update, item).error
+    defaults = kind.defaults() if new else None
+    return written(form, defaults, success, kind.add if new else kind.update, item)
+
+
+def written(
+    form: str, defaults: dict[str, object] | None, success: str, action: Callable, *args
+) -> bool:
+    """The button's callback of a form saved by one write, ``action(con, *args)``: refused,
+    the form keeps what was typed and the message is shown; saved, it is put back to its
+    ``defaults`` (None: kept as it is), so that a second click has nothing to save again."""
+    error = write(action, *args).error
     if error:
         flash("error", error)
         return False
-    if new:
-        empty(form, kind.defaults())
+    if defaults is not None:
+        empty(form, defaults)
     flash("success", success)
     return True

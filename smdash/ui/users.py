@@ -10,7 +10,9 @@ import streamlit as st
 
 from smdash import workspace
 from smdash.access import audit, auth, roles
+from smdash.core.i18n import CATALOG, DEFAULT_LANGUAGE
 from smdash.db import copies, store
+from smdash.ui import forms
 from smdash.ui.runtime import (
     WRITE_LOCK,
     database,
@@ -39,8 +41,16 @@ def load_trail() -> pd.DataFrame:
     with database() as con:
         frame = audit.trail(con)
     frame["happened_at"] = [date_time(v.to_pydatetime()) for v in frame["happened_at"]]
+    frame["action"] = [action_words(a) for a in frame["action"]]
     frame["details"] = frame["details"].fillna("")
     return frame.rename(columns={c: tr(f"auth.column.{c}") for c in frame.columns})
+
+
+def action_words(action: str) -> str:
+    """What an audit row records, as a short phrase in the user's language ("Imported a
+    file"); the action's own name when the catalogue has no phrase for it."""
+    key = f"audit.action.{action}"
+    return tr(key) if key in CATALOG[DEFAULT_LANGUAGE] else action
 
 
 def user_names() -> list[str]:
@@ -51,6 +61,34 @@ def user_names() -> list[str]:
 def change(action, *args) -> str | None:
     """Run an account change as the signed-in editor; an error text or None."""
     return write(action, *args).error
+
+
+# ---------------------------------------------------------------------------------------------
+# The forms: saved by their button's callback, emptied once saved, kept as typed when refused
+
+NEW_USER, RESET = "new", "reset"  # widgets new_name, new_password, new_role; reset_password
+NEW_USER_FIRST = {"name": "", "password": "", "role": roles.ROLES[0]}
+RESET_FIRST = {"password": ""}
+
+
+def start_forms() -> None:
+    forms.start(NEW_USER, NEW_USER_FIRST)
+    forms.start(RESET, RESET_FIRST)
+
+
+def add_user() -> None:
+    """The Add button's callback: the account the form holds, added."""
+    name = forms.value(NEW_USER, "name") or ""
+    password, role = forms.value(NEW_USER, "password") or "", forms.value(NEW_USER, "role")
+    added = tr("auth.added", name=name.strip())
+    forms.written(NEW_USER, NEW_USER_FIRST, added, auth.add_user, name, role, password)
+
+
+def reset_password(name: str) -> None:
+    """The Save password button's callback: ``name``'s password set to the one typed."""
+    password = forms.value(RESET, "password") or ""
+    saved = tr("auth.password_saved")
+    forms.written(RESET, RESET_FIRST, saved, auth.set_password, name, password)
 
 
 # ---------------------------------------------------------------------------------------------
