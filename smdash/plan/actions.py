@@ -359,8 +359,9 @@ def results(
     last_day, posts, reach, engagements, sessions, conversions, revenue, result_kind, result,
     shared_result (the part of the result other actions claim too), shared_with (their ids,
     "6,8"; '' when none), cost (its share of the action's cost, or its campaign's costs),
-    cost_source ('action' or 'costs') and cost_per_result. A figure the data cannot give
-    is missing (NaN), never 0."""
+    cost_source ('action' or 'costs'), shared_cost (the part of its campaign's costs other
+    actions take too), cost_shared_with (their ids) and cost_per_result. A figure the data
+    cannot give is missing (NaN), never 0."""
     frame = con.execute(
         _RESULTS,
         {"date_from": date_from, "date_to": date_to, "include_dropped": include_dropped},
@@ -368,6 +369,16 @@ def results(
     for column in ("first_day", "last_day"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     return frame
+
+
+def _chosen(action_ids, date_from, date_to, include_dropped) -> dict:
+    """The parameters of a query over the actions ``action_ids``."""
+    return {
+        "date_from": date_from,
+        "date_to": date_to,
+        "include_dropped": include_dropped,
+        "ids": [int(i) for i in action_ids],
+    }
 
 
 def result_totals(
@@ -380,15 +391,7 @@ def result_totals(
     """Per result kind of the actions ``action_ids`` (dates as in ``results``): total, each post
     or web row counted once, and claimed, the sum of the actions' results (more than the total
     when actions share results)."""
-    return con.execute(
-        _TOTALS,
-        {
-            "date_from": date_from,
-            "date_to": date_to,
-            "include_dropped": include_dropped,
-            "ids": [int(i) for i in action_ids],
-        },
-    ).df()
+    return con.execute(_TOTALS, _chosen(action_ids, date_from, date_to, include_dropped)).df()
 
 
 def cost_totals(
@@ -401,15 +404,8 @@ def cost_totals(
     """What the actions ``action_ids`` cost (dates as in ``results``), together and per
     objective, each cost counted once: an action's own cost, and each day of a campaign's
     costs however many of the actions take it."""
-    total, claimed, by_objective = con.execute(
-        _COST_TOTALS,
-        {
-            "date_from": date_from,
-            "date_to": date_to,
-            "include_dropped": include_dropped,
-            "ids": [int(i) for i in action_ids],
-        },
-    ).fetchone()
+    chosen = _chosen(action_ids, date_from, date_to, include_dropped)
+    total, claimed, by_objective = con.execute(_COST_TOTALS, chosen).fetchone()
     return CostTotals(
         None if total is None else float(total),
         None if claimed is None else float(claimed),
