@@ -113,11 +113,23 @@ def confirmed(answers: dict[str, str] | None, new: list[AccountRows]) -> bool:
 
 
 class NewAccountsRefused(ImportFailed):
-    """A file with new accounts not confirmed: names them, with their rows, in ``lang``."""
+    """A file with new accounts not confirmed: names them, with their rows, in ``lang``.
+
+    Its params hold the accounts as [network, account, rows] (``NEW_ACCOUNTS``), so that the
+    refusal log (``refusal_log``) keeps them and tells them again in the reader's language."""
+
+    KEY = "import_error.new_accounts"
 
     def __init__(self, file_name: str, new: list[AccountRows]) -> None:
         self.new = new
-        super().__init__("new_accounts", file=file_name, count=len(new))
+        found = [[a.platform, a.account, a.rows] for a in new]
+        super().__init__("new_accounts", file=file_name, count=len(new), **{NEW_ACCOUNTS: found})
+
+    @classmethod
+    def from_log(cls, params: dict) -> NewAccountsRefused:
+        """The refusal again from the params the refusal log kept."""
+        found = [AccountRows(*a) for a in params.get(NEW_ACCOUNTS, [])]
+        return cls(params.get("file", ""), found)
 
     def message(self, lang: str = "en", literal=None) -> str:
         literal = literal or (lambda text: text)

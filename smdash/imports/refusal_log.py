@@ -1,7 +1,8 @@
 """The files an import refused, kept beside the import log: which file (its name and content's
 SHA-256), what it was recognised as, why it was refused and what to do next.
 
-The Import page records a refused upload as its preview finds it, the CLI each file it could
+The Import page records a refused upload as its preview finds it, or as its write refuses it
+(accounts new by then, brought by another file a moment before), the CLI each file it could
 not import; the history shows them after the imports (``refused_files``). Refused files hold
 no rows, so undo never looks here. Light, like ``history``: no pandas, no parsers.
 """
@@ -17,6 +18,7 @@ import duckdb
 from smdash.access import audit
 from smdash.core.errors import UserError
 from smdash.db.store import bump_data_version, transaction
+from smdash.imports.accounts import NewAccountsRefused
 from smdash.imports.errors import ImportFailed
 
 # What to do next, by the refusal's code (``refused.next_<step>`` in the string catalogue)
@@ -105,6 +107,14 @@ def refused_files(con: duckdb.DuckDBPyConnection) -> list[Refusal]:
            FROM import_refusals ORDER BY refusal_id DESC"""
     ).fetchall()
     return [
-        Refusal(at, name, sha, detected, UserError(reason, **json.loads(params)), step)
+        Refusal(at, name, sha, detected, _reason(reason, json.loads(params)), step)
         for at, name, sha, detected, reason, params, step in rows
     ]
+
+
+def _reason(key: str, params: dict) -> UserError:
+    """The refusal as logged; one whose message needs more than its params (the new accounts,
+    named in the reader's language) is built again."""
+    if key == NewAccountsRefused.KEY:
+        return NewAccountsRefused.from_log(params)
+    return UserError(key, **params)

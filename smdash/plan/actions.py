@@ -19,12 +19,19 @@ of one campaign) cannot be split between them: each counts it, and says with who
 An action's cost is the cost typed on it, spread evenly over its days (a review period that
 covers half of an action counts half of its cost); without one, the costs recorded for its
 campaign (``smdash.plan.costs``: ad spend and costs entered by hand, per day) inside its dates.
+A cost typed on an action is its own. A campaign's costs are not split between two actions of
+the campaign that take the same days of them (nothing in the data says which action spent
+what, and an even split would invent it): each shows them and says with whom they are shared
+(``cost_shared_with``, ``shared_cost``), as results do; ``cost_totals`` counts every cost once,
+over all the actions and per objective, so that they add up to the Costs page's figure for the
+campaign.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -236,11 +243,23 @@ web AS (
                                  lambda x: x <> action_id)) AS web_shared_with
     FROM web_claims GROUP BY action_id
 ),
-spend AS (
-    SELECT a.action_id, sum(c.amount) AS spend
-    FROM a JOIN cost_days c ON lower(c.campaign) = a.campaign
+cost_rows AS MATERIALIZED (
+    SELECT row_number() OVER () AS row_key, day, lower(campaign) AS campaign, amount
+    FROM cost_days WHERE campaign <> ''
+),
+spend_claims AS (
+    SELECT a.action_id, c.row_key, c.amount,
+           list(a.action_id) OVER (PARTITION BY c.row_key) AS claimants
+    FROM a JOIN cost_rows c ON c.campaign = a.campaign
      AND c.day BETWEEN a.first_day AND a.last_day
-    WHERE a.campaign <> '' GROUP BY a.action_id
+    WHERE a.campaign <> '' AND a.cost IS NULL
+),
+spend AS (
+    SELECT action_id, sum(amount) AS spend,
+           sum(amount) FILTER (WHERE len(claimants) > 1) AS shared_spend,
+           list_sort(list_filter(list_distinct(flatten(list(claimants))),
+                                 lambda x: x <> action_id)) AS spend_shared_with
+    FROM spend_claims GROUP BY action_id
 ),
 social AS (
     SELECT action_id, count(*) AS posts, sum(reach) AS reach, sum(engagements) AS engagements,
@@ -266,16 +285,26 @@ r AS (
                 ELSE p.spend END AS cost,
            CASE WHEN a.last_day < a.first_day THEN NULL
                 WHEN a.cost IS NOT NULL THEN 'action'
-                WHEN p.spend IS NOT NULL THEN 'costs' END AS cost_source
+                WHEN p.spend IS NOT NULL THEN 'costs' END AS cost_source,
+           p.shared_spend AS shared_cost, p.spend_shared_with AS cost_shared_ids
     FROM a LEFT JOIN web w USING (action_id) LEFT JOIN social s USING (action_id)
            LEFT JOIN spend p USING (action_id)
+),
+-- what each action's cost is made of: its own cost, or the days of its campaign's costs
+cost_items AS (
+    SELECT action_id, 'action' AS origin, action_id AS item, cost AS amount
+    FROM r WHERE cost_source = 'action'
+    UNION ALL
+    SELECT action_id, 'costs', row_key, amount FROM spend_claims
 )
 """
 )
 _RESULTS = (
     _CLAIMS  # noqa: S608 - constant SQL
-    + """SELECT * EXCLUDE (shared_ids), cost / nullif(result, 0) AS cost_per_result,
-       coalesce(array_to_string(shared_ids, ','), '') AS shared_with
+    + """SELECT * EXCLUDE (shared_ids, cost_shared_ids),
+       cost / nullif(result, 0) AS cost_per_result,
+       coalesce(array_to_string(shared_ids, ','), '') AS shared_with,
+       coalesce(array_to_string(cost_shared_ids, ','), '') AS cost_shared_with
 FROM r ORDER BY action_id"""
 )
 # each post or web row once, however many of the actions claim it
@@ -296,6 +325,29 @@ FROM chosen JOIN once USING (result_kind) WHERE result IS NOT NULL
 GROUP BY ALL ORDER BY result_kind"""
 )
 
+# each cost (an action's own, a day of a campaign's costs) once, per objective and over all
+_COST_TOTALS = (
+    _CLAIMS  # noqa: S608 - constant SQL
+    + """, chosen AS (
+    SELECT action_id, objective_id FROM actions WHERE list_contains($ids, action_id)
+),
+items AS (
+    SELECT DISTINCT c.objective_id, i.origin, i.item, i.amount
+    FROM cost_items i JOIN chosen c USING (action_id)
+)
+SELECT (SELECT sum(amount) FROM (SELECT DISTINCT origin, item, amount FROM items)) AS total,
+       (SELECT sum(r.cost) FROM r JOIN chosen USING (action_id)) AS claimed,
+       (SELECT map(list(objective_id), list(cost)) FROM (
+            SELECT objective_id, sum(amount) AS cost FROM items GROUP BY objective_id))
+       AS by_objective"""
+)
+
+
+class CostTotals(NamedTuple):
+    total: float | None  # what the actions cost together, each cost counted once
+    claimed: float | None  # their rows added up: more than total when they share costs
+    by_objective: dict[int, float]  # per objective, each cost counted once
+
 
 def results(
     con: duckdb.DuckDBPyConnection,
@@ -307,8 +359,9 @@ def results(
     last_day, posts, reach, engagements, sessions, conversions, revenue, result_kind, result,
     shared_result (the part of the result other actions claim too), shared_with (their ids,
     "6,8"; '' when none), cost (its share of the action's cost, or its campaign's costs),
-    cost_source ('action' or 'costs') and cost_per_result. A figure the data cannot give
-    is missing (NaN), never 0."""
+    cost_source ('action' or 'costs'), shared_cost (the part of its campaign's costs other
+    actions take too), cost_shared_with (their ids) and cost_per_result. A figure the data
+    cannot give is missing (NaN), never 0."""
     frame = con.execute(
         _RESULTS,
         {"date_from": date_from, "date_to": date_to, "include_dropped": include_dropped},
@@ -316,6 +369,16 @@ def results(
     for column in ("first_day", "last_day"):
         frame[column] = pd.to_datetime(frame[column]).dt.date
     return frame
+
+
+def _chosen(action_ids, date_from, date_to, include_dropped) -> dict:
+    """The parameters of a query over the actions ``action_ids``."""
+    return {
+        "date_from": date_from,
+        "date_to": date_to,
+        "include_dropped": include_dropped,
+        "ids": [int(i) for i in action_ids],
+    }
 
 
 def result_totals(
@@ -328,15 +391,26 @@ def result_totals(
     """Per result kind of the actions ``action_ids`` (dates as in ``results``): total, each post
     or web row counted once, and claimed, the sum of the actions' results (more than the total
     when actions share results)."""
-    return con.execute(
-        _TOTALS,
-        {
-            "date_from": date_from,
-            "date_to": date_to,
-            "include_dropped": include_dropped,
-            "ids": [int(i) for i in action_ids],
-        },
-    ).df()
+    return con.execute(_TOTALS, _chosen(action_ids, date_from, date_to, include_dropped)).df()
+
+
+def cost_totals(
+    con: duckdb.DuckDBPyConnection,
+    action_ids: list[int],
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    include_dropped: bool = False,
+) -> CostTotals:
+    """What the actions ``action_ids`` cost (dates as in ``results``), together and per
+    objective, each cost counted once: an action's own cost, and each day of a campaign's
+    costs however many of the actions take it."""
+    chosen = _chosen(action_ids, date_from, date_to, include_dropped)
+    total, claimed, by_objective = con.execute(_COST_TOTALS, chosen).fetchone()
+    return CostTotals(
+        None if total is None else float(total),
+        None if claimed is None else float(claimed),
+        {int(k): float(v) for k, v in (by_objective or {}).items() if v is not None},
+    )
 
 
 def shared_ids(text: str | None) -> list[int]:

@@ -84,7 +84,13 @@ from smdash.review.rules import (
     rules_in_words,
     suggest,
 )
-from smdash.review.sharing import action_names, shared_note, totals_note
+from smdash.review.sharing import (
+    action_names,
+    cost_totals_note,
+    shared_cost_note,
+    shared_note,
+    totals_note,
+)
 from smdash.review.terms import (
     ACTION,
     CLOSED,
@@ -190,8 +196,10 @@ __all__ = [
     "scope_cost",
     "seed_demo",
     "short_label",
+    "shared_cost_note",
     "shared_note",
     "totals_note",
+    "cost_totals_note",
     "action_names",
     "start_first_cycle",
     "start_next_cycle",

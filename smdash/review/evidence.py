@@ -1,4 +1,10 @@
-"""The evidence of a cycle: each objective's and action's figures, as of the last day with data."""
+"""The evidence of a cycle: each objective's and action's figures, as of the last day with data.
+
+An objective's cost is what its actions cost inside the cycle, each cost counted once: two
+actions of one campaign each show the campaign's costs, marked as shared
+(``cost_shared_with``), and their objective counts them once (``actions.cost_totals``), as
+the Costs page does. An objective without actions' costs takes its networks' costs.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +51,9 @@ EVIDENCE_COLUMNS = [
     "suggested",
     "rule",
 ]
+# shown while the cycle is reviewed, not kept with a saved review (that needs a schema step):
+# the part of an action's cost other actions take too (a campaign's costs), and their ids
+SHOWN_COLUMNS = ["shared_cost", "cost_shared_with"]
 DECISION_COLUMNS = ["decision", "reason", "new_target"]
 ITEM_COLUMNS = [*EVIDENCE_COLUMNS, *DECISION_COLUMNS]
 
@@ -214,6 +223,8 @@ def _action_row(
         "shared_result": number_or_none(row.get("shared_result")) if result is not None else None,
         "shared_with": (row.get("shared_with") or "") if result is not None else "",
         "cost": cost,
+        "shared_cost": number_or_none(row.get("shared_cost")) if cost is not None else None,
+        "cost_shared_with": (row.get("cost_shared_with") or "") if cost is not None else "",
         "cost_per_result": cost_per_result,
         "previous_cost_per_result": facts.previous_cost_per_result,
         "hours": hours,
@@ -237,16 +248,15 @@ def evidence(
         for a in actions.list_actions(con)
         if a.objective_id in ids and a.start_date <= cycle.date_to and a.end_date >= cycle.date_from
     ]
-    found = actions.results(con, cycle.date_from, as_of or cycle.date_from - dt.timedelta(1))
+    last = as_of or cycle.date_from - dt.timedelta(1)
+    found = actions.results(con, cycle.date_from, last)
     by_action = {int(r["action_id"]): r for r in found.to_dict("records")}
-    action_costs: dict[int, float] = {}
-    for action in plan:
-        cost = number_or_none(by_action.get(action.action_id, {}).get("cost"))
-        if cost is not None:
-            action_costs[action.objective_id] = action_costs.get(action.objective_id, 0.0) + cost
+    # a campaign's costs that two actions take count once in their objective's cost
+    ids = [a.action_id for a in plan]
+    action_costs = actions.cost_totals(con, ids, cycle.date_from, last).by_objective
     previous = previous_costs(con, cycle)
     # the hours of work of the calendar entries behind an action (smdash.plan.effort)
-    hours = effort.action_hours(con, cycle.date_from, as_of or cycle.date_from - dt.timedelta(1))
+    hours = effort.action_hours(con, cycle.date_from, last)
     with network_lookup(con):  # one attribution for every objective's KPI reads
         rows = [_objective_row(con, cycle, o, as_of, limits, action_costs, previous) for o in items]
     decided = {row["item_id"]: row["suggested"] for row in rows}
@@ -262,7 +272,7 @@ def evidence(
         )
         for a in plan
     ]
-    return ordered_items(item_frame(rows, EVIDENCE_COLUMNS))
+    return ordered_items(item_frame(rows, [*EVIDENCE_COLUMNS, *SHOWN_COLUMNS]))
 
 
 def ordered_items(frame: pd.DataFrame) -> pd.DataFrame:
@@ -274,7 +284,7 @@ def ordered_items(frame: pd.DataFrame) -> pd.DataFrame:
 
 _TEXT_COLUMNS = frozenset(
     {"kind", "label", "kpi", "scope", "status", "result_kind", "shared_with", "suggested"}
-    | {"rule"}
+    | {"rule", "cost_shared_with"}
     | {"decision", "reason"}
 )
 _WHOLE_COLUMNS = frozenset({"item_id", "objective_id", "stalled_periods"})

@@ -48,6 +48,7 @@ from smdash.ui.runtime import (
     said,
     tr,
     write,
+    writing,
 )
 
 load_history = loader(import_history)
@@ -295,7 +296,8 @@ def run_import(
     path: Path, file_name: str, bar, answers: dict[str, str] | None = None
 ) -> Note | None:
     """Import one saved upload with the answers of its preview, moving ``bar``; its success is
-    flashed for the next run, its refusal logged and returned (see ``keep_refused``)."""
+    flashed for the next run, its refusal logged and returned (see ``keep_refused``), whether
+    reading refused the file or the write did (accounts another file brought a moment before)."""
 
     def progress(stage: str, fraction: float) -> None:
         bar.progress(fraction, text=tr(f"import.progress_{stage}", file=file_name))
@@ -311,7 +313,8 @@ def run_import(
         let_go_of_file()
         staged = stage_file(path, file_name, context, progress=progress, answers=answers)
         try:
-            result, error = write(run, staged)
+            with writing() as con:  # a refusal here is logged below, once the write is undone
+                result, error = run(con, staged), None
         finally:
             staged.discard()
     except Exception as exc:  # noqa: BLE001 - any failure is shown as a message, not a trace

@@ -30,6 +30,7 @@ from smdash.ui.runtime import (
     flash,
     labels_by,
     lang,
+    load_currency,
     loader,
     made_on_click,
     money,
@@ -62,6 +63,7 @@ load_plan = loader(actions.plan)
 load_actions = loader(actions.list_actions)
 load_results = loader(actions.results)
 load_totals = loader(actions.result_totals)
+load_cost_totals = loader(actions.cost_totals)
 load_as_of = loader(review.cycle_as_of)
 load_draft = loader(review.interpretation_draft)
 
@@ -102,6 +104,19 @@ def _change(value) -> str:
 
 def _money(value) -> str:
     return tr("review.no_cost") if value is None or pd.isna(value) else money(value)
+
+
+def _cost(value, shared_with="", shared_cost=None) -> str:
+    """The cost, with the actions it shares a campaign's costs with."""
+    note = review.shared_cost_note(shared_with, shared_cost, value, lang(), load_currency())
+    return f"{_money(value)} ({note})" if note else _money(value)
+
+
+def _costs(rows: pd.DataFrame, cost: str = "cost") -> list[str]:
+    return [
+        _cost(*values)
+        for values in zip(rows[cost], rows["cost_shared_with"], rows["shared_cost"], strict=True)
+    ]
 
 
 def _cost_per_result(value) -> str:
@@ -184,7 +199,7 @@ def action_table(frame: pd.DataFrame) -> pd.DataFrame:
             ],
             column("status"): [tr(f"review.item_status.{s}") for s in rows["status"]],
             column("result"): _results(rows),
-            column("cost"): [_money(v) for v in rows["cost"]],
+            column("cost"): _costs(rows),
             column("cost_per_result"): [_cost_per_result(v) for v in rows["cost_per_result"]],
             column("previous_cost_per_result"): [
                 _cost_per_result(v) for v in rows["previous_cost_per_result"]
@@ -368,12 +383,18 @@ def review_section(cycle: Cycle) -> None:
 
 
 def totals_caption(cycle: Cycle, frame: pd.DataFrame, as_of: dt.date | None) -> None:
-    """What the listed actions brought together, each result counted once."""
+    """What the listed actions brought and cost together, each result and cost counted once."""
     ids = frame.loc[frame["kind"] == ACTION, "item_id"].astype(int).tolist()
     last = as_of or cycle.date_from - dt.timedelta(days=1)
-    note = review.totals_note(load_totals(ids, cycle.date_from, last), lang())
-    if note:
-        st.caption(note)
+    notes = [
+        review.totals_note(load_totals(ids, cycle.date_from, last), lang()),
+        review.cost_totals_note(
+            load_cost_totals(ids, cycle.date_from, last), lang(), load_currency()
+        ),
+    ]
+    for note in notes:
+        if note:
+            st.caption(note)
 
 
 def _decisions_form(cycle: Cycle, frame: pd.DataFrame, latest, limits: Thresholds) -> None:
@@ -513,7 +534,7 @@ def actions_table(plan: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
             ],
             column("owner"): found["owner"],
             column("status"): [tr(f"review.item_status.{s}") for s in found["status"]],
-            column("cost"): [_money(v) for v in found["cost_x"]],
+            column("cost"): _costs(found, "cost_y"),  # its own, or its campaign's
             column("result"): _results(found),
             column("cost_per_result"): [_cost_per_result(v) for v in found["cost_per_result"]],
         }
