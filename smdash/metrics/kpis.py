@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from smdash.core.i18n import format_money, format_number, xlsx_money_format
 from smdash.core.networks import ALL_SOCIAL
 from smdash.metrics import accounts
 from smdash.metrics.accounts import Account
@@ -214,6 +215,29 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
 )
 KPIS: dict[str, Kpi] = {k.key: k for k in CATALOGUE}
+COUNT_FORMAT = "#,##0"  # a spreadsheet's format for a count
+
+
+def written(key: str, value: float | None, lang: str, currency: str) -> str:
+    """A KPI value in its unit, the user's way: 1,234 · 4.58 % · €1,471.95 (``currency``: the
+    workspace's); an em dash for no value."""
+    if value is None or pd.isna(value):
+        return "—"
+    unit = KPIS[key].unit
+    if unit == PERCENT:
+        return f"{format_number(value, lang, 2)} %"
+    if unit == CURRENCY:
+        return format_money(value, lang, currency)
+    return format_number(value, lang)
+
+
+def xlsx_format(key: str, lang: str, currency: str) -> str:
+    """The spreadsheet number format of a KPI's values, which stay numbers: amounts in the
+    currency, percentages with their sign, counts with thousands separators."""
+    unit = KPIS[key].unit
+    if unit == CURRENCY:
+        return xlsx_money_format(lang, currency)
+    return '0.00" %"' if unit == PERCENT else COUNT_FORMAT
 
 
 def scope_networks(scope: str) -> list[str]:
