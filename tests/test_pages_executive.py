@@ -43,7 +43,8 @@ def test_summary_of_the_demo_workspace(app):
         "Money spent": "€2,039",
         "Cost per conversion": "€17.13",
         "Objectives on track": "5 of 9",
-        "Followers at end of period": "20,308",  # pinned in the demo
+        # pinned in the demo: Instagram's and Facebook's accounts, as KPI progress says it
+        "Followers at end of period": "20,308 (total of 2 accounts)",
     }
     markdown = texts(at.markdown)
     assert "**Forn de la Plaça** · October 2026" in markdown

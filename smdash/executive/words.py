@@ -10,6 +10,7 @@ from smdash.executive.figures import OTHER, TOTAL, Figure
 from smdash.executive.periods import Period
 from smdash.executive.terms import VANITY
 from smdash.metrics import kpis
+from smdash.metrics.accounts import followers_text
 from smdash.plan import objectives
 
 ABOUT_THE_SAME = 0.05  # costs per conversion within 5 % of each other are not best and worst
@@ -48,7 +49,7 @@ def figure_value(figure: Figure, lang: str, currency: str, short: bool = False) 
         return money(figure.value, lang, currency, decimals)
     if figure.unit == kpis.PERCENT:
         return "—" if figure.value is None else f"{format_number(figure.value, lang, 2)} %"
-    return format_number(figure.value, lang)
+    return followers_text(format_number(figure.value, lang), figure.extra.get("accounts"), lang)
 
 
 def objectives_line(counts: dict, lang: str) -> str:

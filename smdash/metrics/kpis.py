@@ -315,15 +315,23 @@ def _params(kpi: Kpi, scope: str, date_from, date_to, account: Account | None) -
     return dates | {"networks": scope_networks(scope)} | _account_params(kpi, account)
 
 
-def _accounts_added(con: duckdb.DuckDBPyConnection, kpi: Kpi, params: dict) -> int:
-    """How many accounts a level (followers) adds up (``params``: of ``_rows``); 0 for the
-    other kinds, which are sums of rows, not of accounts."""
+def accounts_added(
+    con: duckdb.DuckDBPyConnection,
+    kpi: Kpi | str,
+    scope: str,
+    date_from: dt.date,
+    date_to: dt.date,
+    account: Account | None = None,
+) -> int:
+    """How many accounts a level (followers) adds up in the scope and dates (a total of them
+    when more than one); 0 for the other kinds, which are sums of rows, not of accounts."""
+    kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
     if kpi.kind != LEVEL:
         return 0
     with attribution(con, kpi):
         return con.execute(
             f"WITH {_rows(kpi)} SELECT count(DISTINCT (network, account)) FROM rows",  # noqa: S608 - constant
-            params,
+            _params(kpi, scope, date_from, date_to, account),
         ).fetchone()[0]
 
 
@@ -431,7 +439,6 @@ def comparison(
             change = None
             if current is not None and previous:
                 change = (current - previous) / abs(previous)
-            params = _params(kpi, scope, date_from, date_to, account)
-            added = _accounts_added(con, kpi, params)
+            added = accounts_added(con, kpi, scope, date_from, date_to, account)
             rows.append((kpi.key, current, previous, change, added))
     return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change", "accounts"])

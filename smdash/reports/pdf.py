@@ -159,13 +159,24 @@ def _figure_boxes(doc: PdfDoc, s: Summary, lang: str, figures: list[Figure]) -> 
         doc.font(8.5, color=MUTED)
         pdf.cell(width - 4, 4.5, doc.text(figure_label(figure.key, lang)))
         pdf.set_xy(x + 2, row_y + 7)
-        doc.font(16, True)
-        pdf.cell(width - 4, 8, doc.text(figure_value(figure, lang, s.currency, short=True)))
+        value = doc.text(figure_value(figure, lang, s.currency, short=True))
+        doc.font(_fitting(doc, value, width - 4, 16), True)
+        pdf.cell(width - 4, 8, value)
         doc.font(7.5, color=MUTED)
         for offset, line in enumerate(comparison_lines(figure, s, lang)):
             pdf.set_xy(x + 2, row_y + 16 + offset * 4)
             pdf.cell(width - 4, 4, doc.text(line))
     pdf.set_xy(pdf.l_margin, row_y + height + gap)
+
+
+def _fitting(doc: PdfDoc, text: str, width: float, size: float, smallest: float = 9) -> float:
+    """The largest font size up to ``size`` at which ``text`` (bold) fits in ``width``: a
+    value with words ("20,308 (total of 2 accounts)") stays inside its box."""
+    doc.font(size, True)
+    while size > smallest and doc.pdf.get_string_width(text) > width:
+        size -= 0.5
+        doc.font(size, True)
+    return size
 
 
 def _goals(doc: PdfDoc, s: Summary, lang: str) -> None:
