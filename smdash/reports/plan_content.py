@@ -338,7 +338,7 @@ def _kpis(con, period, lang, section: Section) -> None:
         t("plandoc.column.as_of", lang),
     ]
     if rows:
-        section.blocks.append(Table(columns, rows, (4.1, 2.6, 2.2, 1.8, 1.8, 2.0, 2, 2.4)))
+        section.blocks.append(Table(columns, rows, (3.5, 2.6, 2.2, 2.2, 2.2, 1.8, 2, 2.4)))
     else:
         _empty(section, lang)
     section.sheet = _frame(columns, values)
