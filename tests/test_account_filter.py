@@ -122,8 +122,10 @@ def test_the_executive_summary_labels_a_follower_count_over_accounts(workspace):
     assert (followers.value, followers.extra["accounts"]) == (1500, 2)
     assert executive.figure_value(followers, "en", s.currency) == "1,500 (total of 2 accounts)"
     assert executive.figure_value(followers, "es", s.currency) == "1.500 (total de 2 cuentas)"
+    # on a card, the count alone and how many accounts under it (a phone's card is narrow)
+    assert executive.figure_value(followers, "es", s.currency, short=True) == "1.500"
     text = " ".join(pdf_pages(pdf_report(s, "es")))
-    assert "1.500 (total de 2 cuentas)" in text
+    assert "Seguidores al final del periodo 1.500 Total de 2 cuentas" in text
     book = load_workbook(io.BytesIO(xlsx_report(s, "en")))
     rows = {row[0].value: row[1] for row in book.worksheets[1].iter_rows(min_row=2)}
     cell = rows["Followers at end of period (total of 2 accounts)"]
@@ -140,7 +142,9 @@ def test_one_account_is_no_total(con, tmp_path):
     )
     executive.set_pinned(con, ["followers"])
     s = executive.build(con, executive.parse_period("2026-06"))
-    assert executive.figure_value(s.figure("followers"), "en", s.currency) == "1,000"
+    followers = s.figure("followers")
+    assert executive.figure_value(followers, "en", s.currency) == "1,000"
+    assert executive.accounts_line(followers, "en") is None
 
 
 def test_the_executive_page_labels_a_follower_count_over_accounts(two_account_app, db_path):
@@ -150,4 +154,5 @@ def test_the_executive_page_labels_a_follower_count_over_accounts(two_account_ap
     at.switch_page("pages/executive_summary.py").run()
     assert not at.exception
     values = {m.label: m.value for m in at.metric}
-    assert values["Followers at end of period"] == "1,500 (total of 2 accounts)"
+    assert values["Followers at end of period"] == "1,500"
+    assert "Total of 2 accounts" in [c.value for c in at.caption]

@@ -81,3 +81,8 @@ def followers_text(text: str, count: int | None, lang: str) -> str:
     if not count or count < 2:
         return text
     return t("accounts.followers_total", lang, value=text, count=count)
+
+
+def total_note(count: int | None, lang: str) -> str | None:
+    """``Total of 2 accounts`` under a follower count that adds up several; None otherwise."""
+    return t("accounts.total_note", lang, count=count) if count and count > 1 else None

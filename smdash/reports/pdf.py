@@ -129,20 +129,26 @@ def _header(doc: PdfDoc, s: Summary, lang: str, logo: tuple[bytes, str] | None) 
 
 
 def comparison_lines(figure: Figure, s: Summary, lang: str) -> list[str]:
-    """Under a figure: its change on the previous period and on a year earlier (when known);
-    for objectives, how many are at risk and behind."""
+    """Under a figure: how many accounts a follower count adds up (when several), its change
+    on the previous period and on a year earlier (when known); for objectives, how many are at
+    risk and behind."""
     if figure.key == "objectives":
         if figure.value is None:
             return []
         return [executive.objectives_detail(figure.extra, lang)]
+    note = executive.accounts_line(figure, lang)
     return [
-        t("executive.vs", lang, change=percent_change(change, lang), period=other.label(lang))
-        for change, other in comparisons(figure, s.period)
+        *([note] if note else []),
+        *(
+            t("executive.vs", lang, change=percent_change(change, lang), period=other.label(lang))
+            for change, other in comparisons(figure, s.period)
+        ),
     ]
 
 
 def _figure_boxes(doc: PdfDoc, s: Summary, lang: str, figures: list[Figure]) -> None:
-    columns, gap, height = 3, 4, 27
+    lines = max((len(comparison_lines(f, s, lang)) for f in figures), default=0)
+    columns, gap, height = 3, 4, max(27, 19 + 4 * lines)
     width = (doc.width - gap * (columns - 1)) / columns
     pdf = doc.pdf
     row_y = pdf.get_y()
@@ -159,24 +165,13 @@ def _figure_boxes(doc: PdfDoc, s: Summary, lang: str, figures: list[Figure]) -> 
         doc.font(8.5, color=MUTED)
         pdf.cell(width - 4, 4.5, doc.text(figure_label(figure.key, lang)))
         pdf.set_xy(x + 2, row_y + 7)
-        value = doc.text(figure_value(figure, lang, s.currency, short=True))
-        doc.font(_fitting(doc, value, width - 4, 16), True)
-        pdf.cell(width - 4, 8, value)
+        doc.font(16, True)
+        pdf.cell(width - 4, 8, doc.text(figure_value(figure, lang, s.currency, short=True)))
         doc.font(7.5, color=MUTED)
         for offset, line in enumerate(comparison_lines(figure, s, lang)):
             pdf.set_xy(x + 2, row_y + 16 + offset * 4)
             pdf.cell(width - 4, 4, doc.text(line))
     pdf.set_xy(pdf.l_margin, row_y + height + gap)
-
-
-def _fitting(doc: PdfDoc, text: str, width: float, size: float, smallest: float = 9) -> float:
-    """The largest font size up to ``size`` at which ``text`` (bold) fits in ``width``: a
-    value with words ("20,308 (total of 2 accounts)") stays inside its box."""
-    doc.font(size, True)
-    while size > smallest and doc.pdf.get_string_width(text) > width:
-        size -= 0.5
-        doc.font(size, True)
-    return size
 
 
 def _goals(doc: PdfDoc, s: Summary, lang: str) -> None:
