@@ -45,6 +45,8 @@ def test_summary_of_the_demo_workspace(app):
         "Objectives on track": "5 of 9",
         "Followers at end of period": "20,308",  # pinned in the demo
     }
+    # Instagram's and Facebook's accounts, as KPI progress says over all networks
+    assert "Total of 2 accounts" in texts(at.caption)
     markdown = texts(at.markdown)
     assert "**Forn de la Plaça** · October 2026" in markdown
     story = next(m for m in markdown if m.startswith("In October 2026"))

@@ -223,3 +223,57 @@ def test_the_toolkit_page_offers_the_plan_to_a_viewer(demo_db, start_app):
     assert pages[0].startswith("Plan de redes sociales Preparado para Forn de la Plaça")
     book = load_workbook(io.BytesIO(plan_view.plan_file(str(demo_db), "en", "xlsx")))
     assert book.sheetnames[0] == "Guide"
+
+
+# Issue 15, point 6: money with its currency in the plan document too.
+MONEY = {
+    "es": [
+        "Ingresos desde redes · Todas las redes sociales · 2.043,86 € → 2.800,00 €",
+        "Coste por conversión · LinkedIn · 15,00 € → 12,00 €",
+        "Ingresos desde redes Todas las redes sociales 1.471,95 € 2.800,00 €",
+        "Coste por conversión LinkedIn 12,06 € 12,00 €",
+    ],
+    "en": [
+        "Revenue from social · All social networks · €2,043.86 → €2,800.00",
+        "Cost per conversion · LinkedIn · €15.00 → €12.00",
+        "Revenue from social All social networks €1,471.95 €2,800.00",
+        "Cost per conversion LinkedIn €12.06 €12.00",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_plan_pdf_writes_money_kpis_with_the_currency(demo_db, lang):
+    with store.connect(demo_db) as con:
+        pages = pdf_pages(plan_document.plan_bytes(con, OCTOBER, lang, "pdf"))
+    text = " ".join(pages[1:])
+    for words in MONEY[lang]:
+        assert words in text, words
+    assert "14.037" in text if lang == "es" else "14,037" in text  # counts stay counts
+
+
+@pytest.mark.parametrize(("lang", "money"), [("es", '#,##0.00 "€"'), ("en", '"€"#,##0.00')])
+def test_the_plan_xlsx_keeps_kpi_values_numbers_with_their_format(demo_db, lang, money):
+    with store.connect(demo_db) as con:
+        book = load_workbook(io.BytesIO(plan_document.plan_bytes(con, OCTOBER, lang, "xlsx")))
+    sheet = book.worksheets[plan_content.SECTIONS.index("kpis")]
+    assert [c.value for c in sheet[1]][3:5] == {
+        "es": ["Actual", "Meta"],
+        "en": ["Current", "Target"],
+    }[lang]
+    # by KPI and network: (current, target) as the cells hold them
+    rows = {(r[1].value, r[2].value): (r[3], r[4]) for r in sheet.iter_rows(min_row=2)}
+    names = {
+        "es": ("Ingresos desde redes", "Coste por conversión", "Seguidores al final del periodo"),
+        "en": ("Revenue from social", "Cost per conversion", "Followers at end of period"),
+    }[lang]
+    everywhere = {"es": "Todas las redes sociales", "en": "All social networks"}[lang]
+    current, target = rows[(names[0], everywhere)]
+    assert (current.value, target.value) == (pytest.approx(1471.95), 2800)
+    assert current.number_format.startswith(money) and target.number_format.startswith(money)
+    current, _ = rows[(names[1], "LinkedIn")]
+    assert current.value == pytest.approx(12.06) and current.number_format.startswith(money)
+    current, _ = rows[(names[2], "Instagram")]
+    assert current.value == 14037 and current.number_format == "#,##0"
+    rate = next(cells for (kpi, _), cells in rows.items() if kpi.startswith(("Tasa", "Engage")))
+    assert rate[0].value == pytest.approx(4.29) and rate[0].number_format == '0.00" %"'

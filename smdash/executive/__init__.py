@@ -95,6 +95,7 @@ from smdash.executive.terms import (
     YEAR,
 )
 from smdash.executive.words import (
+    accounts_line,
     comparisons,
     figure_label,
     figure_value,
@@ -134,6 +135,7 @@ __all__ = [
     "TREND_MONTHS",
     "VANITY",
     "YEAR",
+    "accounts_line",
     "build",
     "business_name",
     "campaign_spend",

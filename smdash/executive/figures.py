@@ -112,7 +112,8 @@ def vanity_figures(
     keys: list[str],
     first_day: dt.date | None = None,
 ) -> list:
-    """The pinned vanity metrics (KPIs over all social networks), with their comparisons."""
+    """The pinned vanity metrics (KPIs over all social networks), with their comparisons; a
+    follower count with how many accounts it adds up (``extra["accounts"]``)."""
     previous = comparable(period.previous(), first_day)
     year = comparable(period.year_before(), first_day)
 
@@ -127,6 +128,7 @@ def vanity_figures(
             _kpi(con, key, period),
             compared(key, previous),
             compared(key, year),
+            extra={"accounts": kpis.accounts_added(con, key, kpis.ALL, period.start, period.end)},
         )
         for key in keys
         if key in VANITY

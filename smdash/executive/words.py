@@ -10,6 +10,7 @@ from smdash.executive.figures import OTHER, TOTAL, Figure
 from smdash.executive.periods import Period
 from smdash.executive.terms import VANITY
 from smdash.metrics import kpis
+from smdash.metrics.accounts import followers_text, total_note
 from smdash.plan import objectives
 
 ABOUT_THE_SAME = 0.05  # costs per conversion within 5 % of each other are not best and worst
@@ -31,7 +32,8 @@ def percent_change(change: float | None, lang: str) -> str:
 
 
 def figure_value(figure: Figure, lang: str, currency: str, short: bool = False) -> str:
-    """The figure as the page and the report show it (``short``: objectives as "5 of 9")."""
+    """The figure as the page and the report show it (``short``: objectives as "5 of 9", a
+    follower count without how many accounts it adds up, which ``accounts_line`` says)."""
     if figure.key == "objectives":
         if figure.value is None:
             return "—"
@@ -48,7 +50,13 @@ def figure_value(figure: Figure, lang: str, currency: str, short: bool = False) 
         return money(figure.value, lang, currency, decimals)
     if figure.unit == kpis.PERCENT:
         return "—" if figure.value is None else f"{format_number(figure.value, lang, 2)} %"
-    return format_number(figure.value, lang)
+    text = format_number(figure.value, lang)
+    return text if short else followers_text(text, figure.extra.get("accounts"), lang)
+
+
+def accounts_line(figure: Figure, lang: str) -> str | None:
+    """Under a follower count that adds up several accounts (shown short): how many."""
+    return total_note(figure.extra.get("accounts"), lang)
 
 
 def objectives_line(counts: dict, lang: str) -> str:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from smdash.core.i18n import t
+
 
 @dataclass(frozen=True)
 class Account:
@@ -71,3 +73,16 @@ def follower_accounts(
         {"date_from": date_from, "date_to": date_to, **params(account)},
     ).fetchall()
     return dict(rows)
+
+
+def followers_text(text: str, count: int | None, lang: str) -> str:
+    """A follower count as written (``text``), labelled when it adds up several accounts
+    (``count``): ``1,500 (total of 2 accounts)``. Plain text, for a table cell or a report."""
+    if not count or count < 2:
+        return text
+    return t("accounts.followers_total", lang, value=text, count=count)
+
+
+def total_note(count: int | None, lang: str) -> str | None:
+    """``Total of 2 accounts`` under a follower count that adds up several; None otherwise."""
+    return t("accounts.total_note", lang, count=count) if count and count > 1 else None

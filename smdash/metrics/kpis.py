@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from smdash.core.i18n import format_money, format_number, xlsx_money_format
 from smdash.core.networks import ALL_SOCIAL
 from smdash.metrics import accounts
 from smdash.metrics.accounts import Account
@@ -214,6 +215,29 @@ CATALOGUE: tuple[Kpi, ...] = (
     ),
 )
 KPIS: dict[str, Kpi] = {k.key: k for k in CATALOGUE}
+COUNT_FORMAT = "#,##0"  # a spreadsheet's format for a count
+
+
+def written(key: str, value: float | None, lang: str, currency: str) -> str:
+    """A KPI value in its unit, the user's way: 1,234 · 4.58 % · €1,471.95 (``currency``: the
+    workspace's); an em dash for no value."""
+    if value is None or pd.isna(value):
+        return "—"
+    unit = KPIS[key].unit
+    if unit == PERCENT:
+        return f"{format_number(value, lang, 2)} %"
+    if unit == CURRENCY:
+        return format_money(value, lang, currency)
+    return format_number(value, lang)
+
+
+def xlsx_format(key: str, lang: str, currency: str) -> str:
+    """The spreadsheet number format of a KPI's values, which stay numbers: amounts in the
+    currency, percentages with their sign, counts with thousands separators."""
+    unit = KPIS[key].unit
+    if unit == CURRENCY:
+        return xlsx_money_format(lang, currency)
+    return '0.00" %"' if unit == PERCENT else COUNT_FORMAT
 
 
 def scope_networks(scope: str) -> list[str]:
@@ -291,15 +315,23 @@ def _params(kpi: Kpi, scope: str, date_from, date_to, account: Account | None) -
     return dates | {"networks": scope_networks(scope)} | _account_params(kpi, account)
 
 
-def _accounts_added(con: duckdb.DuckDBPyConnection, kpi: Kpi, params: dict) -> int:
-    """How many accounts a level (followers) adds up (``params``: of ``_rows``); 0 for the
-    other kinds, which are sums of rows, not of accounts."""
+def accounts_added(
+    con: duckdb.DuckDBPyConnection,
+    kpi: Kpi | str,
+    scope: str,
+    date_from: dt.date,
+    date_to: dt.date,
+    account: Account | None = None,
+) -> int:
+    """How many accounts a level (followers) adds up in the scope and dates (a total of them
+    when more than one); 0 for the other kinds, which are sums of rows, not of accounts."""
+    kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
     if kpi.kind != LEVEL:
         return 0
     with attribution(con, kpi):
         return con.execute(
             f"WITH {_rows(kpi)} SELECT count(DISTINCT (network, account)) FROM rows",  # noqa: S608 - constant
-            params,
+            _params(kpi, scope, date_from, date_to, account),
         ).fetchone()[0]
 
 
@@ -407,7 +439,6 @@ def comparison(
             change = None
             if current is not None and previous:
                 change = (current - previous) / abs(previous)
-            params = _params(kpi, scope, date_from, date_to, account)
-            added = _accounts_added(con, kpi, params)
+            added = accounts_added(con, kpi, scope, date_from, date_to, account)
             rows.append((kpi.key, current, previous, change, added))
     return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change", "accounts"])

@@ -129,20 +129,26 @@ def _header(doc: PdfDoc, s: Summary, lang: str, logo: tuple[bytes, str] | None) 
 
 
 def comparison_lines(figure: Figure, s: Summary, lang: str) -> list[str]:
-    """Under a figure: its change on the previous period and on a year earlier (when known);
-    for objectives, how many are at risk and behind."""
+    """Under a figure: how many accounts a follower count adds up (when several), its change
+    on the previous period and on a year earlier (when known); for objectives, how many are at
+    risk and behind."""
     if figure.key == "objectives":
         if figure.value is None:
             return []
         return [executive.objectives_detail(figure.extra, lang)]
+    note = executive.accounts_line(figure, lang)
     return [
-        t("executive.vs", lang, change=percent_change(change, lang), period=other.label(lang))
-        for change, other in comparisons(figure, s.period)
+        *([note] if note else []),
+        *(
+            t("executive.vs", lang, change=percent_change(change, lang), period=other.label(lang))
+            for change, other in comparisons(figure, s.period)
+        ),
     ]
 
 
 def _figure_boxes(doc: PdfDoc, s: Summary, lang: str, figures: list[Figure]) -> None:
-    columns, gap, height = 3, 4, 27
+    lines = max((len(comparison_lines(f, s, lang)) for f in figures), default=0)
+    columns, gap, height = 3, 4, max(27, 19 + 4 * lines)
     width = (doc.width - gap * (columns - 1)) / columns
     pdf = doc.pdf
     row_y = pdf.get_y()

@@ -20,7 +20,7 @@ from smdash import executive, review
 from smdash.core.i18n import format_date, format_number, month_name, t
 from smdash.core.periods import add_months, month_start
 from smdash.metrics import kpis
-from smdash.plan import actions, calendar, objectives, toolkit
+from smdash.plan import actions, calendar, costs, objectives, toolkit
 from smdash.plan.objectives import scope_name
 
 
@@ -66,6 +66,7 @@ class Section:
     sheet_name: str
     blocks: list[Block] = field(default_factory=list)
     sheet: pd.DataFrame | None = None  # the XLSX sheet (None: no sheet)
+    formats: dict[str, list[str]] = field(default_factory=dict)  # its columns' number formats
 
 
 @dataclass
@@ -238,16 +239,6 @@ def _guidelines(con, period, lang, section: Section) -> None:
 # --- the strategy: objectives, KPIs, actions, calendar ------------------------------------
 
 
-def kpi_value(key: str, value: float | None, lang: str) -> str:
-    """A KPI value in its unit: 1,234 · 4.58 % · 1,471.95."""
-    if value is None or pd.isna(value):
-        return "—"
-    unit = kpis.KPIS[key].unit
-    if unit == kpis.PERCENT:
-        return f"{format_number(value, lang, 2)} %"
-    return format_number(value, lang, 2 if unit == kpis.CURRENCY else 0)
-
-
 def _goal_names(con) -> dict[int, str]:
     frame = objectives.goals(con, include_archived=True)
     return dict(zip(frame["goal_id"], frame["name"], strict=True))
@@ -267,10 +258,10 @@ def _objectives(con, period, lang, section: Section) -> None:
         objectives.WARN: t("plandoc.smart.warn", lang),
         objectives.FAIL: t("plandoc.smart.fail", lang),
     }
-    rows = []
+    rows, currency = [], costs.currency(con)
     for objective in objectives.list_objectives(con):
         goal = goals.get(objective.goal_id, "") if objective.goal_id else ""
-        summary = _summary(objective, lang)
+        summary = _summary(objective, lang, currency)
         checks = objectives.smart_check(con, objective)
         section.blocks.append(Heading(objective.statement))
         facts = [
@@ -299,37 +290,43 @@ def _objectives(con, period, lang, section: Section) -> None:
     section.sheet = _frame(columns, rows)
 
 
-def _summary(objective: objectives.Objective, lang: str) -> str:
+def _summary(objective: objectives.Objective, lang: str, currency: str) -> str:
     return t(
         "objectives.summary",
         lang,
         kpi=t(f"kpis.name.{objective.kpi}", lang),
         scope=scope_name(objective.scope, lang),
-        baseline=kpi_value(objective.kpi, objective.baseline, lang),
-        target=kpi_value(objective.kpi, objective.target, lang),
+        baseline=kpis.written(objective.kpi, objective.baseline, lang, currency),
+        target=kpis.written(objective.kpi, objective.target, lang, currency),
         start=format_date(objective.start_date, lang),
         deadline=format_date(objective.deadline, lang),
     )
 
 
 def _kpis(con, period, lang, section: Section) -> None:
+    """The PDF writes the values in their unit; the sheet keeps them numbers with a number
+    format each (amounts in the workspace's currency)."""
     statuses = {s: t(f"objectives.status.{s}", lang) for s in objectives.STATUSES}
-    rows = []
+    currency = costs.currency(con)
+    rows, values, formats = [], [], []
     for objective in objectives.list_objectives(con):
         now = objectives.progress(con, objective)
         share = "—" if now.progress is None else f"{format_number(now.progress * 100, lang)} %"
+        key = objective.kpi
+        numbers = [_number(now.current), _number(objective.target)]
         rows.append(
             [
                 objective.statement,
-                t(f"kpis.name.{objective.kpi}", lang),
+                t(f"kpis.name.{key}", lang),
                 scope_name(objective.scope, lang),
-                kpi_value(objective.kpi, now.current, lang),
-                kpi_value(objective.kpi, objective.target, lang),
+                *(kpis.written(key, n, lang, currency) for n in numbers),
                 share,
                 statuses[now.status],
                 format_date(now.as_of, lang) if now.as_of else "—",
             ]
         )
+        values.append([*rows[-1][:3], *numbers, *rows[-1][5:]])
+        formats.append(kpis.xlsx_format(key, lang, currency))
     columns = [
         t("plandoc.column.objective", lang),
         t("kpipage.kpi", lang),
@@ -341,10 +338,15 @@ def _kpis(con, period, lang, section: Section) -> None:
         t("plandoc.column.as_of", lang),
     ]
     if rows:
-        section.blocks.append(Table(columns, rows, (4.1, 2.6, 2.2, 1.8, 1.8, 2.0, 2, 2.4)))
+        section.blocks.append(Table(columns, rows, (3.5, 2.6, 2.2, 2.2, 2.2, 1.8, 2, 2.4)))
     else:
         _empty(section, lang)
-    section.sheet = _frame(columns, rows)
+    section.sheet = _frame(columns, values)
+    section.formats = {columns[3]: formats, columns[4]: formats}
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None or pd.isna(value) else round(float(value), 2)
 
 
 def _months(period: executive.Period) -> list[dt.date]:

@@ -17,8 +17,11 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def plan_xlsx(plan: PlanDocument) -> bytes:
-    """One sheet per section, in the order of the PDF (for the CM to edit and reuse)."""
-    return write_xlsx({s.sheet_name: s.sheet for s in plan.sections if s.sheet is not None})
+    """One sheet per section, in the order of the PDF (for the CM to edit and reuse); values
+    that are numbers stay numbers, amounts shown in the workspace's currency."""
+    sections = [s for s in plan.sections if s.sheet is not None]
+    formats = {column: codes for s in sections for column, codes in s.formats.items()}
+    return write_xlsx({s.sheet_name: s.sheet for s in sections}, formats)
 
 
 def plan_bytes(

@@ -15,6 +15,7 @@ from smdash.executive import (
     period_line,
 )
 from smdash.metrics import kpis
+from smdash.metrics.accounts import followers_text
 
 
 def _number(figure: Figure, value: float | None) -> float | str | None:
@@ -40,7 +41,7 @@ def figures_table(s: Summary, lang: str, include_vanity: bool = True) -> pd.Data
         )
         rows.append(
             [
-                figure_label(figure.key, lang),
+                followers_text(figure_label(figure.key, lang), figure.extra.get("accounts"), lang),
                 value,
                 _number(figure, figure.previous),
                 _percent(figure.change),

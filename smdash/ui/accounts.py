@@ -45,10 +45,9 @@ def option_label(choice: Account | None) -> str:
 
 
 def followers_text(text: str, count: int | None) -> str:
-    """A follower count as shown, labelled when it adds up several accounts."""
-    if not count or count < 2:
-        return text
-    return t("accounts.followers_total", lang(), value=text, count=count)  # a table cell: plain
+    """A follower count as shown, labelled when it adds up several accounts (a table cell:
+    plain text)."""
+    return accounts.followers_text(text, count, lang())
 
 
 def added_up_note(scope: str) -> str | None:

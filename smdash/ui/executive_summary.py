@@ -143,6 +143,8 @@ def figure_metrics(figures: list[Figure], s: Summary) -> None:
                 delta_color="normal" if figure.direction == "up" else "inverse",
                 label_visibility="collapsed",
             )
+            if note := executive.accounts_line(figure, lang()):
+                st.caption(note)
             line = _second_line(figure, s.period)
             if line and (figure.key != "objectives" or figure.value is not None):
                 st.caption(line)

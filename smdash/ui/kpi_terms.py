@@ -5,11 +5,9 @@ Shared by the Objectives, KPI progress and Plan review pages.
 
 from __future__ import annotations
 
-import pandas as pd
-
 from smdash.metrics import kpis
 from smdash.plan.objectives import Objective
-from smdash.ui.runtime import date, money, number, tr
+from smdash.ui.runtime import date, lang, load_currency, tr
 
 
 def kpi_name(key: str) -> str:
@@ -22,12 +20,7 @@ def scope_name(scope: str) -> str:
 
 def kpi_value(key: str, value: float | None) -> str:
     """A KPI value in its unit: 1,234 · 4.58 % · €1,471.95 (the workspace's currency)."""
-    if value is None or pd.isna(value):
-        return "—"
-    unit = kpis.KPIS[key].unit
-    if unit == kpis.PERCENT:
-        return f"{number(value, 2)} %"
-    return money(value) if unit == kpis.CURRENCY else number(value)
+    return kpis.written(key, value, lang(), load_currency())
 
 
 def objective_summary(objective: Objective) -> str:
