@@ -227,10 +227,10 @@ def test_a_full_disk_fails_one_file_of_a_cli_batch(tmp_path, db_path, monkeypatc
     (folder / "b.csv").write_text(h.GOOD_CSV.replace("20261002", "20261005"))
     real = pipeline._write_parts
 
-    def full_once(con, prepared):
+    def full_once(con, prepared, *args):
         if prepared.file_name == "a.csv":
             raise duckdb.IOException('Could not write to file "x.wal": No space left on device')
-        return real(con, prepared)
+        return real(con, prepared, *args)
 
     monkeypatch.setattr(pipeline, "_write_parts", full_once)
     assert cli.main(["import", "--db", str(db_path), str(folder)]) == 1

@@ -290,3 +290,12 @@ def test_a_plural_form_may_show_a_formatted_number_or_none():
     assert t("executive.story.visits", "es", count=1.0, visits="1", **visits) == (
         "En marzo las redes sociales llevaron 1 visita a la web."
     )
+
+
+def test_days_in_a_recorded_text_are_written_the_users_way():
+    from smdash.core.i18n import days_written
+
+    text = "kind: month, start: 2026-10-01, end: 2026-10-31, id 2026-13-45"
+    written = "kind: month, start: 01/10/2026, end: 31/10/2026, id 2026-13-45"
+    assert days_written(text, "es") == written
+    assert days_written(text, "en") == text  # English writes days year first

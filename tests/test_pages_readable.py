@@ -140,7 +140,8 @@ def page_problems(at, lang: str) -> list[str]:
     for kpi in ("revenue", "cost_per_conversion"):  # objectives' captions: baseline → target
         name = t(f"kpis.name.{kpi}", lang)
         for caption in at.caption:
-            if str(caption.value).startswith(name) and "€" not in caption.value:
+            text = str(caption.value)  # a figure's name alone is a label (summary cards)
+            if text.startswith(name) and text != name and "€" not in text:
                 problems.append(f"caption without the currency: {caption.value}")
     for frame in at.dataframe:
         problems += table_problems(frame.value, lang)

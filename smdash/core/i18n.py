@@ -26,6 +26,7 @@ import datetime as dt
 import functools
 import json
 import math
+import re
 from collections.abc import Callable
 from importlib import resources
 
@@ -155,6 +156,22 @@ def format_datetime(value: dt.datetime | None, lang: str) -> str:
     if value is None:
         return "—"
     return f"{format_date(value, lang)} {value:%H:%M}"
+
+
+ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def days_written(text: str, lang: str) -> str:
+    """``text`` (a record written once, such as an audit row's details) with its days
+    ``2026-07-01`` written the user's way; what is no real day is left as it is."""
+
+    def written(found: re.Match) -> str:
+        try:
+            return format_date(dt.date(*map(int, found.groups())), lang)
+        except ValueError:
+            return found.group(0)
+
+    return ISO_DAY.sub(written, text)
 
 
 def date_pattern(lang: str) -> str:

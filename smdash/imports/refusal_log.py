@@ -67,16 +67,17 @@ def _log(
         con.execute(
             """INSERT INTO import_refusals (refused_at, file_name, sha256, detected, reason, params,
                    next_step)
-               VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            [
-                dt.datetime.now(),
-                file_name,
-                sha256,
-                detected,
-                refused.key,
-                json.dumps(params, ensure_ascii=False, default=str),
-                next_step(refused.code),
-            ],
+               VALUES ($refused_at, $file_name, $sha256, $detected, $reason, $params,
+                   $next_step)""",
+            {
+                "refused_at": dt.datetime.now(),
+                "file_name": file_name,
+                "sha256": sha256,
+                "detected": detected,
+                "reason": refused.key,
+                "params": json.dumps(params, ensure_ascii=False, default=str),
+                "next_step": next_step(refused.code),
+            },
         )
         bump_data_version(con)
 
@@ -85,8 +86,8 @@ def _logged(con: duckdb.DuckDBPyConnection, file_name: str, sha256: str, reason:
     return bool(
         con.execute(
             """SELECT count(*) FROM import_refusals
-               WHERE file_name = ? AND sha256 = ? AND reason = ?""",
-            [file_name, sha256, reason],
+               WHERE file_name = $file_name AND sha256 = $sha256 AND reason = $reason""",
+            {"file_name": file_name, "sha256": sha256, "reason": reason},
         ).fetchone()[0]
     )
 

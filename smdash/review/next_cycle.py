@@ -60,8 +60,9 @@ def restate_new_targets(con: duckdb.DuckDBPyConnection, review_id: int, now: dt.
         text = statements.restated(statement, old, new, kpi)
         if text is not None and text != statement:
             con.execute(
-                "UPDATE objectives SET statement = ?, updated_at = ? WHERE objective_id = ?",
-                [text, now, objective_id],
+                """UPDATE objectives SET statement = $statement, updated_at = $now
+                   WHERE objective_id = $objective_id""",
+                {"statement": text, "now": now, "objective_id": objective_id},
             )
 
 

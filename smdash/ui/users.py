@@ -10,7 +10,7 @@ import streamlit as st
 
 from smdash import workspace
 from smdash.access import audit, auth, roles
-from smdash.core.i18n import CATALOG, DEFAULT_LANGUAGE
+from smdash.core.i18n import CATALOG, DEFAULT_LANGUAGE, days_written
 from smdash.db import copies, store
 from smdash.ui import forms
 from smdash.ui.runtime import (
@@ -21,6 +21,7 @@ from smdash.ui.runtime import (
     db_file,
     done,
     labels_of,
+    lang,
     number,
     table,
     tr,
@@ -42,7 +43,7 @@ def load_trail() -> pd.DataFrame:
         frame = audit.trail(con)
     frame["happened_at"] = [date_time(v.to_pydatetime()) for v in frame["happened_at"]]
     frame["action"] = [action_words(a) for a in frame["action"]]
-    frame["details"] = frame["details"].fillna("")
+    frame["details"] = [days_written(d or "", lang()) for d in frame["details"].fillna("")]
     return frame.rename(columns={c: tr(f"auth.column.{c}") for c in frame.columns})
 
 
