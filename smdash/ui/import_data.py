@@ -392,7 +392,8 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
         tr(f"import_skipped.{reason}", count=int(count)) if isinstance(reason, str) else ""
         for count, reason in zip(history["rows_skipped"], history["skip_reason"], strict=True)
     ]
-    shown["format"] = shown["format"].map(lambda name: format_labels().get(name, name))
+    labels = format_labels()  # once: it reads the saved mappings from the database
+    shown["format"] = shown["format"].map(lambda name: labels.get(name, name))
     shown["repeat_of"] = shown["repeat_of"].map(lambda i: "" if pd.isna(i) else f"#{int(i)}")
     shown["status"] = shown["status"].map(lambda s: tr(f"import.status_{s}"))
     shown = shown.rename(columns={"source": "file_name", "rows_skipped": "skipped"})
