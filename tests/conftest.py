@@ -48,6 +48,18 @@ def fresh_sign_in_waits():
     yield
 
 
+@pytest.fixture(autouse=True)
+def files_let_go_at_once():
+    """A script run lets go of the database file as it ends (the app keeps it open a moment
+    longer, store.LINGER_SECONDS): tests read and change the file between runs, some with
+    connections of another configuration. tests/test_held_file.py sets the linger it tests;
+    the app started by the browser tests runs in its own process, with it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "LINGER_SECONDS", 0.0)
+        yield
+    store.close_unused()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "smdash-test.duckdb"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -156,16 +157,22 @@ def open_file(path: Path, retry_seconds: float = BUSY_RETRY_SECONDS) -> duckdb.D
     deadline = time.monotonic() + retry_seconds
     pause = 0.05
     read_only = not _writable(path)  # such a file is still read: signed-in users go on reading
+    asked = False
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
+            if asked:
+                wanted_marker(path).unlink(missing_ok=True)
         except duckdb.Error as exc:
             if not read_only and path.exists() and write_problem(exc, path):
                 read_only = True
                 continue
             if not any(marker in str(exc) for marker in _LOCK_MARKERS):
                 raise DatabaseUnreadable(path, str(exc)) from exc
+            asked = ask_for(path)
             if time.monotonic() >= deadline:
+                if asked:  # no longer waiting for it
+                    wanted_marker(path).unlink(missing_ok=True)
                 raise DatabaseBusy(
                     f"The database file {path} is in use by another program (another smdash "
                     f"import or app process) and stayed busy for {retry_seconds:.0f} s. "
@@ -189,13 +196,169 @@ def open_file(path: Path, retry_seconds: float = BUSY_RETRY_SECONDS) -> duckdb.D
         return con
 
 
-def hold(path: Path, retry_seconds: float = 1.0) -> duckdb.DuckDBPyConnection:
-    """A connection that only keeps ``path`` open in this process, so that the ``connect``
-    calls made meanwhile find it open: opening the file from nothing reads its catalogue again
-    (some 40 ms of CPU), one more connection beside an open one some 7 ms. Close it soon: the
-    file is the process's while it is open (other processes wait for it, see ``open_file``)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return open_file(path, retry_seconds)
+# A file this process keeps open between operations: opening a closed file reads its catalogue
+# again (some 40 ms of CPU on the demo), one more connection beside an open one costs a tenth of
+# a millisecond. It stays open while something uses it (``kept_open``: a page's script run) and
+# LINGER_SECONDS after, so the next click finds it open; sooner when another process has asked
+# for it (``ask_for``: a CLI import waiting in ``open_file``), so that it waits no longer than the
+# runs under way.
+LINGER_SECONDS = 2.0
+WANTED_SECONDS = 30.0  # how long another process's request for the file stands
+WANTED_POLL_SECONDS = 0.2
+_kept: dict[Path, _Kept] = {}
+_kept_lock = threading.Lock()
+
+
+class _Kept:
+    def __init__(self, con: duckdb.DuckDBPyConnection, read_only: bool) -> None:
+        self.con, self.read_only = con, read_only
+        self.users = 0
+        self.timer: threading.Timer | None = None
+        self.spoiled = False  # a problem with the file was found: closed once unused
+
+
+def wanted_marker(path: Path) -> Path:
+    return path.with_name(f"{path.name}.wanted")
+
+
+def ask_for(path: Path) -> bool:
+    """Tell a process that keeps ``path`` open (``kept_open``) that this one is waiting for it
+    (a file beside it, removed once this process has it)."""
+    try:
+        wanted_marker(path).touch()
+    except OSError:
+        return False
+    return True
+
+
+def _wanted(path: Path) -> bool:
+    try:
+        asked = wanted_marker(path).stat().st_mtime
+    except OSError:
+        return False
+    return time.time() - asked < WANTED_SECONDS
+
+
+@contextmanager
+def kept_open(path: Path, retry_seconds: float = 1.0) -> Iterator[Callable[[], None]]:
+    """``path`` kept open in this process while the block runs (its ``connect`` calls then cost
+    a fraction of a millisecond: no check or upgrade again); see ``_kept``. Yields the function
+    that ends the block's hold early, before a long wait. A file that cannot be opened raises
+    what ``connect`` would (``StoreError``)."""
+    kept = _keep(path, retry_seconds)
+    held = [True]
+
+    def let_go(linger: bool = False) -> None:
+        if held[0]:
+            held[0] = False
+            _release(path, kept, linger)
+
+    try:
+        yield let_go
+    finally:
+        let_go(linger=True)
+
+
+def _keep(path: Path, retry_seconds: float) -> _Kept:
+    with _kept_lock:
+        kept = _kept.get(path)
+        if kept is None or kept.spoiled:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            con = open_file(path, retry_seconds)
+            try:
+                _ready(con, path)
+            except BaseException:
+                close_untouched(con)
+                raise
+            kept = _kept[path] = _Kept(con, read_only=not writable(con))
+        _use(kept)
+        return kept
+
+
+def _use(kept: _Kept) -> None:
+    kept.users += 1
+    if kept.timer is not None:
+        kept.timer.cancel()
+        kept.timer = None
+
+
+def _release(path: Path, kept: _Kept, linger: bool) -> None:
+    """One use of ``kept`` ended: closed when it was the last, at once unless ``linger`` (and
+    no other process has asked for the file)."""
+    with _kept_lock:
+        kept.users -= 1
+        if kept.users > 0:
+            return
+        if linger and LINGER_SECONDS > 0 and not kept.spoiled and not _wanted(path):
+            _close_later(path, kept, time.monotonic() + LINGER_SECONDS)
+            return
+        if _kept.get(path) is kept:
+            del _kept[path]
+    _close_kept(kept)
+
+
+def _close_later(path: Path, kept: _Kept, deadline: float) -> None:
+    """Close ``kept`` at ``deadline``, or sooner if another process asks for the file (looked
+    at every WANTED_POLL_SECONDS); a new use cancels it."""
+    kept.timer = threading.Timer(WANTED_POLL_SECONDS, _close_unused, [path, kept, deadline])
+    kept.timer.daemon = True
+    kept.timer.start()
+
+
+def _close_unused(path: Path, kept: _Kept, deadline: float) -> None:
+    with _kept_lock:
+        if kept.users > 0 or kept.timer is not threading.current_thread():
+            return  # in use again, or a newer wait took over
+        if time.monotonic() < deadline and not _wanted(path):
+            _close_later(path, kept, deadline)
+            return
+        kept.timer = None
+        if _kept.get(path) is kept:
+            del _kept[path]
+    _close_kept(kept)
+
+
+def close_unused() -> None:
+    """Close every file kept open that no operation uses now (without waiting its linger)."""
+    with _kept_lock:
+        unused = [(path, kept) for path, kept in _kept.items() if kept.users == 0]
+        for path, kept in unused:
+            if kept.timer is not None:
+                kept.timer.cancel()
+                kept.timer = None
+            del _kept[path]
+    for _, kept in unused:
+        _close_kept(kept)
+
+
+def _close_kept(kept: _Kept) -> None:
+    if kept.spoiled:
+        close_untouched(kept.con)
+        return
+    with suppress(duckdb.Error):  # a checkpoint on closing that fails changes nothing
+        kept.con.close()
+
+
+@contextmanager
+def _beside_kept(path: Path) -> Iterator[_Kept | None]:
+    """The kept file's entry, used for the block, if ``path`` is kept open now; a problem with
+    the file found meanwhile spoils it (the next run opens it again, checking it)."""
+    with _kept_lock:
+        kept = _kept.get(path)
+        if kept is not None and kept.spoiled:
+            kept = None
+        if kept is not None:
+            _use(kept)
+    if kept is None:
+        yield None
+        return
+    try:
+        yield kept
+    except StoreError:
+        kept.spoiled = True
+        raise
+    finally:
+        _release(path, kept, linger=True)
 
 
 def close_untouched(con: duckdb.DuckDBPyConnection) -> None:
@@ -254,13 +417,35 @@ def connect(
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the database (creating or upgrading it), yield a connection, always close it."""
     resolved = db_path(path)
-    resolved.parent.mkdir(parents=True, exist_ok=True)
-    con = open_file(resolved, retry_seconds)
+    with _beside_kept(resolved) as kept:
+        if kept is None:
+            resolved.parent.mkdir(parents=True, exist_ok=True)
+            con = open_file(resolved, retry_seconds)
+        else:  # checked and upgraded when it was opened, and no other process can change it
+            con = duckdb.connect(str(resolved), read_only=kept.read_only)
+        with _closed_after(con, resolved):
+            if kept is None:
+                _ready(con, resolved)
+            else:
+                con.execute(TIME_ZONE)
+            yield con
+
+
+TIME_ZONE = "SET TimeZone = 'UTC'"  # export times are read as written, never shifted
+
+
+def _ready(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """A connection to a file just opened: in UTC, the file brought up to the latest schema."""
+    con.execute(TIME_ZONE)
+    migrate(con, path)
+
+
+@contextmanager
+def _closed_after(con: duckdb.DuckDBPyConnection, resolved: Path) -> Iterator[None]:
+    """``con`` closed after the block; its file's problems raised as ``StoreError``."""
     damaged = False
     try:
-        con.execute("SET TimeZone = 'UTC'")  # export times are read as written, never shifted
-        migrate(con, resolved)
-        yield con
+        yield
     except (duckdb.Error, OSError) as exc:
         if isinstance(exc, duckdb.Error) and copies.is_damage(exc, resolved):
             damaged = True  # a block read back wrong: the statement failed; write nothing more

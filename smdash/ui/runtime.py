@@ -19,7 +19,7 @@ import pkgutil
 import re
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Generic, NamedTuple, NoReturn, TypeVar
@@ -292,29 +292,31 @@ _held = threading.local()  # this script run's hold on the database file (``hold
 
 @contextmanager
 def holding_file() -> Iterator[None]:
-    """The database file kept open for one script run (app.py wraps each run in it).
+    """The database file kept open for one script run (app.py wraps each run in it), and a
+    moment after it (``store.kept_open``).
 
     A run opens the file for each read that misses the cache (a page's first visit, some
     twenty), and opening a closed file costs far more than one more connection beside an open
-    one (``store.hold``). The file is let go at the end of the run, or before the run waits on
-    something long (``let_go_of_file``), so the CLI waits for it no longer than a page run.
+    one. The file is let go at the end of the run, or before the run waits on something long
+    (``let_go_of_file``), so the CLI waits for it no longer than a page run.
     """
-    try:
-        _held.con = store.hold(db_file())
-    except store.StoreError:
-        _held.con = None  # the run's first read says what is wrong, in the user's words
-    try:
-        yield
-    finally:
-        let_go_of_file()
+    with ExitStack() as stack:
+        try:
+            _held.let_go = stack.enter_context(store.kept_open(db_file()))
+        except store.StoreError:
+            _held.let_go = None  # the run's first read says what is wrong, in the user's words
+        try:
+            yield
+        finally:
+            _held.let_go = None
 
 
 def let_go_of_file() -> None:
     """End this run's hold on the database file (before reading an upload in a child
     process, which may take minutes): its connections from now on open the file each time."""
-    con, _held.con = getattr(_held, "con", None), None
-    if con is not None:
-        con.close()
+    let_go = getattr(_held, "let_go", None)
+    if let_go is not None:
+        let_go()
 
 
 @contextmanager
