@@ -19,6 +19,7 @@ from smdash.access import auth
 from smdash.access.roles import SYSTEM, acting_as
 from smdash.core.paths import DEMO_DIR
 from smdash.db import store
+from smdash.ui import runtime as ui
 
 REPO = Path(__file__).resolve().parents[1]
 NO_SKIPS = "SMDASH_NO_SKIPS"  # =1 (set by .ci/run): any skipped test fails the run
@@ -46,6 +47,15 @@ def fresh_sign_in_waits():
     auth.ACCOUNT_TRIES.clear()
     auth.CLIENT_TRIES.clear()
     yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def charts_checked():
+    """Every chart a page draws in the suite is checked against the Vega-Lite schema (the app
+    skips the check: ui.runtime.unchecked)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ui, "CHECK_CHARTS", True)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -232,7 +232,22 @@ def date_columns(frame: pd.DataFrame) -> dict:
 def altair_chart(chart, **kwargs):
     """``st.altair_chart`` in the user's language: every chart is shown through here, so that
     its axes and tooltips write numbers and months as the rest of the page does."""
-    return st.altair_chart(localized(chart, lang()), **kwargs)
+    return st.altair_chart(unchecked(localized(chart, lang())), **kwargs)
+
+
+CHECK_CHARTS = False  # the test suite sets it: every chart a page draws is checked there
+
+
+def unchecked(chart: T) -> T:
+    """``chart`` converted for the browser without Altair's check of the whole spec against the
+    Vega-Lite schema, unless CHECK_CHARTS: the check is half the conversion's cost, paid on
+    every run for charts the code builds the same way each time (the suite checks them)."""
+    if CHECK_CHARTS:
+        return chart
+    shown = chart.copy(deep=False)  # the caller's chart stays as it was
+    # Streamlit converts it with ``to_dict()``; only the top level checks the spec
+    object.__setattr__(shown, "to_dict", partial(type(shown).to_dict, shown, validate=False))
+    return shown
 
 
 # ---------------------------------------------------------------------------------------------
