@@ -6,3 +6,4 @@ from smdash.ui import sign_in as view
 st.title(ui.tr("auth.title"))
 st.caption(ui.tr("auth.intro"))
 view.sign_in_form()
+view.get_browser_ready()  # while the user types

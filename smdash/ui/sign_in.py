@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from smdash.access import auth
-from smdash.ui.runtime import Keys, database, said, system_writing, tr
+from smdash.ui.runtime import Keys, database, said, system_writing, tr, unchecked
 from smdash.ui.session import oidc_roles, remember_in_browser
 
 
@@ -33,6 +37,20 @@ def sign_in_form() -> None:
             st.error(error)
         else:
             st.rerun()
+
+
+def get_browser_ready() -> None:
+    """While the user types: the browser loads and compiles the code that draws figures,
+    tables, date pickers and charts (some 1.5 MB of script it would otherwise fetch on the
+    first page after signing in), from a tiny figure, table, date picker and chart drawn out
+    of sight (a container one pixel high)."""
+    frame = pd.DataFrame({"day": [dt.date(2026, 1, 1)], "value": [0]})
+    with st.container(height=1, border=False):
+        st.metric(" ", 0, label_visibility="collapsed")
+        st.dataframe(frame, height=35, hide_index=True)
+        st.date_input(" ", dt.date(2026, 1, 1), label_visibility="collapsed", disabled=True)
+        chart = alt.Chart(frame).mark_line().encode(x="day:T", y="value:Q")
+        st.altair_chart(unchecked(chart.properties(height=1)))
 
 
 def _sign_in(name: str, password: str) -> str | None:
