@@ -13,6 +13,7 @@ that holds data is preceded by a backup (``smdash.db.copies``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import threading
 import time
@@ -148,6 +149,13 @@ class DatabaseUnreadable(StoreError):
 def db_path(explicit: str | Path | None = None) -> Path:
     """The database file: an explicit path, else $SMDASH_DB, else data/smdash.duckdb."""
     chosen = explicit or os.environ.get("SMDASH_DB") or DEFAULT_DB
+    return _resolved(str(chosen))
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(chosen: str) -> Path:
+    """The absolute path of ``chosen`` (asked for on every read of every page run: resolving
+    it looks at each folder on the way, some 0.2 ms each time)."""
     return Path(chosen).expanduser().resolve()
 
 

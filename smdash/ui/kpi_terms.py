@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from smdash.metrics import kpis
 from smdash.plan.objectives import Objective
-from smdash.ui.runtime import date, lang, load_currency, tr
+from smdash.ui.runtime import currency, date, lang, tr
 
 
 def kpi_name(key: str) -> str:
@@ -20,7 +20,7 @@ def scope_name(scope: str) -> str:
 
 def kpi_value(key: str, value: float | None) -> str:
     """A KPI value in its unit: 1,234 · 4.58 % · €1,471.95 (the workspace's currency)."""
-    return kpis.written(key, value, lang(), load_currency())
+    return kpis.written(key, value, lang(), currency())
 
 
 def objective_summary(objective: Objective) -> str:

@@ -100,10 +100,25 @@ class Keys:
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}  # each in its own language
 
 
+# What a script run reads once from the session and uses hundreds of times (every text, every
+# amount): reading ``st.session_state`` costs far more than a thread-local. Each run has its own
+# thread, which ``new_run`` makes ready; ``new_run`` and a change of the value forget it.
+_this_run = threading.local()
+
+
 def lang() -> str:
-    if Keys.LANG not in st.session_state:
-        st.session_state[Keys.LANG] = language_from_locale(st.context.locale)
-    return st.session_state[Keys.LANG]
+    if not getattr(_this_run, "ready", False):  # outside a run started by new_run
+        return _session_lang()
+    if _this_run.lang is None:
+        _this_run.lang = _session_lang()
+    return _this_run.lang
+
+
+def _session_lang() -> str:
+    known = st.session_state.get(Keys.LANG)
+    if known is None:
+        known = st.session_state[Keys.LANG] = language_from_locale(st.context.locale)
+    return known
 
 
 def tr(key: str, **params: object) -> str:
@@ -164,6 +179,7 @@ def language_switch() -> None:
 
 def _choose_language() -> None:
     st.session_state[Keys.LANG] = st.session_state[Keys.LANG_WIDGET]
+    _this_run.lang = None
 
 
 def number(value: float | None, decimals: int = 0) -> str:
@@ -366,6 +382,8 @@ def system_writing() -> Iterator:
 def new_run() -> None:
     """Forget the data version the previous run read (app.py calls this at the top of a run)."""
     st.session_state.pop(Keys.RUN_VERSION, None)
+    _this_run.lang = _this_run.currency = None
+    _this_run.ready = True
 
 
 def data_version() -> int:
@@ -411,12 +429,23 @@ load_currency = loader(costs.currency)
 
 def money(value: float | None, decimals: int = 2) -> str:
     """An amount in the workspace's currency, written the user's way: ``1.234,50 €``."""
-    return format_money(value, lang(), load_currency(), decimals)
+    return format_money(value, lang(), currency(), decimals)
 
 
 def money_column(title: str) -> str:
     """The title of a column or chart axis of amounts: ``Revenue (€)``."""
-    return money_title(title, load_currency())
+    return money_title(title, currency())
+
+
+def currency() -> str:
+    """The workspace's currency, read once per run and data version (a table of amounts asks
+    for it once per cell)."""
+    if not getattr(_this_run, "ready", False):
+        return load_currency()
+    version = data_version()
+    if _this_run.currency is None or _this_run.currency[0] != version:
+        _this_run.currency = (version, load_currency())
+    return _this_run.currency[1]
 
 
 def made_on_click(function: Callable[..., T], *args: object) -> Callable[[], T]:
