@@ -47,16 +47,17 @@ for item in items:
             st.caption(ui.tr("objectives.owner_goal", owner=item.owner or "—", goal=goal))
         view.smart_badges(view.load_smart(item))
         toolkit.unused_network_warning(item.scope)
-        archive, edit, _ = st.columns([1, 1, 6])
-        if archive.button(ui.tr("objectives.archive"), key=f"archive_{item.objective_id}"):
+        with st.container(horizontal=True):  # one row, not three columns of a block each
+            archived = st.button(ui.tr("objectives.archive"), key=f"archive_{item.objective_id}")
+            st.button(
+                ui.tr("forms.edit"),
+                key=f"edit_{item.objective_id}",
+                on_click=view.open_editor,
+                args=(item.objective_id,),
+            )
+        if archived:
             error = view.set_objective_status(item.objective_id, objectives.ARCHIVED)
             ui.done(error, ui.tr("objectives.archived_ok", statement=item.statement))
-        edit.button(
-            ui.tr("forms.edit"),
-            key=f"edit_{item.objective_id}",
-            on_click=view.open_editor,
-            args=(item.objective_id,),
-        )
         view.objective_actions(item, actions_of.get(item.objective_id, []), items)
 
 # open at first on an empty list; then as the user leaves it (a save keeps it open, emptied)

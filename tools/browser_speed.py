@@ -6,8 +6,9 @@ Starts the app (``streamlit run app.py``) on a fresh copy of the demo workspace,
 Chromium (/usr/bin/chromium) with Playwright, signs in as the demo editor and opens every page
 of the menu, then every page again ``--rounds`` times. Each figure is timed from the click until
 the page's title is shown and the app's script state is back to not running (the app's root
-element says so: ``data-test-script-state``). Targets (issue 14): sign-in under 1 s, a first visit under 1 s, a page visited again
-under 0.5 s at the median. A benchmark, not a test: it prints the figures and checks none.
+element says so: ``data-test-script-state``). Targets (issue 14): sign-in under 1 s, a first
+visit under 1 s, a page visited again under 0.5 s at the median. A benchmark, not a test: it
+prints the figures and checks none.
 """
 
 from __future__ import annotations

@@ -59,10 +59,11 @@ def set_objective_status(objective_id: int, status: str) -> str | None:
 
 
 def smart_badges(checks: list[objectives.Check]) -> None:
-    """One badge per letter; the tooltip says why."""
-    for column, check in zip(st.columns(len(checks)), checks, strict=True):
-        color, icon = VERDICT_LOOK[check.verdict]
-        with column:
+    """One badge per letter, side by side in one row (not a column each: a page of ten
+    objectives drew sixty blocks for them); the tooltip says why."""
+    with st.container(horizontal=True, gap="small"):
+        for check in checks:
+            color, icon = VERDICT_LOOK[check.verdict]
             st.badge(
                 f"{check.letter} · {tr(f'objectives.smart.{check.letter}')}",
                 icon=icon,
