@@ -104,11 +104,13 @@ def planner_tab() -> None:
             format_func=ui.labels_of(("month", "week"), "links.view_").get,
             horizontal=True,
             key="calendar_view",
+            persist_state="page",  # kept while another tab is shown
         )
         day = right.date_input(
             ui.tr("links.day"),
             value=view.default_day(everything),
             key="calendar_day",
+            persist_state="page",  # kept while another tab is shown
             format=ui.date_format(),
         )
         if mode == "month":

@@ -32,6 +32,7 @@ def over_time_tab() -> None:
         (*traffic.FIGURES, *traffic.RATES),
         format_func=labels.get,
         key="traffic_figure",
+        persist_state="page",  # kept while another tab is shown
     )
     series = view.labelled(view.load_over_time(filters, grain))
     chart = traffic_charts.over_time_chart(series, figure, grain, labels, ui.lang())
