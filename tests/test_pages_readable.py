@@ -1,4 +1,5 @@
-"""Issue 15, points 6 and 11: every page of the demo, in both languages and for both roles, writes
+"""Issue 15, points 6 and 11: every page of the demo (each of its tabs, with the forms that are
+drawn once opened open: page_support.every_view), in both languages and for both roles, writes
 money with its currency and shows no Python text: no "None", no "00:00:00", no repr of a record
 ("objective_id=..."), no raw network id in a chart's legend, no unformatted large number."""
 

@@ -1,4 +1,5 @@
-"""Every page of the demo workspace in Spanish, as the editor and as the viewer: no English
+"""Every page of the demo workspace in Spanish (each of its tabs, with the forms that are drawn
+once opened open: page_support.every_view), as the editor and as the viewer: no English
 word of the interface, no day written year first, date inputs written dd/mm/yyyy."""
 
 import pytest
