@@ -204,3 +204,13 @@ def test_the_calendar_warns_of_a_planned_post_on_a_topic_never_to_publish(app, d
         "Planned posts mention topics the questionnaire says never to publish:\n"
         "- 2026-11-20 09:00, Instagram: Derby day (mentions futbol)"
     ) in texts(at.warning)
+
+
+def test_the_language_switched_on_a_tab_opens_the_first_tab_in_the_other_language(app):
+    at = open_tab(app(demo=True), "Profiles")
+    at.session_state["ui_lang"] = "es"  # as the sidebar's language switch sets it
+    at = run(at)
+    assert [tab.label for tab in at.tabs][0] == "Cuestionario"
+    assert at.session_state["toolkit_tabs"] == "Cuestionario"  # the labels changed with it
+    assert "Editar el cuestionario" in [e.label for e in at.expander]
+    assert texts(at.title) == ["Kit de redes"]
