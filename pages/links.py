@@ -9,13 +9,9 @@ from smdash.ui import links as view
 from smdash.ui import runtime as ui
 
 ui.start_page("page.links")
-builder, planner, results, pillars, best = st.tabs(
-    [ui.tr(f"links.tab.{k}") for k in ("builder", "calendar", "results", "themes")]
-    + [ui.tr("best_times.tab")],
-    key="links_tabs",
-)
 
-with builder:
+
+def builder_tab() -> None:
     url = st.text_input(ui.tr("links.url"), placeholder="https://", key="link_url")
     left, right = st.columns(2)
     network = left.selectbox(
@@ -94,8 +90,8 @@ with builder:
             st.success(saved[0])
             toolkit.forbidden_in_text_warning(saved[1])
 
-with planner:
-    ui.show_flash()  # what a change of status or a deletion said
+
+def planner_tab() -> None:
     toolkit.forbidden_topics_warning()  # a warning, not a block
     everything = view.load_entries()
     if everything.empty:
@@ -108,11 +104,13 @@ with planner:
             format_func=ui.labels_of(("month", "week"), "links.view_").get,
             horizontal=True,
             key="calendar_view",
+            persist_state="page",  # kept while another tab is shown
         )
         day = right.date_input(
             ui.tr("links.day"),
             value=view.default_day(everything),
             key="calendar_day",
+            persist_state="page",  # kept while another tab is shown
             format=ui.date_format(),
         )
         if mode == "month":
@@ -174,7 +172,8 @@ with planner:
                 ui.done(view.delete_entry(entry_id))
             calendar_edit.edit_form(entry_id)
 
-with results:
+
+def results_tab() -> None:
     per_entry = view.load_entry_results()
     if per_entry.empty:
         st.info(ui.tr("links.no_results"))
@@ -203,8 +202,15 @@ with results:
 
     calendar_edit.plan_and_posts()
 
-with pillars:
-    calendar_edit.themes_and_effort()
 
-with best:
-    best_times.section()
+ui.tab_sections(
+    "links_tabs",
+    {
+        "links.tab.builder": builder_tab,
+        "links.tab.calendar": planner_tab,
+        "links.tab.results": results_tab,
+        "links.tab.themes": calendar_edit.themes_and_effort,
+        "best_times.tab": best_times.section,
+    },
+    always=("links.tab.builder",),  # the entry being written survives a look at the calendar
+)

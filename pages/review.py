@@ -14,18 +14,21 @@ else:
     view.cycle_header(cycle)
 today = view.load_as_of(cycle) if cycle else ui.load_data_range()[1]
 
-review_tab, actions_tab, history_tab, rules_tab = st.tabs(
-    [ui.tr(f"review.tab.{tab}") for tab in ("review", "actions", "history", "rules")],
-    key="review_tabs",
-)
-with review_tab:
+
+def review_tab() -> None:
     if cycle is None:
         st.caption(ui.tr("review.review_needs_cycle"))
     else:
         view.review_section(cycle)
-with actions_tab:
-    view.actions_section(today)
-with history_tab:
-    view.history_section(cycle)
-with rules_tab:
-    view.rules_section()
+
+
+ui.tab_sections(
+    "review_tabs",
+    {
+        "review.tab.review": review_tab,
+        "review.tab.actions": lambda: view.actions_section(today),
+        "review.tab.history": lambda: view.history_section(cycle),
+        "review.tab.rules": view.rules_section,
+    },
+    always=("review.tab.review",),  # decisions being typed survive a look at the history
+)

@@ -10,16 +10,14 @@ ui.show_flash()
 view.checklist_section()
 plan_document.downloads_section()
 
-TABS = ("questionnaire", "guide", "profiles", "protocol", "guidelines", "history")
-tabs = st.tabs([ui.tr(f"toolkit.tab.{tab}") for tab in TABS], key="toolkit_tabs")
-sections = (
-    view.questionnaire_section,
-    view.guide_section,
-    view.profiles_section,
-    view.protocol_section,
-    view.guidelines_section,
-    view.history_section,
+ui.tab_sections(
+    "toolkit_tabs",
+    {
+        "toolkit.tab.questionnaire": view.questionnaire_section,
+        "toolkit.tab.guide": view.guide_section,
+        "toolkit.tab.profiles": view.profiles_section,
+        "toolkit.tab.protocol": view.protocol_section,
+        "toolkit.tab.guidelines": view.guidelines_section,
+        "toolkit.tab.history": view.history_section,
+    },
 )
-for tab, section in zip(tabs, sections, strict=True):
-    with tab:
-        section()

@@ -25,17 +25,14 @@ view.headline(now, view.load_totals(filters.previous()))
 view.channel_group_note(filters)
 labels = view.figure_labels()
 
-over_time, networks, campaigns, hygiene = st.tabs(
-    [ui.tr(f"traffic.tab.{k}") for k in ("over_time", "networks", "campaigns", "hygiene")],
-    key="traffic_tabs",
-)
 
-with over_time:
+def over_time_tab() -> None:
     figure = st.selectbox(
         ui.tr("traffic.figure"),
         (*traffic.FIGURES, *traffic.RATES),
         format_func=labels.get,
         key="traffic_figure",
+        persist_state="page",  # kept while another tab is shown
     )
     series = view.labelled(view.load_over_time(filters, grain))
     chart = traffic_charts.over_time_chart(series, figure, grain, labels, ui.lang())
@@ -45,7 +42,8 @@ with over_time:
     split["kind_label"] = split["paid"].map(view.paid_label)
     ui.altair_chart(traffic_charts.paid_organic_chart(split, labels))
 
-with networks:
+
+def networks_tab() -> None:
     st.caption(
         ui.tr(
             "traffic.compared_with",
@@ -56,7 +54,8 @@ with networks:
     st.dataframe(view.shown(table), hide_index=True, key="traffic_table")
     view.downloads(table, f"traffic_{filters.date_from}_{filters.date_to}", "traffic_download")
 
-with campaigns:
+
+def campaigns_tab() -> None:
     top = view.load_by_campaign(filters, "campaign")
     if top.empty:
         st.info(ui.tr("traffic.no_campaigns"))
@@ -74,7 +73,8 @@ with campaigns:
     else:
         st.dataframe(view.shown(content), hide_index=True, key="content_table")
 
-with hygiene:
+
+def hygiene_tab() -> None:
     editor = ui.can_edit()  # a viewer sees the lists, not the controls that change them
     st.subheader(ui.tr("traffic.untagged"))
     share = view.load_untagged_share(filters)
@@ -144,3 +144,14 @@ with hygiene:
         undo = st.selectbox(ui.tr("traffic.unmerge"), merges["alias"], key="unmerge_pick")
         if st.button(ui.tr("traffic.unmerge_button"), key="unmerge_button"):
             ui.done(view.unmerge(undo))
+
+
+ui.tab_sections(
+    "traffic_tabs",
+    {
+        "traffic.tab.over_time": over_time_tab,
+        "traffic.tab.networks": networks_tab,
+        "traffic.tab.campaigns": campaigns_tab,
+        "traffic.tab.hygiene": hygiene_tab,
+    },
+)

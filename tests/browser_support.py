@@ -145,6 +145,30 @@ def sign_in(page, url: str, credentials: tuple[str, str] = EDITOR) -> None:
     page.get_by_test_id("stSidebarNav").wait_for(timeout=30_000)
 
 
+# The tab ``name`` is chosen and its panel drawn by a script run that is over: only the chosen
+# tab runs (runtime.tab_sections), on the run that choosing it starts, and until that run draws
+# it the panel is empty.
+_TAB_DRAWN = """name => {
+  const tab = [...document.querySelectorAll('[role="tab"]')].find(t => t.innerText.trim() === name);
+  const panel = tab && document.getElementById(tab.getAttribute("aria-controls"));
+  const app = document.querySelector('[data-testid="stApp"]');
+  return tab?.getAttribute("aria-selected") === "true"
+    && !!panel?.querySelector('[data-testid="stElementContainer"]')
+    && app?.getAttribute("data-test-script-state") === "notRunning";
+}"""
+
+
+def open_tab(page, name: str, timeout_ms: int = 30_000):
+    """Choose the page's tab ``name`` and wait until its content is drawn; the shown panel."""
+    page.get_by_test_id("stMain").get_by_role("tab", name=name, exact=True).click()
+    page.wait_for_function(_TAB_DRAWN, arg=name, timeout=timeout_ms)
+    return page.get_by_role("tabpanel")
+
+
+def tab_names(page) -> list[str]:
+    return [name.strip() for name in page.get_by_role("tab").all_inner_texts()]
+
+
 @pytest.fixture
 def browser_page(request: pytest.FixtureRequest) -> Iterator:
     """A headless Chromium page; a screenshot is saved if the test fails.

@@ -10,6 +10,7 @@ import pytest
 import streamlit as st
 from argon2 import PasswordHasher
 from conftest import REPO
+from page_support import open_tab, texts
 from signin_support import TOKEN_KEY, account, signed_in
 from streamlit.testing.v1 import AppTest
 
@@ -513,12 +514,13 @@ def test_a_viewer_sees_traffic_hygiene_lists_without_their_controls(app, db_path
     with store.connect(db_path) as con:
         import_file(con, sample("ga4_traffic_acquisition_source_medium.csv"))
     at = app(signed_in(db_path, "viewer"))
-    at.switch_page("pages/traffic.py").run()
+    at = open_tab(at.switch_page("pages/traffic.py").run(), "Tag hygiene")
     assert not at.exception
+    assert texts(at.subheader)[0] == "Social visits without UTM tags"  # the lists: shown
     keys = {widget.key for widget in [*at.button, *at.selectbox, *at.text_input]}
     assert not keys & {"alias_source", "alias_remove_button", "unmerge_button"}
     editor = app(signed_in(db_path, "editor"))
-    editor.switch_page("pages/traffic.py").run()
+    editor = open_tab(editor.switch_page("pages/traffic.py").run(), "Tag hygiene")
     assert "alias_source" in {widget.key for widget in editor.text_input}
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 import pytest
-from browser_support import browser_page, sign_in  # noqa: F401 - browser_page is a fixture
+from browser_support import browser_page, open_tab, sign_in  # noqa: F401 - a fixture
 from test_browser_pages import PAGE_MS, demo_app, problems, settled  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.browser
@@ -31,8 +31,7 @@ def open_links_page(page, url: str) -> None:
 def test_the_heatmap_tab(demo_app, browser_page):  # noqa: F811
     page = browser_page
     open_links_page(page, demo_app.url)
-    page.get_by_role("tab", name="Best times").click()
-    settled(page)
+    open_tab(page, "Best times")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_text("at least 5 posts to be rated", exact=False)).to_be_visible()
     chart = main.get_by_test_id("stVegaLiteChart")
@@ -62,7 +61,7 @@ def test_an_entry_added_from_a_suggested_slot_shows_in_the_calendar(demo_app, br
     when = dt.datetime.fromisoformat(f"{day} {hour}")
     expect(page.get_by_text(f"Saved to the calendar for {when:%Y-%m-%d %H:%M}.")).to_be_visible()
 
-    page.get_by_role("tab", name="Calendar").click()
+    open_tab(page, "Calendar")
     # the date field's segments (year, month, day) take the digits typed one after another
     page.locator(".st-key-calendar_day [role=spinbutton]").first.click()
     page.keyboard.type(day.replace("-", ""))

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from browser_support import app, browser_page, sign_in  # noqa: F401 - fixtures
+from browser_support import app, browser_page, open_tab, sign_in  # noqa: F401 - fixtures
 
 from smdash.access.roles import SYSTEM, acting_as
 from smdash.db import store
@@ -32,7 +32,7 @@ def test_the_month_view_shows_the_entries_and_opens_one(app, browser_page):  # n
     sign_in(page, app.url)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="UTM links and calendar").click()
     main = page.get_by_test_id("stMain")
-    main.get_by_role("tab", name="Calendar").click()
+    open_tab(page, "Calendar")
     entry = main.get_by_role("button", name="09:00 Reel obrador")
     expect(entry).to_be_visible(timeout=PAGE_MS)
     expect(main.get_by_role("button", name="18:00 Directo horno")).to_be_visible()

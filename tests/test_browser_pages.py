@@ -2,7 +2,7 @@
 
 Starts the app on a copy of the session's demo database (data/demo imported as a first start
 does, tests/conftest.py: demo_db; the first visit creates the demo accounts), clicks each
-sidebar link in turn and fails on any exception or error box shown on a page. Needs
+sidebar link in turn (and each tab of a page) and fails on any exception or error box shown. Needs
 /usr/bin/chromium and playwright (skipped otherwise, which fails .ci/run: SMDASH_NO_SKIPS); see
 browser_support.py.
 """
@@ -16,8 +16,10 @@ import pytest
 from browser_support import (  # noqa: F401 - browser_page is a fixture
     RunningApp,
     browser_page,
+    open_tab,
     running_app,
     sign_in,
+    tab_names,
 )
 
 from smdash.core.paths import DEMO_DIR
@@ -65,8 +67,11 @@ def test_every_page_of_the_navigation_on_the_demo(demo_app: RunningApp, browser_
         heading = main.get_by_role("heading", level=1)
         expect(heading).to_have_count(1, timeout=PAGE_MS)
         settled(page)
-        assert problems(page) == [], f"{href}: {problems(page)}"
-        assert "Traceback" not in main.inner_text(), href
         visited.append(heading.inner_text().strip())
+        for tab in [None, *tab_names(page)[1:]]:  # only the chosen tab is drawn: each in turn
+            if tab:
+                open_tab(page, tab)
+            assert problems(page) == [], f"{href} {tab or ''}: {problems(page)}"
+            assert "Traceback" not in main.inner_text(), (href, tab)
     assert len(set(visited)) == count
     assert {"Overview", "Import exports", "Executive summary", "Costs"} <= set(visited)

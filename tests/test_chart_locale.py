@@ -7,6 +7,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 import pytest
+from page_support import every_view
 from signin_support import signed_in
 
 from smdash.core.i18n import CHART_LOCALES, CHART_TIME_LABELS, date_pattern, format_date
@@ -154,9 +155,10 @@ def chart_specs(at) -> list[dict]:
 
 
 def traffic_page(at):
+    """The charts of the Traffic page's tabs, each drawn once its tab is chosen."""
     at = at.switch_page("pages/traffic.py").run()
     assert not at.exception
-    return chart_specs(at)
+    return [spec for view in every_view(at) for spec in chart_specs(view)]
 
 
 def test_the_traffic_page_in_spanish_sends_its_charts_the_spanish_locale(

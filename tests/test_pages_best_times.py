@@ -4,7 +4,7 @@ tab and its rule, the suggested slots of the add-entry form, the marks on the ca
 import datetime as dt
 
 import pytest
-from page_support import run, texts
+from page_support import open_tab, run, texts
 from signin_support import signed_in
 
 from smdash.access.roles import SYSTEM, acting_as
@@ -24,6 +24,7 @@ def table_with(at, column):
 
 
 def test_the_tab_states_the_rule_and_shows_the_best_times_and_heatmap(links):
+    links = open_tab(links, "Best times")
     rule = next(c for c in texts(links.caption) if "median" in c)
     assert "time zone (Europe/Madrid)" in rule
     assert "at least 5 posts to be rated" in rule
@@ -45,6 +46,7 @@ def test_the_tab_states_the_rule_and_shows_the_best_times_and_heatmap(links):
 
 
 def test_another_network_figure_and_post_type(links):
+    links = open_tab(links, "Best times")
     at = run(links.selectbox(key="best_times_network").set_value("instagram"))
     at = run(at.selectbox(key="best_times_type_instagram").set_value("reel"))
     best = table_with(at, "Best (rank)")
@@ -79,6 +81,7 @@ def entry_labels(at) -> list[str]:
 def test_the_calendar_marks_entries_outside_the_best_times(links, db_path):
     with store.connect(db_path) as con, acting_as(SYSTEM):  # Friday 13:00: Facebook's best
         calendar.add_entry(con, calendar.Entry(dt.datetime(2026, 3, 6, 13), "facebook", "Torrijas"))
+    links = open_tab(links, "Calendar")
     at = run(links.date_input(key="calendar_day").set_value(dt.date(2026, 3, 1)))
     month = entry_labels(at)
     assert ":blue-badge[08:00] ⚠ Fallas 2026: anuncio chocolate con buñuelos" in month
@@ -95,9 +98,11 @@ def test_the_calendar_marks_entries_outside_the_best_times(links, db_path):
 
 
 def test_the_time_zone_is_set_from_the_tab(links, db_path):
+    links = open_tab(links, "Best times")
     links.selectbox(key="best_times_zone").set_value("America/New_York")
     at = run(links.button(key="best_times_zone_save").click())
     assert texts(at.success) == ["The workspace's time zone is now America/New\\_York."]
+    assert at.session_state["links_tabs"] == "Best times"  # the message where the user is
     assert any("time zone (America/New\\_York)" in c for c in texts(at.caption))
     with store.connect(db_path) as con:
         assert time_zone.workspace_zone(con) == "America/New_York"

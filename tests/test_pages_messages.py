@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 from kpi_fixture import fill
-from page_support import run, texts
+from page_support import open_tab, run, texts
 from signin_support import PASSWORDS, signed_in
 
 from smdash.core.paths import DEMO_DIR
@@ -55,7 +55,7 @@ def web_traffic(con) -> None:
 
 
 def test_traffic_alias_and_merge_messages(app, monkeypatch):
-    at = app("pages/traffic.py", web_traffic)
+    at = open_tab(app("pages/traffic.py", web_traffic), "Tag hygiene")
     at = run(at.button(key="alias_save").click())  # no source written
     assert shown_as(at, "Write the source as it appears in the data.") == ["error"]
 
@@ -204,6 +204,7 @@ def test_review_messages(app):
     assert shown_as(at, "Nothing changed since version 1: no new version written.") == ["info"]
     assert not at.success and not at.error
 
+    at = open_tab(at, "Rules")
     at.number_input(key="setting_keep_margin").set_value(50.0)  # more than the drop margin
     at = run(at.button(key="save_settings").click())
     assert shown_as(at, "The far-behind margin must be larger than the keep margin.") == ["error"]

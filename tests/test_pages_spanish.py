@@ -1,8 +1,9 @@
-"""Every page of the demo workspace in Spanish, as the editor and as the viewer: no English
+"""Every page of the demo workspace in Spanish (each of its tabs, with the forms that are drawn
+once opened open: page_support.every_view), as the editor and as the viewer: no English
 word of the interface, no day written year first, date inputs written dd/mm/yyyy."""
 
 import pytest
-from page_support import VIEWER_PAGES
+from page_support import VIEWER_PAGES, every_view
 from signin_support import signed_in
 from spanish_support import ISO_DAY, date_input_formats, english_words, shown_texts
 
@@ -67,5 +68,6 @@ def test_every_page_in_spanish_shows_no_english_and_no_year_first_dates(
     for page in pages:
         at.switch_page(page).run()
         assert not at.exception, page
-        found += problems_on(at, page, posts)
+        for view in every_view(at):
+            found += problems_on(view, page, posts)
     assert not found, "\n".join(found)

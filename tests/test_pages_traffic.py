@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from page_support import texts
+from page_support import open_tab, texts
 from signin_support import signed_in
 
 from smdash.core.paths import DEMO_DIR
@@ -38,15 +38,17 @@ def test_traffic_page_shows_the_last_full_month_by_network(demo_app):
         "Revenue": ("€11,715", "+39.3 %"),
         "Social share": ("36.8 %", "+10.5 %"),
     }
-    table = table_with(at, "Sessions (previous)").set_index("Network")
+    assert table_with(at, "Sessions (previous)") is None  # on the next tab, not drawn yet
+    table = table_with(open_tab(at, "By network"), "Sessions (previous)").set_index("Network")
     assert table.loc["LinkedIn", "Sessions"] == "1,139"
     assert table.loc["Search engines", "Sessions"] == "8,410"
-    campaigns = table_with(at, "Name")
+    campaigns = table_with(open_tab(at, "Campaigns"), "Name")
     assert campaigns[["Name", "Sessions"]].values.tolist() == [
         ["catering-empresas", "831"],
         ["forn-marca", "824"],
         ["butlleti-setmanal", "700"],
     ]
+    at = open_tab(at, "Tag hygiene")
     assert texts(at.markdown)[0].startswith("57.5 % of the social sessions in this period")
 
 
@@ -82,7 +84,7 @@ def test_an_unknown_source_is_listed_and_mapped_from_the_page(demo_app, db_path)
                'Insta_Reels', 'stories', 'catering-empresas', '', '', 77, 40, 1, 0, 1)"""
         )
         store.bump_data_version(con)
-    at = demo_app.switch_page("pages/traffic.py").run()
+    at = open_tab(demo_app.switch_page("pages/traffic.py").run(), "Tag hygiene")
     unknown = table_with(at, "Medium")
     assert unknown[["Source", "Medium", "Network", "Sessions"]].values.tolist() == [
         ["Insta_Reels", "stories", "Other", "77"]
@@ -92,6 +94,7 @@ def test_an_unknown_source_is_listed_and_mapped_from_the_page(demo_app, db_path)
     at.button(key="alias_save").click().run()
     assert not at.exception
     assert texts(at.success) == ["From now on 'insta-reels' counts as Instagram."]
+    assert at.session_state["traffic_tabs"] == "Tag hygiene"  # back where the user was
     assert table_with(at, "Medium") is None
     assert table_with(at, "Spelling").values.tolist() == [
         ["insta-reels", "Instagram", "By the medium"]
@@ -147,7 +150,7 @@ def test_a_bad_url_gets_a_message_not_a_link(demo_app):
 
 
 def test_calendar_month_and_results_show_the_demo_campaigns(demo_app):
-    at = demo_app.switch_page("pages/links.py").run()
+    at = open_tab(demo_app.switch_page("pages/links.py").run(), "Calendar")
     at.date_input(key="calendar_day").set_value(dt.date(2026, 3, 1)).run()
     assert not at.exception
     # the month grid: an entry is a button with its time in its network's colour, marked when
@@ -157,10 +160,13 @@ def test_calendar_month_and_results_show_the_demo_campaigns(demo_app):
         ":blue-badge[08:00] ⚠ Fallas 2026: anuncio chocolate con buñuelos",
         ":violet-badge[09:00] ⚠ Fallas 2026: buñuelos de calabaza",
     ]
+    at = open_tab(at, "Results")
     results = table_with(at, "From").set_index("Topic")
     assert results.loc["Fallas 2026: buñuelos de calabaza", "Sessions"] == "1,023"
     by_campaign = table_with(at, "Entries").set_index("Campaign")
     assert by_campaign.loc["fallas-2026", "Sessions"] == "3,520"
+    at = open_tab(at, "Calendar")
+    assert at.date_input(key="calendar_day").value == dt.date(2026, 3, 1)  # kept meanwhile
     at.radio(key="calendar_view").set_value("week").run()
     week = table_with(at, "Time")
     assert week["Topic"].tolist() == [
@@ -174,7 +180,7 @@ def test_calendar_month_and_results_show_the_demo_campaigns(demo_app):
 
 
 def test_an_entry_opens_in_the_edit_form_and_shows_its_post(demo_app, db_path):
-    at = demo_app.switch_page("pages/links.py").run()
+    at = open_tab(demo_app.switch_page("pages/links.py").run(), "Calendar")
     at.date_input(key="calendar_day").set_value(dt.date(2026, 3, 1)).run()
     with store.connect(db_path) as con:
         (entry_id,) = con.execute(
@@ -198,15 +204,14 @@ def test_an_entry_opens_in_the_edit_form_and_shows_its_post(demo_app, db_path):
 
 
 def test_themes_and_effort_show_the_demo_pillars(demo_app):
-    at = demo_app.switch_page("pages/links.py").run()
-    assert not at.exception
+    at = open_tab(demo_app.switch_page("pages/links.py").run(), "Themes and effort")
     shares = table_with(at, "Share of the plan").set_index("Theme")
     assert shares.loc["Obrador y producto", "Use"] == "Under-used"
     assert shares.loc["Campañas de temporada", "Use"] == "Over-used"
     by_type = table_with(at, "Type of piece").set_index("Type of piece")
     assert by_type.loc["Video", "Suggestion"] == "Drop"
     assert by_type.loc["Reel", "Suggestion"] == "too few"
-    unplanned = table_with(at, "Text")
+    unplanned = table_with(open_tab(at, "Results"), "Text")
     assert len(unplanned) > 100
 
 
@@ -216,7 +221,7 @@ def test_pages_speak_spanish(demo_app):
     assert not at.exception
     assert texts(at.title) == ["Tráfico por red"]
     assert metrics(at)["Sesiones"][0] == "21.702"
-    at.switch_page("pages/links.py").run()
+    at = open_tab(at.switch_page("pages/links.py").run(), "Calendario")
     assert texts(at.title) == ["Enlaces UTM y calendario"]
     # the calendar's weeks start on Monday in Spanish
     days = [m for m in texts(at.markdown) if m in ("**Lun**", "**Dom**")]
@@ -235,5 +240,5 @@ def test_traffic_by_channel_group_says_where_the_split_by_network_comes_from(db_
     note = texts(at.info)[0]
     assert note.startswith("563 sessions in this period come from a Google Analytics report")
     assert "dimension Session source / medium for the split by network" in note
-    table = table_with(at, "Sessions (previous)").set_index("Network")
+    table = table_with(open_tab(at, "By network"), "Sessions (previous)").set_index("Network")
     assert table.loc["Other social", "Sessions"] == "150"

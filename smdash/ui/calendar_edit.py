@@ -174,7 +174,6 @@ def plan_and_posts() -> None:
 
 def themes_and_effort() -> None:
     """Themes: defining them, their share of the plan, their results; effort per hour."""
-    ui.show_flash()
     st.subheader(ui.tr("themes.title"))
     st.caption(ui.tr("themes.intro", margin=int(themes.SHARE_MARGIN * 100)))
     defined = view.load_themes()

@@ -8,6 +8,7 @@ Every section is one function the page calls: the cycle and what it carried over
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -28,6 +29,7 @@ from smdash.ui.runtime import (
     date_time,
     done,
     flash,
+    folded,
     labels_by,
     lang,
     load_currency,
@@ -501,21 +503,23 @@ def actions_section(today: dt.date | None) -> None:
     if not goals:
         st.caption(tr("actions.no_objectives"))
         return
-    with st.expander(tr("actions.new"), expanded=plan.empty):
-        action_form(None, goals)
+    folded(tr("actions.new"), "actions_new_open", partial(action_form, None, goals), plan.empty)
     listed = load_actions()
     if listed:
-        with st.expander(tr("actions.edit")):
-            by_id = {a.action_id: a for a in listed}
-            chosen = st.selectbox(
-                tr("actions.pick"),
-                list(by_id),
-                format_func=labels_by(
-                    by_id, lambda i: f"{tr('review.action_prefix')}{i} · {by_id[i].description}"
-                ),
-                key="action_pick",
-            )
-            action_form(by_id[chosen], goals)
+        folded(tr("actions.edit"), "actions_edit_open", partial(_action_editor, listed, goals))
+
+
+def _action_editor(listed: list[Action], goals: list) -> None:
+    by_id = {a.action_id: a for a in listed}
+    chosen = st.selectbox(
+        tr("actions.pick"),
+        list(by_id),
+        format_func=labels_by(
+            by_id, lambda i: f"{tr('review.action_prefix')}{i} · {by_id[i].description}"
+        ),
+        key="action_pick",
+    )
+    action_form(by_id[chosen], goals)
 
 
 def actions_table(plan: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:

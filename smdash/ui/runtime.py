@@ -503,6 +503,40 @@ def show_flash() -> None:
         elements[kind](text)
 
 
+def tab_sections(
+    key: str, sections: dict[str, Callable[[], None]], always: tuple[str, ...] = ()
+) -> None:
+    """Tabs, labelled ``tr(label key)``, of which only the chosen one runs and is drawn:
+    ``{label key: draw}``. Choosing another tab reruns the page; the choice is kept under
+    ``key`` in the session, so a write's rerun comes back to the same tab. The messages of the
+    run before that the tab does not show itself (``show_flash``) are shown at its top.
+
+    ``always``: the label keys of tabs drawn even while hidden, for a form whose typing must
+    outlive a look at another tab (a form's values stay in the browser until it is sent)."""
+    labels = [tr(label_key) for label_key in sections]
+    tabs = st.tabs(labels, key=key, on_change="rerun")
+    for tab, (label_key, draw) in zip(tabs, sections.items(), strict=True):
+        if tab.open:
+            with tab:
+                messages = st.container()
+                draw()
+            with messages:
+                show_flash()
+        elif label_key in always:
+            with tab:
+                draw()
+
+
+def folded(label: str, key: str, draw: Callable[[], None], expanded: bool = False) -> None:
+    """An expander whose content runs and is drawn only while it is open (opening it reruns
+    the page): the forms a page holds for each item cost nothing until one is opened.
+    ``expanded``: open until the user closes it (when there is nothing yet but the form)."""
+    box = st.expander(label, expanded=expanded, key=key, on_change="rerun")
+    if box.open:
+        with box:
+            draw()
+
+
 def done(error: str | None, success: str | None = None) -> NoReturn:
     """After a write: its error as an error, else ``success`` (if any) as a success, on the run
     that starts now."""

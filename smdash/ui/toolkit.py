@@ -9,6 +9,7 @@ carry a copy button.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +22,7 @@ from smdash.ui.runtime import (
     can_edit,
     date,
     done,
+    folded,
     labels_of,
     lang,
     loader,
@@ -119,8 +121,9 @@ def questionnaire_section() -> None:
     else:
         st.caption(tr("toolkit.blank"))
     if can_edit():
-        with st.expander(tr("toolkit.edit_questionnaire")):
-            questionnaire_form(answers)
+        folded(
+            tr("toolkit.edit_questionnaire"), "toolkit_q_open", partial(questionnaire_form, answers)
+        )
 
 
 def questionnaire_form(answers: Questionnaire) -> None:
@@ -161,8 +164,8 @@ def guide_section() -> None:
         if part.part == "technology":
             networks_table(part.networks)
         if can_edit():
-            with st.expander(tr("toolkit.edit_part", part=tr(f"toolkit.part.{part.part}"))):
-                guide_form(part)
+            label = tr("toolkit.edit_part", part=tr(f"toolkit.part.{part.part}"))
+            folded(label, f"toolkit_guide_open_{part.part}", partial(guide_form, part))
 
 
 def networks_table(choices: tuple[NetworkChoice, ...]) -> None:
@@ -239,8 +242,8 @@ def profiles_section() -> None:
         with st.container(border=True):
             profile_card(profile)
             if can_edit():
-                with st.expander(tr("toolkit.edit_profile")):
-                    profile_form(profile)
+                key = f"toolkit_profile_open_{profile.profile_id}"
+                folded(tr("toolkit.edit_profile"), key, partial(profile_form, profile))
                 if st.button(
                     tr("toolkit.remove_profile"), key=f"toolkit_rm_p_{profile.profile_id}"
                 ):
@@ -250,8 +253,8 @@ def profiles_section() -> None:
                         success=tr("toolkit.removed_profile", handle=profile.handle),
                     )
     if can_edit():
-        with st.expander(tr("toolkit.add_profile"), expanded=not profiles):
-            profile_form(None)
+        add = partial(profile_form, None)
+        folded(tr("toolkit.add_profile"), "toolkit_profile_open_new", add, expanded=not profiles)
 
 
 def profile_card(profile: Profile) -> None:
@@ -332,11 +335,15 @@ def profile_form(profile: Profile | None) -> None:
 
 
 def protocol_section(today: dt.date | None = None) -> None:
+    """The search and its filters are kept while another tab is shown (``persist_state``)."""
     st.caption(tr("toolkit.protocol_intro"))
     categories = load_categories()
     words_col, category_col, network_col = st.columns([2, 1, 1])
     words = words_col.text_input(
-        tr("toolkit.search"), placeholder=tr("toolkit.search_placeholder"), key="toolkit_search"
+        tr("toolkit.search"),
+        placeholder=tr("toolkit.search_placeholder"),
+        key="toolkit_search",
+        persist_state="page",
     )
     category_labels = {ALL: tr("toolkit.all_categories"), **{c: c for c in categories}}
     category = category_col.selectbox(
@@ -344,6 +351,7 @@ def protocol_section(today: dt.date | None = None) -> None:
         list(category_labels),
         format_func=category_labels.get,
         key="toolkit_category",
+        persist_state="page",
     )
     network_labels = {ALL: tr("toolkit.all_networks"), **labels_of(SOCIAL_NETWORKS, "network.")}
     network = network_col.selectbox(
@@ -351,6 +359,7 @@ def protocol_section(today: dt.date | None = None) -> None:
         list(network_labels),
         format_func=network_labels.get,
         key="toolkit_network",
+        persist_state="page",
     )
     found = load_protocol(
         words, None if category == ALL else category, None if network == ALL else network
@@ -360,8 +369,8 @@ def protocol_section(today: dt.date | None = None) -> None:
         with st.container(border=True):
             protocol_card(entry, today or dt.date.today())
     if can_edit():
-        with st.expander(tr("toolkit.new_question"), expanded=False):
-            protocol_form(None, categories)
+        new = partial(protocol_form, None, categories)
+        folded(tr("toolkit.new_question"), "toolkit_pf_open_new", new)
 
 
 def protocol_card(entry: ProtocolEntry, today: dt.date) -> None:
@@ -391,8 +400,7 @@ def protocol_card(entry: ProtocolEntry, today: dt.date) -> None:
             saving(toolkit.mark_reviewed, entry.entry_id, success=tr("toolkit.reviewed_ok"))
         if right.button(tr("toolkit.remove_entry"), key=f"{key}_remove"):
             saving(toolkit.remove_protocol_entry, entry.entry_id, success=tr("toolkit.removed_ok"))
-        with st.expander(tr("toolkit.edit_entry")):
-            protocol_form(entry, [])
+        folded(tr("toolkit.edit_entry"), f"{key}_open", partial(protocol_form, entry, []))
 
 
 def protocol_form(entry: ProtocolEntry | None, categories: list[str]) -> None:
@@ -452,20 +460,22 @@ def guidelines_section() -> None:
     else:
         st.caption(tr("toolkit.blank"))
     if can_edit():
-        editing = st.expander(tr("toolkit.edit_guidelines"), expanded=not current.points)
-        with editing, st.form("toolkit_guidelines_form"):
-            text = st.text_area(
-                tr("toolkit.field.points"),
-                "\n".join(current.points),
-                help=tr("toolkit.one_per_line"),
-                key="toolkit_guidelines_text",
+        edit = partial(guidelines_form, current)
+        folded(tr("toolkit.edit_guidelines"), "toolkit_guidelines_open", edit, not current.points)
+
+
+def guidelines_form(current: toolkit.Guidelines) -> None:
+    with st.form("toolkit_guidelines_form"):
+        text = st.text_area(
+            tr("toolkit.field.points"),
+            "\n".join(current.points),
+            help=tr("toolkit.one_per_line"),
+            key="toolkit_guidelines_text",
+        )
+        if st.form_submit_button(tr("toolkit.save"), key="toolkit_guidelines_save"):
+            saving(
+                toolkit.save_guidelines, text.splitlines(), success=tr("toolkit.saved_guidelines")
             )
-            if st.form_submit_button(tr("toolkit.save"), key="toolkit_guidelines_save"):
-                saving(
-                    toolkit.save_guidelines,
-                    text.splitlines(),
-                    success=tr("toolkit.saved_guidelines"),
-                )
 
 
 # ---------------------------------------------------------------------------------------------
