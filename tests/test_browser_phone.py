@@ -59,6 +59,8 @@ def sign_in_as_director(page, url: str) -> None:
     form.locator("input[type=text]").fill("boss", timeout=PAGE_MS)
     form.locator("input[type=password]").fill(PASSWORDS["viewer"])
     form.get_by_test_id("stBaseButton-primaryFormSubmit").click()
+    expect(form).to_have_count(0, timeout=PAGE_MS)  # the sign-in page is gone (its out-of-sight
+    # figure, which gets the browser ready, is not the summary's)
     expect(page.get_by_test_id("stMetricValue").first).to_be_visible(timeout=PAGE_MS)
     settled(page)
 

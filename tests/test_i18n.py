@@ -60,7 +60,6 @@ DYNAMIC_PREFIXES = (
     "links.column.",  # the links and calendar tables' columns
     "links.error_no_",  # a missing UTM field
     "links.status.",  # calendar.STATUSES
-    "links.tab.",  # the page's tabs
     "links.view_",  # the calendar's views (month, week)
     "links.weekday.",  # the calendar's weekdays 0-6
     "network.",  # network display names
@@ -90,20 +89,17 @@ DYNAMIC_PREFIXES = (
     "review.rules_for.",  # objective, action
     "review.section.",  # review.SECTIONS
     "review.setting.",  # review.SETTINGS
-    "review.tab.",  # the page's tabs
     "traffic.alias_paid_",  # medium, organic, paid
     "traffic.column.",  # the traffic tables' columns
     "traffic.figure.",  # traffic.FIGURES and RATES
     "traffic.grain_",  # traffic.GRAINS
     "traffic.help.",  # traffic.FIGURES and RATES
     "traffic.paid_",  # all, paid, organic
-    "traffic.tab.",  # the page's tabs
     "toolkit.checklist.",  # toolkit.checklist's steps
     "toolkit.field.",  # the toolkit's fields (toolkit.version_text)
     "toolkit.kind.",  # toolkit.KINDS
     "toolkit.part.",  # toolkit.GUIDE_PARTS
     "toolkit.part_help.",  # toolkit.GUIDE_PARTS
-    "toolkit.tab.",  # the page's tabs
 )
 # Calls whose first argument is a code rather than a key: ImportFailed("empty") says
 # import_error.empty, so a literal code must have its key.

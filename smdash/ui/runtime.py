@@ -251,6 +251,13 @@ def altair_chart(chart, **kwargs):
     return st.altair_chart(unchecked(localized(chart, lang())), **kwargs)
 
 
+def unseen_chart(frame: pd.DataFrame, spec: dict) -> None:
+    """A chart drawn out of sight (the sign-in page's, which gets the browser's chart code
+    ready): the same component as every Altair chart, from a spec written out, one pixel high;
+    no one reads it, so it has nothing to localize."""
+    st.vega_lite_chart(frame, spec, height=1)
+
+
 CHECK_CHARTS = False  # the test suite sets it: every chart a page draws is checked there
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from smdash.access import auth
-from smdash.ui.runtime import Keys, database, said, system_writing, tr
+from smdash.ui.runtime import Keys, database, date_format, said, system_writing, tr, unseen_chart
 from smdash.ui.session import oidc_roles, remember_in_browser
 
 
@@ -50,10 +50,10 @@ def get_browser_ready() -> None:
     with st.container(height=1, border=False):
         st.metric(" ", 0, label_visibility="collapsed")
         st.dataframe(frame, height=35, hide_index=True)
-        st.date_input(" ", dt.date(2026, 1, 1), label_visibility="collapsed", disabled=True)
+        day = dt.date(2026, 1, 1)
+        st.date_input(" ", day, label_visibility="collapsed", disabled=True, format=date_format())
         st.code("", language="bash")  # its highlighter alone is as big as the rest together
-        # the same component as every Altair chart, from a spec written out (no Altair to build)
-        st.vega_lite_chart(frame, {"mark": "line", "encoding": WARM_UP_ENCODING}, height=1)
+        unseen_chart(frame, {"mark": "line", "encoding": WARM_UP_ENCODING})
 
 
 def _sign_in(name: str, password: str) -> str | None:
