@@ -28,8 +28,18 @@ VERDICT_LOOK = {
 
 load_goals = loader(objectives.goals)
 load_objectives = loader(objectives.list_objectives)
-load_smart = loader(objectives.smart_check)
+load_smarts = loader(objectives.smart_checks)
 load_proposal = loader(objectives.propose_baseline)
+
+
+def load_smart(item: objectives.Objective) -> list[objectives.Check]:
+    """The SMART check of ``item`` (one of ``load_objectives()``): the listed objectives are
+    checked in one cache entry, so a first visit opens the database once for them, not once each."""
+    found = load_smarts(tuple(load_objectives()))
+    if item.objective_id not in found:  # not one of the listed objectives: read alone
+        found = load_smarts((item,))
+    return found[item.objective_id]
+
 
 NEW_OPEN = "objectives_new_open"  # the New objective expander
 EDITOR_OPEN = "objectives_editor_open"  # the Edit objective expander, kept open by the session
