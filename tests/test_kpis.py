@@ -120,6 +120,19 @@ def test_series_in_buckets_of_any_length(data):
     ]
 
 
+
+def test_a_series_is_a_frame_of_dates_and_floats_even_when_empty(data):
+    """Charts and forecasts read the frame as it is: dates as dates, values as floats (NaN for
+    no value), a plain 0..n index, the same columns when no bucket has rows."""
+    weekly = kpis.series(data, "reach", "all", *MARCH)
+    empty = kpis.series(data, "reach", "all", dt.date(2030, 1, 1), dt.date(2030, 2, 1))
+    for frame in (weekly, empty):
+        assert list(frame.columns) == ["period_start", "period_end", "value"]
+        assert [str(t) for t in frame.dtypes] == ["object", "object", "float64"]
+        assert frame.index.equals(pd.RangeIndex(len(frame)))
+    assert {type(d) for d in [*weekly["period_start"], *weekly["period_end"]]} == {dt.date}
+    assert len(empty) == 0
+
 def test_data_span_of_a_kpi_in_a_scope(data):
     assert kpis.data_span(data, "sessions", "facebook") == (
         dt.date(2026, 3, 1),

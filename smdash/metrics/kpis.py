@@ -396,10 +396,12 @@ def series(
         window = "WINDOW w AS (ORDER BY period)"
     else:
         totals, window = "num, den", ""
-    sql = f"""WITH {_rows(kpi)}, buckets AS ({buckets})
-              SELECT greatest(period, CAST($date_from AS DATE)) AS period_start,
-                     least(period + {step - 1}, CAST($date_to AS DATE)) AS period_end, {totals}
-              FROM buckets {window} ORDER BY period"""  # noqa: S608 - parts above, int step
+    sql = f"""WITH {_rows(kpi)}, buckets AS ({buckets}), shown AS (
+                SELECT greatest(period, CAST($date_from AS DATE)) AS period_start,
+                       least(period + {step - 1}, CAST($date_to AS DATE)) AS period_end, {totals}
+                FROM buckets {window})
+              SELECT period_start, period_end, CAST(num AS DOUBLE), CAST(den AS DOUBLE)
+              FROM shown ORDER BY period_start"""  # noqa: S608 - parts above, int step
     params = {
         "date_from": date_from,
         "date_to": date_to,
@@ -408,12 +410,16 @@ def series(
         **_account_params(kpi, account),
     }
     with attribution(con, kpi):
-        frame = con.execute(sql, params).df()
-    frame["value"] = [_ratio(kpi, n, d) for n, d in zip(frame["num"], frame["den"], strict=True)]
-    frame = frame[columns].astype({"value": "float64"})
-    frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
-    frame["period_end"] = pd.to_datetime(frame["period_end"]).dt.date
-    return frame.reset_index(drop=True)
+        rows = con.execute(sql, params).fetchall()
+    # built from the rows as they come: a few buckets, where a frame's conversions cost more
+    values = [_ratio(kpi, n, d) for _, _, n, d in rows]
+    return pd.DataFrame(
+        {
+            "period_start": pd.Series([r[0] for r in rows], dtype=object),
+            "period_end": pd.Series([r[1] for r in rows], dtype=object),
+            "value": pd.Series(values, dtype="float64"),
+        }
+    )
 
 
 def comparison(
