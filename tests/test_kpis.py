@@ -120,7 +120,6 @@ def test_series_in_buckets_of_any_length(data):
     ]
 
 
-
 def test_a_series_is_a_frame_of_dates_and_floats_even_when_empty(data):
     """Charts and forecasts read the frame as it is: dates as dates, values as floats (NaN for
     no value), a plain 0..n index, the same columns when no bucket has rows."""
@@ -132,6 +131,7 @@ def test_a_series_is_a_frame_of_dates_and_floats_even_when_empty(data):
         assert frame.index.equals(pd.RangeIndex(len(frame)))
     assert {type(d) for d in [*weekly["period_start"], *weekly["period_end"]]} == {dt.date}
     assert len(empty) == 0
+
 
 def test_data_span_of_a_kpi_in_a_scope(data):
     assert kpis.data_span(data, "sessions", "facebook") == (

@@ -9,6 +9,7 @@ the Costs page does. An objective without actions' costs takes its networks' cos
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -234,11 +235,36 @@ def _action_row(
     }
 
 
+class CycleEvidence(NamedTuple):
+    """The evidence of a cycle and what its actions brought and cost together, each result and
+    cost counted once (``actions.result_totals``, ``actions.cost_totals``): the Plan review
+    shows the three, read in one go (the cost totals are the evidence's own)."""
+
+    frame: pd.DataFrame
+    totals: pd.DataFrame
+    costs: actions.CostTotals
+
+
 def evidence(
     con: duckdb.DuckDBPyConnection, cycle: Cycle, limits: Thresholds | None = None
 ) -> pd.DataFrame:
     """One row per objective in the cycle, then one per action of those objectives whose
     dates overlap the cycle: the numbers (``EVIDENCE_COLUMNS``) and the suggested decision."""
+    return _evidence(con, cycle, limits)[0]
+
+
+def cycle_evidence(
+    con: duckdb.DuckDBPyConnection, cycle: Cycle, limits: Thresholds | None = None
+) -> CycleEvidence:
+    """``evidence`` with the totals of its actions, over the cycle up to its last day with data."""
+    frame, ids, last, cost_totals = _evidence(con, cycle, limits)
+    return CycleEvidence(frame, actions.result_totals(con, ids, cycle.date_from, last), cost_totals)
+
+
+def _evidence(
+    con: duckdb.DuckDBPyConnection, cycle: Cycle, limits: Thresholds | None
+) -> tuple[pd.DataFrame, list[int], dt.date, actions.CostTotals]:
+    """The evidence, its actions' ids, the last day read and those actions' cost totals."""
     limits = limits or thresholds(con)
     as_of = cycle_as_of(con, cycle)
     items = objectives_in(con, cycle)
@@ -253,7 +279,8 @@ def evidence(
     by_action = {int(r["action_id"]): r for r in found.to_dict("records")}
     # a campaign's costs that two actions take count once in their objective's cost
     ids = [a.action_id for a in plan]
-    action_costs = actions.cost_totals(con, ids, cycle.date_from, last).by_objective
+    cost_totals = actions.cost_totals(con, ids, cycle.date_from, last)
+    action_costs = cost_totals.by_objective
     previous = previous_costs(con, cycle)
     # the hours of work of the calendar entries behind an action (smdash.plan.effort)
     hours = effort.action_hours(con, cycle.date_from, last)
@@ -272,7 +299,8 @@ def evidence(
         )
         for a in plan
     ]
-    return ordered_items(item_frame(rows, [*EVIDENCE_COLUMNS, *SHOWN_COLUMNS]))
+    frame = ordered_items(item_frame(rows, [*EVIDENCE_COLUMNS, *SHOWN_COLUMNS]))
+    return frame, ids, last, cost_totals
 
 
 def ordered_items(frame: pd.DataFrame) -> pd.DataFrame:
