@@ -177,3 +177,17 @@ def test_every_kpi_states_its_formula_unit_and_direction_in_both_languages():
     assert "denominator: impressions" in CATALOG["en"]["kpis.doc.engagement_rate"]
     assert kpis.KPIS["cost_per_conversion"].direction == kpis.DOWN
     assert all(k.direction == kpis.UP for k in kpis.CATALOGUE if k.kind == kpis.TOTAL)
+
+
+def test_spans_are_read_once_per_source_and_scope_inside_a_kept_block(data):
+    """A read of many objectives keeps each source's span: a second KPI of the same source and
+    scope asks nothing more of the database (here emptied meanwhile, which such a read never
+    does); outside the block every span is read again."""
+    span = kpis.data_span(data, "sessions", "facebook")
+    assert span == (dt.date(2026, 3, 1), dt.date(2026, 4, 2))
+    with kpis.spans_kept():
+        assert kpis.data_span(data, "sessions", "facebook") == span
+        data.execute("DELETE FROM web_traffic")
+        assert kpis.data_span(data, "conversions", "facebook") == span  # web rows, as sessions
+        assert kpis.data_span(data, "sessions", "instagram") == (None, None)  # another scope
+    assert kpis.data_span(data, "conversions", "facebook") == (None, None)

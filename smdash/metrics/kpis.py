@@ -19,7 +19,9 @@ network are that account's alone (web and cost rows have no social account: neve
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import duckdb
@@ -335,11 +337,38 @@ def accounts_added(
         ).fetchone()[0]
 
 
+# the spans read inside a ``spans_kept`` block, by connection, source and scope
+_kept_spans: ContextVar[dict | None] = ContextVar("smdash_kpi_spans", default=None)
+
+
+@contextmanager
+def spans_kept() -> Iterator[None]:
+    """Inside this block ``data_span`` reads each source and scope once (a KPI's span is its
+    source's): for a read of many objectives' figures that writes nothing meanwhile."""
+    token = _kept_spans.set({}) if _kept_spans.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _kept_spans.reset(token)
+
+
 def data_span(
     con: duckdb.DuckDBPyConnection, kpi: Kpi | str, scope: str
 ) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day of the KPI's source rows in the scope (None, None when none)."""
     kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
+    kept, key = _kept_spans.get(), (id(con), kpi.source, scope)
+    if kept is None:
+        return _data_span(con, kpi, scope)
+    if key not in kept:
+        kept[key] = _data_span(con, kpi, scope)
+    return kept[key]
+
+
+def _data_span(
+    con: duckdb.DuckDBPyConnection, kpi: Kpi, scope: str
+) -> tuple[dt.date | None, dt.date | None]:
     if not available(con, kpi):
         return None, None
     with attribution(con, kpi):

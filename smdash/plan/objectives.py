@@ -439,8 +439,9 @@ def smart_check(con: duckdb.DuckDBPyConnection, objective: Objective) -> list[Ch
 def smart_checks(
     con: duckdb.DuckDBPyConnection, items: Iterable[Objective]
 ) -> dict[int | None, list[Check]]:
-    """``smart_check`` of each objective by id, read in one go (one attribution for them all)."""
-    with network_lookup(con):
+    """``smart_check`` of each objective by id, read in one go (one attribution for them all,
+    each data span read once)."""
+    with network_lookup(con), kpis.spans_kept():
         return {item.objective_id: smart_check(con, item) for item in items}
 
 
@@ -622,9 +623,9 @@ def progress(
 def progress_of(
     con: duckdb.DuckDBPyConnection, items: Iterable[Objective]
 ) -> dict[int | None, Progress]:
-    """``progress`` of each objective by id (on its last day with data), under one attribution:
-    a page that shows them all reads them in one go, not one objective at a time."""
-    with network_lookup(con):
+    """``progress`` of each objective by id (on its last day with data), under one attribution
+    and each data span read once: a page that shows them all reads them in one go."""
+    with network_lookup(con), kpis.spans_kept():
         return {item.objective_id: progress(con, item) for item in items}
 
 

@@ -284,7 +284,7 @@ def _evidence(
     previous = previous_costs(con, cycle)
     # the hours of work of the calendar entries behind an action (smdash.plan.effort)
     hours = effort.action_hours(con, cycle.date_from, last)
-    with network_lookup(con):  # one attribution for every objective's KPI reads
+    with network_lookup(con), kpis.spans_kept():  # one attribution, each span read once
         rows = [_objective_row(con, cycle, o, as_of, limits, action_costs, previous) for o in items]
     decided = {row["item_id"]: row["suggested"] for row in rows}
     rows += [
