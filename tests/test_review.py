@@ -640,3 +640,14 @@ def test_the_cycle_evidence_reads_the_totals_the_page_shows_in_one_go(demo_db, c
     assert found.costs.by_objective == pytest.approx(costs.by_objective, rel=1e-12)
     assert found.totals["result_kind"].tolist() == ["conversions", "engagements"]
     assert found.costs.total is not None and found.costs.by_objective
+    # objectives without actions' costs take their networks' costs (read once per dates)
+    from_networks = 0
+    for row in found.frame[found.frame["kind"] == OBJECTIVE].itertuples():
+        if row.objective_id in found.costs.by_objective:
+            continue
+        item = objectives.get_objective(con, int(row.objective_id))
+        own = min(objectives.as_of_date(con, item), last)
+        expected = review.scope_cost(con, item, current.date_from, own)
+        assert (None if pd.isna(row.cost) else row.cost) == pytest.approx(expected), row.label
+        from_networks += expected is not None
+    assert from_networks >= 1

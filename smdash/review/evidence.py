@@ -9,6 +9,8 @@ the Costs page does. An objective without actions' costs takes its networks' cos
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import cache, partial
 from typing import NamedTuple
 
 import duckdb
@@ -111,14 +113,19 @@ def period_result(
 
 
 def scope_cost(
-    con: duckdb.DuckDBPyConnection, objective: Objective, date_from: dt.date, as_of: dt.date
+    con: duckdb.DuckDBPyConnection,
+    objective: Objective,
+    date_from: dt.date,
+    as_of: dt.date,
+    network_spend: Callable[[dt.date, dt.date], dict] | None = None,
 ) -> float | None:
     """The costs recorded (``smdash.plan.costs``) for the objective's networks inside the cycle, up
-    to ``as_of``; None when there are none."""
+    to ``as_of``; None when there are none. ``network_spend(first, last)``: the spend per
+    network, read with ``con`` unless given (the evidence reads it once per dates)."""
     first = max(date_from, objective.start_date)
     if as_of < first:
         return None
-    spend = costs.network_spend(con, first, as_of)
+    spend = (network_spend or partial(costs.network_spend, con))(first, as_of)
     found = [spend[n] for n in kpis.scope_networks(objective.scope) if n in spend]
     return float(sum(found)) if found else None
 
@@ -145,7 +152,7 @@ def previous_costs(con: duckdb.DuckDBPyConnection, cycle: Cycle) -> dict[tuple[s
 
 
 def _objective_row(
-    con, cycle, objective, as_of, limits, action_costs, previous
+    con, cycle, objective, as_of, limits, action_costs, previous, network_spend
 ) -> dict[str, object]:
     last = objectives.as_of_date(con, objective)
     own_as_of = None if last is None or as_of is None else min(last, as_of)
@@ -157,7 +164,7 @@ def _objective_row(
         gain = period_result(con, objective, cycle.date_from, own_as_of)
     cost = action_costs.get(objective.objective_id)
     if cost is None and own_as_of is not None:
-        cost = scope_cost(con, objective, cycle.date_from, own_as_of)
+        cost = scope_cost(con, objective, cycle.date_from, own_as_of, network_spend)
     cost_per_result = cost / gain if cost is not None and gain and gain > 0 else None
     progress = None if result is None else result.progress
     expected = None if result is None else result.expected_progress
@@ -284,8 +291,12 @@ def _evidence(
     previous = previous_costs(con, cycle)
     # the hours of work of the calendar entries behind an action (smdash.plan.effort)
     hours = effort.action_hours(con, cycle.date_from, last)
+    spend = cache(partial(costs.network_spend, con))  # objectives share their dates
     with network_lookup(con), kpis.spans_kept():  # one attribution, each span read once
-        rows = [_objective_row(con, cycle, o, as_of, limits, action_costs, previous) for o in items]
+        rows = [
+            _objective_row(con, cycle, o, as_of, limits, action_costs, previous, spend)
+            for o in items
+        ]
     decided = {row["item_id"]: row["suggested"] for row in rows}
     rows += [
         _action_row(
