@@ -460,3 +460,6 @@ def test_objectives_read_in_one_go_are_those_read_one_by_one(demo_db):
         assert together == {o.objective_id: objectives.progress(con, o) for o in items}
         assert checks == {o.objective_id: objectives.smart_check(con, o) for o in items}
         assert any(p.current is not None and p.forecast is not None for p in together.values())
+        # the pages ask for the active objectives without naming them (a cheap cache key)
+        assert objectives.progress_of(con) == together
+        assert objectives.smart_checks(con) == checks

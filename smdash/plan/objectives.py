@@ -437,12 +437,13 @@ def smart_check(con: duckdb.DuckDBPyConnection, objective: Objective) -> list[Ch
 
 
 def smart_checks(
-    con: duckdb.DuckDBPyConnection, items: Iterable[Objective]
+    con: duckdb.DuckDBPyConnection, items: Iterable[Objective] | None = None
 ) -> dict[int | None, list[Check]]:
-    """``smart_check`` of each objective by id, read in one go (one attribution for them all,
-    each data span read once)."""
+    """``smart_check`` of each objective by id (default: the active ones), read in one go (one
+    attribution for them all, each data span read once)."""
     with network_lookup(con), kpis.spans_kept():
-        return {item.objective_id: smart_check(con, item) for item in items}
+        found = list_objectives(con) if items is None else items
+        return {item.objective_id: smart_check(con, item) for item in found}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -621,12 +622,14 @@ def progress(
 
 
 def progress_of(
-    con: duckdb.DuckDBPyConnection, items: Iterable[Objective]
+    con: duckdb.DuckDBPyConnection, items: Iterable[Objective] | None = None
 ) -> dict[int | None, Progress]:
-    """``progress`` of each objective by id (on its last day with data), under one attribution
-    and each data span read once: a page that shows them all reads them in one go."""
+    """``progress`` of each objective by id (default: the active ones), on its last day with
+    data, under one attribution and each data span read once: a page that shows them all
+    reads them in one go."""
     with network_lookup(con), kpis.spans_kept():
-        return {item.objective_id: progress(con, item) for item in items}
+        found = list_objectives(con) if items is None else items
+        return {item.objective_id: progress(con, item) for item in found}
 
 
 def _progress(

@@ -31,17 +31,16 @@ STATUS_COLORS = {
 
 load_objectives = loader(objectives.list_objectives)
 load_progresses = loader(objectives.progress_of)
+load_one_progress = loader(objectives.progress)
 load_chart_series = loader(objectives.chart_series)
 load_comparison = loader(kpis.comparison)
 
 
 def load_progress(item: Objective) -> objectives.Progress:
-    """Where ``item`` (one of ``load_objectives()``) stands: the page's objectives are read in
-    one cache entry, so a first visit opens the database once for them, not once each."""
-    found = load_progresses(tuple(load_objectives()))
-    if item.objective_id not in found:  # not one of the listed objectives: read alone
-        found = load_progresses((item,))
-    return found[item.objective_id]
+    """Where ``item`` stands: the active objectives are read in one cache entry (keyed by no
+    argument, cheap to look up), so a first visit opens the database once for them all."""
+    found = load_progresses()
+    return found[item.objective_id] if item.objective_id in found else load_one_progress(item)
 
 
 # ---------------------------------------------------------------------------------------------
