@@ -120,6 +120,19 @@ def test_series_in_buckets_of_any_length(data):
     ]
 
 
+def test_a_series_is_a_frame_of_dates_and_floats_even_when_empty(data):
+    """Charts and forecasts read the frame as it is: dates as dates, values as floats (NaN for
+    no value), a plain 0..n index, the same columns when no bucket has rows."""
+    weekly = kpis.series(data, "reach", "all", *MARCH)
+    empty = kpis.series(data, "reach", "all", dt.date(2030, 1, 1), dt.date(2030, 2, 1))
+    for frame in (weekly, empty):
+        assert list(frame.columns) == ["period_start", "period_end", "value"]
+        assert [str(t) for t in frame.dtypes] == ["object", "object", "float64"]
+        assert frame.index.equals(pd.RangeIndex(len(frame)))
+    assert {type(d) for d in [*weekly["period_start"], *weekly["period_end"]]} == {dt.date}
+    assert len(empty) == 0
+
+
 def test_data_span_of_a_kpi_in_a_scope(data):
     assert kpis.data_span(data, "sessions", "facebook") == (
         dt.date(2026, 3, 1),
@@ -164,3 +177,17 @@ def test_every_kpi_states_its_formula_unit_and_direction_in_both_languages():
     assert "denominator: impressions" in CATALOG["en"]["kpis.doc.engagement_rate"]
     assert kpis.KPIS["cost_per_conversion"].direction == kpis.DOWN
     assert all(k.direction == kpis.UP for k in kpis.CATALOGUE if k.kind == kpis.TOTAL)
+
+
+def test_spans_are_read_once_per_source_and_scope_inside_a_kept_block(data):
+    """A read of many objectives keeps each source's span: a second KPI of the same source and
+    scope asks nothing more of the database (here emptied meanwhile, which such a read never
+    does); outside the block every span is read again."""
+    span = kpis.data_span(data, "sessions", "facebook")
+    assert span == (dt.date(2026, 3, 1), dt.date(2026, 4, 2))
+    with kpis.spans_kept():
+        assert kpis.data_span(data, "sessions", "facebook") == span
+        data.execute("DELETE FROM web_traffic")
+        assert kpis.data_span(data, "conversions", "facebook") == span  # web rows, as sessions
+        assert kpis.data_span(data, "sessions", "instagram") == (None, None)  # another scope
+    assert kpis.data_span(data, "conversions", "facebook") == (None, None)

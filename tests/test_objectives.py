@@ -7,6 +7,7 @@ import json
 import pytest
 from kpi_fixture import daily, fill, insert_daily
 
+from smdash.db import store
 from smdash.metrics import kpis
 from smdash.plan import annotations, objectives
 from smdash.plan.objectives import Facts, InvalidInput, Objective
@@ -446,3 +447,19 @@ def test_the_same_objective_saved_twice_in_a_row_is_one_objective(con, monkeypat
     monkeypatch.setattr(objectives, "REPEAT_SECONDS", 0)  # later, it is a new objective
     assert objectives.add_objective(con, objective()) not in (first, other)
     assert len(objectives.list_objectives(con)) == 3
+
+
+def test_objectives_read_in_one_go_are_those_read_one_by_one(demo_db):
+    """The pages read every objective's progress and SMART check in one go: the same results,
+    figure for figure, as reading each objective alone (the demo's web and social KPIs)."""
+    with store.connect(demo_db) as con:
+        items = objectives.list_objectives(con)
+        assert len(items) >= 9 and {kpis.KPIS[o.kpi].source for o in items} >= {"web", "posts"}
+        together = objectives.progress_of(con, items)
+        checks = objectives.smart_checks(con, items)
+        assert together == {o.objective_id: objectives.progress(con, o) for o in items}
+        assert checks == {o.objective_id: objectives.smart_check(con, o) for o in items}
+        assert any(p.current is not None and p.forecast is not None for p in together.values())
+        # the pages ask for the active objectives without naming them (a cheap cache key)
+        assert objectives.progress_of(con) == together
+        assert objectives.smart_checks(con) == checks

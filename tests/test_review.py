@@ -5,6 +5,7 @@ the XLSX export."""
 import datetime as dt
 import io
 
+import pandas as pd
 import pytest
 from kpi_fixture import fill
 from openpyxl import load_workbook
@@ -618,3 +619,35 @@ def test_the_demo_has_one_finished_review_and_a_current_cycle(demo_db, con):
     workspace.start_empty(con)
     assert review.cycles(con) == []
     assert con.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
+
+
+def test_the_cycle_evidence_reads_the_totals_the_page_shows_in_one_go(demo_db, con):
+    """The Plan review reads the evidence and its actions' totals together: the same frame as
+    ``evidence`` and the totals of the listed actions up to the last day with data."""
+    current = review.current_cycle(con)
+    found = review.cycle_evidence(con, current)
+    pd.testing.assert_frame_equal(found.frame, review.evidence(con, current))
+    ids = found.frame.loc[found.frame["kind"] == ACTION, "item_id"].astype(int).tolist()
+    last = review.cycle_as_of(con, current)
+    assert len(ids) == 8 and last == D(2026, 10, 31)
+    pd.testing.assert_frame_equal(
+        found.totals, actions.result_totals(con, ids, current.date_from, last), rtol=1e-12
+    )
+    costs = actions.cost_totals(con, ids, current.date_from, last)
+    # DuckDB adds amounts in parallel, in any order: the last bit of a sum may differ run to run
+    assert found.costs.total == pytest.approx(costs.total, rel=1e-12)
+    assert found.costs.claimed == pytest.approx(costs.claimed, rel=1e-12)
+    assert found.costs.by_objective == pytest.approx(costs.by_objective, rel=1e-12)
+    assert found.totals["result_kind"].tolist() == ["conversions", "engagements"]
+    assert found.costs.total is not None and found.costs.by_objective
+    # objectives without actions' costs take their networks' costs (read once per dates)
+    from_networks = 0
+    for row in found.frame[found.frame["kind"] == OBJECTIVE].itertuples():
+        if row.objective_id in found.costs.by_objective:
+            continue
+        item = objectives.get_objective(con, int(row.objective_id))
+        own = min(objectives.as_of_date(con, item), last)
+        expected = review.scope_cost(con, item, current.date_from, own)
+        assert (None if pd.isna(row.cost) else row.cost) == pytest.approx(expected), row.label
+        from_networks += expected is not None
+    assert from_networks >= 1

@@ -11,6 +11,7 @@ from smdash.core.i18n import t
 from smdash.executive.periods import Period
 from smdash.executive.terms import GOAL_LIGHTS, GREY, ON_TRACK, STATEMENT_CHARS
 from smdash.metrics import kpis
+from smdash.metrics.attribution import network_lookup
 from smdash.plan import objectives
 
 
@@ -81,11 +82,12 @@ def goal_statuses(con: duckdb.DuckDBPyConnection, period: Period) -> list[GoalSt
     goals = objectives.goals(con)
     names = dict(zip(goals["goal_id"], goals["name"], strict=True))
     grouped: dict = {goal_id: [] for goal_id in names}
-    for item in objectives.list_objectives(con):
-        if item.start_date > period.end or item.deadline < period.start:
-            continue
-        key = item.goal_id if item.goal_id in names else None
-        grouped.setdefault(key, []).append(objective_status(con, item, period))
+    with network_lookup(con), kpis.spans_kept():  # one attribution, each span read once
+        for item in objectives.list_objectives(con):
+            if item.start_date > period.end or item.deadline < period.start:
+                continue
+            key = item.goal_id if item.goal_id in names else None
+            grouped.setdefault(key, []).append(objective_status(con, item, period))
     result = []
     for goal_id, items in grouped.items():
         if goal_id is None and not items:

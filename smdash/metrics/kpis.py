@@ -19,7 +19,9 @@ network are that account's alone (web and cost rows have no social account: neve
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import duckdb
@@ -335,11 +337,38 @@ def accounts_added(
         ).fetchone()[0]
 
 
+# the spans read inside a ``spans_kept`` block, by connection, source and scope
+_kept_spans: ContextVar[dict | None] = ContextVar("smdash_kpi_spans", default=None)
+
+
+@contextmanager
+def spans_kept() -> Iterator[None]:
+    """Inside this block ``data_span`` reads each source and scope once (a KPI's span is its
+    source's): for a read of many objectives' figures that writes nothing meanwhile."""
+    token = _kept_spans.set({}) if _kept_spans.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _kept_spans.reset(token)
+
+
 def data_span(
     con: duckdb.DuckDBPyConnection, kpi: Kpi | str, scope: str
 ) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day of the KPI's source rows in the scope (None, None when none)."""
     kpi = KPIS[kpi] if isinstance(kpi, str) else kpi
+    kept, key = _kept_spans.get(), (id(con), kpi.source, scope)
+    if kept is None:
+        return _data_span(con, kpi, scope)
+    if key not in kept:
+        kept[key] = _data_span(con, kpi, scope)
+    return kept[key]
+
+
+def _data_span(
+    con: duckdb.DuckDBPyConnection, kpi: Kpi, scope: str
+) -> tuple[dt.date | None, dt.date | None]:
     if not available(con, kpi):
         return None, None
     with attribution(con, kpi):
@@ -396,10 +425,12 @@ def series(
         window = "WINDOW w AS (ORDER BY period)"
     else:
         totals, window = "num, den", ""
-    sql = f"""WITH {_rows(kpi)}, buckets AS ({buckets})
-              SELECT greatest(period, CAST($date_from AS DATE)) AS period_start,
-                     least(period + {step - 1}, CAST($date_to AS DATE)) AS period_end, {totals}
-              FROM buckets {window} ORDER BY period"""  # noqa: S608 - parts above, int step
+    sql = f"""WITH {_rows(kpi)}, buckets AS ({buckets}), shown AS (
+                SELECT greatest(period, CAST($date_from AS DATE)) AS period_start,
+                       least(period + {step - 1}, CAST($date_to AS DATE)) AS period_end, {totals}
+                FROM buckets {window})
+              SELECT period_start, period_end, CAST(num AS DOUBLE), CAST(den AS DOUBLE)
+              FROM shown ORDER BY period_start"""  # noqa: S608 - parts above, int step
     params = {
         "date_from": date_from,
         "date_to": date_to,
@@ -408,12 +439,16 @@ def series(
         **_account_params(kpi, account),
     }
     with attribution(con, kpi):
-        frame = con.execute(sql, params).df()
-    frame["value"] = [_ratio(kpi, n, d) for n, d in zip(frame["num"], frame["den"], strict=True)]
-    frame = frame[columns].astype({"value": "float64"})
-    frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
-    frame["period_end"] = pd.to_datetime(frame["period_end"]).dt.date
-    return frame.reset_index(drop=True)
+        rows = con.execute(sql, params).fetchall()
+    # built from the rows as they come: a few buckets, where a frame's conversions cost more
+    values = [_ratio(kpi, n, d) for _, _, n, d in rows]
+    return pd.DataFrame(
+        {
+            "period_start": pd.Series([r[0] for r in rows], dtype=object),
+            "period_end": pd.Series([r[1] for r in rows], dtype=object),
+            "value": pd.Series(values, dtype="float64"),
+        }
+    )
 
 
 def comparison(

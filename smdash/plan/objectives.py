@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -33,6 +33,7 @@ from smdash.core.i18n import format_date, format_number, t
 from smdash.core.networks import SOCIAL_NETWORKS
 from smdash.db.store import bump_data_version, insert_once, transaction, update_record
 from smdash.metrics import kpis
+from smdash.metrics.attribution import network_lookup
 from smdash.plan import annotations, statements
 
 STATEMENT_MAX = 280
@@ -435,6 +436,16 @@ def smart_check(con: duckdb.DuckDBPyConnection, objective: Objective) -> list[Ch
         ]
 
 
+def smart_checks(
+    con: duckdb.DuckDBPyConnection, items: Iterable[Objective] | None = None
+) -> dict[int | None, list[Check]]:
+    """``smart_check`` of each objective by id (default: the active ones), read in one go (one
+    attribution for them all, each data span read once)."""
+    with network_lookup(con), kpis.spans_kept():
+        found = list_objectives(con) if items is None else items
+        return {item.objective_id: smart_check(con, item) for item in found}
+
+
 # ---------------------------------------------------------------------------------------------
 # Progress, status and forecast
 # ---------------------------------------------------------------------------------------------
@@ -608,6 +619,17 @@ def progress(
     kpi = kpis.KPIS[objective.kpi]
     with kpis.attribution(con, kpi):  # one attribution for the reads below
         return _progress(con, objective, kpi, as_of)
+
+
+def progress_of(
+    con: duckdb.DuckDBPyConnection, items: Iterable[Objective] | None = None
+) -> dict[int | None, Progress]:
+    """``progress`` of each objective by id (default: the active ones), on its last day with
+    data, under one attribution and each data span read once: a page that shows them all
+    reads them in one go."""
+    with network_lookup(con), kpis.spans_kept():
+        found = list_objectives(con) if items is None else items
+        return {item.objective_id: progress(con, item) for item in found}
 
 
 def _progress(

@@ -80,7 +80,7 @@ def heatmap(cells: list[Cell], best: list[Cell], figure: str, lang: str) -> alt.
     outlined = base.transform_filter("datum.best != null").mark_rect(
         filled=False, stroke="#d62728", strokeWidth=3
     )
-    counts = base.mark_text(fontSize=12, color="#222222").encode(text="posts:Q")
+    counts = base.mark_text(fontSize=12, color="#222222").encode(text=alt.Text("posts:Q"))
     return (too_few + rated + outlined + counts).properties(height=7 * 40)
 
 

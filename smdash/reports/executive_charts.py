@@ -100,7 +100,7 @@ def pays_off_chart(networks: pd.DataFrame, lang: str, currency: str) -> alt.Laye
         ],
     )
     labels = base.mark_text(align="left", dx=4, fontSize=12).encode(
-        x="conversions:Q", text="label:N"
+        x=alt.X("conversions:Q"), text=alt.Text("label:N")
     )
     height = max(120, 40 * len(data))
     return alt.layer(bars, labels).properties(

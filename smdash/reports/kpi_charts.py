@@ -111,10 +111,10 @@ def annotation_layer(notes: pd.DataFrame, lang: str) -> alt.LayerChart:
     )
     labels = base.mark_text(
         align="left", baseline="top", dx=3, dy=3, fontSize=10, color=ANNOTATION_COLOR
-    ).encode(x="start:T", y=alt.value(0), text="label:N", tooltip=tooltip)
+    ).encode(x=alt.X("start:T"), y=alt.YValue(0), text=alt.Text("label:N"), tooltip=tooltip)
     return alt.layer(
-        spans.encode(x="start:T", x2="end:T", tooltip=tooltip),
-        days.encode(x="start:T", tooltip=tooltip),
+        spans.encode(x=alt.X("start:T"), x2=alt.X2("end:T"), tooltip=tooltip),
+        days.encode(x=alt.X("start:T"), tooltip=tooltip),
         labels,
     )
 

@@ -51,7 +51,7 @@ def gantt(plan: pd.DataFrame, lang: str, today: dt.date | None = None) -> alt.La
         .mark_bar(cornerRadius=3)
         .encode(
             x=alt.X("start:T", title=names["dates"]),
-            x2="end:T",
+            x2=alt.X2("end:T"),
             y=alt.Y("row:N", sort=list(data["row"]), title=None, axis=alt.Axis(labelLimit=320)),
             # each row label starts with its objective's number: no legend needed
             color=alt.Color("objective:N", title=names["objective"], legend=None),
@@ -72,7 +72,7 @@ def gantt(plan: pd.DataFrame, lang: str, today: dt.date | None = None) -> alt.La
     rule = (
         alt.Chart(pd.DataFrame({"day": [pd.Timestamp(today)]}))
         .mark_rule(strokeDash=[4, 3], color="#7f7f7f")
-        .encode(x="day:T")
+        .encode(x=alt.X("day:T"))
     )
     return alt.layer(bars, rule)
 

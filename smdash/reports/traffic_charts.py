@@ -47,7 +47,7 @@ def over_time_chart(
                     format=time_unit_format(unit, lang),
                     title=period,  # else Vega-Lite adds '(year-month-date)' in English
                 ),
-                f"{network}:N",
+                alt.Tooltip(f"{network}:N"),
                 alt.Tooltip(f"{value}:Q", format=_number_format(figure)),
             ],
         )
@@ -68,7 +68,11 @@ def paid_organic_chart(data: pd.DataFrame, labels: dict[str, str]) -> alt.Chart:
             y=alt.Y(f"{network}:N", sort="-x", title=None),
             x=alt.X(f"sum({sessions}):Q", title=sessions),
             color=alt.Color(f"{kind}:N", legend=alt.Legend(orient="bottom")),
-            tooltip=[f"{network}:N", f"{kind}:N", alt.Tooltip(f"{sessions}:Q", format=",.0f")],
+            tooltip=[
+                alt.Tooltip(f"{network}:N"),
+                alt.Tooltip(f"{kind}:N"),
+                alt.Tooltip(f"{sessions}:Q", format=",.0f"),
+            ],
         )
         .properties(height=alt.Step(22))
     )
@@ -94,8 +98,8 @@ def campaign_split_chart(data: pd.DataFrame, labels: dict[str, str]) -> alt.Char
             x=alt.X(f"sum({sessions}):Q", title=sessions),
             color=alt.Color(f"{network}:N", legend=alt.Legend(orient="bottom", columns=6)),
             tooltip=[
-                f"{campaign}:N",
-                f"{network}:N",
+                alt.Tooltip(f"{campaign}:N"),
+                alt.Tooltip(f"{network}:N"),
                 alt.Tooltip(f"{sessions}:Q", format=",.0f"),
                 alt.Tooltip(f"{conversions}:Q", format=",.0f"),
             ],

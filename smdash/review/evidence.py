@@ -9,6 +9,9 @@ the Costs page does. An objective without actions' costs takes its networks' cos
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import cache, partial
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -110,14 +113,19 @@ def period_result(
 
 
 def scope_cost(
-    con: duckdb.DuckDBPyConnection, objective: Objective, date_from: dt.date, as_of: dt.date
+    con: duckdb.DuckDBPyConnection,
+    objective: Objective,
+    date_from: dt.date,
+    as_of: dt.date,
+    network_spend: Callable[[dt.date, dt.date], dict] | None = None,
 ) -> float | None:
     """The costs recorded (``smdash.plan.costs``) for the objective's networks inside the cycle, up
-    to ``as_of``; None when there are none."""
+    to ``as_of``; None when there are none. ``network_spend(first, last)``: the spend per
+    network, read with ``con`` unless given (the evidence reads it once per dates)."""
     first = max(date_from, objective.start_date)
     if as_of < first:
         return None
-    spend = costs.network_spend(con, first, as_of)
+    spend = (network_spend or partial(costs.network_spend, con))(first, as_of)
     found = [spend[n] for n in kpis.scope_networks(objective.scope) if n in spend]
     return float(sum(found)) if found else None
 
@@ -144,7 +152,7 @@ def previous_costs(con: duckdb.DuckDBPyConnection, cycle: Cycle) -> dict[tuple[s
 
 
 def _objective_row(
-    con, cycle, objective, as_of, limits, action_costs, previous
+    con, cycle, objective, as_of, limits, action_costs, previous, network_spend
 ) -> dict[str, object]:
     last = objectives.as_of_date(con, objective)
     own_as_of = None if last is None or as_of is None else min(last, as_of)
@@ -156,7 +164,7 @@ def _objective_row(
         gain = period_result(con, objective, cycle.date_from, own_as_of)
     cost = action_costs.get(objective.objective_id)
     if cost is None and own_as_of is not None:
-        cost = scope_cost(con, objective, cycle.date_from, own_as_of)
+        cost = scope_cost(con, objective, cycle.date_from, own_as_of, network_spend)
     cost_per_result = cost / gain if cost is not None and gain and gain > 0 else None
     progress = None if result is None else result.progress
     expected = None if result is None else result.expected_progress
@@ -234,11 +242,36 @@ def _action_row(
     }
 
 
+class CycleEvidence(NamedTuple):
+    """The evidence of a cycle and what its actions brought and cost together, each result and
+    cost counted once (``actions.result_totals``, ``actions.cost_totals``): the Plan review
+    shows the three, read in one go (the cost totals are the evidence's own)."""
+
+    frame: pd.DataFrame
+    totals: pd.DataFrame
+    costs: actions.CostTotals
+
+
 def evidence(
     con: duckdb.DuckDBPyConnection, cycle: Cycle, limits: Thresholds | None = None
 ) -> pd.DataFrame:
     """One row per objective in the cycle, then one per action of those objectives whose
     dates overlap the cycle: the numbers (``EVIDENCE_COLUMNS``) and the suggested decision."""
+    return _evidence(con, cycle, limits)[0]
+
+
+def cycle_evidence(
+    con: duckdb.DuckDBPyConnection, cycle: Cycle, limits: Thresholds | None = None
+) -> CycleEvidence:
+    """``evidence`` with the totals of its actions, over the cycle up to its last day with data."""
+    frame, ids, last, cost_totals = _evidence(con, cycle, limits)
+    return CycleEvidence(frame, actions.result_totals(con, ids, cycle.date_from, last), cost_totals)
+
+
+def _evidence(
+    con: duckdb.DuckDBPyConnection, cycle: Cycle, limits: Thresholds | None
+) -> tuple[pd.DataFrame, list[int], dt.date, actions.CostTotals]:
+    """The evidence, its actions' ids, the last day read and those actions' cost totals."""
     limits = limits or thresholds(con)
     as_of = cycle_as_of(con, cycle)
     items = objectives_in(con, cycle)
@@ -253,12 +286,17 @@ def evidence(
     by_action = {int(r["action_id"]): r for r in found.to_dict("records")}
     # a campaign's costs that two actions take count once in their objective's cost
     ids = [a.action_id for a in plan]
-    action_costs = actions.cost_totals(con, ids, cycle.date_from, last).by_objective
+    cost_totals = actions.cost_totals(con, ids, cycle.date_from, last)
+    action_costs = cost_totals.by_objective
     previous = previous_costs(con, cycle)
     # the hours of work of the calendar entries behind an action (smdash.plan.effort)
     hours = effort.action_hours(con, cycle.date_from, last)
-    with network_lookup(con):  # one attribution for every objective's KPI reads
-        rows = [_objective_row(con, cycle, o, as_of, limits, action_costs, previous) for o in items]
+    spend = cache(partial(costs.network_spend, con))  # objectives share their dates
+    with network_lookup(con), kpis.spans_kept():  # one attribution, each span read once
+        rows = [
+            _objective_row(con, cycle, o, as_of, limits, action_costs, previous, spend)
+            for o in items
+        ]
     decided = {row["item_id"]: row["suggested"] for row in rows}
     rows += [
         _action_row(
@@ -272,7 +310,8 @@ def evidence(
         )
         for a in plan
     ]
-    return ordered_items(item_frame(rows, [*EVIDENCE_COLUMNS, *SHOWN_COLUMNS]))
+    frame = ordered_items(item_frame(rows, [*EVIDENCE_COLUMNS, *SHOWN_COLUMNS]))
+    return frame, ids, last, cost_totals
 
 
 def ordered_items(frame: pd.DataFrame) -> pd.DataFrame:

@@ -30,9 +30,17 @@ STATUS_COLORS = {
 
 
 load_objectives = loader(objectives.list_objectives)
-load_progress = loader(objectives.progress)
+load_progresses = loader(objectives.progress_of)
+load_one_progress = loader(objectives.progress)
 load_chart_series = loader(objectives.chart_series)
 load_comparison = loader(kpis.comparison)
+
+
+def load_progress(item: Objective) -> objectives.Progress:
+    """Where ``item`` stands: the active objectives are read in one cache entry (keyed by no
+    argument, cheap to look up), so a first visit opens the database once for them all."""
+    found = load_progresses()
+    return found[item.objective_id] if item.objective_id in found else load_one_progress(item)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,8 +28,17 @@ VERDICT_LOOK = {
 
 load_goals = loader(objectives.goals)
 load_objectives = loader(objectives.list_objectives)
-load_smart = loader(objectives.smart_check)
+load_smarts = loader(objectives.smart_checks)
+load_one_smart = loader(objectives.smart_check)
 load_proposal = loader(objectives.propose_baseline)
+
+
+def load_smart(item: objectives.Objective) -> list[objectives.Check]:
+    """The SMART check of ``item``: the active objectives are checked in one cache entry (keyed
+    by no argument, cheap to look up), so a first visit opens the database once for them all."""
+    found = load_smarts()
+    return found[item.objective_id] if item.objective_id in found else load_one_smart(item)
+
 
 NEW_OPEN = "objectives_new_open"  # the New objective expander
 EDITOR_OPEN = "objectives_editor_open"  # the Edit objective expander, kept open by the session

@@ -53,7 +53,7 @@ DECISION_COLORS = {review.KEEP: "green", review.IMPROVE: "orange", review.DROP: 
 load_cycles = loader(review.cycles)
 load_current = loader(review.current_cycle)
 load_thresholds = loader(review.thresholds)
-load_evidence = loader(review.evidence)
+load_cycle_evidence = loader(review.cycle_evidence)
 load_reviews = loader(review.reviews)
 load_items = loader(review.review_items)
 load_carried = loader(review.carried)
@@ -64,10 +64,13 @@ load_objectives = loader(objectives.list_objectives)
 load_plan = loader(actions.plan)
 load_actions = loader(actions.list_actions)
 load_results = loader(actions.results)
-load_totals = loader(actions.result_totals)
-load_cost_totals = loader(actions.cost_totals)
 load_as_of = loader(review.cycle_as_of)
 load_draft = loader(review.interpretation_draft)
+
+
+def load_evidence(cycle: Cycle) -> pd.DataFrame:
+    """The cycle's evidence (``review.evidence``), cached with its actions' totals."""
+    return load_cycle_evidence(cycle).frame
 
 
 # ---------------------------------------------------------------------------------------------
@@ -375,7 +378,7 @@ def review_section(cycle: Cycle) -> None:
     if (frame["kind"] == ACTION).any():
         st.markdown(f"#### {tr('review.evidence_actions')}")
         st.dataframe(action_table(frame), hide_index=True)
-        totals_caption(cycle, frame, as_of)
+        totals_caption(cycle)
     else:
         st.caption(tr("review.no_actions"))
     _decisions_form(cycle, frame, latest, limits)
@@ -384,15 +387,12 @@ def review_section(cycle: Cycle) -> None:
     next_cycle_section(cycle, latest)
 
 
-def totals_caption(cycle: Cycle, frame: pd.DataFrame, as_of: dt.date | None) -> None:
+def totals_caption(cycle: Cycle) -> None:
     """What the listed actions brought and cost together, each result and cost counted once."""
-    ids = frame.loc[frame["kind"] == ACTION, "item_id"].astype(int).tolist()
-    last = as_of or cycle.date_from - dt.timedelta(days=1)
+    found = load_cycle_evidence(cycle)
     notes = [
-        review.totals_note(load_totals(ids, cycle.date_from, last), lang()),
-        review.cost_totals_note(
-            load_cost_totals(ids, cycle.date_from, last), lang(), load_currency()
-        ),
+        review.totals_note(found.totals, lang()),
+        review.cost_totals_note(found.costs, lang(), load_currency()),
     ]
     for note in notes:
         if note:
