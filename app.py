@@ -100,6 +100,8 @@ def main() -> None:
             hidden = stand_ins(shown, session.not_for_your_role)
             navigation = st.navigation({**built, "": hidden} if hidden else built)
         navigation.run()
+        if user is not None:
+            ui.read_ahead()  # the other pages' first visits, while this one is looked at
 
 
 if __name__ == "__main__":

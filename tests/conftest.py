@@ -50,11 +50,14 @@ def fresh_sign_in_waits():
 
 
 @pytest.fixture(autouse=True, scope="session")
-def charts_checked():
+def charts_checked_nothing_read_ahead():
     """Every chart a page draws in the suite is checked against the Vega-Lite schema (the app
-    skips the check: ui.runtime.unchecked)."""
+    skips the check: ui.runtime.unchecked), and nothing is read ahead in the background."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(ui, "CHECK_CHARTS", True)
+        # no reads in the background while a test changes or copies the file: the read-ahead is
+        # tested on its own (test_read_ahead.py) and runs in the browser tests' app
+        patch.setattr(ui, "READ_AHEAD", False)
         yield
 
 

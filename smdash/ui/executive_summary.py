@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 import pandas as pd
@@ -14,6 +15,7 @@ from smdash.plan import costs
 from smdash.reports import executive_report
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
 from smdash.ui.runtime import (
+    ahead_of_visits,
     altair_chart,
     date_format,
     db_file,
@@ -42,6 +44,20 @@ LIGHT_ICONS = {
 load_summary = loader(executive.build)
 
 
+def offered(data_from: dt.date | None, data_to: dt.date | None, kind: str) -> list[Period]:
+    """The periods of ``kind`` the picker offers, newest first (the first is shown at first)."""
+    default = executive.default_period(data_to)
+    first, last = data_from or default.start, data_to or default.end
+    return executive.period_choices(first, max(last, default.end), kind)
+
+
+@ahead_of_visits(place=9)
+def _summary_ahead(read) -> None:
+    """The summary of the period the picker shows first, named as the picker names it."""
+    shown_first = offered(*read(load_data_range), executive.MONTH)[0]
+    read(load_summary, executive.parse_period(shown_first.key))
+
+
 @loader
 def load_settings(con) -> dict:
     """The business name, logo, pinned figures and currency."""
@@ -61,9 +77,8 @@ def load_settings(con) -> dict:
 def period_picker() -> Period | None:
     """Kind (month, quarter, year, custom) and which one; None while custom dates are half
     picked. Defaults to the last full month of data."""
-    first, last = load_data_range()
-    default = executive.default_period(last)
-    first, last = first or default.start, last or default.end
+    data_from, data_to = load_data_range()
+    default = executive.default_period(data_to)
     kinds = {k: tr(f"executive.kind.{k}") for k in executive.PERIOD_KINDS}
     left, right = st.columns([3, 2])
     kind = left.segmented_control(
@@ -85,7 +100,7 @@ def period_picker() -> Period | None:
             right.caption(tr("executive.pick_dates"))
             return None
         return executive.custom_period(*picked)
-    choices = executive.period_choices(first, max(last, default.end), kind)
+    choices = offered(data_from, data_to, kind)
     labels = {p.key: p.label(lang()) for p in choices}
     chosen = right.selectbox(
         tr("executive.pick"), list(labels), format_func=labels.get, key=f"exec_{kind}"

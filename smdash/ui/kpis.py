@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from smdash.core.periods import default_range
 from smdash.metrics import kpis
 from smdash.plan import annotations, objectives
 from smdash.plan.objectives import Objective
@@ -14,7 +15,17 @@ from smdash.reports import kpi_charts
 from smdash.ui.accounts import followers_text
 from smdash.ui.annotations import annotated
 from smdash.ui.kpi_terms import kpi_name, kpi_value
-from smdash.ui.runtime import date, lang, load_currency, loader, number, tr, write
+from smdash.ui.runtime import (
+    ahead_of_visits,
+    date,
+    lang,
+    load_currency,
+    load_data_range,
+    loader,
+    number,
+    tr,
+    write,
+)
 
 STATUS_COLORS = {
     "achieved": "green",
@@ -31,6 +42,18 @@ STATUS_COLORS = {
 
 load_objectives = loader(objectives.list_objectives)
 load_progresses = loader(objectives.progress_of)
+
+
+@ahead_of_visits(place=1)
+def _progress_ahead(read) -> None:
+    """Every objective's progress, and the comparison table of all networks over the default
+    dates and all accounts."""
+    read(load_progresses)
+    first, last = read(load_data_range)
+    if last is not None:
+        read(load_comparison, kpis.ALL, *default_range(first, last), None)
+
+
 load_one_progress = loader(objectives.progress)
 load_chart_series = loader(objectives.chart_series)
 load_comparison = loader(kpis.comparison)

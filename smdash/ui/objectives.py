@@ -13,7 +13,16 @@ from smdash.plan.actions import Action
 from smdash.plan.objectives import Objective
 from smdash.ui import forms, review
 from smdash.ui.kpi_terms import kpi_name, kpi_value, scope_name
-from smdash.ui.runtime import date, date_format, labels_by, lang, loader, tr, write
+from smdash.ui.runtime import (
+    ahead_of_visits,
+    date,
+    date_format,
+    labels_by,
+    lang,
+    loader,
+    tr,
+    write,
+)
 
 VERDICT_LOOK = {
     objectives.PASS: ("green", ":material/check:"),
@@ -29,6 +38,13 @@ VERDICT_LOOK = {
 load_goals = loader(objectives.goals)
 load_objectives = loader(objectives.list_objectives)
 load_smarts = loader(objectives.smart_checks)
+
+
+@ahead_of_visits(place=4)
+def _smart_ahead(read) -> None:
+    read(load_smarts)
+
+
 load_one_smart = loader(objectives.smart_check)
 load_proposal = loader(objectives.propose_baseline)
 

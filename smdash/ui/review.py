@@ -22,6 +22,7 @@ from smdash.review import ACTION, OBJECTIVE, Cycle, Decision, Thresholds
 from smdash.ui import forms, kpi_terms
 from smdash.ui.runtime import (
     Keys,
+    ahead_of_visits,
     altair_chart,
     date,
     date_format,
@@ -66,6 +67,14 @@ load_actions = loader(actions.list_actions)
 load_results = loader(actions.results)
 load_as_of = loader(review.cycle_as_of)
 load_draft = loader(review.interpretation_draft)
+
+
+@ahead_of_visits(place=6)
+def _review_ahead(read) -> None:
+    """The current cycle's evidence, as the Review tab reads it."""
+    cycle = read(load_current)
+    if cycle is not None:
+        read(load_cycle_evidence, cycle)
 
 
 def load_evidence(cycle: Cycle) -> pd.DataFrame:

@@ -426,8 +426,65 @@ def loader(function: Callable[..., T]) -> Callable[..., T]:
             unreadable(exc)
             st.stop()
 
+    def ahead(path: str, version: int, *args, **kwargs) -> T:
+        return cached(path, version, *args, **kwargs)
+
     call.__name__, call.__doc__ = function.__name__, function.__doc__
+    call.ahead = ahead  # for read_ahead, outside any script run
     return call
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading ahead: what the pages' first visits read most, computed once per data version in the
+# background after a signed-in run, while the user looks at the page they are on. Results land
+# in the same cache as the pages' own reads (a page that asks meanwhile waits for the one
+# computation, st.cache_data's compute lock), so a first visit finds them ready.
+# ---------------------------------------------------------------------------------------------
+
+Reader = Callable[..., object]  # read(loader, *args): a loader's result for this file and version
+_ahead: list[tuple[int, Callable[[Reader], None]]] = []
+_read_ahead_for: set[tuple[str, int]] = set()
+_ahead_lock = threading.Lock()
+
+
+def ahead_of_visits(place: int) -> Callable[[Callable[[Reader], None]], Callable]:
+    """Register ``warm(read)`` (a decorator in a page's ui module): it reads through
+    ``read(loader, *args)`` what its page's first visit reads, with the page's default choices.
+    ``place`` is the page's place in the editor's menu: the pages next to Overview come first."""
+
+    def register(warm: Callable[[Reader], None]) -> Callable[[Reader], None]:
+        _ahead.append((place, warm))
+        _ahead.sort(key=lambda item: item[0])
+        return warm
+
+    return register
+
+
+READ_AHEAD = True  # the test suite turns it off: its tests change files between runs
+
+
+def read_ahead() -> None:
+    """Start reading ahead for this run's database file and data version, once (app.py calls it
+    at the end of a signed-in run)."""
+    if not READ_AHEAD:
+        return
+    key = (str(db_file()), data_version())
+    with _ahead_lock:
+        if key in _read_ahead_for:
+            return
+        _read_ahead_for.add(key)
+    threading.Thread(target=_read_ahead, args=key, name="smdash-read-ahead", daemon=True).start()
+
+
+def _read_ahead(path: str, version: int) -> None:
+    def read(load, *args):
+        return load.ahead(path, version, *args)
+
+    for _, warm in list(_ahead):
+        try:
+            warm(read)
+        except Exception:  # noqa: BLE001, S112 - the page's own run reads it again and says what is wrong
+            continue
 
 
 load_data_range = loader(summary.data_range)

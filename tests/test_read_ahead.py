@@ -1,0 +1,76 @@
+"""What the pages' first visits read most is read ahead in the background, once per data
+version, into the cache the pages read (ui.runtime.read_ahead and each page's warmer)."""
+
+from __future__ import annotations
+
+from signin_support import signed_in
+
+from smdash.db import store
+from smdash.plan import objectives
+from smdash.ui import runtime as ui
+
+PAGES = ("kpis", "objectives", "review", "executive_summary")
+
+
+def test_first_visits_find_what_was_read_ahead(demo_db, start_app, monkeypatch):
+    at = start_app(None, signed_in(demo_db))  # Overview, the caches emptied
+    computed = []
+    real = objectives._progress
+
+    def counted(*args, **kwargs):
+        computed.append(args[1].objective_id)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(objectives, "_progress", counted)
+    with store.connect(demo_db) as con:
+        version = store.data_version(con)
+    ui._read_ahead(str(store.db_path()), version)
+    read_ahead = len(computed)
+    assert read_ahead >= 10  # every objective's progress, for KPI progress, review, summary
+    for page in PAGES:
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, page
+    assert len(computed) == read_ahead  # no page worked out a progress again
+
+
+def test_a_warmer_that_fails_leaves_the_others_reading(monkeypatch):
+    load = _Loader()
+
+    def failing(read):
+        raise RuntimeError("the page's own run reads it again and says what is wrong")
+
+    def reading(read):
+        assert read(load, "October") == "figures"
+
+    monkeypatch.setattr(ui, "_ahead", [(0, failing), (1, reading)])
+    ui._read_ahead("shop.duckdb", 7)
+    assert load.asked == [("shop.duckdb", 7, ("October",))]
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.asked = []
+
+    def ahead(self, path, version, *args):
+        self.asked.append((path, version, args))
+        return "figures"
+
+
+def test_reading_ahead_starts_once_per_file_and_data_version(monkeypatch):
+    started = []
+    monkeypatch.setattr(ui, "READ_AHEAD", True)
+    monkeypatch.setattr(ui, "_read_ahead_for", set())
+    monkeypatch.setattr(ui, "db_file", lambda: "shop.duckdb")
+    monkeypatch.setattr(ui.threading, "Thread", lambda **kwargs: _Started(started, kwargs))
+    for version in (3, 3, 4, 4):
+        monkeypatch.setattr(ui, "data_version", lambda v=version: v)
+        ui.read_ahead()
+    assert started == [("shop.duckdb", 3), ("shop.duckdb", 4)]
+
+
+class _Started:
+    def __init__(self, started: list, kwargs: dict) -> None:
+        self.started, self.args = started, kwargs["args"]
+
+    def start(self) -> None:
+        self.started.append(self.args)
