@@ -100,8 +100,9 @@ def main() -> None:
             hidden = stand_ins(shown, session.not_for_your_role)
             navigation = st.navigation({**built, "": hidden} if hidden else built)
         navigation.run()
-        if user is not None:
-            ui.read_ahead()  # the other pages' first visits, while this one is looked at
+        # the pages' first visits, while the sign-in form is filled in or a page is looked at
+        # (once per data version: a visitor who is not signed in sees nothing of it)
+        ui.read_ahead()
 
 
 if __name__ == "__main__":

@@ -3,9 +3,11 @@ version, into the cache the pages read (ui.runtime.read_ahead and each page's wa
 
 from __future__ import annotations
 
+import streamlit as st
 from signin_support import signed_in
 
 from smdash.db import store
+from smdash.metrics import summary
 from smdash.plan import objectives
 from smdash.ui import runtime as ui
 
@@ -74,3 +76,19 @@ class _Started:
 
     def start(self) -> None:
         self.started.append(self.args)
+
+
+def test_the_page_after_signing_in_finds_what_was_read_ahead(demo_db, start_app, monkeypatch):
+    at = start_app(None, signed_in(demo_db))  # Overview
+    st.cache_data.clear()
+    computed = []
+    real = summary._web_figures
+    monkeypatch.setattr(summary, "_web_figures", lambda *a: computed.append(a) or real(*a))
+    with store.connect(demo_db) as con:
+        version = store.data_version(con)
+    ui._read_ahead(str(store.db_path()), version)
+    read_ahead = len(computed)
+    assert read_ahead >= 2  # the period and the days before it
+    at.run()
+    assert not at.exception and at.title[0].value == "Overview"
+    assert len(computed) == read_ahead

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 TARGETS = {"sign-in": 1.0, "first visit": 1.0, "visit again (median)": 0.5}
 TIMEOUT_MS = 120_000
+TYPING_MS = int(os.environ.get("SMDASH_TYPING_MS", "3000"))  # a name and a password typed
 
 
 def _free_port() -> int:
@@ -90,7 +91,7 @@ def measure(url: str, rounds: int) -> dict[str, list[tuple[str, float]]]:
         form = page.get_by_test_id("stForm")
         form.locator("input[type=text]").fill("demo", timeout=TIMEOUT_MS)  # the demo is loaded
         form.locator("input[type=password]").fill("demo")
-        page.wait_for_timeout(1000)  # as long as a person takes to type them, at least
+        page.wait_for_timeout(TYPING_MS)  # as long as a person takes to type them
         button = form.get_by_test_id("stBaseButton-primaryFormSubmit")
         figures["sign-in"].append(("demo", _timed(button.click, page, "Overview")))
         menu = _menu(page)

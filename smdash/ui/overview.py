@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from smdash.core.periods import days_before, default_range
 from smdash.metrics import accounts, summary
 from smdash.ui.accounts import followers_text
-from smdash.ui.runtime import loader, money, number, tr
+from smdash.ui.runtime import ahead_of_visits, load_data_range, loader, money, number, tr
 from smdash.ui.traffic import change
 
 load_summary = loader(summary.summary)
@@ -22,6 +23,20 @@ def shown(figure: str, value: float | None, decimals: int = 2) -> str:
 
 
 load_monthly_sessions = loader(summary.monthly_sessions_by_network)
+
+
+@ahead_of_visits(place=0)
+def _overview_ahead(read) -> None:
+    """What the editor lands on after signing in: the default dates and the days before them,
+    all accounts, and the sessions trend."""
+    first, last = read(load_data_range)
+    if last is None:
+        return
+    date_from, date_to = default_range(first, last)
+    read(load_summary, date_from, date_to, None)
+    read(load_summary, *days_before(date_from, date_to), None)
+    read(load_follower_accounts, date_from, date_to, None)
+    read(load_monthly_sessions, first, last)
 
 
 def headline(total: dict, before: dict) -> None:

@@ -436,7 +436,7 @@ def loader(function: Callable[..., T]) -> Callable[..., T]:
 
 # ---------------------------------------------------------------------------------------------
 # Reading ahead: what the pages' first visits read most, computed once per data version in the
-# background after a signed-in run, while the user looks at the page they are on. Results land
+# background while the user signs in or looks at the page they are on. Results land
 # in the same cache as the pages' own reads (a page that asks meanwhile waits for the one
 # computation, st.cache_data's compute lock), so a first visit finds them ready.
 # ---------------------------------------------------------------------------------------------
@@ -465,7 +465,7 @@ READ_AHEAD = True  # the test suite turns it off: its tests change files between
 
 def read_ahead() -> None:
     """Start reading ahead for this run's database file and data version, once (app.py calls it
-    at the end of a signed-in run)."""
+    at the end of every run: the sign-in page's first, then after each import)."""
     if not READ_AHEAD:
         return
     key = (str(db_file()), data_version())
