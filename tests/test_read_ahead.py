@@ -7,7 +7,7 @@ import streamlit as st
 from signin_support import signed_in
 
 from smdash.db import store
-from smdash.metrics import summary
+from smdash.metrics import summary, traffic
 from smdash.plan import objectives
 from smdash.ui import runtime as ui
 
@@ -92,3 +92,19 @@ def test_the_page_after_signing_in_finds_what_was_read_ahead(demo_db, start_app,
     at.run()
     assert not at.exception and at.title[0].value == "Overview"
     assert len(computed) == read_ahead
+
+
+def test_traffic_first_visit_finds_what_was_read_ahead(demo_db, start_app, monkeypatch):
+    at = start_app(None, signed_in(demo_db))
+    st.cache_data.clear()
+    asked = []
+    real = traffic._query
+    monkeypatch.setattr(traffic, "_query", lambda *a, **k: asked.append(a[1]) or real(*a, **k))
+    with store.connect(demo_db) as con:
+        version = store.data_version(con)
+    ui._read_ahead(str(store.db_path()), version)
+    read_ahead = len(asked)
+    assert read_ahead >= 4  # this period's figures and the days before, over time, paid
+    at.switch_page("pages/traffic.py").run()
+    assert not at.exception and at.title[0].value == "Traffic by network"
+    assert asked[read_ahead:] == []  # its figures and its first tab asked nothing more

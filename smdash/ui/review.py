@@ -71,10 +71,16 @@ load_draft = loader(review.interpretation_draft)
 
 @ahead_of_visits(place=6)
 def _review_ahead(read) -> None:
-    """The current cycle's evidence, as the Review tab reads it."""
+    """The current cycle as the Review tab reads it: its evidence and what frames it (not the
+    draft of its interpretation, which is in the user's language)."""
     cycle = read(load_current)
-    if cycle is not None:
-        read(load_cycle_evidence, cycle)
+    if cycle is None:
+        return
+    read(load_cycle_evidence, cycle)
+    read(load_as_of, cycle)
+    read(load_thresholds)
+    read(load_carried, cycle.cycle_id)
+    read(load_reviews, cycle.cycle_id)
 
 
 def load_evidence(cycle: Cycle) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from smdash.core.spreadsheet import write_csv, write_xlsx
 from smdash.metrics import attribution, traffic
 from smdash.ui.networks import network_label, networks_label
 from smdash.ui.runtime import (
+    ahead_of_visits,
     date_format,
     flash,
     labels_of,
@@ -46,12 +47,36 @@ load_unknown_sources = loader(attribution.unknown_sources)
 load_aliases = loader(attribution.alias_table)
 
 
+DEFAULT_GRAIN = traffic.GRAINS[1]
+
+
+def default_filters(first: dt.date, last: dt.date) -> traffic.Filters:
+    """What the filter bar shows at first: the default dates, every network, paid and organic."""
+    return traffic.Filters(*default_range(first, last), (), None)
+
+
+@ahead_of_visits(place=2)
+def _traffic_ahead(read) -> None:
+    """The figures, the note and the Over time tab of the filter bar's first choices."""
+    first, last = read(load_web_range)
+    if last is None:
+        return
+    filters = default_filters(first, last)
+    read(load_networks)
+    read(load_totals, filters)
+    read(load_totals, filters.previous())
+    read(load_channel_group_sessions, filters)
+    read(load_over_time, filters, DEFAULT_GRAIN)
+    read(load_paid_organic, filters)
+
+
 def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | None:
     """Period, grain, networks and paid / organic; None while the period is half chosen."""
+    defaults = default_filters(first, last)
     left, middle, right = st.columns([2, 3, 2])
     period = left.date_input(
         tr("traffic.period"),
-        value=default_range(first, last),
+        value=(defaults.date_from, defaults.date_to),
         min_value=first,
         max_value=last,
         key="traffic_period",
@@ -75,7 +100,7 @@ def filter_bar(first: dt.date, last: dt.date) -> tuple[traffic.Filters, str] | N
     grain = st.radio(
         tr("traffic.grain"),
         traffic.GRAINS,
-        index=1,
+        index=traffic.GRAINS.index(DEFAULT_GRAIN),
         format_func=labels_of(traffic.GRAINS, "traffic.grain_").get,
         horizontal=True,
         key="traffic_grain",
