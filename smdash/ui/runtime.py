@@ -2,8 +2,10 @@
 
 ``smdash.ui`` is the only place in smdash that imports streamlit. This module holds what every
 page uses: pages import it as ``from smdash.ui import runtime as ui``. The database file is
-opened per operation and closed at once, so the CLI can import while the app runs; cached
-results are keyed by the file and its data version, so any write refreshes every page.
+opened per operation; script runs keep it open while they come (``holding_file``), and let
+go as they end when the CLI asks for it; cached results are keyed by the file and its data
+version, so any write refreshes every page, and what the first visits read most is read ahead
+(``read_ahead``).
 
 The one way to read: ``loader``; to write: ``write``; to tell the user how a write went on the
 next run: ``flash`` / ``show_flash`` (or ``done``, which flashes and reruns). Session-state
