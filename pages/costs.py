@@ -8,7 +8,7 @@ from smdash.ui import runtime as ui
 ui.start_page("costs.page")
 st.caption(ui.tr("costs.intro"))
 ui.show_flash()
-currency = ui.load_currency()
+currency = ui.currency()
 _, last = ui.load_data_range()
 period = executive.default_period(last)
 

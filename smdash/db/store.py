@@ -254,11 +254,12 @@ def kept_open(path: Path, retry_seconds: float = 1.0) -> Iterator[Callable[[], N
     that ends the block's hold early, before a long wait. A file that cannot be opened raises
     what ``connect`` would (``StoreError``)."""
     kept = _keep(path, retry_seconds)
-    held = [True]
+    held = True
 
     def let_go(linger: bool = False) -> None:
-        if held[0]:
-            held[0] = False
+        nonlocal held
+        if held:
+            held = False
             _release(path, kept, linger)
 
     try:

@@ -17,9 +17,9 @@ from smdash.ui.annotations import annotated
 from smdash.ui.kpi_terms import kpi_name, kpi_value
 from smdash.ui.runtime import (
     ahead_of_visits,
+    currency,
     date,
     lang,
-    load_currency,
     load_data_range,
     loader,
     number,
@@ -170,5 +170,5 @@ def progress_chart(objective: Objective, progress: objectives.Progress):
         lang(),
     )
     unit = kpis.KPIS[objective.kpi].unit
-    chart = kpi_charts.progress_chart(data, unit, lang(), load_currency())
+    chart = kpi_charts.progress_chart(data, unit, lang(), currency())
     return annotated(chart, objective.start_date, objective.deadline)

@@ -24,6 +24,7 @@ from smdash.ui.runtime import (
     Keys,
     ahead_of_visits,
     altair_chart,
+    currency,
     date,
     date_format,
     date_range,
@@ -33,7 +34,6 @@ from smdash.ui.runtime import (
     folded,
     labels_by,
     lang,
-    load_currency,
     loader,
     made_on_click,
     money,
@@ -128,7 +128,7 @@ def _money(value) -> str:
 
 def _cost(value, shared_with="", shared_cost=None) -> str:
     """The cost, with the actions it shares a campaign's costs with."""
-    note = review.shared_cost_note(shared_with, shared_cost, value, lang(), load_currency())
+    note = review.shared_cost_note(shared_with, shared_cost, value, lang(), currency())
     return f"{_money(value)} ({note})" if note else _money(value)
 
 
@@ -407,7 +407,7 @@ def totals_caption(cycle: Cycle) -> None:
     found = load_cycle_evidence(cycle)
     notes = [
         review.totals_note(found.totals, lang()),
-        review.cost_totals_note(found.costs, lang(), load_currency()),
+        review.cost_totals_note(found.costs, lang(), currency()),
     ]
     for note in notes:
         if note:

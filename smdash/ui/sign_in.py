@@ -46,11 +46,11 @@ def get_browser_ready() -> None:
     tables, date pickers, commands and charts (some 3 MB of script it would otherwise fetch on
     the first page that shows one), from a tiny one of each drawn out of sight (a container
     one pixel high)."""
-    frame = pd.DataFrame({"day": [dt.date(2026, 1, 1)], "value": [0]})
+    day = dt.date(2026, 1, 1)
+    frame = pd.DataFrame({"day": [day], "value": [0]})
     with st.container(height=1, border=False):
         st.metric(" ", 0, label_visibility="collapsed")
         st.dataframe(frame, height=35, hide_index=True)
-        day = dt.date(2026, 1, 1)
         st.date_input(" ", day, label_visibility="collapsed", disabled=True, format=date_format())
         st.code("", language="bash")  # its highlighter alone is as big as the rest together
         unseen_chart(frame, {"mark": "line", "encoding": WARM_UP_ENCODING})

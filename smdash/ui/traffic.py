@@ -16,11 +16,11 @@ from smdash.metrics import attribution, traffic
 from smdash.ui.networks import network_label, networks_label
 from smdash.ui.runtime import (
     ahead_of_visits,
+    currency,
     date_format,
     flash,
     labels_of,
     lang,
-    load_currency,
     loader,
     money,
     money_column,
@@ -223,7 +223,7 @@ def for_download(frame: pd.DataFrame) -> pd.DataFrame:
 
 def money_formats(frame: pd.DataFrame) -> dict[str, str]:
     """The XLSX number format of each amount column of a download, by its header."""
-    code = xlsx_money_format(lang(), load_currency())
+    code = xlsx_money_format(lang(), currency())
     revenue = [c for c in frame.columns if c.startswith("revenue") and not c.endswith("_change")]
     return {download_title(column): code for column in revenue}
 
