@@ -55,7 +55,6 @@ for item in shown:
                 )
             )
             continue
-        columns = st.columns(6)
         ratio = kpis.KPIS[item.kpi].kind == kpis.RATIO
         figures = [
             ("kpipage.current", kpi_terms.kpi_value(item.kpi, result.current)),
@@ -68,8 +67,7 @@ for item in shown:
                 kpi_terms.kpi_value(item.kpi, result.needed_per_week),
             ),
         ]
-        for column, (label, value) in zip(columns, figures, strict=True):
-            column.metric(ui.tr(label), value)
+        st.markdown(ui.figures_table([(ui.tr(label), value) for label, value in figures]))
         st.caption(
             ui.tr(
                 "kpipage.as_of",

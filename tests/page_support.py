@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Every page a viewer (the director) has, in the order of their navigation.
 VIEWER_PAGES = [
     "pages/executive_summary.py",
@@ -23,6 +25,28 @@ def run(element):
 def texts(elements) -> list[str]:
     """The shown values of some elements (``at.success``, ``at.markdown`` ...)."""
     return [element.value for element in elements]
+
+
+def figures(at) -> list[dict[str, str]]:
+    """Each table of labelled figures (``runtime.figures_table``: labels in the header and in
+    bold rows, each above its values) as a label -> value mapping, as the reader sees them."""
+    found = []
+    for text in texts(at.markdown):
+        lines = text.split("\n")
+        if len(lines) < 3 or not lines[1].startswith("| --- |"):
+            continue
+        rows = [_cells(line) for line in lines[:1] + lines[2:]]
+        shown = {}
+        for labels, values in zip(rows[::2], rows[1::2], strict=True):
+            pairs = zip(labels, values, strict=True)
+            shown.update((label.strip("*"), value) for label, value in pairs if label)
+        found.append(shown)
+    return found
+
+
+def _cells(line: str) -> list[str]:
+    cells = re.split(r"(?<!\\)\|", line.strip().strip("|"))
+    return [re.sub(r"\\(.)", r"\1", cell.strip()) for cell in cells]
 
 
 # Tabs and expanders that run only what is shown (runtime.tab_sections, runtime.folded): their

@@ -5,7 +5,7 @@ import html
 import pytest
 from markdown_it import MarkdownIt
 
-from smdash.ui.runtime import plain, tr
+from smdash.ui.runtime import figures_table, plain, tr
 
 # CommonMark with the GFM parts Streamlit's renderer also has: tables, strikethrough, bare links
 MARKDOWN = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
@@ -58,3 +58,14 @@ def test_message_values_are_escaped_once(monkeypatch):
     message = tr("import.failed", file="# big*name*.csv", error="x")
     assert "\\# big\\*name\\*.csv" in message
     assert "\\\\" not in message
+
+
+def test_figures_are_one_table_of_literal_cells_three_to_a_row():
+    shown = [("Current", "1,234.5"), ("Target | *max*", "-12 %"), ("Progress", "61 %"),
+             ("Forecast", "—")]  # fmt: skip
+    html_table = rendered(figures_table(shown))
+    assert html_table.count("<table>") == 1 and html_table.count("<tr>") == 4
+    assert "<th>Current</th>\n<th>Target | *max*</th>\n<th>Progress</th>" in html_table
+    assert "<td>1,234.5</td>\n<td>-12 %</td>\n<td>61 %</td>" in html_table
+    assert "<td><strong>Forecast</strong></td>\n<td></td>\n<td></td>" in html_table
+    assert "<td>—</td>\n<td></td>\n<td></td>" in html_table

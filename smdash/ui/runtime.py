@@ -150,6 +150,27 @@ def plain(text: str) -> str:
     return _LEADING_LIST_MARKER.sub(_escape_marker, escaped)
 
 
+def figures_table(figures: list[tuple[str, str]], per_row: int = 3) -> str:
+    """Labelled figures as one Markdown table for st.markdown, ``per_row`` to a row (so a phone
+    shows them all): one element where a row of st.metric columns takes two for each figure, and
+    a page of cards draws several times faster."""
+
+    def row(cells) -> str:
+        cells = list(cells)
+        return "| " + " | ".join(cells + [""] * (per_row - len(cells))) + " |"
+
+    lines = []
+    for start in range(0, len(figures), per_row):
+        group = figures[start : start + per_row]
+        labels = [plain(label) for label, _ in group]
+        if start == 0:
+            lines += [row(labels), row(["---"] * per_row)]
+        else:
+            lines.append(row(f"**{label}**" for label in labels))
+        lines.append(row(plain(value) for _, value in group))
+    return "\n".join(lines)
+
+
 def _escape_marker(match: re.Match) -> str:
     indent, marker, _ = match.groups()
     if marker.isdigit():  # "1." starts a numbered list: escape the dot after the number
