@@ -14,9 +14,8 @@ all_goals = view.load_goals(include_archived=True)
 goals = all_goals[all_goals["status"] == objectives.ACTIVE]
 if goals.empty:
     st.info(ui.tr("objectives.no_goals"))
-for goal in goals.itertuples():
-    active = ui.tr("objectives.goal_objectives", count=goal.objectives)
-    st.markdown(f"- **{ui.plain(goal.name)}** · {active}")
+else:
+    st.markdown(view.goals_list(goals))
 name = st.text_input(ui.tr("objectives.goal_name"), key="goal_name")
 if st.button(ui.tr("objectives.add_goal"), key="add_goal"):
     error = view.add_goal(name)
@@ -41,10 +40,11 @@ actions_of = view.actions_by_objective()
 for item in items:
     with st.container(border=True):
         st.markdown(f"**#{item.objective_id} · {ui.plain(item.statement)}**")
-        st.caption(kpi_terms.objective_summary(item))
+        lines = [kpi_terms.objective_summary(item)]
         if item.owner or item.goal_id:
             goal = goal_names.get(item.goal_id, ui.tr("objectives.no_goal"))
-            st.caption(ui.tr("objectives.owner_goal", owner=item.owner or "—", goal=goal))
+            lines.append(ui.tr("objectives.owner_goal", owner=item.owner or "—", goal=goal))
+        st.caption("  \n".join(lines))
         view.smart_badges(view.load_smart(item))
         toolkit.unused_network_warning(item.scope)
         with st.container(horizontal=True):  # one row, not three columns of a block each

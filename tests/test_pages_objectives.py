@@ -1,6 +1,7 @@
 """The Objectives and KPI progress pages through AppTest: create, check, track, annotate."""
 
 import datetime as dt
+import re
 
 import pytest
 from kpi_fixture import fill
@@ -30,7 +31,18 @@ def app(db_path, start_app, request):
 
 
 def badges(at):
-    return [(m.value, m.proto.help) for m in at.markdown if "-badge[" in m.value]
+    """Each badge shown, with what its element's tooltip says of it (the SMART badges share one
+    element: its tooltip has a paragraph per letter, "**S** · why")."""
+    found = []
+    for element in at.markdown:
+        shown = re.findall(r":\w+-badge\[[^\]]*\]", element.value)
+        if not shown:
+            continue
+        reasons = element.proto.help.split("\n\n")
+        if len(shown) > 1:
+            reasons = [re.sub(r"\\(.)", r"\1", r.split(" · ", 1)[1]) for r in reasons]
+        found += zip(shown, reasons, strict=True)
+    return found
 
 
 def create_objective(at, **values):
@@ -57,9 +69,11 @@ def test_create_an_objective_and_see_its_smart_badges(app):
     at = run(at.button(key="obj_new_save").click())
     assert texts(at.success) == [f"Objective saved: {STATEMENT}"]
     assert f"**#1 · {STATEMENT}**" in texts(at.markdown)
-    assert "Followers at end of period · Instagram · 900 → 1,100 · 2026-03-01 – 2026-04-30" in (
-        texts(at.caption)
-    )
+    assert "- **Grow online sales 10% in 2026** · 1 active objective" in texts(at.markdown)
+    assert (
+        "Followers at end of period · Instagram · 900 → 1,100 · 2026-03-01 – 2026-04-30  \n"
+        "Owner: — · Goal: Grow online sales 10% in 2026"
+    ) in texts(at.caption)
     assert badges(at) == [
         (":green-badge[:material/check: S · Specific]", "One KPI, one scope and a statement."),
         (

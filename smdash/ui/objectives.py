@@ -20,6 +20,7 @@ from smdash.ui.runtime import (
     labels_by,
     lang,
     loader,
+    plain,
     tr,
     write,
 )
@@ -83,18 +84,25 @@ def set_objective_status(objective_id: int, status: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
+def goals_list(goals: pd.DataFrame) -> str:
+    """The active business goals as one Markdown list, each with its count of objectives."""
+    return "\n".join(
+        f"- **{plain(goal.name)}** · {tr('objectives.goal_objectives', count=goal.objectives)}"
+        for goal in goals.itertuples()
+    )
+
+
 def smart_badges(checks: list[objectives.Check]) -> None:
-    """One badge per letter, side by side in one row (not a column each: a page of ten
-    objectives drew sixty blocks for them); the tooltip says why."""
-    with st.container(horizontal=True, gap="small"):
-        for check in checks:
-            color, icon = VERDICT_LOOK[check.verdict]
-            st.badge(
-                f"{check.letter} · {tr(f'objectives.smart.{check.letter}')}",
-                icon=icon,
-                color=color,
-                help=check.reason(lang()),
-            )
+    """The five letters as badges on one line, one element (a page of ten objectives drew sixty
+    for them); its tooltip says why, letter by letter."""
+    badges = []
+    for check in checks:
+        color, icon = VERDICT_LOOK[check.verdict]
+        badges.append(
+            f":{color}-badge[{icon} {check.letter} · {tr(f'objectives.smart.{check.letter}')}]"
+        )
+    reasons = [f"**{check.letter}** · {plain(check.reason(lang()))}" for check in checks]
+    st.markdown(" ".join(badges), help="\n\n".join(reasons))
 
 
 def open_editor(objective_id: int) -> None:
