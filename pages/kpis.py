@@ -85,7 +85,7 @@ if shown:
         format_func=lambda i: f"#{i} · {by_id[i].statement[:80]}",
         key="chart_objective",
     )
-    ui.altair_chart(view.progress_chart(by_id[chosen], progress[chosen]))
+    ui.kept_chart(view.progress_chart, by_id[chosen], progress[chosen])
 
 if last is not None:
     st.subheader(ui.tr("kpipage.comparison"))

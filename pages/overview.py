@@ -2,8 +2,6 @@ import streamlit as st
 
 from smdash.core.periods import days_before, default_range
 from smdash.metrics.summary import FIGURES
-from smdash.reports import charts
-from smdash.ui import annotations
 from smdash.ui import overview as view
 from smdash.ui import runtime as ui
 from smdash.ui.accounts import account_filter
@@ -41,5 +39,4 @@ several = view.load_follower_accounts(date_from, date_to, account)
 st.dataframe(view.figures_table(result, FIGURES, several), hide_index=True)
 
 st.subheader(ui.tr("overview.sessions_trend"))
-sessions_chart = charts.monthly_sessions_chart(view.load_monthly_sessions(first, last), ui.lang())
-ui.altair_chart(annotations.annotated(sessions_chart, first, last))
+ui.kept_chart(view.sessions_trend, first, last)

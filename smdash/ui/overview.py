@@ -7,8 +7,18 @@ import streamlit as st
 
 from smdash.core.periods import days_before, default_range
 from smdash.metrics import accounts, summary
+from smdash.reports import charts
 from smdash.ui.accounts import followers_text
-from smdash.ui.runtime import ahead_of_visits, load_data_range, loader, money, number, tr
+from smdash.ui.annotations import annotated
+from smdash.ui.runtime import (
+    ahead_of_visits,
+    lang,
+    load_data_range,
+    loader,
+    money,
+    number,
+    tr,
+)
 from smdash.ui.traffic import change
 
 load_summary = loader(summary.summary)
@@ -23,6 +33,12 @@ def shown(figure: str, value: float | None, decimals: int = 2) -> str:
 
 
 load_monthly_sessions = loader(summary.monthly_sessions_by_network)
+
+
+def sessions_trend(first, last):
+    """Social sessions month by month over the data's dates, with the annotations."""
+    chart = charts.monthly_sessions_chart(load_monthly_sessions(first, last), lang())
+    return annotated(chart, first, last)
 
 
 @ahead_of_visits(place=0)

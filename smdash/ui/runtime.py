@@ -274,6 +274,22 @@ def altair_chart(chart, **kwargs):
     return st.altair_chart(unchecked(localized(chart, lang())), **kwargs)
 
 
+def kept_chart(build: Callable[..., object], *args, **kwargs) -> None:
+    """``altair_chart(build(*args))``, the chart built once per database file, data version,
+    language and arguments and kept for every session: a layered chart with its annotations
+    takes some 0.1 s to build, on every run of the page that shows it. ``build`` reads through
+    loaders only (what it shows changes with the data version) and changes nothing it is
+    given; the chart it returns is never changed afterwards."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    chart = _kept_chart(name, str(db_file()), data_version(), lang(), args, _build=build)
+    st.altair_chart(chart, **kwargs)
+
+
+@st.cache_resource(ttl=CACHE_TTL_SECONDS, max_entries=200, show_spinner=False)
+def _kept_chart(name: str, path: str, version: int, language: str, args: tuple, _build):
+    return unchecked(localized(_build(*args), language))
+
+
 def unseen_chart(frame: pd.DataFrame, spec: dict) -> None:
     """A chart drawn out of sight (the sign-in page's, which gets the browser's chart code
     ready): the same component as every Altair chart, from a spec written out, one pixel high;
