@@ -46,7 +46,7 @@ if summary.goals:
 else:
     st.caption(ui.tr("executive.goals_none"))
 
-view.charts(summary)
+view.charts(summary, period)
 
 if summary.vanity:
     st.subheader(ui.tr("executive.pinned_title"))

@@ -44,3 +44,24 @@ def test_the_overview_chart_is_built_again_only_for_new_data_or_another_language
     assert '"locale"' in at.get("vega_lite_chart")[0].proto.spec  # 1.234,5 and "oct" on axes
     at = run(at)
     assert built == ["en", "en", "es"]
+
+
+def test_the_executive_summary_charts_are_kept_for_the_period_shown(
+    demo_db, start_app, monkeypatch
+):
+    from smdash.ui import executive_summary as view
+
+    built = []
+    for name in ("growth_chart", "pays_off_chart"):
+        real = getattr(view, name)
+        monkeypatch.setattr(
+            view, name, lambda *a, real=real, name=name: built.append(name) or real(*a)
+        )
+    at = start_app(None, signed_in(demo_db))
+    at = run(at.switch_page("pages/executive_summary.py"))
+    assert sorted(built) == ["growth_chart", "pays_off_chart"]
+    assert len(at.get("vega_lite_chart")) == 2
+    at = run(at)
+    assert len(built) == 2 and len(at.get("vega_lite_chart")) == 2
+    at = run(at.segmented_control(key="exec_kind").set_value("quarter"))
+    assert len(built) == 4  # another period: its own charts

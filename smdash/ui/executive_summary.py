@@ -16,9 +16,9 @@ from smdash.reports import executive_report
 from smdash.reports.executive_charts import growth_chart, pays_off_chart
 from smdash.ui.runtime import (
     ahead_of_visits,
-    altair_chart,
     date_format,
     db_file,
+    kept_chart,
     lang,
     load_data_range,
     loader,
@@ -200,21 +200,32 @@ def goal_lines(s: Summary) -> None:
         )
 
 
-def charts(s: Summary) -> None:
+def charts(s: Summary, period: Period) -> None:
+    """How the business is growing and which networks pay off: ``s``, the summary of
+    ``period``, says whether there is anything to draw; each chart is kept (kept_chart)."""
     left, right = st.columns(2)
     with left:
         st.subheader(tr("executive.chart.growing"))
         if s.trend.empty:
             st.caption(tr("executive.chart.no_trend"))
         else:
-            altair_chart(growth_chart(s.trend, lang()).properties(title="", width="container"))
+            kept_chart(growing, period)
     with right:
         st.subheader(tr("executive.chart.pays_off"))
         if not (s.networks["conversions"].fillna(0) > 0).any():
             st.caption(tr("executive.chart.no_networks"))
         else:
-            chart = pays_off_chart(s.networks, lang(), s.currency)
-            altair_chart(chart.properties(title="", width="container"))
+            kept_chart(paying_off, period)
+
+
+def growing(period: Period):
+    trend = load_summary(period).trend
+    return growth_chart(trend, lang()).properties(title="", width="container")
+
+
+def paying_off(period: Period):
+    s = load_summary(period)
+    return pays_off_chart(s.networks, lang(), s.currency).properties(title="", width="container")
 
 
 def networks_frame(s: Summary) -> pd.DataFrame:
