@@ -43,9 +43,9 @@ WARM_UP_ENCODING = {"x": {"field": "day", "type": "temporal"}, "y": {"field": "v
 
 def get_browser_ready() -> None:
     """While the user types: the browser loads and compiles the code that draws figures,
-    tables, date pickers, commands and charts (some 3 MB of script it would otherwise fetch on
-    the first page that shows one), from a tiny one of each drawn out of sight (a container
-    one pixel high)."""
+    tables, date pickers, commands, charts, buttons and frames (some 3 MB of script it would
+    otherwise fetch on the first page that shows one, the frame and button after the click that
+    signs in), from a tiny one of each drawn out of sight (a container one pixel high)."""
     day = dt.date(2026, 1, 1)
     frame = pd.DataFrame({"day": [day], "value": [0]})
     with st.container(height=1, border=False):
@@ -54,6 +54,8 @@ def get_browser_ready() -> None:
         st.date_input(" ", day, label_visibility="collapsed", disabled=True, format=date_format())
         st.code("", language="bash")  # its highlighter alone is as big as the rest together
         unseen_chart(frame, {"mark": "line", "encoding": WARM_UP_ENCODING})
+        st.button(" ", disabled=True, key="warm_up_button")
+        st.iframe("<p></p>", height=1, tab_index=-1)  # as the one that hands over the cookie
 
 
 def _sign_in(name: str, password: str) -> str | None:
