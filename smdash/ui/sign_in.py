@@ -43,9 +43,10 @@ WARM_UP_ENCODING = {"x": {"field": "day", "type": "temporal"}, "y": {"field": "v
 
 def get_browser_ready() -> None:
     """While the user types: the browser loads and compiles the code that draws figures,
-    tables, date pickers, commands, charts, buttons and frames (some 3 MB of script it would
-    otherwise fetch on the first page that shows one, the frame and button after the click that
-    signs in), from a tiny one of each drawn out of sight (a container one pixel high)."""
+    tables, date pickers, commands, charts, buttons, frames and the other inputs the pages
+    have (some 3 MB of script it would otherwise fetch on the first page that shows one, the
+    frame and button after the click that signs in), from a tiny one of each drawn out of sight
+    (a container one pixel high, every input disabled)."""
     day = dt.date(2026, 1, 1)
     frame = pd.DataFrame({"day": [day], "value": [0]})
     with st.container(height=1, border=False):
@@ -56,6 +57,13 @@ def get_browser_ready() -> None:
         unseen_chart(frame, {"mark": "line", "encoding": WARM_UP_ENCODING})
         st.button(" ", disabled=True, key="warm_up_button")
         st.iframe("<p></p>", height=1, tab_index=-1)  # as the one that hands over the cookie
+        hidden = {"label_visibility": "collapsed", "disabled": True}
+        st.number_input(" ", key="warm_up_number", **hidden)
+        st.text_area(" ", key="warm_up_text", **hidden)
+        st.multiselect(" ", ["-"], key="warm_up_choices", **hidden)
+        st.radio(" ", ["-"], key="warm_up_radio", **hidden)
+        st.segmented_control(" ", ["-"], key="warm_up_segments", **hidden)
+        st.checkbox(" ", key="warm_up_check", **hidden)
 
 
 def _sign_in(name: str, password: str) -> str | None:
