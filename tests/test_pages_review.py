@@ -15,6 +15,7 @@ from smdash.plan.actions import Action
 from smdash.plan.objectives import Objective
 
 D = dt.date
+PREFIX = {"objective": "#", "action": "A"}
 FOLLOWERS = "Reach 1,100 Instagram followers by the end of April"
 SESSIONS = "1,000 social visits in March"
 
@@ -70,7 +71,8 @@ def decide(at, kind: str, item_id: int, cycle: int = 1, **cells) -> None:
     for the next run, as the browser sends it: AppTest cannot type into a grid, a keyed editor
     takes its edit state from the session."""
     key = f"c{cycle}_decisions_{kind}"
-    row = list(at.data_editor(key=key).value.index).index(item_id)
+    items = at.data_editor(key=key).value["item"].tolist()
+    row = [item.split(" · ")[0] for item in items].index(f"{PREFIX[kind]}{item_id}")
     edited = dict(at.session_state[key]["edited_rows"]) if key in at.session_state else {}
     edited[row] = {**edited.get(row, {}), **cells}
     at.session_state[key] = {"edited_rows": edited, "added_rows": [], "deleted_rows": []}
@@ -160,6 +162,8 @@ def test_a_whole_review_from_the_first_cycle_to_the_history(app, db_path):
     assert texts(at.subheader) == ["Cycle 2: 2026-04-01 – 2026-04-30"]
     assert "From the last review: 2 kept, 0 to improve, 1 dropped." in texts(at.caption)
     assert suggestions(at) == [(f"#1 · {FOLLOWERS}", "Keep")]  # the reels ended in March
+    assert "c1_decisions_objective" not in at.session_state  # cycle 1's edits went with it
+    assert at.data_editor(key="c2_decisions_objective").value["decision"].tolist() == ["keep"]
 
     # the history
     at = open_tab(at, "History")
@@ -179,6 +183,42 @@ def test_a_whole_review_from_the_first_cycle_to_the_history(app, db_path):
     (saved,) = at.selectbox(key="past_review_pick").options
     assert saved.startswith("Cycle 1 · version 1 · ")
     assert len(at.get("vega_lite_chart")) == 1  # the history chart (the Gantt: Actions tab)
+
+
+def test_typed_decisions_do_not_move_to_other_items(app, db_path):
+    """Decisions typed but not saved stay with their rows while the cycle lists the same items;
+    a list that changed meanwhile (one action gone, another added: the typed one moved up a
+    row) starts afresh rather than give a typed decision to the item now in that row."""
+    at = app()
+    with store.connect(db_path) as con:
+        actions.add_action(
+            con,
+            Action(None, 2, "Blog posts", "facebook", "", D(2026, 3, 1), D(2026, 3, 31), "Clara"),
+        )
+    at.selectbox(key="first_cycle_period").set_value("month")
+    at = run(at.date_input(key="first_cycle_start").set_value(D(2026, 3, 1)))
+    at = run(at.button(key="start_first_cycle").click())
+    assert [item for item, _ in suggestions(at)][2:] == ["A1 · Instagram reels", "A2 · Blog posts"]
+    decide(at, "action", 2, decision="drop", reason="Nobody reads them")
+    at = run(at)
+    with store.connect(db_path) as con:
+        con.execute(
+            "UPDATE actions SET start_date = '2026-02-01', end_date = '2026-02-28' "
+            "WHERE action_id = 1"
+        )
+        actions.add_action(
+            con,
+            Action(None, 2, "Newsletter", "facebook", "", D(2026, 3, 1), D(2026, 3, 31), "Clara"),
+        )  # now A2 in the first row, the newsletter in the row A2 had
+    at = run(at.button(key="save_review").click())
+    assert texts(at.success) == ["Review saved as version 1."]
+    assert [item for item, _ in suggestions(at)][2:] == ["A2 · Blog posts", "A3 · Newsletter"]
+    with store.connect(db_path) as con:
+        saved = con.execute(
+            """SELECT item_id, suggested, decision FROM review_items WHERE kind = 'action'
+               ORDER BY item_id"""
+        ).fetchall()
+    assert saved == [(2, "improve", "improve"), (3, "improve", "improve")]
 
 
 def test_an_action_is_added_on_the_review_page_and_shows_in_the_plan(app):
