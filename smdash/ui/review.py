@@ -365,7 +365,7 @@ def _decisions_editor(
     table = decision_table(kind, items, limits)
     if table.empty:
         return []
-    title = tr(f"review.decisions_for.{kind}")
+    title = tr("review.decisions_objectives" if kind == OBJECTIVE else "review.decisions_actions")
     st.markdown(f"**{title}**")
     edited = st.data_editor(
         table,
