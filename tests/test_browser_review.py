@@ -31,6 +31,8 @@ def click_cell(page, grid, row: int, column: str) -> None:
     page.mouse.move(x, y)  # the grid follows the pointer: a click without it may not select
     page.wait_for_timeout(100)
     page.mouse.click(x, y, delay=50)
+    cell = grid.get_by_test_id(f"glide-cell-{columns.index(column)}-{row}")  # its a11y table
+    expect(cell).to_have_attribute("aria-selected", "true")
 
 
 def test_the_editor_overrides_a_suggestion_in_the_grid_and_saves(
