@@ -314,7 +314,9 @@ def test_shared_results_and_a_raised_target_on_the_page(app, db_path):
                    D(2026, 3, 31)),
         )  # fmt: skip
         # a statement that does not write its target
-        con.execute("UPDATE objectives SET statement = 'More social visits' WHERE objective_id = 2")
+        con.execute(
+            "UPDATE objectives SET statement = 'More **social** visits' WHERE objective_id = 2"
+        )
     at.selectbox(key="first_cycle_period").set_value("month")
     at = run(at.date_input(key="first_cycle_start").set_value(D(2026, 3, 1)))
     at = run(at.button(key="start_first_cycle").click())
@@ -337,12 +339,12 @@ def test_shared_results_and_a_raised_target_on_the_page(app, db_path):
     assert texts(at.success) == ["Review saved as version 1."]
     at = run(at.button(key="start_next_cycle").click())
     at = run(at.button(key="confirm_next_cycle").click())
-    lines = [m for m in texts(at.markdown) if m.startswith("Objective #")]
+    lines = [m for m in texts(at.markdown) if m.startswith("Objective #")]  # labels: literal
     assert lines[0].startswith(
         "Objective #1: Reach 1,200 Instagram followers by the end of April · new target: 1,200.00"
     )
     assert "reword" not in lines[0]
     assert lines[1] == (
-        "Objective #2: More social visits · new target: 900.00 · reword the statement: it does "
-        "not say the target, 900"
+        "Objective #2: More \\*\\*social\\*\\* visits · new target: 900.00 · reword the statement: "
+        "it does not say the target, 900"
     )
