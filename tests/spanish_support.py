@@ -103,10 +103,19 @@ def shown_texts(at) -> list[tuple[str, str]]:
             if str(column) not in config or not config[str(column)].get("label"):
                 found.append(("table header", str(column)))
             values = frame[column].dropna().head(50)
-            found.extend((f"table cell {column}", v) for v in values if isinstance(v, str))
+            shown = _option_labels(config.get(str(column), {}))
+            found.extend(
+                (f"table cell {column}", shown.get(v, v)) for v in values if isinstance(v, str)
+            )
             if len(values) and not isinstance(values.iloc[0], str):
                 found.extend(_dates_of_column(str(column), values, config.get(str(column), {})))
     return found
+
+
+def _option_labels(config: dict) -> dict[str, str]:
+    """A selectbox column's cells as the table shows them: each option's label."""
+    options = (config.get("type_config") or {}).get("options") or []
+    return {o["value"]: o["label"] for o in options if isinstance(o, dict) and "label" in o}
 
 
 def _dates_of_column(column: str, values, config: dict) -> list[tuple[str, str]]:

@@ -399,6 +399,55 @@ def test_a_new_target_is_kept_only_for_an_objective_to_improve(con, plan):
     assert all(t != t for t in targets[2:])  # NaN: actions take no target
 
 
+def test_the_form_starts_from_the_latest_saved_decisions_else_the_suggestions(con, plan):
+    cycle = review.get_cycle(con, plan["cycle"])
+    frame = review.evidence(con, cycle)
+    fresh = review.prefilled(frame, None)
+    assert fresh[["kind", "item_id", "decision", "reason"]].values.tolist() == [
+        [OBJECTIVE, plan["followers"], KEEP, ""],
+        [OBJECTIVE, plan["sessions"], IMPROVE, ""],
+        [ACTION, plan["reels"], KEEP, ""],
+        [ACTION, plan["ads"], IMPROVE, ""],
+    ]
+    assert fresh["new_target"].isna().all()
+    drop = Decision(OBJECTIVE, plan["sessions"], DROP, "Web visits are not our game")
+    higher = Decision(OBJECTIVE, plan["followers"], IMPROVE, "Aim higher", 1300)
+    saved = review.save_review(con, plan["cycle"], [drop, higher], {})
+    items = review.prefilled(frame, review.review_items(con, saved.review_id))
+    assert items[["item_id", "suggested", "decision", "reason"]].values.tolist() == [
+        [plan["followers"], KEEP, IMPROVE, "Aim higher"],
+        [plan["sessions"], IMPROVE, DROP, "Web visits are not our game"],
+        [plan["reels"], KEEP, KEEP, ""],
+        [plan["ads"], IMPROVE, IMPROVE, ""],
+    ]
+    assert items["new_target"].tolist()[0] == 1300.0
+
+
+def test_edited_tables_turn_back_into_decisions():
+    objectives_table = pd.DataFrame(
+        {
+            "item": ["#3 · Followers", "#5 · Visits", "#6 · Leads"],
+            "decision": [IMPROVE, DROP, KEEP],
+            "reason": ["Aim higher", None, float("nan")],
+            "new_target": pd.Series([1300, float("nan"), None], index=[3, 5, 6], dtype=object),
+        },
+        index=pd.Index([3, 5, 6], dtype="int64"),
+    )
+    assert review.edited_decisions(OBJECTIVE, objectives_table) == [
+        Decision(OBJECTIVE, 3, IMPROVE, "Aim higher", 1300.0),
+        Decision(OBJECTIVE, 5, DROP, "", None),
+        Decision(OBJECTIVE, 6, KEEP, "", None),
+    ]
+    actions_table = pd.DataFrame(
+        {"item": ["A2 · Reels"], "decision": [KEEP], "reason": [""]},
+        index=pd.Index([2], dtype="Int64"),
+    )
+    (decision,) = review.edited_decisions(ACTION, actions_table)
+    assert decision == Decision(ACTION, 2, KEEP, "", None)
+    assert type(decision.item_id) is int
+    assert review.edited_decisions(ACTION, actions_table.iloc[:0]) == []
+
+
 def test_the_interpretation_draft_is_written_from_the_evidence(con, plan):
     cycle = review.get_cycle(con, plan["cycle"])
     draft = review.interpretation_draft(con, cycle, review.evidence(con, cycle), "en")

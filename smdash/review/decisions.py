@@ -13,7 +13,14 @@ from smdash.access import audit
 from smdash.core.errors import InvalidInput
 from smdash.db.store import bump_data_version, transaction
 from smdash.review.cycles import get_cycle
-from smdash.review.evidence import ITEM_COLUMNS, cycle_as_of, evidence, item_frame, ordered_items
+from smdash.review.evidence import (
+    DECISION_COLUMNS,
+    ITEM_COLUMNS,
+    cycle_as_of,
+    evidence,
+    item_frame,
+    ordered_items,
+)
 from smdash.review.terms import (
     DECISIONS,
     IMPROVE,
@@ -125,6 +132,42 @@ def decided(frame: pd.DataFrame, decisions: list[Decision]) -> pd.DataFrame:
     out["decision"], out["reason"] = picked, reasons
     out["new_target"] = pd.Series(targets, index=out.index, dtype="float64")
     return out
+
+
+def prefilled(frame: pd.DataFrame, saved: pd.DataFrame | None) -> pd.DataFrame:
+    """Each item of the evidence (kind, id, label, suggestion, rule) with the decision, reason
+    and new target the review form starts from: the latest saved version's, else the suggestion
+    with no reason and no new target."""
+    items = frame[["kind", "item_id", "label", "suggested", "rule"]].reset_index(drop=True)
+    if saved is None or saved.empty:
+        return items.assign(decision=items["suggested"], reason="", new_target=float("nan"))
+    items = items.merge(
+        saved[["kind", "item_id", *DECISION_COLUMNS]], on=["kind", "item_id"], how="left"
+    )
+    return items.assign(
+        decision=items["decision"].fillna(items["suggested"]),
+        reason=items["reason"].fillna(""),
+        new_target=pd.to_numeric(items["new_target"]).astype("float64"),
+    )
+
+
+def edited_decisions(kind: str, table: pd.DataFrame) -> list[Decision]:
+    """The decisions an edited table of one kind holds: its index is the items' ids, its columns
+    ``decision``, ``reason`` and (objectives) ``new_target``; a blank reason is "", a blank new
+    target None."""
+    targets = table["new_target"] if "new_target" in table else [None] * len(table)
+    return [
+        Decision(
+            kind,
+            int(item_id),
+            decision,
+            reason if isinstance(reason, str) else "",
+            None if target is None or pd.isna(target) else float(target),
+        )
+        for item_id, decision, reason, target in zip(
+            table.index, table["decision"], table["reason"], targets, strict=True
+        )
+    ]
 
 
 def _interpretation(values: dict[str, str]) -> dict[str, str]:

@@ -38,13 +38,10 @@ from smdash.ui.runtime import (
     made_on_click,
     money,
     number,
-    plain,
     said,
     tr,
     write,
 )
-
-DECISION_COLORS = {review.KEEP: "green", review.IMPROVE: "orange", review.DROP: "red"}
 
 # ---------------------------------------------------------------------------------------------
 # Cached loaders (runtime.loader): keyed by the database file, its data version and the arguments
@@ -315,57 +312,84 @@ def cycle_header(cycle: Cycle) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _key(cycle: Cycle, what: str, kind: str, item_id: int) -> str:
-    return f"c{cycle.cycle_id}_{what}_{kind}_{item_id}"
-
-
-def _decision_widgets(cycle: Cycle, row, saved: dict, limits: Thresholds) -> Decision:
-    before = saved.get((row.kind, row.item_id), {})
-    with st.container(border=True):
-        prefix = "#" if row.kind == OBJECTIVE else tr("review.action_prefix")
-        suggested = tr("review.suggested", decision=decision_label(row.suggested))
-        st.markdown(
-            f"**{prefix}{row.item_id} · {plain(row.label)}** "
-            f":{DECISION_COLORS[row.suggested]}-badge[{suggested}]"
-        )
-        st.caption(rule_text(row.kind, row.rule, limits))
-        left, middle, right = st.columns([1, 2, 1])
-        chosen = before.get("decision", row.suggested)
-        decision = left.selectbox(
-            tr("review.decision"),
-            review.DECISIONS,
-            index=review.DECISIONS.index(chosen),
-            format_func=labels_by(review.DECISIONS, decision_label),
-            key=_key(cycle, "decision", row.kind, row.item_id),
-        )
-        reason = middle.text_input(
-            tr("review.reason"),
-            value=before.get("reason", ""),
-            max_chars=review.REASON_MAX,
-            placeholder=tr("review.reason_placeholder"),
-            key=_key(cycle, "reason", row.kind, row.item_id),
-        )
-        target = None
-        if row.kind == OBJECTIVE:
-            saved_target = before.get("new_target")
-            target = right.number_input(
-                tr("review.new_target"),
-                value=None if saved_target is None or pd.isna(saved_target) else saved_target,
-                step=1.0,
-                help=tr("review.new_target_help"),
-                key=_key(cycle, "target", row.kind, row.item_id),
-            )
-    return Decision(row.kind, int(row.item_id), decision, reason, target)
-
-
-def _saved_decisions(review_id: int | None) -> dict:
-    if review_id is None:
-        return {}
-    items = load_items(review_id)
-    return {
-        (row["kind"], row["item_id"]): row
-        for row in items[["kind", "item_id", *review.DECISION_COLUMNS]].to_dict("records")
+def decision_table(kind: str, items: pd.DataFrame, limits: Thresholds) -> pd.DataFrame:
+    """One kind's rows of ``review.prefilled`` as the decisions editor shows them, indexed by
+    the items' ids (so that edits are kept only while the same items are listed): the item, the
+    editable decision, reason and (objectives) new target, then the suggestion and its rule."""
+    rows = items[items["kind"] == kind]
+    prefix = "#" if kind == OBJECTIVE else tr("review.action_prefix")
+    table = {
+        "item": [
+            f"{prefix}{i} · {label}"
+            for i, label in zip(rows["item_id"], rows["label"], strict=True)
+        ],
+        "decision": rows["decision"].to_numpy(),
+        "reason": rows["reason"].to_numpy(),
+        "new_target": rows["new_target"].to_numpy(),
+        "suggested": [decision_label(d) for d in rows["suggested"]],
+        "why": [rule_text(kind, rule, limits) for rule in rows["rule"]],
     }
+    if kind != OBJECTIVE:
+        del table["new_target"]
+    return pd.DataFrame(table, index=pd.Index(rows["item_id"].astype(int), name="item_id"))
+
+
+# The decisions editors' columns in pixels: the editable ones (decision, reason, new target)
+# in view next to the item at 1400 px; the rule in words takes what is left.
+DECISION_WIDTHS = {"item": 220, "decision": 120, "reason": 260, "new_target": 120, "suggested": 110}
+
+
+def _decision_columns(kind: str) -> dict:
+    width = DECISION_WIDTHS
+    return {
+        "item": st.column_config.TextColumn(tr(f"review.column.{kind}"), width=width["item"]),
+        "decision": st.column_config.SelectboxColumn(
+            tr("review.decision"),
+            options=review.DECISIONS,
+            format_func=decision_label,
+            required=True,
+            width=width["decision"],
+        ),
+        "reason": st.column_config.TextColumn(
+            tr("review.reason"),
+            max_chars=review.REASON_MAX,
+            help=tr("review.reason_placeholder"),
+            width=width["reason"],
+        ),
+        "new_target": st.column_config.NumberColumn(
+            tr("review.new_target"), help=tr("review.new_target_help"), width=width["new_target"]
+        ),
+        "suggested": st.column_config.TextColumn(
+            tr("review.column.suggested"), width=width["suggested"]
+        ),
+        "why": st.column_config.TextColumn(tr("review.column.why"), width="large"),
+    }
+
+
+def _decisions_editor(
+    cycle: Cycle, kind: str, items: pd.DataFrame, limits: Thresholds
+) -> list[Decision]:
+    """One kind's decisions as an editable table (none when the cycle reviews none of them)."""
+    table = decision_table(kind, items, limits)
+    if table.empty:
+        return []
+    title = tr("review.decisions_objectives" if kind == OBJECTIVE else "review.decisions_actions")
+    st.markdown(f"**{title}**")
+    edited = st.data_editor(
+        table,
+        hide_index=True,
+        num_rows="fixed",
+        column_config=_decision_columns(kind),
+        disabled=["item", "suggested", "why"],
+        placeholder="",
+        alt=title,
+        key=f"c{cycle.cycle_id}_decisions_{kind}",
+    )
+    return review.edited_decisions(kind, edited)
+
+
+def _saved_items(review_id: int | None) -> pd.DataFrame | None:
+    return None if review_id is None else load_items(review_id)
 
 
 def review_section(cycle: Cycle) -> None:
@@ -415,12 +439,15 @@ def totals_caption(cycle: Cycle) -> None:
 
 
 def _decisions_form(cycle: Cycle, frame: pd.DataFrame, latest, limits: Thresholds) -> None:
-    saved = _saved_decisions(latest.review_id if latest else None)
+    items = review.prefilled(frame, _saved_items(latest.review_id if latest else None))
     texts = latest.interpretation if latest else load_draft(cycle, frame, lang())
     with st.form(f"review_form_{cycle.cycle_id}"):
         st.markdown(f"#### {tr('review.decisions')}")
         st.caption(tr("review.decisions_help"))
-        decisions = [_decision_widgets(cycle, row, saved, limits) for row in frame.itertuples()]
+        decisions = [
+            *_decisions_editor(cycle, OBJECTIVE, items, limits),
+            *_decisions_editor(cycle, ACTION, items, limits),
+        ]
         st.markdown(f"#### {tr('review.interpretation')}")
         st.caption(tr("review.interpretation_help"))
         sections = {
