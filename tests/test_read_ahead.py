@@ -26,7 +26,7 @@ def test_first_visits_find_what_was_read_ahead(demo_db, start_app, monkeypatch):
     monkeypatch.setattr(objectives, "_progress", counted)
     with store.connect(demo_db) as con:
         version = store.data_version(con)
-    ui._read_ahead(str(store.db_path()), version)
+    ui._read_ahead(str(store.db_path()), version, "en")
     read_ahead = len(computed)
     assert read_ahead >= 10  # every objective's progress, for KPI progress, review, summary
     for page in PAGES:
@@ -45,7 +45,7 @@ def test_a_warmer_that_fails_leaves_the_others_reading(monkeypatch):
         assert read(load, "October") == "figures"
 
     monkeypatch.setattr(ui, "_ahead", [(0, failing), (1, reading)])
-    ui._read_ahead("shop.duckdb", 7)
+    ui._read_ahead("shop.duckdb", 7, "en")
     assert load.asked == [("shop.duckdb", 7, ("October",))]
 
 
@@ -58,16 +58,18 @@ class _Loader:
         return "figures"
 
 
-def test_reading_ahead_starts_once_per_file_and_data_version(monkeypatch):
+def test_reading_ahead_starts_once_per_file_data_version_and_language(monkeypatch):
     started = []
     monkeypatch.setattr(ui, "READ_AHEAD", True)
     monkeypatch.setattr(ui, "_read_ahead_for", set())
     monkeypatch.setattr(ui, "db_file", lambda: "shop.duckdb")
     monkeypatch.setattr(ui.threading, "Thread", lambda **kwargs: _Started(started, kwargs))
-    for version in (3, 3, 4, 4):
+    for version, language in ((3, "en"), (3, "en"), (4, "en"), (4, "en"), (4, "es")):
         monkeypatch.setattr(ui, "data_version", lambda v=version: v)
+        monkeypatch.setattr(ui, "lang", lambda lang=language: lang)
         ui.read_ahead()
-    assert started == [("shop.duckdb", 3), ("shop.duckdb", 4)]
+    # and once more for another language: only what is written in it is new (the charts)
+    assert started == [("shop.duckdb", 3, "en"), ("shop.duckdb", 4, "en"), ("shop.duckdb", 4, "es")]
 
 
 class _Started:
@@ -86,7 +88,7 @@ def test_the_page_after_signing_in_finds_what_was_read_ahead(demo_db, start_app,
     monkeypatch.setattr(summary, "_web_figures", lambda *a: computed.append(a) or real(*a))
     with store.connect(demo_db) as con:
         version = store.data_version(con)
-    ui._read_ahead(str(store.db_path()), version)
+    ui._read_ahead(str(store.db_path()), version, "en")
     read_ahead = len(computed)
     assert read_ahead >= 2  # the period and the days before it
     at.run()
@@ -102,9 +104,32 @@ def test_traffic_first_visit_finds_what_was_read_ahead(demo_db, start_app, monke
     monkeypatch.setattr(traffic, "_query", lambda *a, **k: asked.append(a[1]) or real(*a, **k))
     with store.connect(demo_db) as con:
         version = store.data_version(con)
-    ui._read_ahead(str(store.db_path()), version)
+    ui._read_ahead(str(store.db_path()), version, "en")
     read_ahead = len(asked)
     assert read_ahead >= 4  # this period's figures and the days before, over time, paid
     at.switch_page("pages/traffic.py").run()
     assert not at.exception and at.title[0].value == "Traffic by network"
     assert asked[read_ahead:] == []  # its figures and its first tab asked nothing more
+
+
+def test_the_first_charts_are_built_ahead_in_the_language_of_the_run(
+    demo_db, start_app, monkeypatch
+):
+    from smdash.reports import charts, kpi_charts
+
+    at = start_app(None, signed_in(demo_db))  # Overview, in English
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    built = []
+    for module, name in ((charts, "monthly_sessions_chart"), (kpi_charts, "progress_chart")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real, n=name: built.append(n) or real(*a))
+    with store.connect(demo_db) as con:
+        version = store.data_version(con)
+    ui._read_ahead(str(store.db_path()), version, "en")
+    assert sorted(built) == ["monthly_sessions_chart", "progress_chart"]
+    assert getattr(ui._this_run, "ahead", None) is None  # this thread is itself again
+    at.run()
+    at.switch_page("pages/kpis.py").run()
+    assert not at.exception and at.title[0].value == "KPI progress"
+    assert len(built) == 2  # both pages showed the charts built ahead

@@ -19,6 +19,7 @@ from smdash.ui.runtime import (
     ahead_of_visits,
     currency,
     date,
+    kept,
     lang,
     load_data_range,
     loader,
@@ -46,9 +47,12 @@ load_progresses = loader(objectives.progress_of)
 
 @ahead_of_visits(place=1)
 def _progress_ahead(read) -> None:
-    """Every objective's progress, and the comparison table of all networks over the default
-    dates and all accounts."""
+    """Every objective's progress, the chart the page shows first (the first objective's), and
+    the comparison table of all networks over the default dates and all accounts."""
     read(load_progresses)
+    listed = load_objectives()
+    if listed:
+        kept(progress_chart, listed[0], load_progress(listed[0]))
     first, last = read(load_data_range)
     if last is not None:
         read(load_comparison, kpis.ALL, *default_range(first, last), None)

@@ -12,6 +12,7 @@ from smdash.ui.accounts import followers_text
 from smdash.ui.annotations import annotated
 from smdash.ui.runtime import (
     ahead_of_visits,
+    kept,
     lang,
     load_data_range,
     loader,
@@ -53,6 +54,7 @@ def _overview_ahead(read) -> None:
     read(load_summary, *days_before(date_from, date_to), None)
     read(load_follower_accounts, date_from, date_to, None)
     read(load_monthly_sessions, first, last)
+    kept(sessions_trend, first, last)
 
 
 def headline(total: dict, before: dict) -> None:

@@ -280,9 +280,13 @@ def kept_chart(build: Callable[..., object], *args, **kwargs) -> None:
     takes some 0.1 s to build, on every run of the page that shows it. ``build`` reads through
     loaders only (what it shows changes with the data version) and changes nothing it is
     given; the chart it returns is never changed afterwards."""
+    st.altair_chart(kept(build, *args), **kwargs)
+
+
+def kept(build: Callable[..., object], *args) -> object:
+    """The chart ``kept_chart`` shows (a page's warmer builds it ahead of the first visit)."""
     name = f"{build.__module__}.{build.__qualname__}"
-    chart = _kept_chart(name, str(db_file()), data_version(), lang(), args, _build=build)
-    st.altair_chart(chart, **kwargs)
+    return _kept_chart(name, str(db_file()), data_version(), lang(), args, _build=build)
 
 
 @st.cache_resource(ttl=CACHE_TTL_SECONDS, max_entries=200, show_spinner=False)
@@ -318,7 +322,8 @@ def unchecked(chart: T) -> T:
 
 
 def db_file() -> Path:
-    return store.db_path()
+    ahead = getattr(_this_run, "ahead", None)  # reading ahead: that file
+    return Path(ahead[0]) if ahead else store.db_path()
 
 
 def user() -> roles.Actor:
@@ -435,6 +440,9 @@ def new_run() -> None:
 def data_version() -> int:
     """The counter every cached loader keys on, read once per run and again after a write of
     this run: each read opens the database file (some 20 ms), and a page has many loaders."""
+    ahead = getattr(_this_run, "ahead", None)  # reading ahead: that version
+    if ahead:
+        return ahead[1]
     if Keys.RUN_VERSION not in st.session_state:
         with database() as con:
             st.session_state[Keys.RUN_VERSION] = store.data_version(con)
@@ -503,11 +511,12 @@ READ_AHEAD = True  # the test suite turns it off: its tests change files between
 
 
 def read_ahead() -> None:
-    """Start reading ahead for this run's database file and data version, once (app.py calls it
-    at the end of every run: the sign-in page's first, then after each import)."""
+    """Start reading ahead for this run's database file, data version and language, once (app.py
+    calls it at the end of every run: the sign-in page's first, then after each import or
+    change of language; what was read before is found in the cache)."""
     if not READ_AHEAD:
         return
-    key = (str(db_file()), data_version())
+    key = (str(db_file()), data_version(), lang())
     with _ahead_lock:
         if key in _read_ahead_for:
             return
@@ -515,15 +524,24 @@ def read_ahead() -> None:
     threading.Thread(target=_read_ahead, args=key, name="smdash-read-ahead", daemon=True).start()
 
 
-def _read_ahead(path: str, version: int) -> None:
+def _read_ahead(path: str, version: int, language: str) -> None:
+    """Every warmer, in this thread as in a run of ``language`` on that file and version: the
+    loaders and ``kept`` charts they call find them through db_file(), data_version(), lang()."""
+
     def read(load, *args):
         return load.ahead(path, version, *args)
 
-    for _, warm in list(_ahead):
-        try:
-            warm(read)
-        except Exception:  # noqa: BLE001, S112 - the page's own run reads it again and says what is wrong
-            continue
+    saved = dict(vars(_this_run))
+    vars(_this_run).update(ready=True, lang=language, currency=None, ahead=(path, version))
+    try:
+        for _, warm in list(_ahead):
+            try:
+                warm(read)
+            except Exception:  # noqa: BLE001, S112 - the page's own run reads it again and says what is wrong
+                continue
+    finally:
+        vars(_this_run).clear()
+        vars(_this_run).update(saved)
 
 
 load_data_range = loader(summary.data_range)
