@@ -133,3 +133,17 @@ def test_the_first_charts_are_built_ahead_in_the_language_of_the_run(
     at.switch_page("pages/kpis.py").run()
     assert not at.exception and at.title[0].value == "KPI progress"
     assert len(built) == 2  # both pages showed the charts built ahead
+
+
+def test_a_damaged_file_met_ahead_is_left_for_the_page_to_say(tmp_path, monkeypatch):
+    damaged = ui.loader(lambda con: (_ for _ in ()).throw(store.DatabaseUnreadable(tmp_path, "x")))
+    reached = []
+
+    def warm(read):
+        damaged()  # a page's loader, called as the page calls it
+        reached.append("after")
+
+    monkeypatch.setattr(ui, "_ahead", [(0, warm), (1, lambda read: reached.append("next"))])
+    ui._read_ahead(str(tmp_path / "shop.duckdb"), 7, "en")  # no st.stop(), no message shown
+    assert reached == ["next"]
+    assert getattr(ui._this_run, "ahead", None) is None

@@ -470,6 +470,8 @@ def loader(function: Callable[..., T]) -> Callable[..., T]:
         try:
             return cached(str(db_file()), data_version(), *args, **kwargs)
         except store.DatabaseUnreadable as exc:  # a damaged block, found as the query read it
+            if getattr(_this_run, "ahead", None):
+                raise  # reading ahead: the page's own run says what is wrong
             unreadable(exc)
             st.stop()
 
