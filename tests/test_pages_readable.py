@@ -82,6 +82,15 @@ def texts_of(at) -> list[str]:
     return shown
 
 
+def typed_columns(frame) -> list[str]:
+    """An editable table's columns the user types into (a new target, a reason): their cells
+    are the user's input as the editor takes it, a number or a value still to give."""
+    if frame.editing_mode == "read_only":
+        return []
+    config = json.loads(frame.proto.columns or "{}")
+    return [c for c in frame.value.columns if not config.get(c, {}).get("disabled", False)]
+
+
 def table_problems(frame: pd.DataFrame, lang: str) -> list[str]:
     problems = []
     for column in frame.columns:
@@ -146,7 +155,7 @@ def page_problems(at, lang: str) -> list[str]:
             if text.startswith(name) and text != name and "€" not in text:
                 problems.append(f"caption without the currency: {caption.value}")
     for frame in at.dataframe:
-        problems += table_problems(frame.value, lang)
+        problems += table_problems(frame.value.drop(columns=typed_columns(frame)), lang)
     for chart in at.get("vega_lite_chart"):
         problems += legend_problems(json.loads(chart.proto.spec))
     return problems
