@@ -207,10 +207,11 @@ def open_file(path: Path, retry_seconds: float = BUSY_RETRY_SECONDS) -> duckdb.D
 # A file this process keeps open between operations: opening a closed file reads its catalogue
 # again (some 40 ms of CPU on the demo), one more connection beside an open one costs a tenth of
 # a millisecond. It stays open while something uses it (``kept_open``: a page's script run) and
-# LINGER_SECONDS after, so the next click finds it open; sooner when another process has asked
-# for it (``ask_for``: a CLI import waiting in ``open_file``), so that it waits no longer than the
-# runs under way.
-LINGER_SECONDS = 2.0
+# LINGER_SECONDS after, so the next click finds it open (a person reads a page, or types a
+# name and a password, for more than a few seconds); sooner when another process has asked for
+# it (``ask_for``: a CLI import or backup waiting in ``open_file``), so that it waits no longer
+# than the runs under way.
+LINGER_SECONDS = 30.0
 WANTED_SECONDS = 30.0  # how long another process's request for the file stands
 WANTED_POLL_SECONDS = 0.2
 _kept: dict[Path, _Kept] = {}
