@@ -147,3 +147,22 @@ def test_a_damaged_file_met_ahead_is_left_for_the_page_to_say(tmp_path, monkeypa
     ui._read_ahead(str(tmp_path / "shop.duckdb"), 7, "en")  # no st.stop(), no message shown
     assert reached == ["next"]
     assert getattr(ui._this_run, "ahead", None) is None
+
+
+def test_reading_ahead_gives_way_to_the_runs_under_way(tmp_path, monkeypatch):
+    events = []
+
+    def month(con, name):
+        events.append("read ahead")
+        return name
+
+    load = ui.loader(month)
+    monkeypatch.setattr(ui, "_ahead", [(0, lambda read: read(load, "October"))])
+    with ui._runs.one():  # a click's run
+        path = str(tmp_path / "shop.duckdb")
+        thread = ui.threading.Thread(target=ui._read_ahead, args=(path, 7, "en"))
+        thread.start()
+        thread.join(0.5)
+        events.append("run ended")
+    thread.join(10)
+    assert events == ["run ended", "read ahead"]

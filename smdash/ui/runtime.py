@@ -286,6 +286,7 @@ def kept_chart(build: Callable[..., object], *args, **kwargs) -> None:
 def kept(build: Callable[..., object], *args) -> object:
     """The chart ``kept_chart`` shows (a page's warmer builds it ahead of the first visit)."""
     name = f"{build.__module__}.{build.__qualname__}"
+    _give_way()
     return _kept_chart(name, str(db_file()), data_version(), lang(), args, _build=build)
 
 
@@ -372,6 +373,34 @@ def unreadable(exc: store.DatabaseUnreadable) -> None:
 _held = threading.local()  # this script run's hold on the database file (``holding_file``)
 
 
+class _RunsUnderWay:
+    """How many script runs are under way (``holding_file`` counts them): reading ahead gives
+    way to them, so a click is not slowed by work done for a later one."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.changed = threading.Condition()
+
+    @contextmanager
+    def one(self) -> Iterator[None]:
+        with self.changed:
+            self.count += 1
+        try:
+            yield
+        finally:
+            with self.changed:
+                self.count -= 1
+                self.changed.notify_all()
+
+    def wait_until_none(self, at_most: float) -> None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.count == 0, timeout=at_most)
+
+
+_runs = _RunsUnderWay()
+GIVE_WAY_SECONDS = 2.0  # at most, before each read ahead: runs that never end do not stop it
+
+
 @contextmanager
 def holding_file() -> Iterator[None]:
     """The database file kept open for one script run (app.py wraps each run in it), and a
@@ -383,6 +412,7 @@ def holding_file() -> Iterator[None]:
     (``let_go_of_file``), so the CLI waits for it no longer than a page run.
     """
     with ExitStack() as stack:
+        stack.enter_context(_runs.one())
         try:
             _held.let_go = stack.enter_context(store.kept_open(db_file()))
         except store.StoreError:
@@ -476,6 +506,7 @@ def loader(function: Callable[..., T]) -> Callable[..., T]:
             st.stop()
 
     def ahead(path: str, version: int, *args, **kwargs) -> T:
+        _give_way()
         return cached(path, version, *args, **kwargs)
 
     call.__name__, call.__doc__ = function.__name__, function.__doc__
@@ -544,6 +575,13 @@ def _read_ahead(path: str, version: int, language: str) -> None:
     finally:
         vars(_this_run).clear()
         vars(_this_run).update(saved)
+
+
+def _give_way() -> None:
+    """Reading ahead: wait (GIVE_WAY_SECONDS at most) until no script run is under way. Only
+    before a warmer's own read or chart, never inside one: a run may be waiting for it."""
+    if getattr(_this_run, "ahead", None):
+        _runs.wait_until_none(GIVE_WAY_SECONDS)
 
 
 load_data_range = loader(summary.data_range)
