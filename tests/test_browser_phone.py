@@ -79,12 +79,16 @@ def test_the_director_sees_the_headline_figures_on_the_first_screen(director_app
     assert all(box["x"] + box["width"] <= PHONE["width"] for box in boxes.values()), boxes
 
 
+ON_SCREEN = "e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > 0 }"
+
+
 def open_navigation(page):
-    """The navigation's links; on a phone the sidebar is folded away until asked for."""
+    """The navigation's links; on a phone the sidebar is folded away until asked for (folded,
+    it slides out of the screen before it is hidden: "visible" says nothing of it)."""
     navigation = page.get_by_test_id("stSidebarNav")
-    if not navigation.is_visible():
+    if not (navigation.count() and navigation.evaluate(ON_SCREEN)):
         page.get_by_test_id("stExpandSidebarButton").click()
-    expect(navigation).to_be_visible(timeout=PAGE_MS)
+    expect(navigation).to_be_in_viewport(timeout=PAGE_MS)
     return navigation.get_by_role("link")
 
 
@@ -103,6 +107,7 @@ def test_the_director_meets_no_form_they_cannot_submit(director_app, phone):
         settled(phone)
         phone.get_by_test_id("stSidebarCollapseButton").click()  # it stays open on a phone
         expect(phone.get_by_test_id("stSidebarNav")).not_to_be_in_viewport(timeout=PAGE_MS)
+        expect(phone.get_by_test_id("stExpandSidebarButton")).to_be_visible(timeout=PAGE_MS)
         phone.screenshot(path=str(SHOTS / f"page{index}.png"))
         disabled = main.locator("[data-testid=stForm] :disabled, button:disabled")
         found[href] = disabled.count()
